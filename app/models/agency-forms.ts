@@ -1,0 +1,28 @@
+import { z } from "zod";
+
+export const AgencySchema = z.object({
+  name: z
+    .string({ required_error: "Enter the agency's name." })
+    .trim()
+    .min(1, "Enter the agency's name.")
+    .max(100, "At most 100 characters."),
+  timeZone: z
+    .string({ required_error: "Choose a time zone." })
+    .refine((zone) => Intl.supportedValuesOf("timeZone").includes(zone) || zone === "UTC", {
+      message: "Choose a time zone from the list.",
+    }),
+  senderName: z
+    .string({ required_error: "Enter the sender name emails show." })
+    .trim()
+    .min(1, "Enter the sender name emails show.")
+    .max(100, "At most 100 characters.")
+    .refine((v) => !/[<>"\r\n]/.test(v), "Leave out < > \" and line breaks."),
+  replyTo: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254, "At most 254 characters.")
+    .email("Enter a valid email address, like team@example.com.")
+    .optional()
+    .transform((v) => v || null),
+});

@@ -1,0 +1,87 @@
+// Every enumeration in Rebound, defined once with its human labels. Shared by server and browser.
+
+function labelled<const T extends Record<string, string>>(labels: T) {
+  const values = Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]];
+  return { values, labels, label: (value: string) => (labels as Record<string, string>)[value] ?? value };
+}
+
+export const roles = labelled({ recruiter: "Recruiter", manager: "Manager" });
+export type Role = (typeof roles.values)[number];
+
+export const candidateStatuses = labelled({
+  open: "Open",
+  recovering: "Recovering",
+  hired: "Hired",
+  closed: "Closed",
+});
+export type CandidateStatus = (typeof candidateStatuses.values)[number];
+
+export const interviewRounds = labelled({ first: "First", second: "Second", final: "Final" });
+export const interviewFormats = labelled({ in_person: "In person", phone: "Phone", video: "Video" });
+export const impressions = labelled({
+  went_well: "Went well",
+  mixed: "Mixed",
+  went_badly: "Went badly",
+  unknown: "Unknown",
+});
+
+/** Why an interview went badly; each reason gets its own coaching tip (see ../shared/seeds). */
+export const flagReasons = labelled({
+  late: "Arrived late or transport trouble",
+  appearance: "Appearance or attire problem",
+  no_resume: "No copy of the résumé",
+  nerves: "Nerves, rambling or over-long answers",
+  blanked: "Blanked on a question",
+  wrong_name: "Called the interviewer by the wrong name",
+  unprepared: "Did not know the company or the role",
+  body_language: "Negative body language",
+  job_hopping: "Explained leaving every past job (doubts about commitment)",
+  no_examples: "No prepared examples of achievements",
+  other: "Other",
+});
+export type FlagReason = (typeof flagReasons.values)[number];
+
+export const flagSeverities = labelled({ minor: "Minor", serious: "Serious", critical: "Critical" });
+export const flagSources = labelled({
+  recruiter_observed: "Recruiter observed",
+  candidate_self_report: "Candidate self-report",
+  client_feedback: "Client feedback",
+});
+
+export const stepOwners = labelled({ candidate: "Candidate", recruiter: "Recruiter" });
+export const checklistRunStatuses = labelled({
+  active: "In progress",
+  completed: "Completed",
+  cancelled: "Cancelled",
+});
+export const stepStatuses = labelled({ pending: "To do", done: "Done", skipped: "Skipped" });
+
+export const emailStatuses = labelled({
+  queued: "Queued",
+  sending: "Sending",
+  sent: "Sent",
+  failed: "Failed",
+  captured: "Captured (not sent)",
+});
+
+export const requestChannels = labelled({
+  phone: "Phone",
+  letter: "Letter",
+  email: "Email",
+  in_person: "In person",
+});
+export const requestedBy = labelled({ candidate: "Candidate", recruiter: "Recruiter" });
+export const requestResponses = labelled({
+  pending: "Pending",
+  granted: "Granted",
+  declined: "Declined",
+  no_response: "No response",
+});
+
+export const candidacyOutcomes = labelled({
+  hired: "Hired",
+  offer_declined: "Offer declined",
+  rejected: "Rejected",
+  withdrawn: "Withdrawn",
+  open: "Open",
+});

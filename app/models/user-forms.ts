@@ -1,0 +1,60 @@
+// Form schemas for signing in and managing users; shared by actions (server truth) and forms (hints).
+import { z } from "zod";
+import { roles } from "./enums";
+
+export const emailField = z
+  .string({ required_error: "Enter an email address." })
+  .trim()
+  .toLowerCase()
+  .max(254, "An email address is at most 254 characters.")
+  .email("Enter a valid email address, like name@example.com.");
+
+export const passwordField = z
+  .string({ required_error: "Enter a password." })
+  .min(10, "A password needs at least 10 characters.")
+  .max(200, "A password is at most 200 characters.");
+
+export const nameField = z
+  .string({ required_error: "Enter a name." })
+  .trim()
+  .min(1, "Enter a name.")
+  .max(100, "A name is at most 100 characters.");
+
+export const roleField = z.enum(roles.values, {
+  errorMap: () => ({ message: "Choose recruiter or manager." }),
+});
+
+export const LoginSchema = z.object({
+  email: emailField,
+  password: z.string({ required_error: "Enter your password." }).max(200, "That password is too long."),
+  redirectTo: z.string().optional(),
+});
+
+export const NewUserSchema = z
+  .object({
+    name: nameField,
+    email: emailField,
+    role: roleField,
+    passwordChoice: z.enum(["link", "password"], {
+      errorMap: () => ({ message: "Choose how the user gets a password." }),
+    }),
+    password: z.string().optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.passwordChoice !== "password") return;
+    const result = passwordField.safeParse(value.password ?? "");
+    if (!result.success) {
+      ctx.addIssue({ code: "custom", path: ["password"], message: result.error.issues[0].message });
+    }
+  });
+
+export const UserActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("change-role"), userId: z.string().min(1), role: roleField }),
+  z.object({ intent: z.literal("reset-password"), userId: z.string().min(1) }),
+  z.object({ intent: z.literal("deactivate"), userId: z.string().min(1) }),
+  z.object({ intent: z.literal("reactivate"), userId: z.string().min(1) }),
+]);
+
+export const SetPasswordSchema = z
+  .object({ password: passwordField, confirm: z.string({ required_error: "Repeat the password." }) })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords differ." });

@@ -1,0 +1,153 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import {
+  Form,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useNavigation,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { roles } from "~/models/enums";
+import { getAgency } from "~/models/agency.server";
+import { getUser, takeToast } from "~/utils/session.server";
+import stylesheet from "~/styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.ico" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Rebound" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [user, agency, { toast, setCookie }] = await Promise.all([
+    getUser(request),
+    getAgency(),
+    takeToast(request),
+  ]);
+  return data(
+    { user, agency: { name: agency.name, timeZone: agency.timeZone }, toast },
+    setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
+  );
+}
+
+export type RootLoaderData = typeof loader;
+
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+function AppShell({ children }: { children: ReactNode }) {
+  const rootData = useRouteLoaderData<RootLoaderData>("root");
+  const navigation = useNavigation();
+  const user = rootData?.user;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <span aria-hidden="true">↺</span> Rebound
+          {rootData?.agency ? <span className="agency-name"> · {rootData.agency.name}</span> : null}
+        </div>
+        {user ? (
+          <>
+            <nav aria-label="Main">
+              <ul>
+                <li>
+                  <NavLink to="/" end>
+                    Dashboard
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/candidates">Candidates</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/interviews">Interviews</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/emails">Emails</NavLink>
+                </li>
+                {user.role === "manager" ? (
+                  <>
+                    <li>
+                      <NavLink to="/stats">Stats</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/settings">Settings</NavLink>
+                    </li>
+                  </>
+                ) : null}
+              </ul>
+            </nav>
+            <div className="whoami">
+              <span>
+                <span className="user-name">{user.name}</span>{" "}
+                <span className="role-badge">{roles.label(user.role)}</span>
+              </span>
+              <Form method="post" action="/logout">
+                <button type="submit" className="button-link">
+                  Log out
+                </button>
+              </Form>
+            </div>
+          </>
+        ) : null}
+      </header>
+      {rootData?.toast ? (
+        <div className={`toast toast-${rootData.toast.kind}`} role="status">
+          <p>
+            <strong>{rootData.toast.kind === "success" ? "Done: " : "Problem: "}</strong>
+            {rootData.toast.message}
+          </p>
+          {rootData.toast.detail ? <p className="toast-detail">{rootData.toast.detail}</p> : null}
+        </div>
+      ) : null}
+      <main id="main" tabIndex={-1} aria-busy={navigation.state === "loading" || undefined}>
+        {navigation.state === "loading" ? (
+          <div className="loading-bar" role="progressbar" aria-label="Loading page" />
+        ) : null}
+        {children}
+      </main>
+    </>
+  );
+}
+
+export default function App() {
+  useLoaderData<typeof loader>();
+  return (
+    <AppShell>
+      <Outlet />
+    </AppShell>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <AppShell>
+      <GeneralErrorBoundary />
+    </AppShell>
+  );
+}

@@ -1,0 +1,87 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ErrorList, Field, SubmitButton } from "~/components/forms";
+import { LoginSchema } from "~/models/user-forms";
+import { verifyLogin } from "~/models/user.server";
+import { clientIp } from "~/utils/http.server";
+import { loginRetryAfterMinutes, recordFailedLogin, recordSuccessfulLogin } from "~/utils/login-throttle.server";
+import { createUserSession, getUserId, safeRedirect } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Log in · Rebound" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getUserId(request)) throw redirect("/");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: LoginSchema });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+  }
+  const { email, password, redirectTo } = submission.value;
+  const ip = clientIp(context);
+  const waitMinutes = loginRetryAfterMinutes(email, ip);
+  if (waitMinutes > 0) {
+    return data(
+      {
+        result: submission.reply({
+          formErrors: [`Too many failed attempts. Try again in ${waitMinutes} minute${waitMinutes === 1 ? "" : "s"}.`],
+          hideFields: ["password"],
+        }),
+      },
+      { status: 429 },
+    );
+  }
+  const user = await verifyLogin(email, password);
+  if (!user) {
+    recordFailedLogin(email, ip);
+    // One message for every failure, so the form doesn't reveal which accounts exist.
+    return data(
+      { result: submission.reply({ formErrors: ["Email or password is incorrect."], hideFields: ["password"] }) },
+      { status: 400 },
+    );
+  }
+  recordSuccessfulLogin(email);
+  return createUserSession(user.id, safeRedirect(redirectTo));
+}
+
+export default function LoginPage() {
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({
+    id: "login",
+    constraint: getZodConstraint(LoginSchema),
+    lastResult: actionData?.result,
+    shouldRevalidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+  });
+  return (
+    <div className="login-page panel">
+      <h1>Log in to Rebound</h1>
+      <Form method="post" className="stacked" {...getFormProps(form)}>
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <Field
+          label="Email"
+          inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "username", autoFocus: true }}
+          errors={fields.email.errors}
+        />
+        <Field
+          label="Password"
+          inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "current-password" }}
+          errors={fields.password.errors}
+        />
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <SubmitButton pendingLabel="Logging in…">Log in</SubmitButton>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

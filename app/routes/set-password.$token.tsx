@@ -1,0 +1,81 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ErrorList, Field, SubmitButton } from "~/components/forms";
+import { SetPasswordSchema } from "~/models/user-forms";
+import { getPasswordSetup, setPasswordWithToken } from "~/models/user.server";
+import { RuleViolation } from "~/utils/errors.server";
+import { createUserSession } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Choose a password · Rebound" }, { name: "referrer", content: "no-referrer" }];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const setup = await getPasswordSetup(params.token ?? "");
+  return { name: setup?.user.name ?? null, email: setup?.user.email ?? null };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: SetPasswordSchema });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply({ hideFields: ["password", "confirm"] }) }, { status: 400 });
+  }
+  try {
+    const user = await setPasswordWithToken(params.token ?? "", submission.value.password);
+    return createUserSession(user.id, "/");
+  } catch (error) {
+    if (error instanceof RuleViolation) {
+      return data({ result: submission.reply({ formErrors: [error.message], hideFields: ["password", "confirm"] }) }, { status: 400 });
+    }
+    throw error;
+  }
+}
+
+export default function SetPasswordPage() {
+  const { name, email } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "set-password",
+    constraint: getZodConstraint(SetPasswordSchema),
+    lastResult: actionData?.result,
+    shouldRevalidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SetPasswordSchema }),
+  });
+  if (!name) {
+    return (
+      <div className="login-page panel">
+        <h1>Link not valid</h1>
+        <p>This link has expired or was already used. Ask your manager for a new one.</p>
+      </div>
+    );
+  }
+  return (
+    <div className="login-page panel">
+      <h1>Choose a password</h1>
+      <p>
+        Hello {name}. Choose the password you will use to log in as <strong>{email}</strong>.
+      </p>
+      <Form method="post" className="stacked" {...getFormProps(form)}>
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <input type="email" name="username" value={email ?? ""} autoComplete="username" readOnly hidden />
+        <Field
+          label="New password"
+          hint="At least 10 characters."
+          inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "new-password" }}
+          errors={fields.password.errors}
+        />
+        <Field
+          label="Repeat the password"
+          inputProps={{ ...getInputProps(fields.confirm, { type: "password" }), autoComplete: "new-password" }}
+          errors={fields.confirm.errors}
+        />
+        <SubmitButton pendingLabel="Saving…">Save password and log in</SubmitButton>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

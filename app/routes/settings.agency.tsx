@@ -1,0 +1,69 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ErrorList, Field, SelectField, SubmitButton } from "~/components/forms";
+import { AgencySchema } from "~/models/agency-forms";
+import { getAgency, updateAgency } from "~/models/agency.server";
+import { describeTimeZone } from "~/utils/dates";
+import { redirectWithToast, requireManager } from "~/utils/session.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireManager(request);
+  return { agency: await getAgency(), timeZones: ["UTC", ...Intl.supportedValuesOf("timeZone")] };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const me = await requireManager(request);
+  const submission = parseWithZod(await request.formData(), { schema: AgencySchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  await updateAgency(submission.value, { userId: me.id });
+  return redirectWithToast(request, "/settings/agency", { kind: "success", message: "Agency settings saved." });
+}
+
+export default function AgencySettingsPage() {
+  const { agency, timeZones } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "agency",
+    constraint: getZodConstraint(AgencySchema),
+    lastResult: actionData?.result,
+    shouldRevalidate: "onBlur",
+    defaultValue: { ...agency, replyTo: agency.replyTo ?? "" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AgencySchema }),
+  });
+  return (
+    <section aria-labelledby="agency-title">
+      <h2 id="agency-title">Agency</h2>
+      <Form method="post" className="stacked panel" {...getFormProps(form)}>
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <Field label="Agency name" inputProps={getInputProps(fields.name, { type: "text" })} errors={fields.name.errors} />
+        <SelectField
+          label="Time zone"
+          selectProps={getSelectProps(fields.timeZone)}
+          options={timeZones.map((zone) => ({ value: zone, label: zone }))}
+          errors={fields.timeZone.errors}
+        />
+        <p className="hint">Every date in Rebound is shown in this zone. Now: {describeTimeZone(agency.timeZone)}.</p>
+        <Field
+          label="Sender name"
+          hint="The name candidates see on emails from Rebound."
+          inputProps={getInputProps(fields.senderName, { type: "text" })}
+          errors={fields.senderName.errors}
+        />
+        <Field
+          label="Reply-to address"
+          hint="Where candidates' replies go. Leave empty to use the sender address."
+          inputProps={getInputProps(fields.replyTo, { type: "email" })}
+          errors={fields.replyTo.errors}
+        />
+        <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>
+      </Form>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

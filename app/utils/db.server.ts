@@ -1,0 +1,36 @@
+// The one Prisma client, on the better-sqlite3 driver adapter (no engine binary needed).
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "~/.generated/prisma/client";
+import { env } from "./env.server";
+
+export type { Prisma } from "~/.generated/prisma/client";
+
+function createClient(url: string) {
+  const adapter = new PrismaBetterSQLite3({ url });
+  return new PrismaClient({ adapter });
+}
+
+const globalForPrisma = globalThis as unknown as { __reboundPrisma?: PrismaClient };
+
+// Cached on globalThis so development rebuilds don't open a new connection each time.
+export const prisma = globalForPrisma.__reboundPrisma ?? createClient(env.DATABASE_URL);
+if (!env.isProduction) globalForPrisma.__reboundPrisma = prisma;
+
+/** Transaction client type, for model functions that run inside a caller's transaction. */
+export type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
+
+let pragmasApplied: Promise<void> | undefined;
+/** WAL lets readers work while a write is in progress; busy_timeout waits instead of failing on a lock. */
+export function applyPragmas() {
+  pragmasApplied ??= (async () => {
+    await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+    await prisma.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
+    await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");
+  })();
+  return pragmasApplied;
+}
+
+/** A real round trip to the database, for /healthz. */
+export async function pingDatabase() {
+  await prisma.$queryRawUnsafe("SELECT 1");
+}

@@ -1,0 +1,20 @@
+// Small response helpers shared by loaders and actions.
+
+/** Throws a Response (rendered by the route's ErrorBoundary) when the condition is falsy. */
+export function invariantResponse(
+  condition: unknown,
+  message: string,
+  init: ResponseInit = { status: 404 },
+): asserts condition {
+  if (!condition) throw new Response(message, { statusText: message, ...init });
+}
+
+export function forbidden(message = "You are not allowed to do that.") {
+  return new Response(message, { status: 403, statusText: "Forbidden" });
+}
+
+/** The client's address as the express server saw it (see server/index.ts). */
+export function clientIp(context: unknown) {
+  const ip = (context as { clientIp?: string } | undefined)?.clientIp;
+  return ip || "unknown";
+}

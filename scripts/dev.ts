@@ -1,0 +1,9 @@
+// `npm run dev`: migrate and seed like `npm start`, then let the Remix compiler rebuild on every change.
+import { checkConfiguration, loadDotEnv, migrateDatabase, run, seedIfEmpty } from "./prepare.ts";
+
+process.env.NODE_ENV = "development";
+loadDotEnv();
+const env = await checkConfiguration();
+migrateDatabase(env.DATABASE_URL);
+await seedIfEmpty(env.SEED_DEMO);
+run("node_modules/.bin/remix", ["dev", "--manual", "-c", "tsx scripts/serve-dev.ts"]);

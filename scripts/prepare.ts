@@ -1,0 +1,56 @@
+// Start-up steps shared by `npm start` and `npm run dev`: configuration, migrations, demo data.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+
+export function loadDotEnv() {
+  if (existsSync(".env")) process.loadEnvFile(".env");
+}
+
+/** Parses the environment; on a bad value prints the one-line reason and exits. */
+export async function checkConfiguration() {
+  const { parseEnv, ConfigError } = await import("../app/utils/env.server.ts");
+  try {
+    return parseEnv(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+export function run(command: string, args: string[], { quiet = false } = {}) {
+  const result = spawnSync(command, args, { stdio: quiet ? "pipe" : "inherit", encoding: "utf8", env: process.env });
+  if (result.status !== 0) {
+    if (quiet) process.stderr.write(`${result.stdout ?? ""}${result.stderr ?? ""}`);
+    console.error(`Failed: ${command} ${args.join(" ")}`);
+    process.exit(result.status ?? 1);
+  }
+  return result;
+}
+
+export function migrateDatabase(databaseUrl: string) {
+  const file = databaseUrl.replace(/^file:/, "").split("?")[0];
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  run("node_modules/.bin/prisma", ["migrate", "deploy"], { quiet: true });
+  console.log(`Database ready: ${file}`);
+}
+
+/** Seeds the demo into an empty database when SEED_DEMO is on; otherwise says how to add the first user. */
+export async function seedIfEmpty(seedDemo: boolean) {
+  const { prisma } = await import("../app/utils/db.server.ts");
+  try {
+    if ((await prisma.user.count()) > 0) return;
+    if (!seedDemo) {
+      console.log("The database has no users yet. Create the first manager with: npm run user:create -- --role manager");
+      return;
+    }
+    const { seedDemo: seed } = await import("../prisma/seed.ts");
+    const summary = await seed(prisma);
+    console.log(`Seeded the demo: ${summary}. Log in as manager@example.com or recruiter@example.com (password rebound-demo).`);
+  } finally {
+    await prisma.$disconnect();
+  }
+}

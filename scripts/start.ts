@@ -1,0 +1,39 @@
+// `npm start`: build if the build is missing or stale, migrate, seed the demo into an empty database, serve.
+import { readdirSync, statSync, existsSync } from "node:fs";
+import path from "node:path";
+import { checkConfiguration, loadDotEnv, migrateDatabase, run, seedIfEmpty } from "./prepare.ts";
+
+process.env.NODE_ENV ??= "production";
+loadDotEnv();
+const env = await checkConfiguration();
+
+function newestSourceTime(entries: string[]): number {
+  let newest = 0;
+  for (const entry of entries) {
+    if (!existsSync(entry)) continue;
+    const stat = statSync(entry);
+    if (stat.isDirectory()) {
+      if (entry === path.join("public", "build")) continue;
+      newest = Math.max(newest, newestSourceTime(readdirSync(entry).map((name) => path.join(entry, name))));
+    } else {
+      newest = Math.max(newest, stat.mtimeMs);
+    }
+  }
+  return newest;
+}
+
+const buildFile = path.join("build", "index.js");
+const builtAt = existsSync(buildFile) ? statSync(buildFile).mtimeMs : 0;
+if (builtAt < newestSourceTime(["app", "emails", "public", "remix.config.js", "package.json", "tsconfig.json"])) {
+  console.log("Building the app…");
+  run("node_modules/.bin/remix", ["build"], { quiet: true });
+}
+
+migrateDatabase(env.DATABASE_URL);
+await seedIfEmpty(env.SEED_DEMO);
+if (env.isProduction && env.sessionSecretIsEphemeral) {
+  console.warn("SESSION_SECRET is not set: using a temporary one, so sign-ins end when the server restarts.");
+}
+
+const { startServer } = await import("../server/index.ts");
+await startServer({ port: env.PORT, mode: env.isProduction ? "production" : "development" });
