@@ -10,11 +10,13 @@ function createClient(url: string) {
   return new PrismaClient({ adapter });
 }
 
-const globalForPrisma = globalThis as unknown as { __reboundPrisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { __reboundPrisma?: { url: string; client: PrismaClient } };
 
-// Cached on globalThis so development rebuilds don't open a new connection each time.
-export const prisma = globalForPrisma.__reboundPrisma ?? createClient(env.DATABASE_URL);
-if (!env.isProduction) globalForPrisma.__reboundPrisma = prisma;
+// Cached on globalThis so development rebuilds don't open a new connection each time
+// (keyed by URL: each test file points DATABASE_URL at its own database).
+const cached = globalForPrisma.__reboundPrisma;
+export const prisma = cached?.url === env.DATABASE_URL ? cached.client : createClient(env.DATABASE_URL);
+if (!env.isProduction) globalForPrisma.__reboundPrisma = { url: env.DATABASE_URL, client: prisma };
 
 /** Transaction client type, for model functions that run inside a caller's transaction. */
 export type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];

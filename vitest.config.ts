@@ -1,0 +1,13 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "~": path.resolve("app") } },
+  test: {
+    include: ["tests/**/*.test.ts"],
+    environment: "node",
+    globalSetup: ["tests/setup/global-setup.ts"],
+    setupFiles: ["tests/setup/db-setup.ts"],
+    env: { NODE_ENV: "test", SEED_DEMO: "false", TZ: "UTC" },
+  },
+});
