@@ -98,8 +98,11 @@ export async function seedDemo(prisma: PrismaClient) {
         const scheduledAt = new Date(now - Math.floor(random() * 182 * DAY) + 2 * DAY * (i % 25 === 0 ? 1 : 0));
         scheduledAt.setUTCMinutes(0, 0, 0);
         scheduledAt.setUTCHours(8 + Math.floor(random() * 9));
+        // A few interviews went badly within the last day, so the 24-hour recovery window has live work.
+        const freshlyBad = i % 60 === 5;
+        if (freshlyBad) scheduledAt.setTime(now - (6 + (i % 12)) * 3600_000);
         const inPast = scheduledAt.getTime() < now;
-        const wentBadly = inPast && chance(0.27);
+        const wentBadly = freshlyBad || (inPast && chance(0.27));
         const company = pick(companies);
         const interview = await tx.interview.create({
           data: {
@@ -132,7 +135,7 @@ export async function seedDemo(prisma: PrismaClient) {
         const reasonCount = 1 + Math.floor(random() * 3);
         const reasons = new Set<string>();
         while (reasons.size < reasonCount) reasons.add(pick(flagReasons.values));
-        const flaggedAt = new Date(scheduledAt.getTime() + (1 + Math.floor(random() * 5)) * 3600_000);
+        const flaggedAt = new Date(Math.min(now, scheduledAt.getTime() + (1 + Math.floor(random() * 5)) * 3600_000));
         const age = now - flaggedAt.getTime();
         const resolved = age > 21 * DAY && chance(0.6);
         const firstReason = [...reasons][0];
