@@ -38,8 +38,13 @@ const DESCRIPTIONS: Record<string, string> = {
   other: "Phone rang during the interview and they took the call.",
 };
 
+const SEED = 20261122;
+
 export async function seedDemo(prisma: PrismaClient) {
-  const random = seededRandom(20261122);
+  // Some draws happen only on branches that depend on today's date (is it past? how old is the flag?).
+  // Each candidate and interview gets its own stream, so such a branch can't shift every later draw.
+  let random = seededRandom(SEED);
+  const reseed = (n: number) => (random = seededRandom(SEED * 31 + n));
   const pick = <T,>(items: readonly T[]) => items[Math.floor(random() * items.length)];
   const chance = (p: number) => random() < p;
   const now = Date.now();
@@ -69,6 +74,7 @@ export async function seedDemo(prisma: PrismaClient) {
 
       const candidates = [];
       for (let i = 0; i < 220; i++) {
+        reseed(i);
         const first = FIRST[i % FIRST.length];
         const last = LAST[Math.floor(i / FIRST.length + i) % LAST.length];
         const slug = `${first}.${last}`.toLowerCase().normalize("NFD").replace(/[^a-z.]/g, "");
@@ -93,6 +99,7 @@ export async function seedDemo(prisma: PrismaClient) {
       let hires = 0;
       const statusById = new Map<string, "open" | "recovering" | "hired" | "closed">();
       for (let i = 0; i < 420; i++) {
+        reseed(1000 + i);
         const candidate = candidates[i < 220 ? i : Math.floor(random() * candidates.length)];
         // Six months back up to two days ahead, so "today and tomorrow" has interviews too.
         const scheduledAt = new Date(now - Math.floor(random() * 182 * DAY) + 2 * DAY * (i % 25 === 0 ? 1 : 0));
