@@ -1,0 +1,148 @@
+// Playwright helpers: the e2e database, users made directly in it, and a `login` fixture that skips the form.
+import { randomBytes, randomUUID } from "node:crypto";
+import { createCookieSessionStorage } from "@remix-run/node";
+import Database from "better-sqlite3";
+import { test as base, type Page } from "playwright/test";
+import type { Role } from "../app/models/enums";
+import { hashPassword } from "../app/utils/password.server";
+
+export { expect } from "playwright/test";
+
+export const DEMO_PASSWORD = "rebound-demo";
+export const demoUsers = {
+  manager: { email: "manager@example.com", name: "Morgan Reyes", role: "manager" },
+  recruiter: { email: "recruiter@example.com", name: "Riley Chen", role: "recruiter" },
+} as const;
+
+let connection: Database.Database | undefined;
+
+/** The database the web server under test uses (playwright.config.ts puts its path in E2E_DATABASE). */
+export function database() {
+  if (!connection) {
+    const file = process.env.E2E_DATABASE;
+    if (!file) throw new Error("E2E_DATABASE is not set: run the e2e suite with `npx playwright test`.");
+    connection = new Database(file, { fileMustExist: true });
+    // The server may be writing at the same moment (WAL mode): wait for its lock instead of failing.
+    connection.pragma("busy_timeout = 5000");
+  }
+  return connection;
+}
+
+function suffix() {
+  return randomBytes(4).toString("hex");
+}
+
+/** An address no other test or earlier run has used. */
+export function uniqueEmail(label = "user") {
+  return `${label}-${Date.now().toString(36)}-${suffix()}@e2e.example.com`;
+}
+
+/** A person's name that is unique, so a row or button can be found by it. */
+export function uniqueName(first = "Alex") {
+  return `${first} Tester-${suffix()}`;
+}
+
+export type TestUser = { id: string; name: string; email: string; role: Role; password: string };
+
+type UserRow = { id: string; name: string; email: string; role: Role; active: 0 | 1; passwordHash: string | null };
+
+export function findUserByEmail(email: string) {
+  return database()
+    .prepare<[string], UserRow>("SELECT id, name, email, role, active, passwordHash FROM User WHERE email = ?")
+    .get(email.trim().toLowerCase());
+}
+
+export function countUsersNamed(name: string) {
+  const row = database().prepare<[string], { n: number }>("SELECT count(*) AS n FROM User WHERE name = ?").get(name);
+  return row?.n ?? 0;
+}
+
+/** Inserts an active user with a password, as the app would store it. */
+export async function createUser({
+  name = uniqueName(),
+  email = uniqueEmail(),
+  role = "recruiter",
+  password = `pw-${suffix()}-${suffix()}`,
+}: Partial<Omit<TestUser, "id">> = {}): Promise<TestUser> {
+  const id = randomUUID();
+  // Prisma's SQLite driver adapter stores DateTime as ISO text with an explicit offset.
+  const now = new Date().toISOString().replace("Z", "+00:00");
+  database()
+    .prepare(
+      `INSERT INTO User (id, name, email, passwordHash, role, active, createdAt, updatedAt)
+       VALUES (?, ?, ?, ?, ?, 1, ?, ?)`,
+    )
+    .run(id, name, email.toLowerCase(), await hashPassword(password), role, now, now);
+  return { id, name, email: email.toLowerCase(), role, password };
+}
+
+/** Removes test users (their one-time links go with them; audit events keep their rows). */
+export function deleteUsersByEmail(...emails: string[]) {
+  const remove = database().prepare("DELETE FROM User WHERE email = ?");
+  for (const email of emails) remove.run(email.trim().toLowerCase());
+}
+
+// Same name and options as app/utils/session.server.ts, signed with the secret the server under test uses.
+const sessionStorage = createCookieSessionStorage({
+  cookie: {
+    name: "__rebound_session",
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: true,
+    secrets: [process.env.E2E_SESSION_SECRET ?? ""],
+    maxAge: 60 * 60,
+  },
+});
+
+/** The name and value of a valid session cookie for this user, as the server would set it. */
+export async function sessionCookieFor(userId: string) {
+  if (!process.env.E2E_SESSION_SECRET) throw new Error("E2E_SESSION_SECRET is not set.");
+  const session = await sessionStorage.getSession();
+  session.set("userId", userId);
+  session.set("expiresAt", Date.now() + 60 * 60 * 1000);
+  const header = await sessionStorage.commitSession(session);
+  const pair = header.split(";")[0];
+  const equals = pair.indexOf("=");
+  return { name: pair.slice(0, equals), value: pair.slice(equals + 1) };
+}
+
+/**
+ * Resolves once React has hydrated the page: React tags hydrated elements with a `__reactFiber$` key, and <body>
+ * is tagged in the same task that commits the root (so event handlers and layout effects are in place).
+ */
+export async function waitForHydration(page: Page) {
+  await page.waitForFunction(
+    () => document.readyState === "complete" && Object.keys(document.body).some((key) => key.startsWith("__reactFiber$")),
+  );
+}
+
+type LoginOptions = { email: string } | { role?: Role; name?: string };
+
+export const test = base.extend<{
+  /**
+   * Signs the page's browser context in without the form. With `{ email }` it uses that existing user; otherwise it
+   * creates a fresh user (recruiter unless `role` says otherwise) and deletes it after the test.
+   */
+  login: (options?: LoginOptions) => Promise<TestUser>;
+}>({
+  // The callback is named `provide`, not `use`, so the React hooks lint rule doesn't mistake it for a hook.
+  login: async ({ page, baseURL }, provide) => {
+    const created: string[] = [];
+    await provide(async (options = {}) => {
+      let user: TestUser;
+      if ("email" in options) {
+        const row = findUserByEmail(options.email);
+        if (!row) throw new Error(`No user with the email ${options.email} in the e2e database.`);
+        user = { id: row.id, name: row.name, email: row.email, role: row.role, password: "" };
+      } else {
+        user = await createUser({ role: options.role, name: options.name });
+        created.push(user.email);
+      }
+      const cookie = await sessionCookieFor(user.id);
+      await page.context().addCookies([{ ...cookie, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
+      return user;
+    });
+    deleteUsersByEmail(...created);
+  },
+});
