@@ -1,6 +1,6 @@
 // End-to-end tests in a real Chromium against the production build, on a free port with its own database.
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { defineConfig } from "playwright/test";
@@ -18,6 +18,7 @@ function freePort() {
 }
 
 // Worker processes load this file again: reuse the values the main process chose (they inherit its env).
+if (!process.env.E2E_DATABASE) rmSync(path.resolve("e2e/.tmp"), { recursive: true, force: true });
 process.env.E2E_PORT ??= String(await freePort());
 process.env.E2E_DATABASE ??= path.resolve("e2e/.tmp", `e2e-${Date.now()}.db`);
 process.env.E2E_SESSION_SECRET ??= randomBytes(32).toString("hex");

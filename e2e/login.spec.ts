@@ -53,7 +53,7 @@ for (const demo of [
   });
 }
 
-test("a wrong password shows only the generic error and keeps the typed email", async ({ page }) => {
+test("a wrong password shows only the generic error, keeps the typed email and clears the password", async ({ page }) => {
   const user = await createUser();
   try {
     await openLoginPage(page);
@@ -62,6 +62,7 @@ test("a wrong password shows only the generic error and keeps the typed email", 
     await expect(loginErrors(page)).toHaveText([GENERIC_ERROR]);
     await expect(page).toHaveURL("/login");
     await expect(page.getByLabel("Email")).toHaveValue(user.email);
+    await expect(page.getByLabel("Password")).toHaveValue("");
   } finally {
     deleteUsersByEmail(user.email);
   }

@@ -4,11 +4,11 @@ import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttribu
 
 export type ListOfErrors = Array<string | null | undefined> | null | undefined;
 
-export function ErrorList({ id, errors }: { id?: string; errors?: ListOfErrors }) {
+export function ErrorList({ id, errors, alert }: { id?: string; errors?: ListOfErrors; alert?: boolean }) {
   const shown = errors?.filter(Boolean);
   if (!shown?.length) return null;
   return (
-    <ul id={id} className="field-errors">
+    <ul id={id} className={alert ? "form-errors" : "field-errors"} role={alert ? "alert" : undefined}>
       {shown.map((e) => (
         <li key={e}>
           <span aria-hidden="true">⚠ </span>

@@ -21,7 +21,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: LoginSchema });
   if (submission.status !== "success") {
-    return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+    return data({ attempt: Date.now(), result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }
   const { email, password, redirectTo } = submission.value;
   const ip = clientIp(context);
@@ -29,6 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (waitMinutes > 0) {
     return data(
       {
+        attempt: Date.now(),
         result: submission.reply({
           formErrors: [`Too many failed attempts. Try again in ${waitMinutes} minute${waitMinutes === 1 ? "" : "s"}.`],
           hideFields: ["password"],
@@ -42,7 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     recordFailedLogin(email, ip);
     // One message for every failure, so the form doesn't reveal which accounts exist.
     return data(
-      { result: submission.reply({ formErrors: ["Email or password is incorrect."], hideFields: ["password"] }) },
+      { attempt: Date.now(), result: submission.reply({ formErrors: ["Email or password is incorrect."], hideFields: ["password"] }) },
       { status: 400 },
     );
   }
@@ -64,13 +65,14 @@ export default function LoginPage() {
     <div className="login-page panel">
       <h1>Log in to Rebound</h1>
       <Form method="post" className="stacked" {...getFormProps(form)}>
-        <ErrorList id={form.errorId} errors={form.errors} />
+        <ErrorList id={form.errorId} errors={form.errors} alert />
         <Field
           label="Email"
           inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "username", autoFocus: true }}
           errors={fields.email.errors}
         />
         <Field
+          key={actionData?.attempt}
           label="Password"
           inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "current-password" }}
           errors={fields.password.errors}

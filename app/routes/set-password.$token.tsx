@@ -57,7 +57,7 @@ export default function SetPasswordPage() {
         Hello {name}. Choose the password you will use to log in as <strong>{email}</strong>.
       </p>
       <Form method="post" className="stacked" {...getFormProps(form)}>
-        <ErrorList id={form.errorId} errors={form.errors} />
+        <ErrorList id={form.errorId} errors={form.errors} alert />
         <input type="email" name="username" value={email ?? ""} autoComplete="username" readOnly hidden />
         <Field
           label="New password"

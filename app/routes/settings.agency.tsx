@@ -37,7 +37,7 @@ export default function AgencySettingsPage() {
     <section aria-labelledby="agency-title">
       <h2 id="agency-title">Agency</h2>
       <Form method="post" className="stacked panel" {...getFormProps(form)}>
-        <ErrorList id={form.errorId} errors={form.errors} />
+        <ErrorList id={form.errorId} errors={form.errors} alert />
         <Field label="Agency name" inputProps={getInputProps(fields.name, { type: "text" })} errors={fields.name.errors} />
         <SelectField
           label="Time zone"

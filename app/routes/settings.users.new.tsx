@@ -57,12 +57,11 @@ export default function NewUserPage() {
     defaultValue: { role: "recruiter", passwordChoice: "link" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NewUserSchema }),
   });
-  const choosePassword = fields.passwordChoice.value === "password";
   return (
     <section aria-labelledby="new-user-title">
       <h2 id="new-user-title">Add a user</h2>
-      <Form method="post" className="stacked panel" {...getFormProps(form)}>
-        <ErrorList id={form.errorId} errors={form.errors} />
+      <Form method="post" className="stacked panel new-user-form" {...getFormProps(form)}>
+        <ErrorList id={form.errorId} errors={form.errors} alert />
         <Field label="Name" inputProps={getInputProps(fields.name, { type: "text" })} errors={fields.name.errors} />
         <Field
           label="Email"
@@ -91,14 +90,15 @@ export default function NewUserPage() {
           ))}
           <ErrorList errors={fields.passwordChoice.errors} />
         </fieldset>
-        {choosePassword ? (
+        {/* Always rendered (so it works without JavaScript); CSS shows it once "set an initial password" is chosen. */}
+        <div className="initial-password">
           <Field
             label="Initial password"
             hint="At least 10 characters. Ask them to change it soon."
             inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "new-password" }}
             errors={fields.password.errors}
           />
-        ) : null}
+        </div>
         <div className="row-actions">
           <SubmitButton pendingLabel="Adding…">Add user</SubmitButton>
           <Link to="/settings/users">Cancel</Link>
