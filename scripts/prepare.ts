@@ -9,11 +9,12 @@ export function loadDotEnv() {
 
 /** Parses the environment; on a bad value prints the one-line reason and exits. */
 export async function checkConfiguration() {
-  const { parseEnv, ConfigError } = await import("../app/utils/env.server.ts");
   try {
+    // The module parses the environment as it loads, so importing it is part of the check.
+    const { parseEnv } = await import("../app/utils/env.server.ts");
     return parseEnv(process.env);
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof Error && error.name === "ConfigError") {
       console.error(error.message);
       process.exit(1);
     }

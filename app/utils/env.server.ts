@@ -72,7 +72,9 @@ export function isTimeZone(zone: string) {
 
 export type Env = ReturnType<typeof parseEnv>;
 
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  name = "ConfigError";
+}
 
 /** Parses configuration; throws a ConfigError whose message is one line naming the variable. */
 export function parseEnv(source: Record<string, string | undefined>) {

@@ -1,0 +1,82 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { ConfigError, parseEnv } from "~/utils/env.server";
+
+function configError(source: Record<string, string>) {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error("expected a configuration error");
+}
+
+describe("configuration", () => {
+  test("an empty environment gives working defaults", () => {
+    const env = parseEnv({});
+    expect(env.PORT).toBe(3000);
+    expect(env.DATABASE_URL).toBe("file:./data/rebound.db");
+    expect(env.SEED_DEMO).toBe(true);
+    expect(env.APP_URL).toBe("http://localhost:3000");
+    expect(env.SMTP_URL).toBeUndefined();
+    expect(env.sessionSecretIsEphemeral).toBe(true);
+  });
+
+  test.each([
+    ["PORT", "abc"],
+    ["PORT", "70000"],
+    ["DATABASE_URL", "postgres://localhost/rebound"],
+    ["SESSION_SECRET", "too-short"],
+    ["APP_URL", "not a url"],
+    ["SMTP_URL", "http://mail.example.com"],
+    ["MAIL_FROM", "nobody"],
+    ["SEED_DEMO", "maybe"],
+    ["TZ", "Mars/Base"],
+  ])("a bad %s (%s) is refused in one line that names it", (name, value) => {
+    const message = configError({ [name]: value });
+    expect(message).toMatch(new RegExp(`^Configuration error: ${name} `));
+    expect(message).not.toContain("\n");
+  });
+
+  test("production outside the demo needs SESSION_SECRET", () => {
+    expect(configError({ NODE_ENV: "production", SEED_DEMO: "false" })).toContain("SESSION_SECRET is required");
+    const secret = "x".repeat(32);
+    expect(parseEnv({ NODE_ENV: "production", SEED_DEMO: "false", SESSION_SECRET: secret }).sessionSecrets).toEqual([secret]);
+  });
+
+  test("the production demo runs without a secret, on a temporary random one", () => {
+    const a = parseEnv({ NODE_ENV: "production" });
+    const b = parseEnv({ NODE_ENV: "production" });
+    expect(a.sessionSecretIsEphemeral).toBe(true);
+    expect(a.sessionSecrets[0]).toHaveLength(64);
+    expect(a.sessionSecrets[0]).not.toBe(b.sessionSecrets[0]);
+  });
+
+  test("empty variables count as unset, and several secrets allow rotation", () => {
+    const env = parseEnv({ PORT: "", SMTP_URL: "", SESSION_SECRET: `${"a".repeat(32)}, ${"b".repeat(40)}` });
+    expect(env.PORT).toBe(3000);
+    expect(env.SMTP_URL).toBeUndefined();
+    expect(env.sessionSecrets).toEqual(["a".repeat(32), "b".repeat(40)]);
+  });
+
+  test("SEED_DEMO accepts the usual spellings of yes and no", () => {
+    expect(parseEnv({ SEED_DEMO: "false" }).SEED_DEMO).toBe(false);
+    expect(parseEnv({ SEED_DEMO: "0" }).SEED_DEMO).toBe(false);
+    expect(parseEnv({ SEED_DEMO: "Yes" }).SEED_DEMO).toBe(true);
+  });
+
+  test("npm start stops on a bad variable with one line naming it, and no stack trace", () => {
+    const result = spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/start.ts"], {
+      encoding: "utf8",
+      timeout: 30_000,
+      env: { ...process.env, NODE_ENV: "production", PORT: "notaport", DATABASE_URL: "file:./tests/.tmp/never-created.db" },
+    });
+    expect(result.status).toBe(1);
+    const lines = result.stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Configuration error: PORT /);
+    expect(result.stderr).not.toMatch(/\bat .+:\d+:\d+/);
+  });
+});
