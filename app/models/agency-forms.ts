@@ -17,12 +17,16 @@ export const AgencySchema = z.object({
     .min(1, "Enter the sender name emails show.")
     .max(100, "At most 100 characters.")
     .refine((v) => !/[<>"\r\n]/.test(v), "Leave out < > \" and line breaks."),
-  replyTo: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .max(254, "At most 254 characters.")
-    .email("Enter a valid email address, like team@example.com.")
-    .optional()
-    .transform((v) => v || null),
+  // Empty means "no reply-to" (Conform sends nothing for an empty field, a plain form sends "").
+  replyTo: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(254, "At most 254 characters.")
+      .email("Enter a valid email address, like team@example.com.")
+      .optional()
+      .transform((v) => v ?? null),
+  ),
 });
