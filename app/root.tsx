@@ -8,7 +8,6 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
-  useLoaderData,
   useNavigation,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -136,7 +135,6 @@ function AppShell({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  useLoaderData<typeof loader>();
   return (
     <AppShell>
       <Outlet />

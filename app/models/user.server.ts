@@ -6,7 +6,7 @@ import { RuleViolation } from "~/utils/errors.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import type { Role } from "./enums";
 
-export const PASSWORD_SETUP_HOURS = 72;
+const PASSWORD_SETUP_HOURS = 72;
 
 const publicUser = { id: true, name: true, email: true, role: true } as const;
 export type SessionUser = { id: string; name: string; email: string; role: Role };
@@ -29,19 +29,11 @@ export async function verifyLogin(email: string, password: string) {
 
 export async function listUsers() {
   return prisma.user.findMany({
-    select: { ...publicUser, active: true, createdAt: true, passwordHash: true },
+    select: { ...publicUser, active: true, passwordHash: true },
     orderBy: [{ active: "desc" }, { name: "asc" }],
   }).then((users) =>
     users.map(({ passwordHash, ...user }) => ({ ...user, role: user.role as Role, hasPassword: Boolean(passwordHash) })),
   );
-}
-
-export async function listActiveRecruiters() {
-  return prisma.user.findMany({
-    where: { active: true },
-    select: { id: true, name: true, role: true },
-    orderBy: { name: "asc" },
-  });
 }
 
 function hashToken(token: string) {
@@ -193,8 +185,4 @@ export async function setPasswordWithToken(token: string, password: string) {
     });
     return { id: setup.user.id, name: setup.user.name, email: setup.user.email, role: setup.user.role as Role };
   });
-}
-
-export async function countUsers() {
-  return prisma.user.count();
 }

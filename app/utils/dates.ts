@@ -1,26 +1,5 @@
 // The one place that formats dates for people. Always in the agency's time zone, which is named on the page.
 
-export function formatDateTime(value: Date | string, timeZone: string) {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(new Date(value));
-}
-
-export function formatDate(value: Date | string, timeZone: string) {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-  }).format(new Date(value));
-}
-
 /** "Europe/London (GMT)" — so every page says which zone its times are in. */
 export function describeTimeZone(timeZone: string, at: Date = new Date()) {
   const part = new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "short" })

@@ -1,14 +1,5 @@
 // Small response helpers shared by loaders and actions.
 
-/** Throws a Response (rendered by the route's ErrorBoundary) when the condition is falsy. */
-export function invariantResponse(
-  condition: unknown,
-  message: string,
-  init: ResponseInit = { status: 404 },
-): asserts condition {
-  if (!condition) throw new Response(message, { statusText: message, ...init });
-}
-
 export function forbidden(message = "You are not allowed to do that.") {
   return new Response(message, { status: 403, statusText: "Forbidden" });
 }
