@@ -28,7 +28,11 @@ export async function action({ request }: ActionFunctionArgs) {
     switch (submission.value.intent) {
       case "change-role":
         await changeRole(userId, submission.value.role, actor);
-        return redirectWithToast(request, "/settings/users", { kind: "success", message: "Role changed." });
+        // A manager who made themselves a recruiter can no longer see this page.
+        return redirectWithToast(request, userId === me.id && submission.value.role !== "manager" ? "/" : "/settings/users", {
+          kind: "success",
+          message: "Role changed.",
+        });
       case "deactivate":
         await deactivateUser(userId, actor);
         return redirectWithToast(request, "/settings/users", {
