@@ -11,9 +11,14 @@ const PASSWORD_SETUP_HOURS = 72;
 const publicUser = { id: true, name: true, email: true, role: true } as const;
 export type SessionUser = { id: string; name: string; email: string; role: Role };
 
-export async function getActiveUserById(id: string): Promise<SessionUser | null> {
+// The role column is a string in SQLite; its allowed values are enforced by the forms (app/models/enums.ts).
+function toSessionUser(user: { id: string; name: string; email: string; role: string }): SessionUser {
+  return { id: user.id, name: user.name, email: user.email, role: user.role as Role };
+}
+
+export async function getActiveUserById(id: string) {
   const user = await prisma.user.findFirst({ where: { id, active: true }, select: publicUser });
-  return user as SessionUser | null;
+  return user ? toSessionUser(user) : null;
 }
 
 /** The user when the password matches an active account; null otherwise, whatever the reason. */
@@ -24,7 +29,7 @@ export async function verifyLogin(email: string, password: string) {
   });
   const ok = await verifyPassword(password, user?.passwordHash);
   if (!user || !ok || !user.active) return null;
-  return { id: user.id, name: user.name, email: user.email, role: user.role as Role };
+  return toSessionUser(user);
 }
 
 export async function listUsers() {
@@ -183,6 +188,6 @@ export async function setPasswordWithToken(token: string, password: string) {
       entityType: "User",
       entityId: setup.user.id,
     });
-    return { id: setup.user.id, name: setup.user.name, email: setup.user.email, role: setup.user.role as Role };
+    return toSessionUser(setup.user);
   });
 }
