@@ -2,6 +2,7 @@
 // dated relative to today so the dashboard always has recent work.
 import type { PrismaClient } from "../app/.generated/prisma/client.ts";
 import { flagReasons } from "../app/models/enums.ts";
+import { syncAllSummaries } from "../app/models/summaries.server.ts";
 import { hashPassword } from "../app/utils/password.server.ts";
 
 export const DEMO_PASSWORD = "rebound-demo";
@@ -211,6 +212,7 @@ export async function seedDemo(prisma: PrismaClient) {
         }
       }
       for (const [id, status] of statusById) await tx.candidate.update({ where: { id }, data: { status } });
+      await syncAllSummaries(tx);
 
       await tx.auditEvent.create({
         data: { actorLabel: "system", action: "demo.seeded", entityType: "Agency", entityId: "1", after: JSON.stringify({ manager: manager.email }) },

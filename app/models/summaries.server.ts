@@ -1,0 +1,45 @@
+// Summary columns that let the tables filter and sort with an index instead of a subquery per row:
+// Interview.flagSeverity and Candidate.lastInterviewAt / openFlagCount. Every write that changes an interview or
+// a flag calls these inside its own transaction, so they are recomputed from the facts and can't drift.
+import type { Tx } from "~/utils/db.server";
+
+type Client = Pick<Tx, "$executeRaw" | "$executeRawUnsafe">;
+
+/** Recomputes Interview.flagSeverity from the interview's current (not removed) flag. */
+export async function syncInterviewFlagSummary(tx: Client, interviewId: string) {
+  await tx.$executeRaw`
+    UPDATE "Interview" SET "flagSeverity" = (
+      SELECT f."severity" FROM "InterviewFlag" f
+      WHERE f."interviewId" = "Interview"."id" AND f."removedAt" IS NULL
+      ORDER BY f."flaggedAt" DESC LIMIT 1
+    ) WHERE "id" = ${interviewId}`;
+}
+
+/** Recomputes Candidate.lastInterviewAt and openFlagCount from the candidate's interviews and flags. */
+export async function syncCandidateSummary(tx: Client, candidateId: string) {
+  await tx.$executeRaw`
+    UPDATE "Candidate" SET
+      "lastInterviewAt" = (SELECT MAX(i."scheduledAt") FROM "Interview" i WHERE i."candidateId" = "Candidate"."id"),
+      "openFlagCount" = (
+        SELECT COUNT(*) FROM "InterviewFlag" f JOIN "Interview" i ON i."id" = f."interviewId"
+        WHERE i."candidateId" = "Candidate"."id" AND f."removedAt" IS NULL AND f."resolvedAt" IS NULL
+      )
+    WHERE "id" = ${candidateId}`;
+}
+
+/** Recomputes every summary at once: for seeds and bulk imports that write rows directly. */
+export async function syncAllSummaries(tx: Client) {
+  await tx.$executeRawUnsafe(`
+    UPDATE "Interview" SET "flagSeverity" = (
+      SELECT f."severity" FROM "InterviewFlag" f
+      WHERE f."interviewId" = "Interview"."id" AND f."removedAt" IS NULL
+      ORDER BY f."flaggedAt" DESC LIMIT 1
+    )`);
+  await tx.$executeRawUnsafe(`
+    UPDATE "Candidate" SET
+      "lastInterviewAt" = (SELECT MAX(i."scheduledAt") FROM "Interview" i WHERE i."candidateId" = "Candidate"."id"),
+      "openFlagCount" = (
+        SELECT COUNT(*) FROM "InterviewFlag" f JOIN "Interview" i ON i."id" = f."interviewId"
+        WHERE i."candidateId" = "Candidate"."id" AND f."removedAt" IS NULL AND f."resolvedAt" IS NULL
+      )`);
+}
