@@ -9,3 +9,12 @@ export function clientIp(context: unknown) {
   const ip = (context as { clientIp?: string } | undefined)?.clientIp;
   return ip || "unknown";
 }
+
+/** Throws a response (404 unless told otherwise) when a condition fails, so the route's ErrorBoundary shows it. */
+export function invariantResponse(
+  condition: unknown,
+  message: string,
+  init: ResponseInit = { status: 404 },
+): asserts condition {
+  if (!condition) throw new Response(message, { statusText: init.status === 404 ? "Not Found" : undefined, ...init });
+}
