@@ -1,17 +1,196 @@
-// Headline counts for the dashboard: a recruiter's own work, or the whole agency's for a manager.
+// The dashboard: headline counts and the work queue — a recruiter's own work, or the whole agency's for a manager.
+import { describeDeadline, startOfDay } from "~/utils/dates";
+import { Prisma } from "~/.generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+import { sortReasons } from "./candidate-profile.server";
+import { flagReasons } from "./enums";
 
 export const RECOVERY_WINDOW_HOURS = 24;
+/** How many flagged interviews the dashboard lists; the rest are one link away. */
+export const RECOVERY_QUEUE_LIMIT = 25;
+/** Today and tomorrow rarely hold this many interviews even for the whole agency; the page says when it does. */
+export const UPCOMING_LIMIT = 100;
 
-export async function workQueueCounts({ recruiterId }: { recruiterId?: string }) {
+const HOUR = 3600_000;
+
+type Scope = { recruiterId?: string };
+
+// The dashboard is about the recruiter's own candidates (Candidate.recruiterId): whoever owns a candidate makes
+// the calls, even for an interview someone else logged. Prisma writes a relation filter as
+// `IN (SELECT … )`, which builds the list of every interview of the recruiter first (tens of milliseconds on
+// 250,000 interviews); these joins let SQLite start from the few open flags instead, so raw SQL here.
+
+/** Dates as Prisma's SQLite adapter stores them, for comparisons in raw SQL. */
+const sqlDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
+
+const ownedBy = (recruiterId?: string) => (recruiterId ? Prisma.sql`AND c."recruiterId" = ${recruiterId}` : Prisma.empty);
+
+export async function workQueueCounts({ recruiterId, now = new Date() }: Scope & { now?: Date }) {
+  const windowStart = new Date(now.getTime() - RECOVERY_WINDOW_HOURS * HOUR);
   const byRecruiter = recruiterId ? { recruiterId } : {};
-  const windowStart = new Date(Date.now() - RECOVERY_WINDOW_HOURS * 3600_000);
-  const openFlag = { removedAt: null, resolvedAt: null, interview: byRecruiter };
   const [candidates, openFlags, insideWindow, pendingRequests] = await Promise.all([
     prisma.candidate.count({ where: { ...byRecruiter, status: { in: ["open", "recovering"] } } }),
-    prisma.interviewFlag.count({ where: openFlag }),
-    prisma.interviewFlag.count({ where: { ...openFlag, flaggedAt: { gte: windowStart } } }),
-    prisma.secondInterviewRequest.count({ where: { response: "pending", interview: byRecruiter } }),
+    // Candidate.openFlagCount is kept in step with the flags (summaries.server.ts): no need to visit each flag.
+    prisma.candidate
+      .aggregate({ _sum: { openFlagCount: true }, where: { ...byRecruiter, openFlagCount: { gt: 0 } } })
+      .then((r) => r._sum.openFlagCount ?? 0),
+    prisma.$queryRaw<{ n: bigint | number }[]>`
+      SELECT COUNT(*) AS n FROM "InterviewFlag" f
+      JOIN "Interview" i ON i."id" = f."interviewId"
+      JOIN "Candidate" c ON c."id" = i."candidateId"
+      WHERE f."removedAt" IS NULL AND f."resolvedAt" IS NULL AND f."flaggedAt" >= ${sqlDate(windowStart)}
+      ${ownedBy(recruiterId)}`.then((r) => Number(r[0]?.n ?? 0)),
+    recruiterId
+      ? prisma.$queryRaw<{ n: bigint | number }[]>`
+          SELECT COUNT(*) AS n FROM "SecondInterviewRequest" r
+          JOIN "Candidate" c ON c."id" = r."candidateId"
+          WHERE r."response" = 'pending' ${ownedBy(recruiterId)}`.then((r) => Number(r[0]?.n ?? 0))
+      : prisma.secondInterviewRequest.count({ where: { response: "pending" } }),
   ]);
   return { candidates, openFlags, insideWindow, pendingRequests };
+}
+
+const queueSelect = {
+  id: true,
+  severity: true,
+  otherReason: true,
+  flaggedAt: true,
+  reasons: { select: { reason: true } },
+  interview: {
+    select: {
+      id: true,
+      roleTitle: true,
+      scheduledAt: true,
+      company: { select: { name: true } },
+      candidate: { select: { id: true, name: true, phone: true, recruiter: { select: { id: true, name: true } } } },
+    },
+  },
+} as const;
+
+export type RecoveryQueueItem = {
+  flagId: string;
+  interviewId: string;
+  candidate: { id: string; name: string; phone: string | null };
+  company: string;
+  roleTitle: string;
+  recruiter: { id: string; name: string };
+  severity: string;
+  reasons: string[];
+  flaggedAt: Date;
+  deadline: Date;
+  overdue: boolean;
+  /** "5 h 10 min left" / "overdue by 2 d 3 h", worked out on the server so the page and its hydration agree. */
+  timeLeft: string;
+};
+
+/**
+ * Open flags (not resolved, not removed) in the order a recruiter should call: those still inside the 24-hour
+ * window first, least time left at the top (they can still be saved on time); then overdue ones, most recently
+ * overdue first (the fresher the bad interview, the likelier a call still helps). Two bounded queries on the
+ * (removedAt, resolvedAt, flaggedAt) index, then one to read the rows shown.
+ */
+export async function recoveryQueue({ recruiterId, now = new Date(), limit = RECOVERY_QUEUE_LIMIT }: Scope & { now?: Date; limit?: number }) {
+  const windowStart = sqlDate(new Date(now.getTime() - RECOVERY_WINDOW_HOURS * HOUR));
+  const openFlags = Prisma.sql`
+    SELECT f."id" FROM "InterviewFlag" f
+    JOIN "Interview" i ON i."id" = f."interviewId"
+    JOIN "Candidate" c ON c."id" = i."candidateId"
+    WHERE f."removedAt" IS NULL AND f."resolvedAt" IS NULL ${ownedBy(recruiterId)}`;
+  const [insideIds, overdueIds] = await Promise.all([
+    prisma.$queryRaw<{ id: string }[]>`${openFlags} AND f."flaggedAt" >= ${windowStart} ORDER BY f."flaggedAt" ASC LIMIT ${limit}`,
+    prisma.$queryRaw<{ id: string }[]>`${openFlags} AND f."flaggedAt" < ${windowStart} ORDER BY f."flaggedAt" DESC LIMIT ${limit}`,
+  ]);
+  const ids = [...insideIds, ...overdueIds].slice(0, limit).map((r) => r.id);
+  const rows = await prisma.interviewFlag.findMany({ where: { id: { in: ids } }, select: queueSelect });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const flags = ids.flatMap((id) => byId.get(id) ?? []);
+  return flags.map((f): RecoveryQueueItem => {
+    const deadline = new Date(f.flaggedAt.getTime() + RECOVERY_WINDOW_HOURS * HOUR);
+    return {
+      flagId: f.id,
+      interviewId: f.interview.id,
+      candidate: { id: f.interview.candidate.id, name: f.interview.candidate.name, phone: f.interview.candidate.phone },
+      company: f.interview.company.name,
+      roleTitle: f.interview.roleTitle,
+      recruiter: f.interview.candidate.recruiter,
+      severity: f.severity,
+      reasons: sortReasons(f.reasons.map((r) => r.reason)).map((r) =>
+        r === "other" && f.otherReason ? `${flagReasons.label(r)}: ${f.otherReason}` : flagReasons.label(r),
+      ),
+      flaggedAt: f.flaggedAt,
+      deadline,
+      overdue: deadline < now,
+      timeLeft: describeDeadline(deadline, now),
+    };
+  });
+}
+
+/** Interviews on today's and tomorrow's calendar days in the agency's zone, earliest first. */
+export async function interviewsTodayAndTomorrow({
+  recruiterId,
+  timeZone,
+  now = new Date(),
+  limit = UPCOMING_LIMIT,
+}: Scope & { timeZone: string; now?: Date; limit?: number }) {
+  const today = startOfDay(timeZone, now);
+  const tomorrow = startOfDay(timeZone, now, 1);
+  const dayAfter = startOfDay(timeZone, now, 2);
+  const interviews = await prisma.interview.findMany({
+    // Two days of interviews are few: the scheduledAt index finds them, then the owner is checked per row.
+    where: { ...(recruiterId ? { candidate: { recruiterId } } : {}), scheduledAt: { gte: today, lt: dayAfter } },
+    orderBy: [{ scheduledAt: "asc" }, { id: "asc" }],
+    take: limit + 1,
+    select: {
+      id: true,
+      scheduledAt: true,
+      roleTitle: true,
+      round: true,
+      format: true,
+      flagSeverity: true,
+      company: { select: { name: true } },
+      candidate: { select: { id: true, name: true, recruiter: { select: { id: true, name: true } } } },
+    },
+  });
+  const shown = interviews.slice(0, limit);
+  return {
+    today: { start: today, interviews: shown.filter((i) => i.scheduledAt < tomorrow) },
+    tomorrow: { start: tomorrow, interviews: shown.filter((i) => i.scheduledAt >= tomorrow) },
+    truncated: interviews.length > limit,
+  };
+}
+
+/** The people a manager can filter the dashboard by. */
+export async function listDashboardRecruiters() {
+  return prisma.user.findMany({
+    where: { active: true },
+    select: { id: true, name: true, role: true },
+    orderBy: { name: "asc" },
+  });
+}
+
+/**
+ * Everything the dashboard shows. Recruiters always see their own work; managers see the agency's, or one
+ * recruiter's when they pick one (an unknown id falls back to the whole agency).
+ */
+export async function getDashboard({
+  user,
+  recruiterFilter,
+  timeZone,
+  now = new Date(),
+}: {
+  user: { id: string; role: string };
+  recruiterFilter?: string | null;
+  timeZone: string;
+  now?: Date;
+}) {
+  const isManager = user.role === "manager";
+  const recruiters = isManager ? await listDashboardRecruiters() : [];
+  const recruiterId = isManager ? recruiters.find((r) => r.id === recruiterFilter)?.id : user.id;
+  const scope = { recruiterId };
+  const [counts, queue, upcoming] = await Promise.all([
+    workQueueCounts({ ...scope, now }),
+    recoveryQueue({ ...scope, now }),
+    interviewsTodayAndTomorrow({ ...scope, timeZone, now }),
+  ]);
+  return { isManager, recruiters, recruiterId: recruiterId ?? null, counts, queue, upcoming };
 }

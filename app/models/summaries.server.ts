@@ -1,6 +1,8 @@
 // Summary columns that let the tables filter and sort with an index instead of a subquery per row:
 // Interview.flagSeverity and Candidate.lastInterviewAt / openFlagCount. Every write that changes an interview or
 // a flag calls these inside its own transaction, so they are recomputed from the facts and can't drift.
+// CROSS JOIN fixes SQLite's join order (the candidate's interviews first, then their flags); with a plain JOIN it
+// scans every open flag once per candidate.
 import type { Tx } from "~/utils/db.server";
 
 type Client = Pick<Tx, "$executeRaw" | "$executeRawUnsafe">;
@@ -21,7 +23,7 @@ export async function syncCandidateSummary(tx: Client, candidateId: string) {
     UPDATE "Candidate" SET
       "lastInterviewAt" = (SELECT MAX(i."scheduledAt") FROM "Interview" i WHERE i."candidateId" = "Candidate"."id"),
       "openFlagCount" = (
-        SELECT COUNT(*) FROM "InterviewFlag" f JOIN "Interview" i ON i."id" = f."interviewId"
+        SELECT COUNT(*) FROM "Interview" i CROSS JOIN "InterviewFlag" f ON f."interviewId" = i."id"
         WHERE i."candidateId" = "Candidate"."id" AND f."removedAt" IS NULL AND f."resolvedAt" IS NULL
       )
     WHERE "id" = ${candidateId}`;
@@ -39,7 +41,7 @@ export async function syncAllSummaries(tx: Client) {
     UPDATE "Candidate" SET
       "lastInterviewAt" = (SELECT MAX(i."scheduledAt") FROM "Interview" i WHERE i."candidateId" = "Candidate"."id"),
       "openFlagCount" = (
-        SELECT COUNT(*) FROM "InterviewFlag" f JOIN "Interview" i ON i."id" = f."interviewId"
+        SELECT COUNT(*) FROM "Interview" i CROSS JOIN "InterviewFlag" f ON f."interviewId" = i."id"
         WHERE i."candidateId" = "Candidate"."id" AND f."removedAt" IS NULL AND f."resolvedAt" IS NULL
       )`);
 }

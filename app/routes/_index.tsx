@@ -1,23 +1,51 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { workQueueCounts } from "~/models/dashboard.server";
+import { RecoveryQueue, UpcomingDay } from "~/components/work-queue";
+import { getAgency } from "~/models/agency.server";
+import { getDashboard, RECOVERY_WINDOW_HOURS } from "~/models/dashboard.server";
+import { roles } from "~/models/enums";
+import { describeTimeZone } from "~/utils/dates";
 import { requireUser } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Dashboard · Rebound" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const scope = user.role === "manager" ? {} : { recruiterId: user.id };
-  return { user, counts: await workQueueCounts(scope) };
+  const recruiterFilter = new URL(request.url).searchParams.get("recruiter");
+  const agency = await getAgency();
+  const dashboard = await getDashboard({ user, recruiterFilter, timeZone: agency.timeZone });
+  return { user, timeZone: agency.timeZone, ...dashboard };
 }
 
 export default function Dashboard() {
-  const { user, counts } = useLoaderData<typeof loader>();
-  const whose = user.role === "manager" ? "Agency" : "Your";
+  const { user, timeZone, isManager, recruiters, recruiterId, counts, queue, upcoming } = useLoaderData<typeof loader>();
+  const chosen = recruiters.find((r) => r.id === recruiterId);
+  const whose = !isManager ? "Your" : chosen ? `${chosen.name}'s` : "Agency";
+  const seeAll = `/interviews?flagged=1${recruiterId ? `&recruiter=${encodeURIComponent(recruiterId)}` : ""}`;
+  const showRecruiter = isManager && !recruiterId;
   return (
-    <section aria-labelledby="dashboard-title">
+    <section aria-labelledby="dashboard-title" className="dashboard">
       <h1 id="dashboard-title">Welcome, {user.name.split(" ")[0]}</h1>
+      {isManager ? (
+        <Form method="get" className="dashboard-filter" aria-label="Whose work to show">
+          <label htmlFor="recruiter-filter">Recruiter</label>
+          <select id="recruiter-filter" name="recruiter" defaultValue={recruiterId ?? ""}>
+            <option value="">All recruiters</option>
+            {recruiters.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+                {r.role === "manager" ? ` (${roles.label(r.role).toLowerCase()})` : ""}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="secondary">
+            Show
+          </button>
+        </Form>
+      ) : null}
+      <p className="hint">Times are in {describeTimeZone(timeZone)}.</p>
+
       <h2>{whose} recovery work at a glance</h2>
       <ul className="stats-row">
         <li className="stat">
@@ -26,7 +54,7 @@ export default function Dashboard() {
         </li>
         <li className="stat">
           <span className="stat-value">{counts.insideWindow}</span>
-          <span className="stat-label">flags still inside the 24-hour window</span>
+          <span className="stat-label">flags still inside the {RECOVERY_WINDOW_HOURS}-hour window</span>
         </li>
         <li className="stat">
           <span className="stat-value">{counts.pendingRequests}</span>
@@ -37,12 +65,38 @@ export default function Dashboard() {
           <span className="stat-label">open or recovering candidates</span>
         </li>
       </ul>
-      <div className="notice">
-        <p>
-          <strong>Coming soon:</strong> the full work queue — flagged interviews ordered by urgency and the
-          interviews of today and tomorrow.
+
+      <section aria-labelledby="queue-title">
+        <h2 id="queue-title">Candidates to call</h2>
+        <p className="hint">
+          Flags still inside the {RECOVERY_WINDOW_HOURS}-hour recovery window come first, least time left at the top;
+          then overdue ones, most recently overdue first.
         </p>
-      </div>
+        <RecoveryQueue items={queue} showRecruiter={showRecruiter} />
+        {counts.openFlags > 0 ? (
+          <p>
+            {counts.openFlags > queue.length ? `Showing ${queue.length} of ${counts.openFlags} open flags. ` : null}
+            <Link to={seeAll}>See all flagged interviews</Link>
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="upcoming-title">
+        <h2 id="upcoming-title">Interviews today and tomorrow</h2>
+        <UpcomingDay id="today-title" title="Today" start={upcoming.today.start} interviews={upcoming.today.interviews} showRecruiter={showRecruiter} />
+        <UpcomingDay
+          id="tomorrow-title"
+          title="Tomorrow"
+          start={upcoming.tomorrow.start}
+          interviews={upcoming.tomorrow.interviews}
+          showRecruiter={showRecruiter}
+        />
+        {upcoming.truncated ? (
+          <p>
+            Only the first interviews are shown. <Link to="/interviews">See every interview</Link>
+          </p>
+        ) : null}
+      </section>
     </section>
   );
 }

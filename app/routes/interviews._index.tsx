@@ -1,17 +1,144 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { ComingSoon } from "~/components/coming-soon";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { ColumnDef } from "@tanstack/react-table";
+import { useMemo } from "react";
+import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FilterCheckbox, FilterInput, FilterSelect, TableFilters, useClearFiltersHref } from "~/components/table-filters";
+import { getAgency } from "~/models/agency.server";
+import { flagReasons, flagSeverities, impressions, interviewFormats, interviewRounds } from "~/models/enums";
+import { interviewFilterOptions, listInterviews, parseInterviewQuery } from "~/models/interview-table.server";
+import { interviewColumnLabels, interviewFilterParams, interviewTable, type InterviewColumn } from "~/models/table-columns";
+import { describeTimeZone, formatDateTime } from "~/utils/dates";
 import { requireUser } from "~/utils/session.server";
+import { toSearch, withParams } from "~/utils/table-params";
+import { useTimeZone } from "~/utils/use-time-zone";
 
 export const meta: MetaFunction = () => [{ title: "Interviews · Rebound" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  return null;
+  const params = new URL(request.url).searchParams;
+  const query = parseInterviewQuery(params);
+  const { timeZone } = await getAgency();
+  const [{ rows, total, page }, options] = await Promise.all([listInterviews(query, timeZone), interviewFilterOptions()]);
+  return {
+    rows,
+    total,
+    view: { ...query.state, page },
+    filters: query.filters,
+    options,
+    csvHref: `/interviews.csv${toSearch(withParams(params, { page: null }))}`,
+  };
+}
+
+type Row = ReturnType<typeof useLoaderData<typeof loader>>["rows"][number];
+
+const labelled = (values: readonly string[], label: (v: string) => string) => values.map((v) => ({ value: v, label: label(v) }));
+
+function useInterviewColumns(): ColumnDef<Row, unknown>[] {
+  const timeZone = useTimeZone();
+  return useMemo(() => {
+    const cells: Record<InterviewColumn, (row: Row) => React.ReactNode> = {
+      scheduledAt: (row) => <Link to={`/interviews/${row.id}`}>{formatDateTime(row.scheduledAt, timeZone)}</Link>,
+      candidate: (row) => <Link to={`/candidates/${row.candidateId}`}>{row.candidateName}</Link>,
+      company: (row) => row.companyName,
+      roleTitle: (row) => row.roleTitle,
+      round: (row) => interviewRounds.label(row.round),
+      format: (row) => interviewFormats.label(row.format),
+      impression: (row) => impressions.label(row.impression),
+      flagSeverity: (row) =>
+        row.flagSeverity ? (
+          <span className={`severity severity-${row.flagSeverity}`}>{flagSeverities.label(row.flagSeverity)}</span>
+        ) : (
+          <span aria-label="Not flagged">—</span>
+        ),
+      recruiter: (row) => row.recruiterName,
+    };
+    return interviewTable.columns.map((id) => ({
+      id,
+      header: interviewColumnLabels[id],
+      cell: ({ row }) => cells[id](row.original),
+    }));
+  }, [timeZone]);
 }
 
 export default function InterviewsPage() {
-  return <ComingSoon title="Interviews">This page will hold the interview log, where you record interviews and flag the ones that went badly.</ComingSoon>;
+  const { rows, total, view, filters, options, csvHref } = useLoaderData<typeof loader>();
+  const columns = useInterviewColumns();
+  const timeZone = useTimeZone();
+  const [searchParams] = useSearchParams();
+  const clearHref = useClearFiltersHref(interviewFilterParams);
+  const filtered = interviewFilterParams.some((p) => searchParams.get(p));
+  return (
+    <section aria-labelledby="interviews-title">
+      <div className="page-heading">
+        <h1 id="interviews-title">Interviews</h1>
+        <div className="row-actions">
+          <Link to="/interviews/new" className="button">
+            Log an interview
+          </Link>
+          <a href={csvHref} className="button secondary" download>
+            Download CSV
+          </a>
+        </div>
+      </div>
+      <TableFilters label="Filter interviews" filterParams={interviewFilterParams}>
+        <FilterSelect
+          name="severity"
+          label="Flag severity"
+          value={filters.severity}
+          options={labelled(flagSeverities.values, flagSeverities.label)}
+        />
+        <FilterSelect name="reason" label="Flag reason" value={filters.reason} options={labelled(flagReasons.values, flagReasons.label)} />
+        <FilterSelect name="round" label="Round" value={filters.round} options={labelled(interviewRounds.values, interviewRounds.label)} />
+        <FilterSelect
+          name="impression"
+          label="Impression"
+          value={filters.impression}
+          options={labelled(impressions.values, impressions.label)}
+        />
+        <FilterSelect
+          name="recruiter"
+          label="Recruiter"
+          value={filters.recruiter}
+          options={options.recruiters.map((r) => ({ value: r.id, label: r.name }))}
+        />
+        <FilterSelect
+          name="company"
+          label="Company"
+          value={filters.company}
+          options={options.companies.map((c) => ({ value: c.id, label: c.name }))}
+        />
+        <FilterInput name="from" label="From" type="date" value={filters.from} />
+        <FilterInput name="to" label="To" type="date" value={filters.to} />
+        <FilterCheckbox name="flagged" label="Flagged only" checked={filters.flagged} />
+      </TableFilters>
+      <p className="hint">Times are in {describeTimeZone(timeZone)}.</p>
+      <DataTable
+        caption={`Interviews (times in ${timeZone})`}
+        noun="interviews"
+        rows={rows}
+        total={total}
+        view={view}
+        columns={columns}
+        sortable={interviewTable.sortable}
+        firstDirection={interviewTable.firstDirection}
+        getRowId={(row) => row.id}
+        empty={
+          filtered ? (
+            <p>
+              No interviews match these filters. <Link to={clearHref}>Clear filters</Link>
+            </p>
+          ) : (
+            <p>
+              No interviews yet. <Link to="/interviews/new">Log an interview</Link>
+            </p>
+          )
+        }
+      />
+    </section>
+  );
 }
 
 export function ErrorBoundary() {

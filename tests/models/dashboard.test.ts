@@ -1,23 +1,18 @@
 import { expect, test } from "vitest";
-import { workQueueCounts } from "~/models/dashboard.server";
+import { getAgency } from "~/models/agency.server";
+import { getDashboard, interviewsTodayAndTomorrow, recoveryQueue, workQueueCounts } from "~/models/dashboard.server";
 import { prisma } from "~/utils/db.server";
 import { makeCandidate, makeInterview, makeUser } from "../db-utils";
+import { makeFlag, setAgencyTimeZone } from "../builders/profile";
 
 const HOUR = 3600_000;
 
-async function flag(interviewId: string, flaggedById: string, data: { hoursAgo: number; resolved?: boolean; removed?: boolean }) {
-  const flaggedAt = new Date(Date.now() - data.hoursAgo * HOUR);
-  return prisma.interviewFlag.create({
-    data: {
-      interviewId,
-      flaggedById,
-      severity: "serious",
-      source: "recruiter_observed",
-      flaggedAt,
-      resolvedAt: data.resolved ? new Date() : null,
-      removedAt: data.removed ? new Date() : null,
-      reasons: { create: [{ reason: "late" }] },
-    },
+async function flag(interviewId: string, flaggedById: string, data: { hoursAgo: number; resolved?: boolean; removed?: boolean }, now = Date.now()) {
+  return makeFlag(interviewId, {
+    flaggedById,
+    flaggedAt: new Date(now - data.hoursAgo * HOUR),
+    resolvedAt: data.resolved ? new Date(now) : null,
+    removedAt: data.removed ? new Date(now) : null,
   });
 }
 
@@ -49,4 +44,87 @@ test("counts a recruiter's own work, and the whole agency's for a manager", asyn
   expect(await workQueueCounts({ recruiterId: riley.id })).toEqual({ candidates: 1, openFlags: 2, insideWindow: 1, pendingRequests: 1 });
   expect(await workQueueCounts({ recruiterId: casey.id })).toEqual({ candidates: 2, openFlags: 1, insideWindow: 1, pendingRequests: 0 });
   expect(await workQueueCounts({})).toEqual({ candidates: 3, openFlags: 3, insideWindow: 2, pendingRequests: 1 });
+});
+
+test("the recovery queue puts the least time left first, then the most recently overdue, and only open flags", async () => {
+  await prisma.interview.deleteMany(); // agency-wide views below must not see other tests' rows
+  const now = new Date("2026-11-20T12:00:00Z");
+  const t = now.getTime();
+  const riley = await makeUser({ name: "Riley Stone" });
+  const casey = await makeUser({ name: "Casey Brook" });
+  const manager = await makeUser({ role: "manager" });
+  const interviewFor = async (recruiterId: string, name: string) => {
+    const candidate = await makeCandidate({ recruiterId, name });
+    return makeInterview({ candidateId: candidate.id, scheduledAt: new Date(t - 200 * HOUR) });
+  };
+  const fourHoursLeft = await interviewFor(riley.id, "Ada Four");
+  const manyHoursLeft = await interviewFor(riley.id, "Ben Many");
+  const justOverdue = await interviewFor(riley.id, "Cleo Just");
+  const longOverdue = await interviewFor(riley.id, "Dev Long");
+  const resolved = await interviewFor(riley.id, "Eve Resolved");
+  const removed = await interviewFor(riley.id, "Finn Removed");
+  const caseys = await interviewFor(casey.id, "Gus Casey");
+  await flag(manyHoursLeft.id, riley.id, { hoursAgo: 2 }, t);
+  await flag(longOverdue.id, riley.id, { hoursAgo: 100 }, t);
+  await flag(fourHoursLeft.id, riley.id, { hoursAgo: 20 }, t);
+  await flag(justOverdue.id, riley.id, { hoursAgo: 30 }, t);
+  await flag(resolved.id, riley.id, { hoursAgo: 5, resolved: true }, t);
+  await flag(removed.id, riley.id, { hoursAgo: 5, removed: true }, t);
+  await flag(caseys.id, casey.id, { hoursAgo: 10 }, t);
+
+  const mine = await recoveryQueue({ recruiterId: riley.id, now });
+  expect(mine.map((i) => [i.candidate.name, i.timeLeft, i.overdue])).toEqual([
+    ["Ada Four", "4 h left", false],
+    ["Ben Many", "22 h left", false],
+    ["Cleo Just", "overdue by 6 h", true],
+    ["Dev Long", "overdue by 3 d 4 h", true],
+  ]);
+  expect(mine[0]).toMatchObject({ interviewId: fourHoursLeft.id, severity: "serious", reasons: ["Arrived late or transport trouble"] });
+
+  const agency = await recoveryQueue({ now });
+  expect(agency.map((i) => i.candidate.name)).toEqual(["Ada Four", "Gus Casey", "Ben Many", "Cleo Just", "Dev Long"]);
+  expect((await recoveryQueue({ now, limit: 3 })).map((i) => i.candidate.name)).toEqual(["Ada Four", "Gus Casey", "Ben Many"]);
+
+  // A manager can narrow to one recruiter; a recruiter can't widen their view with the same parameter.
+  const filtered = await getDashboard({ user: manager, recruiterFilter: casey.id, timeZone: "UTC", now });
+  expect(filtered.queue.map((i) => i.candidate.name)).toEqual(["Gus Casey"]);
+  expect(filtered.recruiterId).toBe(casey.id);
+  expect(filtered.counts.openFlags).toBe(1);
+  const everyone = await getDashboard({ user: manager, recruiterFilter: "someone-unknown", timeZone: "UTC", now });
+  expect(everyone.recruiterId).toBeNull();
+  expect(everyone.queue).toHaveLength(5);
+  const asRiley = await getDashboard({ user: riley, recruiterFilter: casey.id, timeZone: "UTC", now });
+  expect(asRiley.queue.map((i) => i.candidate.name)).not.toContain("Gus Casey");
+  expect(asRiley.recruiters).toEqual([]);
+});
+
+test("today and tomorrow are the agency's calendar days, not UTC's", async () => {
+  await prisma.interview.deleteMany(); // agency-wide views below must not see other tests' rows
+  await setAgencyTimeZone("Pacific/Auckland");
+  const { timeZone } = await getAgency();
+  expect(timeZone).toBe("Pacific/Auckland");
+  // 09:00 on Saturday 21 November in Auckland (UTC+13), still Friday 20 November in UTC.
+  const now = new Date("2026-11-20T20:00:00Z");
+  const riley = await makeUser();
+  const casey = await makeUser();
+  const candidate = await makeCandidate({ recruiterId: riley.id, name: "Ada Lovell" });
+  const at = async (iso: string, recruiterId = riley.id) =>
+    (await makeInterview({ candidateId: recruiterId === riley.id ? candidate.id : undefined, recruiterId, scheduledAt: new Date(iso) })).id;
+  await at("2026-11-20T10:59:00Z"); // 23:59 on the 20th in Auckland: yesterday
+  const earlyToday = await at("2026-11-20T11:00:00Z"); // 00:00 on the 21st
+  const lateToday = await at("2026-11-21T10:59:00Z"); // 23:59 on the 21st
+  const tomorrow = await at("2026-11-21T11:00:00Z"); // 00:00 on the 22nd
+  await at("2026-11-22T11:00:00Z"); // the 23rd: too far
+  const caseys = await at("2026-11-21T01:00:00Z", casey.id);
+
+  const mine = await interviewsTodayAndTomorrow({ recruiterId: riley.id, timeZone, now });
+  expect(mine.today.start.toISOString()).toBe("2026-11-20T11:00:00.000Z");
+  expect(mine.today.interviews.map((i) => i.id)).toEqual([earlyToday, lateToday]);
+  expect(mine.tomorrow.interviews.map((i) => i.id)).toEqual([tomorrow]);
+  expect(mine.today.interviews[0]).toMatchObject({ candidate: { name: "Ada Lovell" }, round: "first" });
+
+  const all = await interviewsTodayAndTomorrow({ timeZone, now });
+  expect(all.today.interviews.map((i) => i.id)).toEqual([earlyToday, caseys, lateToday]);
+  expect(all.truncated).toBe(false);
+  expect((await interviewsTodayAndTomorrow({ timeZone, now, limit: 2 })).truncated).toBe(true);
 });

@@ -1,7 +1,7 @@
 import { copyFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { describe, expect, test } from "vitest";
+import { describe, expect, inject, test } from "vitest";
 import { PrismaClient } from "~/.generated/prisma/client";
 import { verifyLogin } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
@@ -45,8 +45,9 @@ describe("the demo seed", () => {
   });
 
   test("is the same on every run", { timeout: 60_000 }, async () => {
-    const file = path.resolve("tests/.tmp", `seed-twin-${process.pid}.db`);
-    copyFileSync(path.resolve("tests/.tmp/base.db"), file);
+    const base = inject("baseDatabase");
+    const file = path.join(path.dirname(base), `seed-twin-${process.pid}.db`);
+    copyFileSync(base, file);
     const twin = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }) });
     try {
       if ((await prisma.user.count()) === 0) await seedDemo(prisma);

@@ -2,10 +2,11 @@
 import { randomUUID } from "node:crypto";
 import { copyFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { afterAll } from "vitest";
+import { afterAll, inject } from "vitest";
 
-const file = path.resolve("tests/.tmp", `test-${randomUUID()}.db`);
-copyFileSync(path.resolve("tests/.tmp/base.db"), file);
+const baseDatabase = inject("baseDatabase");
+const file = path.join(path.dirname(baseDatabase), `test-${randomUUID()}.db`);
+copyFileSync(baseDatabase, file);
 process.env.DATABASE_URL = `file:${file}`;
 
 afterAll(async () => {

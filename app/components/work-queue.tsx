@@ -1,0 +1,134 @@
+// The dashboard's work queue: flagged interviews to call about, and the interviews of today and tomorrow.
+import { Link } from "@remix-run/react";
+import { flagSeverities, interviewRounds } from "~/models/enums";
+import { formatDate, formatDateTime, formatTime } from "~/utils/dates";
+import { useTimeZone } from "~/utils/use-time-zone";
+
+export type QueueItem = {
+  flagId: string;
+  interviewId: string;
+  candidate: { id: string; name: string; phone: string | null };
+  company: string;
+  roleTitle: string;
+  recruiter: { id: string; name: string };
+  severity: string;
+  reasons: string[];
+  flaggedAt: string | Date;
+  overdue: boolean;
+  timeLeft: string;
+};
+
+export function RecoveryQueue({ items, showRecruiter }: { items: QueueItem[]; showRecruiter: boolean }) {
+  const timeZone = useTimeZone();
+  if (!items.length) return <p className="empty-state">Nothing needs a call right now.</p>;
+  return (
+    <ol className="work-queue" aria-label="Flagged interviews, most urgent first">
+      {items.map((item) => (
+        <li key={item.flagId} className={`queue-item ${item.overdue ? "queue-overdue" : "queue-inside"}`}>
+          <p className="queue-deadline">
+            <strong>{item.timeLeft.charAt(0).toUpperCase() + item.timeLeft.slice(1)}</strong>
+            <span className={`severity severity-${item.severity}`}>{flagSeverities.label(item.severity)}</span>
+          </p>
+          <p className="queue-title">
+            <Link to={`/interviews/${item.interviewId}`}>
+              {item.candidate.name} at {item.company}
+            </Link>{" "}
+            <span className="muted">({item.roleTitle})</span>
+          </p>
+          <p className="queue-reasons">{item.reasons.join(", ")}</p>
+          <p className="queue-meta muted">
+            Flagged{" "}
+            <time dateTime={new Date(item.flaggedAt).toISOString()}>{formatDateTime(item.flaggedAt, timeZone)}</time>
+            {showRecruiter ? ` · ${item.recruiter.name}` : ""}
+            {item.candidate.phone ? (
+              <>
+                {" · "}
+                <a href={`tel:${item.candidate.phone.replace(/[^\d+]/g, "")}`}>
+                  Call {item.candidate.phone}
+                </a>
+              </>
+            ) : null}
+            {" · "}
+            <Link to={`/candidates/${item.candidate.id}`}>
+              Profile<span className="visually-hidden"> of {item.candidate.name}</span>
+            </Link>
+          </p>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export type UpcomingInterview = {
+  id: string;
+  scheduledAt: string | Date;
+  roleTitle: string;
+  round: string;
+  flagSeverity: string | null;
+  company: { name: string };
+  candidate: { id: string; name: string; recruiter: { id: string; name: string } };
+};
+
+export function UpcomingDay({
+  id,
+  title,
+  start,
+  interviews,
+  showRecruiter,
+}: {
+  id: string;
+  title: string;
+  start: string | Date;
+  interviews: UpcomingInterview[];
+  showRecruiter: boolean;
+}) {
+  const timeZone = useTimeZone();
+  return (
+    <section aria-labelledby={id} className="upcoming-day">
+      <h3 id={id}>
+        {title}, {formatDate(start, timeZone)}
+      </h3>
+      {interviews.length ? (
+        <table>
+          <caption className="visually-hidden">
+            Interviews {title.toLowerCase()}, earliest first
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Time</th>
+              <th scope="col">Candidate</th>
+              <th scope="col">Company</th>
+              <th scope="col">Round</th>
+              {showRecruiter ? <th scope="col">Recruiter</th> : null}
+              <th scope="col">Interview</th>
+            </tr>
+          </thead>
+          <tbody>
+            {interviews.map((i) => (
+              <tr key={i.id}>
+                <td>
+                  <time dateTime={new Date(i.scheduledAt).toISOString()}>{formatTime(i.scheduledAt, timeZone)}</time>
+                </td>
+                <th scope="row">
+                  <Link to={`/candidates/${i.candidate.id}`}>{i.candidate.name}</Link>
+                </th>
+                <td>
+                  {i.company.name} <span className="muted">({i.roleTitle})</span>
+                </td>
+                <td>{interviewRounds.label(i.round)}</td>
+                {showRecruiter ? <td>{i.candidate.recruiter.name}</td> : null}
+                <td>
+                  <Link to={`/interviews/${i.id}`}>
+                    Details<span className="visually-hidden"> of {i.candidate.name}'s interview</span>
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="empty-state">No interviews {title.toLowerCase()}.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+// Form schemas for the candidate profile: contact details, owning recruiter, status. Shared by action and forms.
+import { z } from "zod";
+import { candidateStatuses } from "./enums";
+import { emailField, nameField } from "./user-forms";
+
+// Conform sends nothing for an empty field and a plain form sends "": both mean "no value" (stored as null).
+function optionalText(inner: z.ZodTypeAny) {
+  return z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    inner.optional().transform((v) => (v ?? null) as string | null),
+  );
+}
+
+export const phoneField = optionalText(
+  z
+    .string()
+    .trim()
+    .max(40, "A phone number is at most 40 characters.")
+    .regex(/^\+?[\d\s().-]{5,}$/, "Enter a phone number using digits, spaces and + ( ) - only."),
+);
+
+export const linkedinField = optionalText(
+  z
+    .string()
+    .trim()
+    .max(300, "A LinkedIn address is at most 300 characters.")
+    .url("Enter the full address, like https://www.linkedin.com/in/name.")
+    .refine((v) => /^https?:\/\//i.test(v), "Enter the full address, like https://www.linkedin.com/in/name."),
+);
+
+export const ContactSchema = z.object({
+  intent: z.literal("update-contact"),
+  name: nameField,
+  email: emailField,
+  phone: phoneField,
+  linkedinUrl: linkedinField,
+});
+
+export const ReassignSchema = z.object({
+  intent: z.literal("reassign"),
+  recruiterId: z
+    .string({ required_error: "Choose a recruiter." })
+    .trim()
+    .min(1, "Choose a recruiter.")
+    .max(100, "Choose a recruiter from the list."),
+});
+
+export const StatusSchema = z.object({
+  intent: z.literal("change-status"),
+  status: z.enum(candidateStatuses.values, {
+    errorMap: () => ({ message: "Choose open, recovering, hired or closed." }),
+  }),
+});
+
+export const candidateFormSchemas = {
+  "update-contact": ContactSchema,
+  reassign: ReassignSchema,
+  "change-status": StatusSchema,
+} as const;
+export type CandidateFormIntent = keyof typeof candidateFormSchemas;
+
+export function isCandidateFormIntent(value: unknown): value is CandidateFormIntent {
+  return typeof value === "string" && Object.hasOwn(candidateFormSchemas, value);
+}
+
+/** The candidates table's bulk action: selected rows to one recruiter. */
+export const BulkReassignSchema = z.object({
+  intent: z.literal("reassign"),
+  candidateIds: z
+    .array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "That selection was not understood."))
+    .min(1, "Select at least one candidate.")
+    .max(500, "Reassign at most 500 candidates at a time."),
+  recruiterId: z.string({ required_error: "Choose a recruiter." }).regex(/^[A-Za-z0-9_-]{1,64}$/, "Choose a recruiter."),
+});

@@ -1,0 +1,208 @@
+// The /candidates table: one page of candidates filtered and sorted in the database, the CSV export of the same
+// rows, and the bulk "reassign to recruiter" action.
+//
+// Raw SQL (parameterised Prisma.sql) because the page must sort on an index and page through it cheaply: ordering by
+// the index column plus rowid lets SQLite walk the index instead of sorting 100,000 rows, and the page's rowids are
+// picked first so OFFSET skips index entries, not joined rows. Prisma's query API can express neither.
+import { Prisma } from "~/.generated/prisma/client";
+import { prisma } from "~/utils/db.server";
+import { RuleViolation } from "~/utils/errors.server";
+import { parseLocalDate } from "~/utils/dates";
+import { filterParam, parseFilters, parseTableState, type TableState } from "~/utils/table-params";
+import { reassignCandidateInTx } from "./candidate-profile.server";
+import { candidateStatuses } from "./enums";
+import { candidateTable, type CandidateColumn } from "./table-columns";
+import { containsPattern, orderBy, readDate, sqlDate, whereAll } from "./table-sql.server";
+
+const filterShape = {
+  q: filterParam.text(),
+  recruiter: filterParam.id(),
+  status: filterParam.oneOf(candidateStatuses.values),
+  flagged: filterParam.flag(),
+  company: filterParam.id(),
+  from: filterParam.date(),
+  to: filterParam.date(),
+};
+export type CandidateFilters = ReturnType<typeof parseCandidateFilters>;
+
+export function parseCandidateFilters(params: URLSearchParams) {
+  return parseFilters(params, filterShape);
+}
+
+/** Table state and filters of /candidates from its URL; bad values fall back to defaults. */
+export function parseCandidateQuery(params: URLSearchParams) {
+  return { state: parseTableState(params, candidateTable), filters: parseCandidateFilters(params) };
+}
+
+export type CandidateQuery = ReturnType<typeof parseCandidateQuery>;
+
+// Each sort ends in rowid, which every SQLite index carries, so ties are stable across pages and still index-ordered.
+const sortTerms: Record<CandidateColumn, readonly string[]> = {
+  name: ['c."name"', "c.rowid"],
+  email: ['c."email"'],
+  phone: ['c."phone"', "c.rowid"],
+  // Unfiltered: users first (CROSS JOIN keeps that loop order) so, given an index on User(name), no sort at all.
+  recruiter: ['u."name"', "u.rowid", 'c."name"', "c.rowid"],
+  status: ['c."status"', "c.rowid"],
+  lastInterviewAt: ['c."lastInterviewAt"', "c.rowid"],
+  openFlagCount: ['c."openFlagCount"', 'c."lastInterviewAt"', "c.rowid"],
+  createdAt: ['c."createdAt"', "c.rowid"],
+};
+
+function conditions(filters: CandidateFilters, timeZone: string) {
+  const where: Prisma.Sql[] = [];
+  if (filters.q) {
+    const pattern = containsPattern(filters.q);
+    where.push(Prisma.sql`(c."name" LIKE ${pattern} ESCAPE '\\' OR c."email" LIKE ${pattern} ESCAPE '\\')`);
+  }
+  if (filters.recruiter) where.push(Prisma.sql`c."recruiterId" = ${filters.recruiter}`);
+  if (filters.status) where.push(Prisma.sql`c."status" = ${filters.status}`);
+  if (filters.flagged) where.push(Prisma.sql`c."openFlagCount" > 0`);
+  // Company and date range describe one interview: "had an interview with Acme in March".
+  const from = filters.from ? parseLocalDate(filters.from, timeZone) : null;
+  const to = filters.to ? parseLocalDate(filters.to, timeZone, { end: true }) : null;
+  if (filters.company || from || to) {
+    const inner: Prisma.Sql[] = [];
+    if (filters.company) inner.push(Prisma.sql`i."companyId" = ${filters.company}`);
+    if (from) inner.push(Prisma.sql`i."scheduledAt" >= ${sqlDate(from)}`);
+    if (to) inner.push(Prisma.sql`i."scheduledAt" <= ${sqlDate(to)}`);
+    // IN (…) builds the set of candidates once from the (companyId, …) or (scheduledAt) index.
+    where.push(Prisma.sql`c."id" IN (SELECT i."candidateId" FROM "Interview" i ${whereAll(inner)})`);
+  }
+  return where;
+}
+
+function pageRowids(query: CandidateQuery, timeZone: string, limit: number, offset: number) {
+  const { state, filters } = query;
+  const where = conditions(filters, timeZone);
+  // With filters, SQLite picks the join order: forcing users first could probe a filter index once per user.
+  const from =
+    state.sort !== "recruiter"
+      ? Prisma.sql`"Candidate" c`
+      : where.length
+        ? Prisma.sql`"Candidate" c JOIN "User" u ON u."id" = c."recruiterId"`
+        : Prisma.sql`"User" u CROSS JOIN "Candidate" c ON c."recruiterId" = u."id"`;
+  return Prisma.sql`
+    SELECT c.rowid AS rid FROM ${from}
+    ${whereAll(where)}
+    ${orderBy(sortTerms[state.sort], state.direction)}
+    LIMIT ${limit} OFFSET ${offset}`;
+}
+
+type RawCandidateRow = {
+  id: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  status: string;
+  lastInterviewAt: unknown;
+  openFlagCount: number | bigint;
+  createdAt: unknown;
+  recruiterId: string;
+  recruiterName: string;
+};
+
+export type CandidateRow = {
+  id: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  status: string;
+  lastInterviewAt: Date | null;
+  openFlagCount: number;
+  createdAt: Date;
+  recruiterId: string;
+  recruiterName: string;
+};
+
+async function fetchRows(query: CandidateQuery, timeZone: string, limit: number, offset: number) {
+  const raw = await prisma.$queryRaw<RawCandidateRow[]>`
+    SELECT c."id", c."name", c."email", c."phone", c."status", c."lastInterviewAt", c."openFlagCount",
+      c."createdAt", c."recruiterId", u."name" AS "recruiterName"
+    FROM (${pageRowids(query, timeZone, limit, offset)}) p
+    CROSS JOIN "Candidate" c ON c.rowid = p.rid
+    JOIN "User" u ON u."id" = c."recruiterId"
+    ${orderBy(sortTerms[query.state.sort], query.state.direction)}`;
+  return raw.map(
+    (r): CandidateRow => ({
+      id: r.id,
+      name: r.name,
+      email: r.email,
+      phone: r.phone,
+      status: r.status,
+      lastInterviewAt: readDate(r.lastInterviewAt),
+      openFlagCount: Number(r.openFlagCount),
+      createdAt: readDate(r.createdAt) ?? new Date(0),
+      recruiterId: r.recruiterId,
+      recruiterName: r.recruiterName,
+    }),
+  );
+}
+
+export async function countCandidates(query: CandidateQuery, timeZone: string) {
+  const [{ total }] = await prisma.$queryRaw<{ total: number | bigint }[]>`
+    SELECT COUNT(*) AS total FROM "Candidate" c ${whereAll(conditions(query.filters, timeZone))}`;
+  return Number(total);
+}
+
+/**
+ * One page of candidates and the number matching. A page past the end shows the last page instead (a link
+ * kept from when there were more rows still lands somewhere useful).
+ */
+export async function listCandidates(query: CandidateQuery, timeZone: string) {
+  const { page, pageSize } = query.state;
+  const [total, rows] = await Promise.all([
+    countCandidates(query, timeZone),
+    fetchRows(query, timeZone, pageSize, (page - 1) * pageSize),
+  ]);
+  const lastPage = Math.max(1, Math.ceil(total / pageSize));
+  if (page <= lastPage) return { rows, total, page };
+  const state: TableState<CandidateColumn> = { ...query.state, page: lastPage };
+  return { rows: await fetchRows({ ...query, state }, timeZone, pageSize, (lastPage - 1) * pageSize), total, page: lastPage };
+}
+
+export const CSV_BATCH_SIZE = 1000;
+
+/** Every matching candidate in table order, a batch at a time, for the streamed CSV export. */
+export async function* candidatesCsv(query: CandidateQuery, timeZone: string, batchSize = CSV_BATCH_SIZE) {
+  for (let offset = 0; ; offset += batchSize) {
+    const rows = await fetchRows(query, timeZone, batchSize, offset);
+    yield* rows;
+    if (rows.length < batchSize) return;
+  }
+}
+
+/** Recruiters to filter by or reassign to, and companies to filter by: small lists for the selects. */
+export async function candidateFilterOptions() {
+  const [recruiters, companies] = await Promise.all([
+    prisma.user.findMany({ select: { id: true, name: true, active: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+    prisma.company.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  return { recruiters, companies };
+}
+
+
+/**
+ * Gives the selected candidates to another recruiter in one transaction, each exactly as the profile's "Change
+ * recruiter" does (audited, open work moves along). Candidates already with that recruiter are left alone.
+ */
+export async function reassignCandidates(
+  input: { candidateIds: string[]; recruiterId: string },
+  actor: { userId: string },
+) {
+  const recruiter = await prisma.user.findFirst({
+    where: { id: input.recruiterId, active: true },
+    select: { id: true, name: true },
+  });
+  if (!recruiter) throw new RuleViolation("Choose an active recruiter.", "recruiterId");
+  const ids = [...new Set(input.candidateIds)];
+  return prisma.$transaction(async (tx) => {
+    const candidates = await tx.candidate.findMany({ where: { id: { in: ids } }, select: { id: true, recruiterId: true } });
+    if (candidates.length !== ids.length) {
+      throw new RuleViolation("Some of the selected candidates no longer exist. Reload the page and try again.");
+    }
+    const moving = candidates.filter((c) => c.recruiterId !== recruiter.id);
+    for (const c of moving) await reassignCandidateInTx(tx, c.id, recruiter.id, actor);
+    return { moved: moving.length, unchanged: candidates.length - moving.length, recruiter };
+  });
+}

@@ -1,0 +1,195 @@
+// Flags on interviews that went badly: raise, edit, resolve, reopen, remove. Every change is audited and keeps the
+// summary columns (Interview.flagSeverity, Candidate.openFlagCount) in step, inside one transaction.
+import { recordAudit } from "~/utils/audit.server";
+import { prisma, type Tx } from "~/utils/db.server";
+import { RuleViolation } from "~/utils/errors.server";
+import { flagReasons, flagSeverities, flagSources, type FlagReason } from "./enums";
+import { syncCandidateSummary, syncInterviewFlagSummary } from "./summaries.server";
+
+export type FlagInput = {
+  reasons: FlagReason[];
+  otherReason?: string | null;
+  severity: string;
+  source: string;
+  description?: string | null;
+};
+
+type Actor = { userId: string };
+type FlagRef = { interviewId: string; flagId: string };
+
+/** The rules the form also checks, kept here so no caller can store a flag the taxonomy doesn't know. */
+function cleanFlagInput(input: FlagInput) {
+  const reasons = [...new Set(input.reasons)];
+  if (reasons.length === 0) throw new RuleViolation("Choose at least one reason.", "reasons");
+  if (!reasons.every((r) => (flagReasons.values as readonly string[]).includes(r))) {
+    throw new RuleViolation("Choose reasons from the list.", "reasons");
+  }
+  if (!(flagSeverities.values as readonly string[]).includes(input.severity)) {
+    throw new RuleViolation("Choose minor, serious or critical.", "severity");
+  }
+  if (!(flagSources.values as readonly string[]).includes(input.source)) {
+    throw new RuleViolation("Choose where this came from.", "source");
+  }
+  const otherReason = reasons.includes("other") ? input.otherReason?.trim() || null : null;
+  if (reasons.includes("other") && !otherReason) throw new RuleViolation("Say what the other reason was.", "otherReason");
+  // Reasons in taxonomy order, so the audit log and the page read the same way every time.
+  const ordered = flagReasons.values.filter((r) => reasons.includes(r));
+  return {
+    reasons: ordered,
+    otherReason,
+    severity: input.severity,
+    source: input.source,
+    description: input.description?.trim() || null,
+  };
+}
+
+function auditShape(interviewId: string, flag: ReturnType<typeof cleanFlagInput>) {
+  return {
+    interviewId,
+    reasons: flag.reasons,
+    severity: flag.severity,
+    source: flag.source,
+    ...(flag.description ? { description: flag.description } : {}),
+    ...(flag.otherReason ? { otherReason: flag.otherReason } : {}),
+  };
+}
+
+async function loadCurrentFlag(tx: Tx, { interviewId, flagId }: FlagRef) {
+  const flag = await tx.interviewFlag.findFirst({
+    where: { id: flagId, interviewId, removedAt: null },
+    select: {
+      id: true,
+      severity: true,
+      source: true,
+      description: true,
+      otherReason: true,
+      resolvedAt: true,
+      reasons: { select: { reason: true } },
+      interview: { select: { candidateId: true } },
+    },
+  });
+  if (!flag) throw new RuleViolation("That flag was removed or changed meanwhile. Reload the page.");
+  const details = {
+    reasons: flagReasons.values.filter((r) => flag.reasons.some((x) => x.reason === r)),
+    otherReason: flag.otherReason,
+    severity: flag.severity,
+    source: flag.source,
+    description: flag.description,
+  };
+  return { flag, candidateId: flag.interview.candidateId, details };
+}
+
+async function syncSummaries(tx: Tx, interviewId: string, candidateId: string) {
+  await syncInterviewFlagSummary(tx, interviewId);
+  await syncCandidateSummary(tx, candidateId);
+}
+
+/**
+ * Flags an interview as gone badly. Starts the 24-hour recovery window (flaggedAt), marks the impression as
+ * "went badly" and moves an open candidate to "recovering". One current flag per interview.
+ */
+export async function flagInterview(interviewId: string, input: FlagInput, actor: Actor) {
+  const flag = cleanFlagInput(input);
+  return prisma.$transaction(async (tx) => {
+    const interview = await tx.interview.findUnique({
+      where: { id: interviewId },
+      select: { id: true, candidateId: true, impression: true, candidate: { select: { status: true } } },
+    });
+    if (!interview) throw new RuleViolation("That interview no longer exists.");
+    const current = await tx.interviewFlag.count({ where: { interviewId, removedAt: null } });
+    if (current > 0) throw new RuleViolation("This interview is already flagged. Edit the flag instead.");
+    const created = await tx.interviewFlag.create({
+      data: {
+        interviewId,
+        severity: flag.severity,
+        source: flag.source,
+        description: flag.description,
+        otherReason: flag.otherReason,
+        flaggedById: actor.userId,
+        reasons: { create: flag.reasons.map((reason) => ({ reason })) },
+      },
+      select: { id: true, flaggedAt: true },
+    });
+    if (interview.impression !== "went_badly") {
+      await tx.interview.update({ where: { id: interviewId }, data: { impression: "went_badly" } });
+    }
+    if (interview.candidate.status === "open") {
+      await tx.candidate.update({ where: { id: interview.candidateId }, data: { status: "recovering" } });
+    }
+    await recordAudit(tx, {
+      actor,
+      action: "flag.raised",
+      entityType: "InterviewFlag",
+      entityId: created.id,
+      candidateId: interview.candidateId,
+      after: auditShape(interviewId, flag),
+    });
+    await syncSummaries(tx, interviewId, interview.candidateId);
+    return created;
+  });
+}
+
+export async function editFlag(ref: FlagRef, input: FlagInput, actor: Actor) {
+  const flag = cleanFlagInput(input);
+  return prisma.$transaction(async (tx) => {
+    const { candidateId, details } = await loadCurrentFlag(tx, ref);
+    await tx.flagReason.deleteMany({ where: { flagId: ref.flagId } });
+    await tx.interviewFlag.update({
+      where: { id: ref.flagId },
+      data: {
+        severity: flag.severity,
+        source: flag.source,
+        description: flag.description,
+        otherReason: flag.otherReason,
+        reasons: { create: flag.reasons.map((reason) => ({ reason })) },
+      },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "flag.edited",
+      entityType: "InterviewFlag",
+      entityId: ref.flagId,
+      candidateId,
+      before: auditShape(ref.interviewId, details),
+      after: auditShape(ref.interviewId, flag),
+    });
+    await syncSummaries(tx, ref.interviewId, candidateId);
+  });
+}
+
+async function changeFlagState(
+  ref: FlagRef,
+  actor: Actor,
+  change: "resolve" | "reopen" | "remove",
+) {
+  return prisma.$transaction(async (tx) => {
+    const { flag, candidateId, details } = await loadCurrentFlag(tx, ref);
+    const now = new Date();
+    if (change === "resolve") {
+      if (flag.resolvedAt) throw new RuleViolation("This flag is already resolved.");
+      await tx.interviewFlag.update({ where: { id: flag.id }, data: { resolvedAt: now, resolvedById: actor.userId } });
+    } else if (change === "reopen") {
+      if (!flag.resolvedAt) throw new RuleViolation("This flag is already open.");
+      await tx.interviewFlag.update({ where: { id: flag.id }, data: { resolvedAt: null, resolvedById: null } });
+    } else {
+      // The row stays (removedAt) so the history and the timeline keep it.
+      await tx.interviewFlag.update({ where: { id: flag.id }, data: { removedAt: now } });
+    }
+    const action = { resolve: "flag.resolved", reopen: "flag.reopened", remove: "flag.removed" }[change];
+    await recordAudit(tx, {
+      actor,
+      action,
+      entityType: "InterviewFlag",
+      entityId: flag.id,
+      candidateId,
+      after: auditShape(ref.interviewId, details),
+    });
+    await syncSummaries(tx, ref.interviewId, candidateId);
+  });
+}
+
+/** Marks the flag dealt with: it no longer counts as open for the candidate or the work queue. */
+export const resolveFlag = (ref: FlagRef, actor: Actor) => changeFlagState(ref, actor, "resolve");
+export const reopenFlag = (ref: FlagRef, actor: Actor) => changeFlagState(ref, actor, "reopen");
+/** Takes the flag off the interview (kept in history); the interview can be flagged again later. */
+export const removeFlag = (ref: FlagRef, actor: Actor) => changeFlagState(ref, actor, "remove");

@@ -1,0 +1,167 @@
+// The /interviews table: one page of interviews filtered and sorted in the database, and the CSV export of the
+// same rows.
+//
+// Raw SQL (parameterised Prisma.sql), as for candidates: sorting on an index plus rowid, and joining names onto
+// only the page's rowids, keeps a deep page of 250,000 interviews cheap; Prisma's query API can express neither.
+import { Prisma } from "~/.generated/prisma/client";
+import { prisma } from "~/utils/db.server";
+import { parseLocalDate } from "~/utils/dates";
+import { filterParam, parseFilters, parseTableState } from "~/utils/table-params";
+import { flagReasons, flagSeverities, impressions, interviewRounds } from "./enums";
+import { interviewTable, type InterviewColumn } from "./table-columns";
+import { orderBy, readDate, sqlDate, whereAll } from "./table-sql.server";
+
+const filterShape = {
+  flagged: filterParam.flag(),
+  severity: filterParam.oneOf(flagSeverities.values),
+  reason: filterParam.oneOf(flagReasons.values),
+  round: filterParam.oneOf(interviewRounds.values),
+  impression: filterParam.oneOf(impressions.values),
+  recruiter: filterParam.id(),
+  company: filterParam.id(),
+  from: filterParam.date(),
+  to: filterParam.date(),
+};
+export type InterviewFilters = ReturnType<typeof parseInterviewFilters>;
+
+export function parseInterviewFilters(params: URLSearchParams) {
+  return parseFilters(params, filterShape);
+}
+
+/** Table state and filters of /interviews from its URL; bad values fall back to defaults. */
+export function parseInterviewQuery(params: URLSearchParams) {
+  return { state: parseTableState(params, interviewTable), filters: parseInterviewFilters(params) };
+}
+
+export type InterviewQuery = ReturnType<typeof parseInterviewQuery>;
+
+// Each sort follows one index (its column(s), then scheduledAt, then the rowid every index carries). Unfiltered name
+// sorts loop over candidates/companies/users in name order and each one's interviews by date (CROSS JOIN fixes that
+// loop order); with filters SQLite is left to pick, since forcing that order could probe a filter index per name.
+const sortTerms: Record<InterviewColumn, readonly string[]> = {
+  scheduledAt: ['i."scheduledAt"', "i.rowid"],
+  candidate: ['c."name"', "c.rowid", 'i."scheduledAt"', "i.rowid"],
+  company: ['co."name"', 'i."scheduledAt"', "i.rowid"],
+  roleTitle: ['i."roleTitle"', "i.rowid"],
+  round: ['i."round"', 'i."scheduledAt"', "i.rowid"],
+  format: ['i."format"', 'i."scheduledAt"', "i.rowid"],
+  impression: ['i."impression"', 'i."scheduledAt"', "i.rowid"],
+  flagSeverity: ['i."flagSeverity"', 'i."scheduledAt"', "i.rowid"],
+  recruiter: ['u."name"', "u.rowid", 'i."scheduledAt"', "i.rowid"],
+};
+
+const nameSorts: Partial<Record<InterviewColumn, { walk: Prisma.Sql; join: Prisma.Sql }>> = {
+  candidate: {
+    walk: Prisma.sql`"Candidate" c CROSS JOIN "Interview" i ON i."candidateId" = c."id"`,
+    join: Prisma.sql`"Interview" i JOIN "Candidate" c ON c."id" = i."candidateId"`,
+  },
+  company: {
+    walk: Prisma.sql`"Company" co CROSS JOIN "Interview" i ON i."companyId" = co."id"`,
+    join: Prisma.sql`"Interview" i JOIN "Company" co ON co."id" = i."companyId"`,
+  },
+  recruiter: {
+    walk: Prisma.sql`"User" u CROSS JOIN "Interview" i ON i."recruiterId" = u."id"`,
+    join: Prisma.sql`"Interview" i JOIN "User" u ON u."id" = i."recruiterId"`,
+  },
+};
+
+function conditions(filters: InterviewFilters, timeZone: string) {
+  const where: Prisma.Sql[] = [];
+  if (filters.severity) where.push(Prisma.sql`i."flagSeverity" = ${filters.severity}`);
+  else if (filters.flagged) where.push(Prisma.sql`i."flagSeverity" IS NOT NULL`);
+  if (filters.reason) {
+    // The interview's current (not removed) flag gives that reason; built once from the FlagReason(reason) index.
+    where.push(Prisma.sql`i."id" IN (
+      SELECT f."interviewId" FROM "FlagReason" r JOIN "InterviewFlag" f ON f."id" = r."flagId"
+      WHERE r."reason" = ${filters.reason} AND f."removedAt" IS NULL)`);
+  }
+  if (filters.round) where.push(Prisma.sql`i."round" = ${filters.round}`);
+  if (filters.impression) where.push(Prisma.sql`i."impression" = ${filters.impression}`);
+  if (filters.recruiter) where.push(Prisma.sql`i."recruiterId" = ${filters.recruiter}`);
+  if (filters.company) where.push(Prisma.sql`i."companyId" = ${filters.company}`);
+  const from = filters.from ? parseLocalDate(filters.from, timeZone) : null;
+  const to = filters.to ? parseLocalDate(filters.to, timeZone, { end: true }) : null;
+  if (from) where.push(Prisma.sql`i."scheduledAt" >= ${sqlDate(from)}`);
+  if (to) where.push(Prisma.sql`i."scheduledAt" <= ${sqlDate(to)}`);
+  return where;
+}
+
+function pageRowids(query: InterviewQuery, timeZone: string, limit: number, offset: number) {
+  const { state, filters } = query;
+  const where = conditions(filters, timeZone);
+  const nameSort = nameSorts[state.sort];
+  const from = nameSort ? (where.length ? nameSort.join : nameSort.walk) : Prisma.sql`"Interview" i`;
+  return Prisma.sql`
+    SELECT i.rowid AS rid FROM ${from}
+    ${whereAll(where)}
+    ${orderBy(sortTerms[state.sort], state.direction)}
+    LIMIT ${limit} OFFSET ${offset}`;
+}
+
+type RawInterviewRow = {
+  id: string;
+  scheduledAt: unknown;
+  roleTitle: string;
+  round: string;
+  format: string;
+  impression: string;
+  flagSeverity: string | null;
+  candidateId: string;
+  candidateName: string;
+  companyId: string;
+  companyName: string;
+  recruiterId: string;
+  recruiterName: string;
+};
+
+export type InterviewRow = Omit<RawInterviewRow, "scheduledAt"> & { scheduledAt: Date };
+
+async function fetchRows(query: InterviewQuery, timeZone: string, limit: number, offset: number) {
+  const raw = await prisma.$queryRaw<RawInterviewRow[]>`
+    SELECT i."id", i."scheduledAt", i."roleTitle", i."round", i."format", i."impression", i."flagSeverity",
+      i."candidateId", c."name" AS "candidateName", i."companyId", co."name" AS "companyName",
+      i."recruiterId", u."name" AS "recruiterName"
+    FROM (${pageRowids(query, timeZone, limit, offset)}) p
+    CROSS JOIN "Interview" i ON i.rowid = p.rid
+    JOIN "Candidate" c ON c."id" = i."candidateId"
+    JOIN "Company" co ON co."id" = i."companyId"
+    JOIN "User" u ON u."id" = i."recruiterId"
+    ${orderBy(sortTerms[query.state.sort], query.state.direction)}`;
+  return raw.map((r): InterviewRow => ({ ...r, scheduledAt: readDate(r.scheduledAt) ?? new Date(0) }));
+}
+
+export async function countInterviews(query: InterviewQuery, timeZone: string) {
+  const [{ total }] = await prisma.$queryRaw<{ total: number | bigint }[]>`
+    SELECT COUNT(*) AS total FROM "Interview" i ${whereAll(conditions(query.filters, timeZone))}`;
+  return Number(total);
+}
+
+/** One page of interviews and the number matching; a page past the end shows the last page instead. */
+export async function listInterviews(query: InterviewQuery, timeZone: string) {
+  const { page, pageSize } = query.state;
+  const [total, rows] = await Promise.all([
+    countInterviews(query, timeZone),
+    fetchRows(query, timeZone, pageSize, (page - 1) * pageSize),
+  ]);
+  const lastPage = Math.max(1, Math.ceil(total / pageSize));
+  if (page <= lastPage) return { rows, total, page };
+  const last = { ...query, state: { ...query.state, page: lastPage } };
+  return { rows: await fetchRows(last, timeZone, pageSize, (lastPage - 1) * pageSize), total, page: lastPage };
+}
+
+/** Every matching interview in table order, a batch at a time, for the streamed CSV export. */
+export async function* interviewsCsv(query: InterviewQuery, timeZone: string, batchSize = 1000) {
+  for (let offset = 0; ; offset += batchSize) {
+    const rows = await fetchRows(query, timeZone, batchSize, offset);
+    yield* rows;
+    if (rows.length < batchSize) return;
+  }
+}
+
+export async function interviewFilterOptions() {
+  const [recruiters, companies] = await Promise.all([
+    prisma.user.findMany({ select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+    prisma.company.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  return { recruiters, companies };
+}

@@ -1,0 +1,166 @@
+// Logging interviews and reading one interview with its flag, for /interviews/new and /interviews/:interviewId.
+import { recordAudit } from "~/utils/audit.server";
+import { prisma } from "~/utils/db.server";
+import { RuleViolation } from "~/utils/errors.server";
+import {
+  createCandidateInTx,
+  DuplicateCandidateEmail,
+  resolveCandidateText,
+  type NewCandidateInput,
+} from "./candidate.server";
+import { findOrCreateCompanyInTx } from "./company.server";
+import { RECOVERY_WINDOW_HOURS } from "./dashboard.server";
+import { flagReasons } from "./enums";
+import { syncCandidateSummary } from "./summaries.server";
+
+export type LogInterviewInput = {
+  candidate: { kind: "existing"; id?: string; text?: string } | ({ kind: "new" } & NewCandidateInput);
+  companyName: string;
+  roleTitle: string;
+  round: string;
+  format: string;
+  scheduledAt: Date;
+  interviewerName?: string | null;
+  impression: string;
+  notes?: string | null;
+};
+
+function isUniqueViolation(error: unknown) {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+}
+
+/**
+ * Records an interview, creating the candidate and the company when they are new, all in one transaction. The
+ * interview belongs to the candidate's recruiter, so it lands in their work queue; a new candidate is the logger's.
+ */
+export async function logInterview(input: LogInterviewInput, actor: { userId: string }) {
+  let existingId: string | undefined;
+  if (input.candidate.kind === "existing") {
+    const { id, text } = input.candidate;
+    existingId = id ?? (text ? (await resolveCandidateText(text))?.id : undefined);
+    if (!existingId) {
+      throw new RuleViolation(
+        "No candidate matches that. Pick one from the suggestions, type their exact email address, or create a new candidate.",
+        "candidateQuery",
+      );
+    }
+  }
+  try {
+    return await prisma.$transaction(async (tx) => {
+      let candidate: { id: string; recruiterId: string; name: string };
+      if (input.candidate.kind === "new") {
+        candidate = await createCandidateInTx(tx, input.candidate, { recruiterId: actor.userId, actor });
+      } else {
+        const found = await tx.candidate.findUnique({
+          where: { id: existingId },
+          select: { id: true, recruiterId: true, name: true },
+        });
+        if (!found) throw new RuleViolation("That candidate no longer exists. Choose another.", "candidateQuery");
+        candidate = found;
+      }
+      const company = await findOrCreateCompanyInTx(tx, input.companyName);
+      const interview = await tx.interview.create({
+        data: {
+          candidateId: candidate.id,
+          companyId: company.id,
+          recruiterId: candidate.recruiterId,
+          roleTitle: input.roleTitle.trim(),
+          round: input.round,
+          format: input.format,
+          scheduledAt: input.scheduledAt,
+          interviewerName: input.interviewerName?.trim() || null,
+          impression: input.impression,
+          notes: input.notes?.trim() || null,
+        },
+        select: { id: true, impression: true },
+      });
+      await recordAudit(tx, {
+        actor,
+        action: "interview.logged",
+        entityType: "Interview",
+        entityId: interview.id,
+        candidateId: candidate.id,
+        after: {
+          companyName: company.name,
+          roleTitle: input.roleTitle.trim(),
+          round: input.round,
+          scheduledAt: input.scheduledAt.toISOString(),
+          impression: input.impression,
+        },
+      });
+      await syncCandidateSummary(tx, candidate.id);
+      return {
+        interviewId: interview.id,
+        candidateId: candidate.id,
+        candidateName: candidate.name,
+        candidateCreated: input.candidate.kind === "new",
+        companyCreated: company.created,
+        wentBadly: interview.impression === "went_badly",
+      };
+    });
+  } catch (error) {
+    // Two people creating the same candidate at once: the second gets the same answer as a plain duplicate.
+    if (input.candidate.kind === "new" && isUniqueViolation(error)) {
+      const existing = await prisma.candidate.findUnique({
+        where: { email: input.candidate.email.trim().toLowerCase() },
+        select: { id: true, name: true, email: true },
+      });
+      if (existing) throw new DuplicateCandidateEmail(existing);
+    }
+    throw error;
+  }
+}
+
+/** Everything /interviews/:interviewId shows: the interview, its current (not removed) flag and its deadline. */
+export async function getInterviewPage(interviewId: string) {
+  const interview = await prisma.interview.findUnique({
+    where: { id: interviewId },
+    select: {
+      id: true,
+      roleTitle: true,
+      round: true,
+      format: true,
+      scheduledAt: true,
+      interviewerName: true,
+      impression: true,
+      notes: true,
+      flagSeverity: true,
+      createdAt: true,
+      candidate: { select: { id: true, name: true, email: true, status: true } },
+      company: { select: { id: true, name: true } },
+      recruiter: { select: { id: true, name: true } },
+      flags: {
+        where: { removedAt: null },
+        orderBy: { flaggedAt: "desc" },
+        take: 1,
+        select: {
+          id: true,
+          severity: true,
+          source: true,
+          description: true,
+          otherReason: true,
+          flaggedAt: true,
+          resolvedAt: true,
+          updatedAt: true,
+          flaggedBy: { select: { name: true } },
+          resolvedBy: { select: { name: true } },
+          reasons: { select: { reason: true } },
+        },
+      },
+    },
+  });
+  if (!interview) return null;
+  const { flags, ...rest } = interview;
+  const current = flags[0];
+  const flag = current
+    ? {
+        ...current,
+        // Taxonomy order, so the page reads the same way every time.
+        reasons: flagReasons.values.filter((r) => current.reasons.some((x) => x.reason === r)),
+        recoveryDeadline: new Date(current.flaggedAt.getTime() + RECOVERY_WINDOW_HOURS * 3600_000),
+      }
+    : null;
+  return { ...rest, flag };
+}
+
+export type InterviewPage = NonNullable<Awaited<ReturnType<typeof getInterviewPage>>>;

@@ -1,0 +1,324 @@
+import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ErrorList, Field, SelectField, SubmitButton } from "~/components/forms";
+import { Timeline } from "~/components/timeline";
+import { getAgency } from "~/models/agency.server";
+import {
+  candidateFormSchemas,
+  ContactSchema,
+  isCandidateFormIntent,
+  ReassignSchema,
+  StatusSchema,
+  type CandidateFormIntent,
+} from "~/models/candidate-forms";
+import {
+  candidateTimeline,
+  getCandidateProfile,
+  listAssignableRecruiters,
+  updateCandidate,
+} from "~/models/candidate-profile.server";
+import { candidateStatuses, flagSeverities, impressions, interviewRounds, roles } from "~/models/enums";
+import { describeTimeZone, formatDateTime } from "~/utils/dates";
+import { RuleViolation } from "~/utils/errors.server";
+import { invariantResponse } from "~/utils/http.server";
+import { redirectWithToast, requireUser } from "~/utils/session.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.candidate.name} · Candidates · Rebound` : "Candidate not found · Rebound" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const candidateId = params.candidateId ?? "";
+  const [profile, agency] = await Promise.all([getCandidateProfile(candidateId), getAgency()]);
+  invariantResponse(profile, "We couldn't find that candidate. The link may be wrong, or the candidate was removed.");
+  const [timeline, recruiters] = await Promise.all([
+    candidateTimeline(candidateId, { timeZone: agency.timeZone }),
+    listAssignableRecruiters(profile.candidate.recruiter.id),
+  ]);
+  return { ...profile, timeline, recruiters, timeZone: agency.timeZone };
+}
+
+type ActionResult = { intent: CandidateFormIntent | null; result: SubmissionResult<string[]> | null; error?: string };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const candidateId = params.candidateId ?? "";
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (!isCandidateFormIntent(intent)) {
+    return data<ActionResult>(
+      { intent: null, result: null, error: "That request was not understood. Reload the page and try again." },
+      { status: 400 },
+    );
+  }
+  const submission = parseWithZod(formData, { schema: candidateFormSchemas[intent] });
+  if (submission.status !== "success") {
+    return data<ActionResult>({ intent, result: submission.reply() }, { status: 400 });
+  }
+  const { intent: _intent, ...changes } = submission.value;
+  try {
+    const { changed } = await updateCandidate(candidateId, changes, { userId: user.id });
+    return redirectWithToast(request, `/candidates/${candidateId}`, {
+      kind: "success",
+      message: !changed.length
+        ? "Nothing changed."
+        : intent === "reassign"
+          ? "Candidate reassigned."
+          : intent === "change-status"
+            ? "Status changed."
+            : "Contact details saved.",
+    });
+  } catch (error) {
+    if (error instanceof RuleViolation) {
+      const reply = submission.reply(
+        error.field ? { fieldErrors: { [error.field]: [error.message] } } : { formErrors: [error.message] },
+      );
+      return data<ActionResult>({ intent, result: reply }, { status: 400 });
+    }
+    throw error;
+  }
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+// Without a maxLength attribute the browser doesn't silently cut a pasted value: the person sees why it's refused.
+function constraintWithoutMaxLength<T extends Record<string, { maxLength?: number }>>(constraint: T) {
+  return Object.fromEntries(
+    Object.entries(constraint).map(([name, { maxLength: _maxLength, ...rest }]) => [name, rest]),
+  ) as T;
+}
+
+function useLastResult(intent: CandidateFormIntent) {
+  const actionData = useActionData<typeof action>();
+  return actionData?.intent === intent ? actionData.result : undefined;
+}
+
+/** True while this form (told apart by its hidden intent) is being sent, so a double click sends once. */
+function usePendingIntent(intent: CandidateFormIntent) {
+  const navigation = useNavigation();
+  return navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+}
+
+function ContactForm({ candidate }: { candidate: LoaderData["candidate"] }) {
+  const [form, fields] = useForm({
+    id: "contact",
+    constraint: constraintWithoutMaxLength(getZodConstraint(ContactSchema)),
+    lastResult: useLastResult("update-contact"),
+    shouldRevalidate: "onBlur",
+    defaultValue: {
+      name: candidate.name,
+      email: candidate.email,
+      phone: candidate.phone ?? "",
+      linkedinUrl: candidate.linkedinUrl ?? "",
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ContactSchema }),
+  });
+  return (
+    <Form method="post" className="stacked" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="update-contact" />
+      <ErrorList id={form.errorId} errors={form.errors} alert />
+      <Field label="Name" inputProps={getInputProps(fields.name, { type: "text" })} errors={fields.name.errors} />
+      <Field
+        label="Email"
+        inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "off" }}
+        errors={fields.email.errors}
+      />
+      <Field
+        label="Phone"
+        hint="Optional."
+        inputProps={{ ...getInputProps(fields.phone, { type: "tel" }), autoComplete: "off" }}
+        errors={fields.phone.errors}
+      />
+      <Field
+        label="LinkedIn profile"
+        hint="Optional. The full address, like https://www.linkedin.com/in/name."
+        inputProps={getInputProps(fields.linkedinUrl, { type: "url" })}
+        errors={fields.linkedinUrl.errors}
+      />
+      <SubmitButton pending={usePendingIntent("update-contact")} pendingLabel="Saving…">
+        Save contact details
+      </SubmitButton>
+    </Form>
+  );
+}
+
+function ReassignForm({ candidate, recruiters }: { candidate: LoaderData["candidate"]; recruiters: LoaderData["recruiters"] }) {
+  const [form, fields] = useForm({
+    id: "reassign",
+    constraint: getZodConstraint(ReassignSchema),
+    lastResult: useLastResult("reassign"),
+    defaultValue: { recruiterId: candidate.recruiter.id },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ReassignSchema }),
+  });
+  return (
+    <Form method="post" className="stacked" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="reassign" />
+      <ErrorList id={form.errorId} errors={form.errors} alert />
+      <SelectField
+        label="Owning recruiter"
+        selectProps={getSelectProps(fields.recruiterId)}
+        options={recruiters.map((r) => ({
+          value: r.id,
+          label: `${r.name}${r.role === "manager" ? ` (${roles.label(r.role).toLowerCase()})` : ""}${r.active ? "" : " (deactivated)"}`,
+        }))}
+        errors={fields.recruiterId.errors}
+      />
+      <SubmitButton pending={usePendingIntent("reassign")} className="secondary" pendingLabel="Changing…">
+        Change recruiter
+      </SubmitButton>
+    </Form>
+  );
+}
+
+function StatusForm({ candidate }: { candidate: LoaderData["candidate"] }) {
+  const [form, fields] = useForm({
+    id: "status",
+    constraint: getZodConstraint(StatusSchema),
+    lastResult: useLastResult("change-status"),
+    defaultValue: { status: candidate.status },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: StatusSchema }),
+  });
+  return (
+    <Form method="post" className="stacked" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="change-status" />
+      <ErrorList id={form.errorId} errors={form.errors} alert />
+      <SelectField
+        label="Status"
+        selectProps={getSelectProps(fields.status)}
+        options={candidateStatuses.values.map((s) => ({ value: s, label: candidateStatuses.label(s) }))}
+        errors={fields.status.errors}
+      />
+      <SubmitButton pending={usePendingIntent("change-status")} className="secondary" pendingLabel="Changing…">
+        Change status
+      </SubmitButton>
+    </Form>
+  );
+}
+
+function InterviewList({ interviews, timeZone }: { interviews: LoaderData["interviews"]; timeZone: string }) {
+  if (!interviews.length) return <p className="empty-state">No interviews logged yet.</p>;
+  return (
+    <table>
+      <caption className="visually-hidden">Interviews of this candidate, newest first</caption>
+      <thead>
+        <tr>
+          <th scope="col">Date</th>
+          <th scope="col">Company</th>
+          <th scope="col">Role</th>
+          <th scope="col">Round</th>
+          <th scope="col">Impression</th>
+          <th scope="col">Flag</th>
+        </tr>
+      </thead>
+      <tbody>
+        {interviews.map((i) => (
+          <tr key={i.id}>
+            <th scope="row">
+              <Link to={`/interviews/${i.id}`}>
+                <time dateTime={new Date(i.scheduledAt).toISOString()}>{formatDateTime(i.scheduledAt, timeZone)}</time>
+              </Link>
+            </th>
+            <td>{i.company.name}</td>
+            <td>{i.roleTitle}</td>
+            <td>{interviewRounds.label(i.round)}</td>
+            <td>{impressions.label(i.impression)}</td>
+            <td>
+              {i.flagSeverity ? (
+                <span className={`severity severity-${i.flagSeverity}`}>{flagSeverities.label(i.flagSeverity)}</span>
+              ) : (
+                "Not flagged"
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export default function CandidateProfilePage() {
+  const { candidate, interviews, timeline, recruiters, timeZone } = useLoaderData<typeof loader>();
+  // Re-mount the forms when the saved values change, so they show what is stored after a save.
+  const formKey = [candidate.name, candidate.email, candidate.phone, candidate.linkedinUrl, candidate.recruiter.id, candidate.status].join("|");
+  return (
+    <article aria-labelledby="candidate-title" className="candidate-profile">
+      <header className="profile-header">
+        <h1 id="candidate-title">{candidate.name}</h1>
+        <p className="profile-summary">
+          <span className={`status-badge status-${candidate.status}`}>{candidateStatuses.label(candidate.status)}</span>{" "}
+          · Owned by {candidate.recruiter.name}
+          {candidate.recruiter.active ? "" : " (deactivated)"} · {candidate.openFlagCount} open{" "}
+          {candidate.openFlagCount === 1 ? "flag" : "flags"}
+        </p>
+        <p className="profile-contact">
+          <a href={`mailto:${candidate.email}`}>{candidate.email}</a>
+          {candidate.phone ? (
+            <>
+              {" · "}
+              <a href={`tel:${candidate.phone.replace(/[^\d+]/g, "")}`}>{candidate.phone}</a>
+            </>
+          ) : null}
+          {candidate.linkedinUrl ? (
+            <>
+              {" · "}
+              <a href={candidate.linkedinUrl} rel="noreferrer noopener" target="_blank">
+                LinkedIn profile<span className="visually-hidden"> (opens in a new tab)</span>
+              </a>
+            </>
+          ) : null}
+        </p>
+        <p className="hint">Times are in {describeTimeZone(timeZone)}.</p>
+        <p>
+          <Link className="button" to={`/interviews/new?candidate=${encodeURIComponent(candidate.id)}`}>
+            Log an interview
+          </Link>
+        </p>
+      </header>
+
+      <div className="profile-columns">
+        <section aria-labelledby="contact-title" className="panel">
+          <h2 id="contact-title">Contact details</h2>
+          <ContactForm key={`contact-${formKey}`} candidate={candidate} />
+        </section>
+        <section aria-labelledby="owner-title" className="panel">
+          <h2 id="owner-title">Owner and status</h2>
+          <ReassignForm key={`reassign-${formKey}`} candidate={candidate} recruiters={recruiters} />
+          <StatusForm key={`status-${formKey}`} candidate={candidate} />
+        </section>
+      </div>
+
+      <section aria-labelledby="interviews-title">
+        <h2 id="interviews-title">Interviews</h2>
+        <InterviewList interviews={interviews} timeZone={timeZone} />
+      </section>
+
+      <section aria-labelledby="timeline-title">
+        <h2 id="timeline-title">Timeline</h2>
+        <p className="hint">Newest first. Times are in {describeTimeZone(timeZone)}.</p>
+        <Timeline entries={timeline} labelledBy="timeline-title" />
+      </section>
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <GeneralErrorBoundary
+      statusHandlers={{
+        404: ({ error }) => (
+          <>
+            <h1>Candidate not found</h1>
+            <p>{typeof error.data === "string" ? error.data : "We couldn't find that candidate."}</p>
+            <p>
+              <Link to="/candidates">Back to the candidates</Link>
+            </p>
+          </>
+        ),
+      }}
+    />
+  );
+}

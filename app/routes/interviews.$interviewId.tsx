@@ -1,0 +1,238 @@
+// One interview: its details and its flag (raise, edit, resolve, reopen, remove) with the 24-hour recovery window.
+import { parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FlagForm } from "~/components/flag-form";
+import { ErrorList, SubmitButton } from "~/components/forms";
+import { flagReasons, flagSeverities, flagSources, impressions, interviewFormats, interviewRounds } from "~/models/enums";
+import { InterviewActionSchema } from "~/models/flag-forms";
+import { editFlag, flagInterview, removeFlag, reopenFlag, resolveFlag } from "~/models/flag.server";
+import { getInterviewPage } from "~/models/interview.server";
+import { describeDeadline, describeTimeZone, formatDateTime } from "~/utils/dates";
+import { RuleViolation } from "~/utils/errors.server";
+import { invariantResponse } from "~/utils/http.server";
+import { redirectWithToast, requireUser } from "~/utils/session.server";
+import { useTimeZone } from "~/utils/use-time-zone";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Interview: ${data.interview.candidate.name} at ${data.interview.company.name} · Rebound` : "Interview · Rebound" },
+];
+
+const views = ["new", "edit", "remove"] as const;
+type FlagView = (typeof views)[number] | null;
+
+async function loadInterview(interviewId: string | undefined) {
+  const interview = interviewId && interviewId.length <= 40 ? await getInterviewPage(interviewId) : null;
+  invariantResponse(interview, "We couldn't find that interview. It may have been deleted, or the link is wrong.");
+  return interview;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const interview = await loadInterview(params.interviewId);
+  const requested = new URL(request.url).searchParams.get("flag");
+  const view = (views as readonly (string | null)[]).includes(requested) ? (requested as FlagView) : null;
+  // "now" comes from the server so the time left reads the same in the HTML and after hydration.
+  return { interview, view, now: new Date().toISOString() };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const interview = await loadInterview(params.interviewId);
+  const submission = parseWithZod(await request.formData(), { schema: InterviewActionSchema });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply() }, { status: 400 });
+  }
+  const actor = { userId: user.id };
+  const value = submission.value;
+  const here = `/interviews/${interview.id}`;
+  const done = (message: string) => redirectWithToast(request, here, { kind: "success", message });
+  try {
+    switch (value.intent) {
+      case "flag":
+        await flagInterview(interview.id, value, actor);
+        return done("Interview flagged. The 24-hour recovery window has started: call the candidate.");
+      case "edit-flag":
+        await editFlag({ interviewId: interview.id, flagId: value.flagId }, value, actor);
+        return done("Flag updated.");
+      case "resolve-flag":
+        await resolveFlag({ interviewId: interview.id, flagId: value.flagId }, actor);
+        return done("Flag resolved.");
+      case "reopen-flag":
+        await reopenFlag({ interviewId: interview.id, flagId: value.flagId }, actor);
+        return done("Flag reopened.");
+      case "remove-flag":
+        await removeFlag({ interviewId: interview.id, flagId: value.flagId }, actor);
+        return done("Flag removed. The interview is no longer flagged.");
+    }
+  } catch (error) {
+    if (error instanceof RuleViolation) {
+      const reply = submission.reply(
+        error.field ? { fieldErrors: { [error.field]: [error.message] } } : { formErrors: [error.message] },
+      );
+      return data({ result: reply }, { status: 400 });
+    }
+    throw error;
+  }
+}
+
+function Detail({ term, children }: { term: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+export default function InterviewPage() {
+  const { interview, view, now } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const timeZone = useTimeZone();
+  const zone = describeTimeZone(timeZone);
+  const focusRef = useRef<HTMLHeadingElement>(null);
+  const flag = interview.flag;
+  const here = `/interviews/${interview.id}`;
+  const result = actionData?.result ?? null;
+  // After a refused submission the form stays open with its errors, whatever the URL says.
+  const submitted = result?.initialValue?.intent;
+  const showNewForm = !flag && (view === "new" || submitted === "flag");
+  const showEditForm = Boolean(flag) && (view === "edit" || submitted === "edit-flag");
+  const showRemove = Boolean(flag) && view === "remove" && !result;
+  const stateErrors =
+    result && !showNewForm && !showEditForm
+      ? Object.values(result.error ?? {}).flat()
+      : null;
+
+  useEffect(() => {
+    if (view) focusRef.current?.focus();
+  }, [view]);
+
+  return (
+    <article aria-labelledby="interview-title" className="interview-page">
+      <h1 id="interview-title">
+        Interview: {interview.candidate.name} at {interview.company.name}
+      </h1>
+      <section className="panel" aria-labelledby="interview-details-title">
+        <h2 id="interview-details-title">Details</h2>
+        <dl className="details">
+          <Detail term="Candidate">
+            <Link to={`/candidates/${interview.candidate.id}`}>{interview.candidate.name}</Link> ({interview.candidate.email})
+          </Detail>
+          <Detail term="Client company">{interview.company.name}</Detail>
+          <Detail term="Role">{interview.roleTitle}</Detail>
+          <Detail term="Round">{interviewRounds.label(interview.round)}</Detail>
+          <Detail term="Format">{interviewFormats.label(interview.format)}</Detail>
+          <Detail term="Date and time">
+            {formatDateTime(interview.scheduledAt, timeZone)} <span className="muted">({zone})</span>
+          </Detail>
+          <Detail term="Interviewer">{interview.interviewerName ?? "Not recorded"}</Detail>
+          <Detail term="Impression">{impressions.label(interview.impression)}</Detail>
+          <Detail term="Recruiter">{interview.recruiter.name}</Detail>
+        </dl>
+        <h3>Notes</h3>
+        {interview.notes ? <p className="notes">{interview.notes}</p> : <p className="muted">No notes.</p>}
+      </section>
+
+      {showNewForm ? (
+        <FlagForm ref={focusRef} lastResult={result} cancelTo={here} />
+      ) : showEditForm && flag ? (
+        <FlagForm
+          ref={focusRef}
+          flagId={flag.id}
+          defaults={flag}
+          lastResult={result}
+          cancelTo={here}
+        />
+      ) : flag ? (
+        <section className="panel flag-summary" aria-labelledby="flag-title">
+          <h2 id="flag-title">Flagged as gone badly</h2>
+          <ErrorList errors={stateErrors} alert />
+          <p>
+            <span className={`badge severity-${flag.severity}`}>{flagSeverities.label(flag.severity)}</span>{" "}
+            <span className={`badge ${flag.resolvedAt ? "flag-resolved" : "flag-open"}`}>
+              {flag.resolvedAt ? "Resolved" : "Open"}
+            </span>
+          </p>
+          {flag.resolvedAt ? (
+            <p>
+              Resolved by {flag.resolvedBy?.name ?? "someone"} on {formatDateTime(flag.resolvedAt, timeZone)} ({zone}).
+            </p>
+          ) : (
+            <p className={new Date(flag.recoveryDeadline) < new Date(now) ? "recovery overdue" : "recovery"}>
+              <strong>Recovery window:</strong> call the candidate by {formatDateTime(flag.recoveryDeadline, timeZone)} ({zone}) —{" "}
+              <strong>{describeDeadline(flag.recoveryDeadline, new Date(now))}</strong>.
+            </p>
+          )}
+          <dl className="details">
+            <Detail term="Reasons">
+              <ul className="reason-list">
+                {flag.reasons.map((reason) => (
+                  <li key={reason}>
+                    {flagReasons.label(reason)}
+                    {reason === "other" && flag.otherReason ? `: ${flag.otherReason}` : null}
+                  </li>
+                ))}
+              </ul>
+            </Detail>
+            <Detail term="Severity">{flagSeverities.label(flag.severity)}</Detail>
+            <Detail term="Source">{flagSources.label(flag.source)}</Detail>
+            <Detail term="Description">{flag.description ?? "None given."}</Detail>
+            <Detail term="Flagged">
+              by {flag.flaggedBy.name} on {formatDateTime(flag.flaggedAt, timeZone)} ({zone})
+            </Detail>
+          </dl>
+          {showRemove ? (
+            <div className="notice confirm-remove" role="group" aria-labelledby="remove-title">
+              <h3 id="remove-title" ref={focusRef} tabIndex={-1}>
+                Remove this flag?
+              </h3>
+              <p>The interview will show as not flagged and can be flagged again later. The history keeps the flag.</p>
+              <Form method="post" action={here} className="row-actions">
+                <input type="hidden" name="intent" value="remove-flag" />
+                <input type="hidden" name="flagId" value={flag.id} />
+                <SubmitButton className="danger" pendingLabel="Removing…">
+                  Yes, remove the flag
+                </SubmitButton>
+                <Link to={here}>Keep the flag</Link>
+              </Form>
+            </div>
+          ) : (
+            <div className="row-actions">
+              <Link className="button secondary" to={`${here}?flag=edit`}>
+                Edit flag
+              </Link>
+              <Form method="post" action={here}>
+                <input type="hidden" name="intent" value={flag.resolvedAt ? "reopen-flag" : "resolve-flag"} />
+                <input type="hidden" name="flagId" value={flag.id} />
+                <SubmitButton className="secondary" pendingLabel="Saving…">
+                  {flag.resolvedAt ? "Reopen flag" : "Mark resolved"}
+                </SubmitButton>
+              </Form>
+              <Link className="button danger" to={`${here}?flag=remove`}>
+                Remove flag
+              </Link>
+            </div>
+          )}
+        </section>
+      ) : (
+        <section className="panel" aria-labelledby="flag-title">
+          <h2 id="flag-title">Flag</h2>
+          <ErrorList errors={stateErrors} alert />
+          <p>This interview is not flagged.</p>
+          <p>
+            <Link className="button" to={`${here}?flag=new`}>
+              Flag as gone badly
+            </Link>
+          </p>
+        </section>
+      )}
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,10 @@
+// JSON for the candidate type-ahead on /interviews/new: ?q= matches name or email.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { searchCandidates } from "~/models/candidate.server";
+import { requireUser } from "~/utils/session.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const q = new URL(request.url).searchParams.get("q") ?? "";
+  return { query: q, candidates: await searchCandidates(q, 10) };
+}

@@ -1,0 +1,54 @@
+// Builders for the interview log and flag tests: a signed-in request and ready-made form inputs.
+import type { FlagReason } from "~/models/enums";
+import type { FlagInput } from "~/models/flag.server";
+import { createUserSession } from "~/utils/session.server";
+import { makeUser } from "../db-utils";
+
+/** A recruiter (or manager) with a session cookie, for calling loaders and actions directly. */
+export async function signedIn(role: "recruiter" | "manager" = "recruiter") {
+  const user = await makeUser({ role });
+  const response = await createUserSession(user.id, "/");
+  const cookie = response.headers.get("Set-Cookie")!.split(";")[0];
+  const post = (path: string, fields: Record<string, string | string[]>) => {
+    const body = new URLSearchParams();
+    for (const [key, value] of Object.entries(fields)) {
+      for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
+    }
+    return new Request(`http://localhost${path}`, { method: "POST", body, headers: { Cookie: cookie } });
+  };
+  const get = (path: string) => new Request(`http://localhost${path}`, { headers: { Cookie: cookie } });
+  return { user, cookie, post, get };
+}
+
+export function interviewFields(overrides: Record<string, string | string[]> = {}) {
+  return {
+    candidateMode: "new",
+    candidateName: "Priya Raman",
+    candidateEmail: "priya.raman@example.net",
+    companyName: "Acme Logistics",
+    roleTitle: "Data Analyst",
+    round: "first",
+    format: "video",
+    scheduledAt: "2026-11-24T14:30",
+    impression: "mixed",
+    ...overrides,
+  };
+}
+
+/** Flag details for the model functions; reasons are plain strings so tests can pass ones the taxonomy lacks. */
+export const flagDetails = (
+  overrides: Partial<{ reasons: string[]; otherReason: string; severity: string; source: string; description: string }> = {},
+): FlagInput => ({
+  severity: "serious",
+  source: "recruiter_observed",
+  description: "Arrived 20 minutes late and rambled.",
+  ...overrides,
+  reasons: (overrides.reasons ?? ["late", "nerves"]) as FlagReason[],
+});
+
+type ActionResult = Response | { init: ResponseInit | null; data: unknown };
+export const statusOf = (result: unknown) =>
+  result instanceof Response ? result.status : ((result as { init?: ResponseInit | null }).init?.status ?? 200);
+export const fieldErrorsOf = (result: unknown) =>
+  ((result as { data: { result: { error?: Record<string, string[]> } } }).data.result.error ?? {}) as Record<string, string[]>;
+export type { ActionResult };

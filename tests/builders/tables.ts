@@ -1,0 +1,40 @@
+// Builders for the table tests: flagged interviews (summaries kept in step) and a signed-in request.
+import { syncCandidateSummary, syncInterviewFlagSummary } from "~/models/summaries.server";
+import { prisma } from "~/utils/db.server";
+import { createUserSession } from "~/utils/session.server";
+import { makeInterview } from "../db-utils";
+
+export async function flagInterview(
+  interviewId: string,
+  { severity = "serious", reasons = ["nerves"], removed = false }: { severity?: string; reasons?: string[]; removed?: boolean } = {},
+) {
+  const interview = await prisma.interview.findUniqueOrThrow({ where: { id: interviewId } });
+  await prisma.$transaction(async (tx) => {
+    await tx.interviewFlag.create({
+      data: {
+        interviewId,
+        severity,
+        source: "recruiter_observed",
+        flaggedById: interview.recruiterId,
+        removedAt: removed ? new Date() : null,
+        reasons: { create: reasons.map((reason) => ({ reason })) },
+      },
+    });
+    await syncInterviewFlagSummary(tx, interviewId);
+    await syncCandidateSummary(tx, interview.candidateId);
+  });
+}
+
+/** An interview with the candidate's summary columns updated, as the real write paths do. */
+export async function makeTrackedInterview(overrides: Parameters<typeof makeInterview>[0] = {}) {
+  const interview = await makeInterview(overrides);
+  await syncCandidateSummary(prisma, interview.candidateId);
+  return interview;
+}
+
+/** A GET/POST request carrying a valid session cookie for the user. */
+export async function signedInRequest(userId: string, url: string, init: RequestInit = {}) {
+  const response = await createUserSession(userId, "/");
+  const cookie = response.headers.get("Set-Cookie")!.split(";")[0];
+  return new Request(url, { ...init, headers: { ...(init.headers ?? {}), Cookie: cookie } });
+}

@@ -1,0 +1,114 @@
+import { expect, test } from "vitest";
+import { RECOVERY_WINDOW_HOURS } from "~/models/dashboard.server";
+import { editFlag, flagInterview, removeFlag, reopenFlag, resolveFlag } from "~/models/flag.server";
+import { getInterviewPage } from "~/models/interview.server";
+import { prisma } from "~/utils/db.server";
+import { makeCandidate, makeInterview, makeUser } from "../db-utils";
+import { flagDetails } from "../builders/interviews";
+
+async function setup() {
+  const recruiter = await makeUser();
+  const candidate = await makeCandidate({ recruiterId: recruiter.id, status: "open" });
+  const interview = await makeInterview({ candidateId: candidate.id, impression: "mixed" });
+  return { actor: { userId: recruiter.id }, candidate, interview };
+}
+
+const state = async (interviewId: string, candidateId: string) => ({
+  interview: await prisma.interview.findUniqueOrThrow({ where: { id: interviewId } }),
+  candidate: await prisma.candidate.findUniqueOrThrow({ where: { id: candidateId } }),
+  actions: (await prisma.auditEvent.findMany({ where: { candidateId }, orderBy: { at: "asc" } })).map((e) => e.action),
+});
+
+test("flagging sets the severity, counts an open flag, marks it went badly, moves the candidate to recovering and is audited", async () => {
+  const { actor, candidate, interview } = await setup();
+  const flag = await flagInterview(interview.id, flagDetails({ severity: "critical", reasons: ["nerves", "late"] }), actor);
+  const after = await state(interview.id, candidate.id);
+  expect(after.interview).toMatchObject({ flagSeverity: "critical", impression: "went_badly" });
+  expect(after.candidate).toMatchObject({ openFlagCount: 1, status: "recovering" });
+  const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "flag.raised", entityId: flag.id } });
+  expect(event).toMatchObject({ entityType: "InterviewFlag", candidateId: candidate.id });
+  expect(JSON.parse(event.after!)).toMatchObject({ interviewId: interview.id, reasons: ["late", "nerves"], severity: "critical", source: "recruiter_observed" });
+  const page = await getInterviewPage(interview.id);
+  expect(page?.flag?.recoveryDeadline.getTime()).toBe(flag.flaggedAt.getTime() + RECOVERY_WINDOW_HOURS * 3600_000);
+});
+
+test("a candidate who is not open keeps their status when flagged", async () => {
+  const recruiter = await makeUser();
+  const candidate = await makeCandidate({ recruiterId: recruiter.id, status: "hired" });
+  const interview = await makeInterview({ candidateId: candidate.id });
+  await flagInterview(interview.id, flagDetails(), { userId: recruiter.id });
+  expect((await prisma.candidate.findUniqueOrThrow({ where: { id: candidate.id } })).status).toBe("hired");
+});
+
+test("'other' needs its text, and unknown reasons or severities are refused with nothing written", async () => {
+  const { actor, interview } = await setup();
+  await expect(flagInterview(interview.id, flagDetails({ reasons: ["other"] }), actor)).rejects.toMatchObject({ field: "otherReason" });
+  await expect(flagInterview(interview.id, flagDetails({ reasons: ["bribery"] }), actor)).rejects.toMatchObject({ field: "reasons" });
+  await expect(flagInterview(interview.id, flagDetails({ severity: "apocalyptic" }), actor)).rejects.toMatchObject({ field: "severity" });
+  expect(await prisma.interviewFlag.count({ where: { interviewId: interview.id } })).toBe(0);
+  const flag = await flagInterview(interview.id, flagDetails({ reasons: ["other"], otherReason: "Brought a parrot" }), actor);
+  expect((await prisma.interviewFlag.findUniqueOrThrow({ where: { id: flag.id } })).otherReason).toBe("Brought a parrot");
+});
+
+test("two flags on one interview at the same time: one wins, the other is refused", async () => {
+  const { actor, interview } = await setup();
+  const results = await Promise.allSettled([
+    flagInterview(interview.id, flagDetails(), actor),
+    flagInterview(interview.id, flagDetails({ severity: "minor" }), actor),
+  ]);
+  expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+  expect(await prisma.interviewFlag.count({ where: { interviewId: interview.id, removedAt: null } })).toBe(1);
+  await expect(flagInterview(interview.id, flagDetails(), actor)).rejects.toThrow(/already flagged/);
+});
+
+test("editing replaces reasons and severity, audited with before and after", async () => {
+  const { actor, candidate, interview } = await setup();
+  const flag = await flagInterview(interview.id, flagDetails(), actor);
+  await editFlag({ interviewId: interview.id, flagId: flag.id }, flagDetails({ reasons: ["blanked"], severity: "minor", source: "client_feedback" }), actor);
+  const reasons = await prisma.flagReason.findMany({ where: { flagId: flag.id } });
+  expect(reasons.map((r) => r.reason)).toEqual(["blanked"]);
+  const after = await state(interview.id, candidate.id);
+  expect(after.interview.flagSeverity).toBe("minor");
+  const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "flag.edited", entityId: flag.id } });
+  expect(JSON.parse(event.before!)).toMatchObject({ reasons: ["late", "nerves"], severity: "serious" });
+  expect(JSON.parse(event.after!)).toMatchObject({ reasons: ["blanked"], severity: "minor", source: "client_feedback" });
+});
+
+test("resolving closes the open count, reopening restores it, both audited; resolving twice is refused", async () => {
+  const { actor, candidate, interview } = await setup();
+  const flag = await flagInterview(interview.id, flagDetails(), actor);
+  const ref = { interviewId: interview.id, flagId: flag.id };
+  await resolveFlag(ref, actor);
+  let now = await state(interview.id, candidate.id);
+  expect(now.candidate.openFlagCount).toBe(0);
+  expect(now.interview.flagSeverity).toBe("serious");
+  await expect(resolveFlag(ref, actor)).rejects.toThrow(/already resolved/);
+  await reopenFlag(ref, actor);
+  now = await state(interview.id, candidate.id);
+  expect(now.candidate.openFlagCount).toBe(1);
+  expect(now.actions).toEqual(["flag.raised", "flag.resolved", "flag.reopened"]);
+});
+
+test("removing keeps the row, leaves the interview unflagged, and it can be flagged again", async () => {
+  const { actor, candidate, interview } = await setup();
+  const flag = await flagInterview(interview.id, flagDetails(), actor);
+  await removeFlag({ interviewId: interview.id, flagId: flag.id }, actor);
+  const now = await state(interview.id, candidate.id);
+  expect(now.interview.flagSeverity).toBeNull();
+  expect(now.candidate.openFlagCount).toBe(0);
+  expect((await prisma.interviewFlag.findUniqueOrThrow({ where: { id: flag.id } })).removedAt).toBeInstanceOf(Date);
+  expect((await getInterviewPage(interview.id))?.flag).toBeNull();
+  await expect(resolveFlag({ interviewId: interview.id, flagId: flag.id }, actor)).rejects.toThrow(/removed/);
+  await flagInterview(interview.id, flagDetails({ severity: "critical" }), actor);
+  const again = await state(interview.id, candidate.id);
+  expect(again.interview.flagSeverity).toBe("critical");
+  expect(again.actions).toEqual(["flag.raised", "flag.removed", "flag.raised"]);
+});
+
+test("a flag can't be changed through another interview's address", async () => {
+  const { actor, interview } = await setup();
+  const other = await setup();
+  const flag = await flagInterview(interview.id, flagDetails(), actor);
+  await expect(removeFlag({ interviewId: other.interview.id, flagId: flag.id }, actor)).rejects.toThrow();
+  expect((await prisma.interviewFlag.findUniqueOrThrow({ where: { id: flag.id } })).removedAt).toBeNull();
+});

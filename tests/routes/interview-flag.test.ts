@@ -1,0 +1,87 @@
+import { expect, test } from "vitest";
+import { loader as searchLoader } from "~/routes/resources.candidate-search";
+import { action, loader } from "~/routes/interviews.$interviewId";
+import { prisma } from "~/utils/db.server";
+import { makeCandidate, makeInterview } from "../db-utils";
+import { fieldErrorsOf, signedIn, statusOf } from "../builders/interviews";
+
+async function setup() {
+  const session = await signedIn();
+  const interview = await makeInterview({ recruiterId: session.user.id });
+  const path = `/interviews/${interview.id}`;
+  const act = (fields: Record<string, string | string[]>) =>
+    action({ request: session.post(path, fields), params: { interviewId: interview.id }, context: {} });
+  return { session, interview, path, act };
+}
+
+const flagFields = { intent: "flag", reasons: ["late", "nerves"], severity: "serious", source: "client_feedback" };
+
+test("flagging through the page redirects back with the flag in place", async () => {
+  const { interview, path, act } = await setup();
+  const result = (await act(flagFields)) as Response;
+  expect(result.status).toBe(302);
+  expect(result.headers.get("Location")).toBe(path);
+  const flag = await prisma.interviewFlag.findFirstOrThrow({ where: { interviewId: interview.id }, include: { reasons: true } });
+  expect(flag.reasons.map((r) => r.reason).sort()).toEqual(["late", "nerves"]);
+});
+
+test.each([
+  ["an unknown reason", { reasons: ["late", "bribery"] }, "reasons"],
+  ["no reason", { reasons: [] as string[] }, "reasons"],
+  ["'other' without text", { reasons: ["other"] }, "otherReason"],
+  ["a bad severity", { severity: "apocalyptic" }, "severity"],
+  ["a bad source", { source: "rumour" }, "source"],
+])("%s gives 400 with a field error and writes nothing", async (_, overrides, field) => {
+  const { interview, act } = await setup();
+  const result = await act({ ...flagFields, ...overrides });
+  expect(statusOf(result)).toBe(400);
+  expect(fieldErrorsOf(result)[field]?.length).toBeGreaterThan(0);
+  expect(await prisma.interviewFlag.count({ where: { interviewId: interview.id } })).toBe(0);
+  expect(await prisma.auditEvent.count({ where: { candidateId: interview.candidateId } })).toBe(0);
+});
+
+test("edit, resolve, reopen and remove each go through their intent", async () => {
+  const { interview, act } = await setup();
+  await act(flagFields);
+  const flag = await prisma.interviewFlag.findFirstOrThrow({ where: { interviewId: interview.id } });
+  expect(statusOf(await act({ ...flagFields, intent: "edit-flag", flagId: flag.id, severity: "critical" }))).toBe(302);
+  expect((await prisma.interview.findUniqueOrThrow({ where: { id: interview.id } })).flagSeverity).toBe("critical");
+  expect(statusOf(await act({ intent: "resolve-flag", flagId: flag.id }))).toBe(302);
+  expect(statusOf(await act({ intent: "resolve-flag", flagId: flag.id }))).toBe(400);
+  expect(statusOf(await act({ intent: "reopen-flag", flagId: flag.id }))).toBe(302);
+  expect(statusOf(await act({ intent: "remove-flag", flagId: flag.id }))).toBe(302);
+  expect((await prisma.interview.findUniqueOrThrow({ where: { id: interview.id } })).flagSeverity).toBeNull();
+  const actions = await prisma.auditEvent.findMany({ where: { entityId: flag.id }, orderBy: { at: "asc" } });
+  expect(actions.map((e) => e.action)).toEqual(["flag.raised", "flag.edited", "flag.resolved", "flag.reopened", "flag.removed"]);
+});
+
+test("an unknown intent is a 400, not a crash", async () => {
+  const { act } = await setup();
+  expect(statusOf(await act({ intent: "delete-everything" }))).toBe(400);
+});
+
+test("an unknown interview is a 404 for the page and its actions", async () => {
+  const { session } = await setup();
+  const params = { interviewId: "no-such-interview" };
+  const thrown = await loader({ request: session.get("/interviews/no-such-interview"), params, context: {} }).catch((e) => e);
+  expect((thrown as Response).status).toBe(404);
+  const thrownByAction = await action({ request: session.post("/interviews/no-such-interview", flagFields), params, context: {} }).catch((e) => e);
+  expect((thrownByAction as Response).status).toBe(404);
+});
+
+test("the page loader opens the flag form for ?flag=new and shows the recovery deadline once flagged", async () => {
+  const { session, interview, path, act } = await setup();
+  const open = await loader({ request: session.get(`${path}?flag=new`), params: { interviewId: interview.id }, context: {} });
+  expect(open.view).toBe("new");
+  await act(flagFields);
+  const flagged = await loader({ request: session.get(path), params: { interviewId: interview.id }, context: {} });
+  expect(flagged.view).toBeNull();
+  expect(flagged.interview.flag?.recoveryDeadline.getTime()).toBe(flagged.interview.flag!.flaggedAt.getTime() + 24 * 3600_000);
+});
+
+test("the candidate search answers JSON with matches by name or email", async () => {
+  const { session } = await setup();
+  const candidate = await makeCandidate({ name: "Searchable Person", email: "findme@example.net" });
+  const result = await searchLoader({ request: session.get("/resources/candidate-search?q=findme"), params: {}, context: {} });
+  expect(result.candidates).toEqual([{ id: candidate.id, name: "Searchable Person", email: "findme@example.net" }]);
+});
