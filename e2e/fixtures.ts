@@ -76,10 +76,20 @@ export async function createUser({
   return { id, name, email: email.toLowerCase(), role, password };
 }
 
-/** Removes test users (their one-time links go with them; audit events keep their rows). */
+/**
+ * Removes test users with the candidates, interviews and flags they own (cascades take the rest); their one-time
+ * links go with them, and audit events keep their rows.
+ */
 export function deleteUsersByEmail(...emails: string[]) {
-  const remove = database().prepare("DELETE FROM User WHERE email = ?");
-  for (const email of emails) remove.run(email.trim().toLowerCase());
+  const db = database();
+  const statements = [
+    'DELETE FROM "InterviewFlag" WHERE "flaggedById" = (SELECT id FROM "User" WHERE email = ?)',
+    'DELETE FROM "Interview" WHERE "recruiterId" = (SELECT id FROM "User" WHERE email = ?)',
+    'DELETE FROM "Candidate" WHERE "recruiterId" = (SELECT id FROM "User" WHERE email = ?)',
+    'DELETE FROM "User" WHERE email = ?',
+  ].map((sql) => db.prepare(sql));
+  const removeAll = db.transaction((email: string) => statements.forEach((statement) => statement.run(email)));
+  for (const email of emails) removeAll(email.trim().toLowerCase());
 }
 
 // Same name and options as app/utils/session.server.ts, signed with the secret the server under test uses.

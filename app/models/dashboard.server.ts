@@ -4,8 +4,8 @@ import { Prisma } from "~/.generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { sortReasons } from "./candidate-profile.server";
 import { flagReasons } from "./enums";
+import { RECOVERY_WINDOW_HOURS } from "./recovery";
 
-export const RECOVERY_WINDOW_HOURS = 24;
 /** How many flagged interviews the dashboard lists; the rest are one link away. */
 export const RECOVERY_QUEUE_LIMIT = 25;
 /** Today and tomorrow rarely hold this many interviews even for the whole agency; the page says when it does. */

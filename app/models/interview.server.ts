@@ -9,7 +9,7 @@ import {
   type NewCandidateInput,
 } from "./candidate.server";
 import { findOrCreateCompanyInTx } from "./company.server";
-import { RECOVERY_WINDOW_HOURS } from "./dashboard.server";
+import { RECOVERY_WINDOW_HOURS } from "./recovery";
 import { flagReasons } from "./enums";
 import { syncCandidateSummary } from "./summaries.server";
 

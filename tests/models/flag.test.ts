@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { RECOVERY_WINDOW_HOURS } from "~/models/dashboard.server";
+import { RECOVERY_WINDOW_HOURS } from "~/models/recovery";
 import { editFlag, flagInterview, removeFlag, reopenFlag, resolveFlag } from "~/models/flag.server";
 import { getInterviewPage } from "~/models/interview.server";
 import { prisma } from "~/utils/db.server";
