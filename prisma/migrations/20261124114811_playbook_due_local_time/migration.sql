@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PlaybookStep" ADD COLUMN "dueLocalTime" TEXT;
