@@ -2,6 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 
 export function loadDotEnv() {
   if (existsSync(".env")) process.loadEnvFile(".env");
@@ -36,6 +37,13 @@ export function migrateDatabase(databaseUrl: string) {
   const file = databaseUrl.replace(/^file:/, "").split("?")[0];
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   run("node_modules/.bin/prisma", ["migrate", "deploy"], { quiet: true });
+  // WAL lets readers work while a write is in progress (it stays set in the file). `optimize` refreshes the planner's
+  // statistics where they are missing or stale: without them SQLite picks poor join orders on large tables.
+  // (better-sqlite3 already waits 5 s on a lock and enforces foreign keys on every connection.)
+  const db = new Database(path.resolve(file));
+  db.pragma("journal_mode = WAL");
+  db.pragma("optimize = 0x10002");
+  db.close();
   console.log(`Database ready: ${file}`);
 }
 

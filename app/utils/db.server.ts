@@ -21,17 +21,6 @@ if (!env.isProduction) globalForPrisma.__reboundPrisma = { url: env.DATABASE_URL
 /** Transaction client type, for model functions that run inside a caller's transaction. */
 export type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
 
-let pragmasApplied: Promise<void> | undefined;
-/** WAL lets readers work while a write is in progress; busy_timeout waits instead of failing on a lock. */
-export function applyPragmas() {
-  pragmasApplied ??= (async () => {
-    await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-    await prisma.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
-    await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");
-  })();
-  return pragmasApplied;
-}
-
 /** A real round trip to the database, for /healthz. */
 export async function pingDatabase() {
   await prisma.$queryRawUnsafe("SELECT 1");

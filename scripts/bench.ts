@@ -1,0 +1,439 @@
+// `npm run bench [-- --db ./data/large.db] [--runs 30]`: response times of the table pages and the dashboard on the
+// large database (`npm run seed:large`), next to the time of the bare SQL each page runs.
+//
+// The production build runs from a copy of the tree in a temp folder, so a concurrent build here can't disturb it.
+// Pass 1 times full responses (median, p95). Pass 2 restarts the server with a hook that records every statement the
+// app prepares, with its bound values; those exact statements are then replayed through better-sqlite3 on the same
+// file (the bare SQL) and explained, flagging full scans and temporary sort b-trees.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import Database from "better-sqlite3";
+import { largeDatabaseUrl } from "./bench/target.ts";
+import { loadDotEnv, migrateDatabase } from "./prepare.ts";
+
+const usage = "Usage: npm run bench -- [--db ./data/large.db] [--runs 30] [--warmup 5] [--keep]";
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      db: { type: "string" },
+      runs: { type: "string", default: "30" },
+      warmup: { type: "string", default: "5" },
+      keep: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h" },
+    },
+  }));
+} catch (error) {
+  console.error(`${(error as Error).message}\n${usage}`);
+  process.exit(1);
+}
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+const RUNS = Math.min(500, Math.max(1, Number(values.runs) || 30));
+const WARMUP = Math.min(100, Math.max(0, Number(values.warmup) || 0));
+const TARGET_MS = 100;
+const TARGET_RATIO = 3;
+
+loadDotEnv();
+const target = largeDatabaseUrl(values.db, process.env);
+if (!existsSync(target.file)) {
+  console.error(`${target.file} does not exist: run \`npm run seed:large\` first.`);
+  process.exit(1);
+}
+// Measure the schema as it is now: apply migrations added since the seed, and give any new index its statistics.
+process.env.DATABASE_URL = target.url;
+migrateDatabase(target.url);
+const db = new Database(target.file, { fileMustExist: true });
+db.pragma("busy_timeout = 5000");
+const unanalysed = db
+  .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN (SELECT tbl FROM sqlite_stat1)
+    AND name NOT IN (SELECT idx FROM sqlite_stat1 WHERE idx IS NOT NULL)`)
+  .all() as { name: string }[];
+if (unanalysed.length) {
+  console.log(`ANALYZE for ${unanalysed.length} index(es) without statistics: ${unanalysed.map((i) => i.name).join(", ")}`);
+  db.exec("ANALYZE");
+}
+const one = <T>(sql: string, ...args: unknown[]) => db.prepare<unknown[], T>(sql).get(...args);
+const candidateCount = one<{ n: number }>(`SELECT count(*) AS n FROM "Candidate"`)!.n;
+const interviewCount = one<{ n: number }>(`SELECT count(*) AS n FROM "Interview"`)!.n;
+const manager = one<{ id: string }>(`SELECT id FROM "User" WHERE email = 'manager@example.com'`);
+const recruiter = one<{ id: string }>(`SELECT id FROM "User" WHERE email = 'recruiter@example.com'`);
+if (!manager || !recruiter || candidateCount === 0) {
+  console.error(`${target.file} has no seeded data: run \`npm run seed:large\` first.`);
+  process.exit(1);
+}
+// The busiest client and a year-long window make the filtered views realistic rather than trivially empty.
+const busiestCompany = one<{ companyId: string }>(
+  `SELECT "companyId" FROM "Interview" GROUP BY "companyId" ORDER BY count(*) DESC LIMIT 1`,
+)!.companyId;
+const today = new Date().toISOString().slice(0, 10);
+const yearAgo = new Date(Date.now() - 365 * 24 * 3600_000).toISOString().slice(0, 10);
+
+type Page = { label: string; url: string; as: "manager" | "recruiter" };
+const pages: Page[] = [
+  { label: "/candidates default", url: "/candidates", as: "manager" },
+  { label: "/candidates search q=patel", url: "/candidates?q=patel", as: "manager" },
+  {
+    label: "/candidates recovering+flagged, sort last interview",
+    url: "/candidates?status=recovering&flagged=1&sort=lastInterviewAt&dir=desc",
+    as: "manager",
+  },
+  {
+    label: "/candidates company+dates, sort name",
+    url: `/candidates?company=${busiestCompany}&from=${yearAgo}&to=${today}&sort=name&dir=asc`,
+    as: "manager",
+  },
+  { label: "/candidates page 2000", url: "/candidates?page=2000", as: "manager" },
+  { label: "/interviews default", url: "/interviews", as: "manager" },
+  { label: "/interviews reason=wrong_name", url: "/interviews?reason=wrong_name", as: "manager" },
+  {
+    label: "/interviews critical, year, sort company",
+    url: `/interviews?severity=critical&from=${yearAgo}&to=${today}&sort=company&dir=asc`,
+    as: "manager",
+  },
+  {
+    label: "/interviews my recruiter, sort candidate",
+    url: `/interviews?recruiter=${recruiter.id}&sort=candidate&dir=asc`,
+    as: "manager",
+  },
+  { label: "/interviews page 2000", url: "/interviews?page=2000", as: "manager" },
+  { label: "/ dashboard (manager)", url: "/", as: "manager" },
+  { label: "/ dashboard (recruiter)", url: "/", as: "recruiter" },
+];
+
+const root = process.cwd();
+const tree = mkdtempSync(path.join(os.tmpdir(), "rebound-bench-"));
+const captureFile = path.join(tree, "captured-sql.jsonl");
+let server: ChildProcess | undefined;
+
+function stopServer() {
+  if (server?.pid && server.exitCode === null) {
+    // tsx runs the app in a child node process: end the whole process group this script started.
+    try {
+      process.kill(-server.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+  server = undefined;
+}
+process.on("exit", stopServer);
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    stopServer();
+    process.exit(130);
+  });
+}
+
+function runQuiet(command: string, args: string[], cwd: string) {
+  const result = spawnSync(command, args, { cwd, encoding: "utf8", env: { ...process.env, NODE_ENV: "production" } });
+  if (result.status !== 0) {
+    process.stderr.write(`${result.stdout}${result.stderr}`);
+    throw new Error(`Failed: ${command} ${args.join(" ")}`);
+  }
+}
+
+function freePort() {
+  return new Promise<number>((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(secret: string, capture: boolean) {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    SEED_DEMO: "false",
+    DATABASE_URL: target.url,
+    SESSION_SECRET: secret,
+    PORT: String(port),
+    APP_URL: `http://127.0.0.1:${port}`,
+  };
+  delete env.BENCH_CAPTURE_SQL;
+  if (capture) env.BENCH_CAPTURE_SQL = captureFile;
+  server = spawn(path.join(tree, "node_modules/.bin/tsx"), ["scripts/bench/serve.ts"], {
+    cwd: tree,
+    env,
+    detached: true,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 150; attempt++) {
+    if (server.exitCode !== null) throw new Error("The server exited during start-up.");
+    try {
+      const res = await fetch(`${base}/healthz`);
+      await res.text();
+      if (res.ok) return base;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("The server did not answer /healthz within 30 seconds.");
+}
+
+async function sessionCookies(secret: string) {
+  // Same name and options as app/utils/session.server.ts in production (and e2e/fixtures.ts sessionCookieFor).
+  const { createCookieSessionStorage } = await import("@remix-run/node");
+  const storage = createCookieSessionStorage({
+    cookie: { name: "__rebound_session", httpOnly: true, sameSite: "lax", path: "/", secure: true, secrets: [secret], maxAge: 3600 },
+  });
+  const cookieFor = async (userId: string) => {
+    const session = await storage.getSession();
+    session.set("userId", userId);
+    session.set("expiresAt", Date.now() + 3600_000);
+    return (await storage.commitSession(session)).split(";")[0];
+  };
+  return { manager: await cookieFor(manager!.id), recruiter: await cookieFor(recruiter!.id) };
+}
+
+/** The single-fetch data URL of a page: the same loaders, serialised, without rendering the HTML. */
+function dataUrl(url: string) {
+  const parsed = new URL(url, "http://x");
+  parsed.pathname = parsed.pathname === "/" ? "/_root.data" : `${parsed.pathname}.data`;
+  return parsed.pathname + parsed.search;
+}
+
+async function timeRequest(base: string, page: Page, cookie: string, { data = false } = {}) {
+  const started = performance.now();
+  const res = await fetch(base + (data ? dataUrl(page.url) : page.url), { headers: { cookie }, redirect: "manual" });
+  const body = await res.text();
+  const ms = performance.now() - started;
+  if (res.status !== 200) throw new Error(`${page.url} answered ${res.status} (${body.slice(0, 200)})`);
+  return { ms, bytes: body.length };
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+const summarise = (samples: number[]) => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { median: percentile(sorted, 50), p95: percentile(sorted, 95) };
+};
+
+type Captured = { sql: string; reader: boolean; args: unknown[] };
+function reviveArg(value: unknown): unknown {
+  if (value && typeof value === "object" && "$bigint" in value) return BigInt((value as { $bigint: string }).$bigint);
+  if (value && typeof value === "object" && (value as { type?: string }).type === "Buffer") {
+    return Buffer.from((value as { data: number[] }).data);
+  }
+  if (Array.isArray(value)) return value.map(reviveArg);
+  return value;
+}
+
+/** Replays a page's statements the way the adapter runs them: prepare, bind, fetch every row. Writes are skipped. */
+function runBare(statements: Captured[]) {
+  const started = performance.now();
+  for (const s of statements) {
+    if (!s.reader) continue;
+    db.prepare(s.sql).bind(...(s.args.map(reviveArg) as unknown[])).raw().all();
+  }
+  return performance.now() - started;
+}
+
+function explain(s: Captured) {
+  return db
+    .prepare(`EXPLAIN QUERY PLAN ${s.sql}`)
+    .bind(...(s.args.map(reviveArg) as unknown[]))
+    .all() as { detail: string }[];
+}
+const tableRows = new Map<string, number>(
+  (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((t) => [
+    t.name,
+    one<{ n: number }>(`SELECT count(*) AS n FROM "${t.name}"`)!.n,
+  ]),
+);
+
+/** Which table each alias in a statement stands for: `"Candidate" c`, `main`.`User` AS `j0`, or the table itself. */
+function aliasesOf(sql: string) {
+  const aliases = new Map<string, string>();
+  for (const m of sql.matchAll(/(?:`main`\.)?[`"](\w+)[`"](?:\s+(?:AS\s+)?[`"]?(\w+)[`"]?)?/g)) {
+    if (!tableRows.has(m[1])) continue;
+    aliases.set(`main.${m[1]}`, m[1]).set(m[1], m[1]);
+    if (m[2] && !/^(ON|WHERE|JOIN|LEFT|CROSS|INNER|ORDER|GROUP|LIMIT|SET|AS)$/i.test(m[2])) aliases.set(m[2], m[1]);
+  }
+  return aliases;
+}
+
+/**
+ * "!!" marks a full scan of a table over 1,000 rows, or a temporary b-tree sorting the whole result; "~~" an index
+ * walked from one end (fine when a LIMIT stops it early, costly when it runs to the end) or a sort of ties only.
+ * Scans of the query's own subqueries and of small tables (users, companies, the agency row) are not flagged.
+ */
+function planMarks(sql: string, plan: { detail: string }[]) {
+  const aliases = aliasesOf(sql);
+  return plan.map((p) => {
+    if (/USE TEMP B-TREE FOR (LAST TERM|RIGHT PART)/.test(p.detail)) return "~~";
+    if (/USE TEMP B-TREE/.test(p.detail)) return "!!";
+    const scan = /^SCAN (\S+)(.*)$/.exec(p.detail);
+    const table = scan && aliases.get(scan[1]);
+    if (!scan || !table || (tableRows.get(table) ?? 0) <= 1000) return "  ";
+    return /USING (COVERING )?INDEX/.test(scan[2]) ? "~~" : "!!";
+  });
+}
+
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
+
+function timeStatement(s: Captured) {
+  const samples: number[] = [];
+  for (let i = 0; i < 5; i++) samples.push(runBare([s]));
+  return summarise(samples).median;
+}
+
+async function main() {
+  const startedAt = performance.now();
+  const cpu = /model name\s*:\s*(.+)/.exec(existsSync("/proc/cpuinfo") ? readFileSync("/proc/cpuinfo", "utf8") : "")?.[1];
+  const sqlite = (db.prepare("SELECT sqlite_version() AS v").get() as { v: string }).v;
+  console.log(
+    `Machine: ${os.availableParallelism()} cores (${cpu ?? os.cpus()[0]?.model}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
+      `Node ${process.version}, SQLite ${sqlite}; load average ${os.loadavg()[0].toFixed(2)} at the start.`,
+  );
+  console.log(`Database: ${target.file} (${candidateCount} candidates, ${interviewCount} interviews)`);
+  console.log(`Copying the tree to ${tree} and building for production…`);
+  // Everything but dependencies, builds, databases and test leftovers (node_modules is linked, not copied).
+  const skip = new Set(["node_modules", "build", "public/build", ".git", "data", "tests/.tmp", "e2e/.tmp", "test-results", "playwright-report", ".cache"]);
+  cpSync(root, tree, {
+    recursive: true,
+    filter: (source) => !skip.has(path.relative(root, source)) && !/\.db(-wal|-shm|-journal)?$/.test(source),
+  });
+  symlinkSync(path.join(root, "node_modules"), path.join(tree, "node_modules"));
+  runQuiet(path.join(tree, "node_modules/.bin/remix"), ["build"], tree);
+
+  const secret = randomBytes(32).toString("hex");
+  const cookies = await sessionCookies(secret);
+
+  // Pass 1: full responses, no hook in the server.
+  let base = await startServer(secret, false);
+  const timings = new Map<Page, { median: number; p95: number; bytes: number; loaders: number }>();
+  const errors = new Map<Page, string>();
+  // Warm every page before measuring any, so the first page measured doesn't pay for the JIT and cold caches.
+  for (let i = 0; i < WARMUP; i++) {
+    for (const page of pages) {
+      if (errors.has(page)) continue;
+      await timeRequest(base, page, cookies[page.as]).catch((error: Error) => errors.set(page, error.message));
+    }
+  }
+  for (const page of pages) {
+    if (errors.has(page)) continue;
+    try {
+      const samples: number[] = [];
+      let bytes = 0;
+      for (let i = 0; i < RUNS; i++) {
+        const r = await timeRequest(base, page, cookies[page.as]);
+        samples.push(r.ms);
+        bytes = r.bytes;
+      }
+      const dataSamples: number[] = [];
+      for (let i = 0; i < RUNS; i++) dataSamples.push((await timeRequest(base, page, cookies[page.as], { data: true })).ms);
+      timings.set(page, { ...summarise(samples), bytes, loaders: summarise(dataSamples).median });
+      process.stdout.write(".");
+    } catch (error) {
+      // One broken page is reported in the table; the others are still measured.
+      errors.set(page, (error as Error).message);
+      process.stdout.write("x");
+    }
+  }
+  const measured = pages.filter((p) => timings.has(p));
+  stopServer();
+  console.log("");
+
+  // Pass 2: record the statements each page runs (one request per page after a warm-up request).
+  base = await startServer(secret, true);
+  const statements = new Map<Page, Captured[]>();
+  for (const page of measured) {
+    await timeRequest(base, page, cookies[page.as]);
+    writeFileSync(captureFile, "");
+    await timeRequest(base, page, cookies[page.as]);
+    const lines = readFileSync(captureFile, "utf8").split("\n").filter(Boolean);
+    statements.set(page, lines.map((line) => JSON.parse(line) as Captured));
+  }
+  stopServer();
+
+  // Bare SQL on the same file, same statements, same number of runs.
+  const rows: string[][] = [];
+  const warnings: string[] = [];
+  let quickSorts = 0;
+  let failures = 0;
+  for (const page of pages) {
+    if (errors.has(page)) {
+      failures++;
+      rows.push([page.label, "error", "", "", "", "", "", "ERROR"]);
+      continue;
+    }
+    const captured = statements.get(page)!;
+    for (let i = 0; i < WARMUP; i++) runBare(captured);
+    const samples: number[] = [];
+    for (let i = 0; i < RUNS; i++) samples.push(runBare(captured));
+    const bare = summarise(samples);
+    const timing = timings.get(page)!;
+    const ratio = timing.median / bare.median;
+    const ok = timing.median < TARGET_MS && ratio <= TARGET_RATIO;
+    if (!ok) failures++;
+    const writes = captured.filter((s) => !s.reader).length;
+    rows.push([
+      page.label,
+      timing.median.toFixed(1),
+      timing.p95.toFixed(1),
+      bare.median.toFixed(2),
+      ratio.toFixed(1),
+      timing.loaders.toFixed(1),
+      `${captured.length}${writes ? ` (${writes} writes)` : ""}`,
+      ok ? "ok" : timing.median >= TARGET_MS ? "SLOW" : "RATIO",
+    ]);
+    for (const s of captured) {
+      if (!s.reader) continue;
+      const plan = explain(s);
+      const marks = planMarks(s.sql, plan);
+      const ms = timeStatement(s);
+      // A temporary b-tree over a page's 25 rows costs nothing: print plans that scan a big table or take time.
+      const scansTable = plan.some((p, i) => marks[i] === "!!" && p.detail.startsWith("SCAN"));
+      if (!scansTable && ms <= 2 && marks.some((m) => m !== "  ")) quickSorts++;
+      if (scansTable || ms > 2) {
+        warnings.push(
+          `${page.label} — ${ms.toFixed(2)} ms:\n  SQL: ${clip(s.sql.replace(/\s+/g, " ").trim(), 900)}\n  args: ${clip(JSON.stringify(s.args), 300)}\n` +
+            plan.map((p, i) => `  ${marks[i]} ${p.detail}`).join("\n"),
+        );
+      }
+    }
+  }
+
+  const header = ["Page", "median ms", "p95 ms", "bare SQL median ms", "ratio", "data-only median ms", "statements", "target"];
+  const table = [header, header.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
+  console.log(`\n${RUNS} sequential requests per page after ${WARMUP} warm-up rounds over all pages; time to the full body.`);
+  console.log(`Targets: median < ${TARGET_MS} ms and within ${TARGET_RATIO}x of the bare SQL.`);
+  console.log("data-only: the same URL as a single-fetch .data request (every loader, serialised, no HTML render).\n");
+  console.log(table);
+  for (const [page, message] of errors) console.log(`\n${page.label} failed: ${message}`);
+  console.log(`\nResponse sizes: ${measured.map((p) => `${p.label} ${Math.round(timings.get(p)!.bytes / 1024)} kB`).join("; ")}`);
+  if (warnings.length) {
+    console.log(`\nStatements over 2 ms or scanning a whole table (!! full scan or full sort; ~~ index walk or sort of ties):\n`);
+    console.log([...new Set(warnings)].join("\n\n"));
+  } else {
+    console.log("\nNo statement takes over 2 ms or scans a whole table.");
+  }
+  console.log(`Load average ${os.loadavg()[0].toFixed(2)} at the end (other processes on the machine add noise).`);
+  if (quickSorts) console.log(`(${quickSorts} more statements sort in a temporary b-tree or walk an index, each in under 2 ms.)`);
+  console.log(`\n${failures ? `${failures} page(s) missed a target` : "Every page met both targets"}. Took ${((performance.now() - startedAt) / 1000).toFixed(0)} s.`);
+  return failures;
+}
+
+try {
+  const failures = await main();
+  process.exitCode = failures ? 1 : 0;
+} finally {
+  stopServer();
+  db.close();
+  if (!values.keep) rmSync(tree, { recursive: true, force: true });
+}

@@ -1,0 +1,126 @@
+// `npm run seed:large [-- --db ./data/large.db] [--force]`: 100,000 candidates and 250,000 interviews for the
+// benchmark (`npm run bench`), in a database of its own so the demo is never touched.
+import { parseArgs } from "node:util";
+import Database from "better-sqlite3";
+import { largeDatabaseUrl } from "./bench/target.ts";
+import { loadDotEnv, migrateDatabase } from "./prepare.ts";
+
+const usage = "Usage: npm run seed:large -- [--db ./data/large.db] [--force] [--candidates 100000] [--interviews 250000]";
+
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      db: { type: "string" },
+      force: { type: "boolean", default: false },
+      candidates: { type: "string", default: "100000" },
+      interviews: { type: "string", default: "250000" },
+      help: { type: "boolean", short: "h" },
+    },
+  }));
+} catch (error) {
+  console.error(`${(error as Error).message}\n${usage}`);
+  process.exit(1);
+}
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+const candidates = Number(values.candidates);
+const interviews = Number(values.interviews);
+if (!Number.isInteger(candidates) || candidates < 1 || !Number.isInteger(interviews) || interviews < candidates) {
+  console.error(`--candidates must be a positive whole number and --interviews at least as many.\n${usage}`);
+  process.exit(1);
+}
+
+const started = performance.now();
+const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+
+loadDotEnv();
+const target = largeDatabaseUrl(values.db, process.env);
+// The Prisma CLI and the client below both read DATABASE_URL: point it at the large database only.
+process.env.DATABASE_URL = target.url;
+migrateDatabase(target.url);
+
+const db = new Database(target.file);
+db.pragma("journal_mode = WAL");
+db.pragma("busy_timeout = 5000");
+const existing = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM "Candidate"`).get()!.n;
+if (existing > 0 && !values.force) {
+  console.error(
+    `${target.file} already has ${existing} candidates; nothing was written. ` +
+      "Re-run with --force to delete its candidates, interviews, flags, requests, outcomes, emails, companies and " +
+      "audit log (users, the agency and the playbook stay) and seed it again.",
+  );
+  process.exit(1);
+}
+
+// Bulk-load settings for this connection only: a crash mid-seed just means seeding again with --force.
+db.pragma("synchronous = OFF");
+db.pragma("cache_size = -262144");
+db.pragma("temp_store = MEMORY");
+// Rows are written parent-before-child from known ids; checked in one pass with foreign_key_check at the end.
+db.pragma("foreign_keys = OFF");
+
+if (existing > 0) {
+  console.log(`--force: deleting ${existing} candidates and everything recorded about them…`);
+  db.transaction(() => {
+    for (const table of [
+      "FlagReason", "ChecklistStepState", "CoachingLink", "ChecklistRun", "InterviewFlag", "CandidacyOutcome",
+      "EmailMessage", "SecondInterviewRequest", "Interview", "Candidate", "Company", "AuditEvent",
+    ]) {
+      db.exec(`DELETE FROM "${table}"`);
+    }
+  })();
+}
+
+const { hashPassword } = await import("../app/utils/password.server.ts");
+const { seedLargeDatabase } = await import("./bench/large-data.ts");
+const { DEMO_PASSWORD } = await import("../prisma/seed.ts");
+const timeZone = process.env.TZ || Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+console.log(`Seeding ${candidates} candidates and ${interviews} interviews into ${target.file}…`);
+const counts = seedLargeDatabase(db, {
+  candidates,
+  interviews,
+  recruiters: 25,
+  companies: 400,
+  passwordHash: await hashPassword(DEMO_PASSWORD),
+  timeZone,
+});
+console.log(`Rows written (${elapsed()}).`);
+
+const broken = db.pragma("foreign_key_check") as unknown[];
+if (broken.length > 0) {
+  console.error(`Foreign key check failed on ${broken.length} rows, e.g. ${JSON.stringify(broken[0])}`);
+  process.exit(1);
+}
+db.pragma("foreign_keys = ON");
+// Statistics first, so the summary UPDATEs below are planned with real row counts (without them a join order
+// that scans every open flag once per candidate once took tens of minutes here).
+db.exec("ANALYZE");
+
+// The summary columns come from the one definition the app uses (app/models/summaries.server.ts).
+const { PrismaBetterSQLite3 } = await import("@prisma/adapter-better-sqlite3");
+const { PrismaClient } = await import("../app/.generated/prisma/client.ts");
+const { syncAllSummaries } = await import("../app/models/summaries.server.ts");
+const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: target.url }) });
+try {
+  await prisma.$transaction((tx) => syncAllSummaries(tx), { timeout: 600_000, maxWait: 10_000 });
+} finally {
+  await prisma.$disconnect();
+}
+console.log(`Summaries recomputed (${elapsed()}).`);
+
+db.exec("ANALYZE");
+db.pragma("wal_checkpoint(TRUNCATE)");
+db.close();
+
+console.log(
+  [
+    `Done in ${elapsed()}: ${counts.users} users, ${counts.companies} companies, ${counts.candidates} candidates,`,
+    `${counts.interviews} interviews (${counts.secondRounds} granted second rounds), ${counts.flags} flags`,
+    `(${counts.openFlags} open, ${counts.flagReasons} reasons), ${counts.requests} second-interview requests,`,
+    `${counts.outcomes} outcomes (${counts.hires} hires).`,
+    `Log in as manager@example.com or recruiter@example.com (password ${DEMO_PASSWORD}) with DATABASE_URL=${target.url}`,
+  ].join(" "),
+);
