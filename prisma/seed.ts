@@ -1,7 +1,9 @@
 // Deterministic demo data: the same agency, people and history every time (fixed random seed),
 // dated relative to today so the dashboard always has recent work.
 import type { PrismaClient } from "../app/.generated/prisma/client.ts";
+import { startChecklistRun } from "../app/models/checklist.server.ts";
 import { flagReasons } from "../app/models/enums.ts";
+import { ensureDefaultPlaybook } from "../app/models/playbook.server.ts";
 import { syncAllSummaries } from "../app/models/summaries.server.ts";
 import { hashPassword } from "../app/utils/password.server.ts";
 
@@ -95,6 +97,8 @@ export async function seedDemo(prisma: PrismaClient) {
         );
       }
 
+      await ensureDefaultPlaybook(tx);
+      const flagsForChecklists: Array<{ flagId: string; interviewId: string; flaggedAt: Date; resolved: boolean; recruiterId: string }> = [];
       let flagged = 0;
       let requests = 0;
       let hires = 0;
@@ -147,7 +151,7 @@ export async function seedDemo(prisma: PrismaClient) {
         const age = now - flaggedAt.getTime();
         const resolved = age > 21 * DAY && chance(0.6);
         const firstReason = [...reasons][0];
-        await tx.interviewFlag.create({
+        const flag = await tx.interviewFlag.create({
           data: {
             interviewId: interview.id,
             severity: pick(["minor", "serious", "serious", "critical"] as const),
@@ -161,6 +165,7 @@ export async function seedDemo(prisma: PrismaClient) {
             reasons: { create: [...reasons].map((reason) => ({ reason })) },
           },
         });
+        flagsForChecklists.push({ flagId: flag.id, interviewId: interview.id, flaggedAt, resolved, recruiterId: candidate.recruiterId });
         if (statusById.get(candidate.id) !== "hired") statusById.set(candidate.id, "recovering");
 
         if (age < 2 * DAY || !chance(0.62)) continue;
@@ -211,14 +216,63 @@ export async function seedDemo(prisma: PrismaClient) {
           });
         }
       }
+      for (const [index, flag] of flagsForChecklists.entries()) await seedChecklist(tx, flag, index, now);
       for (const [id, status] of statusById) await tx.candidate.update({ where: { id }, data: { status } });
       await syncAllSummaries(tx);
 
       await tx.auditEvent.create({
         data: { actorLabel: "system", action: "demo.seeded", entityType: "Agency", entityId: "1", after: JSON.stringify({ manager: manager.email }) },
       });
-      return `${recruiters.length + 1} users, ${companies.length} companies, ${candidates.length} candidates, 420 interviews, ${flagged} flagged, ${requests} second-interview requests, ${hires} hires`;
+      return `${recruiters.length + 1} users, ${companies.length} companies, ${candidates.length} candidates, 420 interviews, ${flagged} flagged (each with its recovery checklist), ${requests} second-interview requests, ${hires} hires`;
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
+}
+
+type SeedTx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+/**
+ * The flag's recovery checklist, worked through as far as a diligent recruiter would have by now: steps due more
+ * than half a day ago are ticked (candidate steps partly by the candidate through their link). A resolved flag's
+ * checklist is complete. An open flag keeps its last step ("stay in touch") to do, and every third one has the
+ * recruiter's client call still outstanding, so the dashboard's step lists have work in them. No random draws:
+ * the ticks follow from the dates alone.
+ */
+async function seedChecklist(
+  tx: SeedTx,
+  flag: { flagId: string; interviewId: string; flaggedAt: Date; resolved: boolean; recruiterId: string },
+  index: number,
+  now: number,
+) {
+  const run = await startChecklistRun(tx, { interviewId: flag.interviewId, flagId: flag.flagId, now: flag.flaggedAt });
+  const states = await tx.checklistStepState.findMany({
+    where: { runId: run.id },
+    select: { id: true, dueAt: true, step: { select: { position: true, owner: true } } },
+    orderBy: { step: { position: "asc" } },
+  });
+  const lastPosition = states.at(-1)?.step.position;
+  let lastTick = flag.flaggedAt.getTime();
+  for (const state of states) {
+    const { position, owner } = state.step;
+    const due = state.dueAt.getTime();
+    const leftOpen =
+      !flag.resolved && (position === lastPosition || (owner === "recruiter" && position > 2 && index % 3 === 0));
+    if (!flag.resolved && (leftOpen || due > now - 12 * 3600_000)) continue;
+    // Ticked a little before it fell due, never before the checklist started nor in the future.
+    const at = Math.min(now, Math.max(flag.flaggedAt.getTime() + 60_000, due - 2 * 3600_000));
+    lastTick = Math.max(lastTick, at);
+    const byCandidate = owner === "candidate" && position % 2 === 0;
+    await tx.checklistStepState.update({
+      where: { id: state.id },
+      data: {
+        status: "done",
+        completedAt: new Date(at),
+        completedById: byCandidate ? null : flag.recruiterId,
+        completedByCandidate: byCandidate,
+      },
+    });
+  }
+  if (flag.resolved) {
+    await tx.checklistRun.update({ where: { id: run.id }, data: { status: "completed", completedAt: new Date(lastTick) } });
+  }
 }

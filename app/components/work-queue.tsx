@@ -1,7 +1,7 @@
-// The dashboard's work queue: flagged interviews to call about, and the interviews of today and tomorrow.
+// The dashboard's work queue: flagged interviews to call about, checklist steps, and today's and tomorrow's interviews.
 import { Link } from "@remix-run/react";
 import { flagSeverities, interviewRounds } from "~/models/enums";
-import { formatDate, formatDateTime, formatTime } from "~/utils/dates";
+import { describeDeadline, formatDate, formatDateTime, formatTime } from "~/utils/dates";
 import { useTimeZone } from "~/utils/use-time-zone";
 
 export type QueueItem = {
@@ -130,5 +130,66 @@ export function UpcomingDay({
         <p className="empty-state">No interviews {title.toLowerCase()}.</p>
       )}
     </section>
+  );
+}
+
+export type StepItem = {
+  id: string;
+  dueAt: string | Date;
+  title: string;
+  interviewId: string;
+  candidate: { id: string; name: string };
+  company: string;
+  recruiter: { id: string; name: string };
+};
+
+/** Checklist steps with their due time in words; "Overdue" is written out, never shown by colour alone. */
+export function StepList({
+  label,
+  steps,
+  total,
+  now,
+  showRecruiter,
+  empty,
+}: {
+  label: string;
+  steps: StepItem[];
+  total: number;
+  now: string | Date;
+  showRecruiter: boolean;
+  empty: string;
+}) {
+  const timeZone = useTimeZone();
+  if (!steps.length) return <p className="empty-state">{empty}</p>;
+  const nowDate = new Date(now);
+  return (
+    <>
+      <ul className="step-list" aria-label={label}>
+        {steps.map((s) => {
+          const overdue = new Date(s.dueAt) < nowDate;
+          return (
+            <li key={s.id} className={overdue ? "step-list-overdue" : undefined}>
+              <p>
+                <strong>{s.title}</strong>
+                {" — "}
+                <Link to={`/interviews/${s.interviewId}`}>
+                  {s.candidate.name} at {s.company}
+                </Link>
+              </p>
+              <p className="muted">
+                {overdue ? <strong className="step-overdue-label">Overdue</strong> : "Due"}{" "}
+                <time dateTime={new Date(s.dueAt).toISOString()}>{formatDateTime(s.dueAt, timeZone)}</time> (
+                {describeDeadline(s.dueAt, nowDate)}){showRecruiter ? ` · ${s.recruiter.name}` : ""}
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+      {total > steps.length ? (
+        <p className="muted">
+          Showing {steps.length} of {total}.
+        </p>
+      ) : null}
+    </>
   );
 }

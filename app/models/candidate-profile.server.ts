@@ -410,7 +410,7 @@ const checklistRunSource: TimelineSource = async ({ candidateId, limit }) => {
   });
 };
 
-const checklistStepSource: TimelineSource = async ({ candidateId, limit }) => {
+const checklistStepSource: TimelineSource = async ({ candidateId, limit, audit }) => {
   const steps = await prisma.checklistStepState.findMany({
     where: { run: { interview: { candidateId } }, status: { in: ["done", "skipped"] }, completedAt: { not: null } },
     orderBy: { completedAt: "desc" },
@@ -426,15 +426,24 @@ const checklistStepSource: TimelineSource = async ({ candidateId, limit }) => {
       run: { select: { interviewId: true } },
     },
   });
-  return steps.map((s) => ({
-    key: `step:${s.id}:${s.status}`,
-    at: s.completedAt as Date,
-    kind: "checklist" as const,
-    summary: `Checklist step ${s.status === "done" ? "done" : "skipped"}: ${s.step.title}`,
-    detail: s.note,
-    actor: s.completedByCandidate ? actorLabels.candidate : s.completedBy?.name,
-    ...interviewLink(s.run.interviewId),
-  }));
+  return steps.map((s) => {
+    // The tick this row shows; earlier ticks that were undone stay on the timeline from the audit log.
+    const action = s.completedByCandidate
+      ? "coaching.step_done_by_candidate"
+      : s.status === "done"
+        ? "checklist.step_done"
+        : "checklist.step_skipped";
+    audit.claim(action, s.id);
+    return {
+      key: `step:${s.id}:${s.status}`,
+      at: s.completedAt as Date,
+      kind: "checklist" as const,
+      summary: `Checklist step ${s.status === "done" ? "done" : "skipped"}: ${s.step.title}`,
+      detail: s.note,
+      actor: s.completedByCandidate ? actorLabels.candidate : s.completedBy?.name,
+      ...interviewLink(s.run.interviewId),
+    };
+  });
 };
 
 const emailSource: TimelineSource = async ({ candidateId, limit }) => {
@@ -623,7 +632,27 @@ export const auditRenderers: Record<string, AuditRenderer> = {
   "flag.resolved": (_row, _before, after) => ({ kind: "flag", summary: "Flag resolved", ...flagLink(after) }),
   "flag.reopened": (_row, _before, after) => ({ kind: "flag", summary: "Flag reopened", ...flagLink(after) }),
   "flag.removed": (_row, _before, after) => ({ kind: "flag", summary: "Flag removed", ...flagLink(after) }),
+  // Checklist ticks still in force show from their step row (checklistStepSource); these are the undone ones,
+  // the undos and the notes.
+  "checklist.step_done": (_row, _before, after) => ({ kind: "checklist", summary: `Checklist step done: ${stepTitle(after)}`, ...flagLink(after) }),
+  "checklist.step_skipped": (_row, _before, after) => ({ kind: "checklist", summary: `Checklist step skipped: ${stepTitle(after)}`, ...flagLink(after) }),
+  "checklist.step_reopened": (_row, before, after) => ({
+    kind: "checklist",
+    summary: `Checklist step back to do (was ${before.status === "skipped" ? "skipped" : "done"}): ${stepTitle(after)}`,
+    detail: after.checklistReopened ? "The checklist is open again." : null,
+    ...flagLink(after),
+  }),
+  "checklist.step_noted": (_row, _before, after) => ({
+    kind: "checklist",
+    summary: `${typeof after.note === "string" ? "Note on" : "Note removed from"} checklist step: ${stepTitle(after)}`,
+    detail: typeof after.note === "string" ? after.note : null,
+    ...flagLink(after),
+  }),
 };
+
+function stepTitle(after: Record<string, unknown>) {
+  return typeof after.step === "string" ? after.step : "a step";
+}
 
 /** The candidate's timeline, newest first: a fixed number of bounded queries, whatever the history. */
 export async function candidateTimeline(

@@ -3,6 +3,7 @@ import { describeDeadline, startOfDay } from "~/utils/dates";
 import { Prisma } from "~/.generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { sortReasons } from "./candidate-profile.server";
+import { candidateStepsNotDone, overdueRecruiterSteps } from "./checklist.server";
 import { flagReasons } from "./enums";
 import { RECOVERY_WINDOW_HOURS } from "./recovery";
 
@@ -187,10 +188,12 @@ export async function getDashboard({
   const recruiters = isManager ? await listDashboardRecruiters() : [];
   const recruiterId = isManager ? recruiters.find((r) => r.id === recruiterFilter)?.id : user.id;
   const scope = { recruiterId };
-  const [counts, queue, upcoming] = await Promise.all([
+  const [counts, queue, upcoming, overdueSteps, candidateSteps] = await Promise.all([
     workQueueCounts({ ...scope, now }),
     recoveryQueue({ ...scope, now }),
     interviewsTodayAndTomorrow({ ...scope, timeZone, now }),
+    overdueRecruiterSteps({ ...scope, now }),
+    candidateStepsNotDone(scope),
   ]);
-  return { isManager, recruiters, recruiterId: recruiterId ?? null, counts, queue, upcoming };
+  return { isManager, recruiters, recruiterId: recruiterId ?? null, counts, queue, upcoming, overdueSteps, candidateSteps };
 }

@@ -3,6 +3,7 @@
 import { recordAudit } from "~/utils/audit.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
+import { cancelChecklistRun, startChecklistRun } from "./checklist.server";
 import { flagReasons, flagSeverities, flagSources, type FlagReason } from "./enums";
 import { syncCandidateSummary, syncInterviewFlagSummary } from "./summaries.server";
 
@@ -86,7 +87,8 @@ async function syncSummaries(tx: Tx, interviewId: string, candidateId: string) {
 
 /**
  * Flags an interview as gone badly. Starts the 24-hour recovery window (flaggedAt), marks the impression as
- * "went badly" and moves an open candidate to "recovering". One current flag per interview.
+ * "went badly", moves an open candidate to "recovering" and starts the recovery checklist. One current flag per
+ * interview.
  */
 export async function flagInterview(interviewId: string, input: FlagInput, actor: Actor) {
   const flag = cleanFlagInput(input);
@@ -124,6 +126,7 @@ export async function flagInterview(interviewId: string, input: FlagInput, actor
       candidateId: interview.candidateId,
       after: auditShape(interviewId, flag),
     });
+    await startChecklistRun(tx, { interviewId, flagId: created.id, now: created.flaggedAt });
     await syncSummaries(tx, interviewId, interview.candidateId);
     return created;
   });
@@ -184,6 +187,8 @@ async function changeFlagState(
       candidateId,
       after: auditShape(ref.interviewId, details),
     });
+    // Resolving or reopening leaves the checklist alone; removing the flag cancels it.
+    if (change === "remove") await cancelChecklistRun(tx, flag.id, actor, now);
     await syncSummaries(tx, ref.interviewId, candidateId);
   });
 }
@@ -191,5 +196,5 @@ async function changeFlagState(
 /** Marks the flag dealt with: it no longer counts as open for the candidate or the work queue. */
 export const resolveFlag = (ref: FlagRef, actor: Actor) => changeFlagState(ref, actor, "resolve");
 export const reopenFlag = (ref: FlagRef, actor: Actor) => changeFlagState(ref, actor, "reopen");
-/** Takes the flag off the interview (kept in history); the interview can be flagged again later. */
+/** Takes the flag off the interview (kept in history) and cancels its checklist; it can be flagged again later. */
 export const removeFlag = (ref: FlagRef, actor: Actor) => changeFlagState(ref, actor, "remove");

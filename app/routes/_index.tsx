@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { RecoveryQueue, UpcomingDay } from "~/components/work-queue";
+import { RecoveryQueue, StepList, UpcomingDay } from "~/components/work-queue";
 import { getAgency } from "~/models/agency.server";
 import { getDashboard } from "~/models/dashboard.server";
 import { RECOVERY_WINDOW_HOURS } from "~/models/recovery";
@@ -16,11 +16,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const recruiterFilter = new URL(request.url).searchParams.get("recruiter");
   const agency = await getAgency();
   const dashboard = await getDashboard({ user, recruiterFilter, timeZone: agency.timeZone });
-  return { user, timeZone: agency.timeZone, ...dashboard };
+  // "now" from the server, so "overdue" reads the same in the HTML and after hydration.
+  return { user, timeZone: agency.timeZone, now: new Date().toISOString(), ...dashboard };
 }
 
 export default function Dashboard() {
-  const { user, timeZone, isManager, recruiters, recruiterId, counts, queue, upcoming } = useLoaderData<typeof loader>();
+  const { user, timeZone, now, isManager, recruiters, recruiterId, counts, queue, upcoming, overdueSteps, candidateSteps } =
+    useLoaderData<typeof loader>();
   const chosen = recruiters.find((r) => r.id === recruiterId);
   const whose = !isManager ? "Your" : chosen ? `${chosen.name}'s` : "Agency";
   const seeAll = `/interviews?flagged=1${recruiterId ? `&recruiter=${encodeURIComponent(recruiterId)}` : ""}`;
@@ -80,6 +82,32 @@ export default function Dashboard() {
             <Link to={seeAll}>See all flagged interviews</Link>
           </p>
         ) : null}
+      </section>
+
+      <section aria-labelledby="overdue-steps-title">
+        <h2 id="overdue-steps-title">Overdue recruiter steps</h2>
+        <p className="hint">Recruiter steps of running recovery checklists that are past due, most recently due first.</p>
+        <StepList
+          label="Overdue recruiter steps"
+          steps={overdueSteps.steps}
+          total={overdueSteps.total}
+          now={now}
+          showRecruiter={showRecruiter}
+          empty="No recruiter steps are overdue."
+        />
+      </section>
+
+      <section aria-labelledby="candidate-steps-title">
+        <h2 id="candidate-steps-title">Candidate steps not yet done</h2>
+        <p className="hint">Steps the candidates still have to do on running recovery checklists, soonest due first.</p>
+        <StepList
+          label="Candidate steps not yet done"
+          steps={candidateSteps.steps}
+          total={candidateSteps.total}
+          now={now}
+          showRecruiter={showRecruiter}
+          empty="Candidates have no steps left to do."
+        />
       </section>
 
       <section aria-labelledby="upcoming-title">

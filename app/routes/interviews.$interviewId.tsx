@@ -1,11 +1,16 @@
-// One interview: its details and its flag (raise, edit, resolve, reopen, remove) with the 24-hour recovery window.
+// One interview: its details, its flag (raise, edit, resolve, reopen, remove) with the 24-hour recovery window, and
+// the recovery checklist the flag started (mark done, skip, undo, notes).
+import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { RecoveryChecklist, type StepActionResult } from "~/components/checklist";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FlagForm } from "~/components/flag-form";
 import { ErrorList, SubmitButton } from "~/components/forms";
+import { ChecklistActionSchema, isChecklistIntent } from "~/models/checklist-forms";
+import { getChecklistForInterview, noteStep, reopenStep, skipStep, tickStep } from "~/models/checklist.server";
 import { flagReasons, flagSeverities, flagSources, impressions, interviewFormats, interviewRounds } from "~/models/enums";
 import { InterviewActionSchema } from "~/models/flag-forms";
 import { editFlag, flagInterview, removeFlag, reopenFlag, resolveFlag } from "~/models/flag.server";
@@ -32,28 +37,31 @@ async function loadInterview(interviewId: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
   const interview = await loadInterview(params.interviewId);
+  const checklist = await getChecklistForInterview(interview.id);
   const requested = new URL(request.url).searchParams.get("flag");
   const view = (views as readonly (string | null)[]).includes(requested) ? (requested as FlagView) : null;
   // "now" comes from the server so the time left reads the same in the HTML and after hydration.
-  return { interview, view, now: new Date().toISOString() };
+  return { interview, checklist, view, now: new Date().toISOString() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const interview = await loadInterview(params.interviewId);
-  const submission = parseWithZod(await request.formData(), { schema: InterviewActionSchema });
+  const formData = await request.formData();
+  const here = `/interviews/${interview.id}`;
+  const done = (message: string) => redirectWithToast(request, here, { kind: "success", message });
+  const actor = { userId: user.id };
+  if (isChecklistIntent(formData.get("intent"))) return checklistAction(formData, interview.id, actor, done);
+  const submission = parseWithZod(formData, { schema: InterviewActionSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });
   }
-  const actor = { userId: user.id };
   const value = submission.value;
-  const here = `/interviews/${interview.id}`;
-  const done = (message: string) => redirectWithToast(request, here, { kind: "success", message });
   try {
     switch (value.intent) {
       case "flag":
         await flagInterview(interview.id, value, actor);
-        return done("Interview flagged. The 24-hour recovery window has started: call the candidate.");
+        return done("Interview flagged. The 24-hour recovery window and the recovery checklist have started: call the candidate.");
       case "edit-flag":
         await editFlag({ interviewId: interview.id, flagId: value.flagId }, value, actor);
         return done("Flag updated.");
@@ -65,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return done("Flag reopened.");
       case "remove-flag":
         await removeFlag({ interviewId: interview.id, flagId: value.flagId }, actor);
-        return done("Flag removed. The interview is no longer flagged.");
+        return done("Flag removed. The interview is no longer flagged and its checklist was cancelled.");
     }
   } catch (error) {
     if (error instanceof RuleViolation) {
@@ -74,6 +82,41 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
       return data({ result: reply }, { status: 400 });
     }
+    throw error;
+  }
+}
+
+async function checklistAction(
+  formData: FormData,
+  interviewId: string,
+  actor: { userId: string },
+  done: (message: string) => Promise<Response>,
+) {
+  const submission = parseWithZod(formData, { schema: ChecklistActionSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const { intent, stepStateId, note } = submission.value;
+  const ref = { interviewId, stepStateId };
+  try {
+    switch (intent) {
+      case "step-done": {
+        const { completed } = await tickStep(ref, actor, note);
+        return done(completed ? "Step done. Every step is done or skipped: the checklist is complete." : "Step marked done.");
+      }
+      case "step-skip": {
+        const { completed } = await skipStep(ref, actor, note);
+        return done(completed ? "Step skipped. Every step is done or skipped: the checklist is complete." : "Step skipped.");
+      }
+      case "step-reopen": {
+        const { reopened } = await reopenStep(ref, actor);
+        return done(reopened ? "Step back to do. The checklist is open again." : "Step back to do.");
+      }
+      case "step-note": {
+        const { changed } = await noteStep(ref, actor, note);
+        return done(changed ? "Note saved." : "The note was already saved.");
+      }
+    }
+  } catch (error) {
+    if (error instanceof RuleViolation) return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: 400 });
     throw error;
   }
 }
@@ -88,14 +131,23 @@ function Detail({ term, children }: { term: string; children: React.ReactNode })
 }
 
 export default function InterviewPage() {
-  const { interview, view, now } = useLoaderData<typeof loader>();
+  const { interview, checklist, view, now } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const timeZone = useTimeZone();
   const zone = describeTimeZone(timeZone);
   const focusRef = useRef<HTMLHeadingElement>(null);
   const flag = interview.flag;
   const here = `/interviews/${interview.id}`;
-  const result = actionData?.result ?? null;
+  const lastResult = (actionData?.result ?? null) as SubmissionResult<string[]> | null;
+  // A refused checklist action shows its message at its step, not in the flag panel.
+  const stepRefused: StepActionResult = isChecklistIntent(lastResult?.initialValue?.intent)
+    ? {
+        stepStateId: String(lastResult?.initialValue?.stepStateId ?? ""),
+        note: typeof lastResult?.initialValue?.note === "string" ? lastResult.initialValue.note : undefined,
+        errors: Object.values(lastResult?.error ?? {}).flatMap((e) => e ?? []),
+      }
+    : null;
+  const result = stepRefused ? null : lastResult;
   // After a refused submission the form stays open with its errors, whatever the URL says.
   const submitted = result?.initialValue?.intent;
   const showNewForm = !flag && (view === "new" || submitted === "flag");
@@ -229,6 +281,8 @@ export default function InterviewPage() {
           </p>
         </section>
       )}
+
+      {checklist ? <RecoveryChecklist checklist={checklist} now={now} action={here} refused={stepRefused} /> : null}
     </article>
   );
 }

@@ -22,6 +22,9 @@ export default function SettingsLayout() {
           <li>
             <NavLink to="/settings/agency">Agency</NavLink>
           </li>
+          <li>
+            <NavLink to="/settings/checklist">Checklist</NavLink>
+          </li>
         </ul>
       </nav>
       <Outlet />

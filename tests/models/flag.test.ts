@@ -16,7 +16,7 @@ async function setup() {
 const state = async (interviewId: string, candidateId: string) => ({
   interview: await prisma.interview.findUniqueOrThrow({ where: { id: interviewId } }),
   candidate: await prisma.candidate.findUniqueOrThrow({ where: { id: candidateId } }),
-  actions: (await prisma.auditEvent.findMany({ where: { candidateId }, orderBy: { at: "asc" } })).map((e) => e.action),
+  actions: (await prisma.auditEvent.findMany({ where: { candidateId }, orderBy: [{ at: "asc" }, { id: "asc" }] })).map((e) => e.action),
 });
 
 test("flagging sets the severity, counts an open flag, marks it went badly, moves the candidate to recovering and is audited", async () => {
@@ -86,7 +86,9 @@ test("resolving closes the open count, reopening restores it, both audited; reso
   await reopenFlag(ref, actor);
   now = await state(interview.id, candidate.id);
   expect(now.candidate.openFlagCount).toBe(1);
-  expect(now.actions).toEqual(["flag.raised", "flag.resolved", "flag.reopened"]);
+  expect(now.actions).toEqual(["flag.raised", "checklist.started", "flag.resolved", "flag.reopened"]);
+  // Resolving and reopening the flag leave its checklist running.
+  expect((await prisma.checklistRun.findUniqueOrThrow({ where: { flagId: flag.id } })).status).toBe("active");
 });
 
 test("removing keeps the row, leaves the interview unflagged, and it can be flagged again", async () => {
@@ -102,7 +104,9 @@ test("removing keeps the row, leaves the interview unflagged, and it can be flag
   await flagInterview(interview.id, flagDetails({ severity: "critical" }), actor);
   const again = await state(interview.id, candidate.id);
   expect(again.interview.flagSeverity).toBe("critical");
-  expect(again.actions).toEqual(["flag.raised", "flag.removed", "flag.raised"]);
+  expect(again.actions).toEqual(["flag.raised", "checklist.started", "flag.removed", "checklist.cancelled", "flag.raised", "checklist.started"]);
+  const runs = await prisma.checklistRun.findMany({ where: { interviewId: interview.id }, orderBy: { startedAt: "asc" } });
+  expect(runs.map((r) => r.status)).toEqual(["cancelled", "active"]);
 });
 
 test("a flag can't be changed through another interview's address", async () => {

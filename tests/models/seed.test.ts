@@ -9,11 +9,20 @@ import { DEMO_PASSWORD, seedDemo } from "../../prisma/seed";
 
 async function fingerprint(client: PrismaClient) {
   const flags = await client.interviewFlag.findMany({
-    select: { severity: true, reasons: { select: { reason: true } }, interview: { select: { candidate: { select: { name: true } } } } },
+    select: {
+      severity: true,
+      reasons: { select: { reason: true } },
+      interview: { select: { candidate: { select: { name: true } } } },
+      checklistRun: { select: { status: true, steps: { select: { status: true, completedByCandidate: true } } } },
+    },
   });
+  const checklist = (run: (typeof flags)[number]["checklistRun"]) =>
+    run ? `${run.status}:${run.steps.filter((s) => s.status === "done").length}:${run.steps.filter((s) => s.completedByCandidate).length}` : "none";
   return {
     candidates: (await client.candidate.findMany({ select: { name: true, email: true } })).map((c) => `${c.name} ${c.email}`).sort(),
-    flags: flags.map((f) => `${f.interview.candidate.name}|${f.severity}|${f.reasons.map((r) => r.reason).sort()}`).sort(),
+    flags: flags
+      .map((f) => `${f.interview.candidate.name}|${f.severity}|${f.reasons.map((r) => r.reason).sort()}|${checklist(f.checklistRun)}`)
+      .sort(),
   };
 }
 
@@ -41,6 +50,19 @@ describe("the demo seed", () => {
       await prisma.secondInterviewRequest.count({ where: { response: "granted" } }),
     );
     expect(await prisma.candidacyOutcome.count({ where: { outcome: "hired" } })).toBeGreaterThan(0);
+
+    // Every flag has its recovery checklist: open flags a running one with some steps ticked, resolved ones complete.
+    expect(await prisma.playbookVersion.count()).toBe(1);
+    expect(await prisma.checklistRun.count()).toBe(flagged);
+    const openFlags = { removedAt: null, resolvedAt: null };
+    expect(await prisma.checklistRun.count({ where: { flag: openFlags, status: { not: "active" } } })).toBe(0);
+    expect(await prisma.checklistRun.count({ where: { flag: { resolvedAt: { not: null } }, status: { not: "completed" } } })).toBe(0);
+    expect(await prisma.checklistStepState.count({ where: { run: { flag: openFlags }, status: "done" } })).toBeGreaterThan(0);
+    expect(await prisma.checklistStepState.count({ where: { status: "done", completedByCandidate: true } })).toBeGreaterThan(0);
+    const overdueRecruiterSteps = await prisma.checklistStepState.count({
+      where: { status: "pending", dueAt: { lt: new Date() }, step: { owner: "recruiter" }, run: { status: "active" } },
+    });
+    expect(overdueRecruiterSteps).toBeGreaterThan(0);
     expect(await prisma.candidate.count({ where: { status: "hired" } })).toBeGreaterThan(0);
   });
 
