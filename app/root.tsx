@@ -8,6 +8,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useNavigation,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -134,18 +135,27 @@ function AppShell({ children }: { children: ReactNode }) {
   );
 }
 
+/** Pages for candidates (the coaching page) export `handle = { shell: "none" }`: no staff header, nav or toasts. */
+function useWithoutShell() {
+  return useMatches().some((match) => (match.handle as { shell?: string } | undefined)?.shell === "none");
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  return useWithoutShell() ? <main id="main">{children}</main> : <AppShell>{children}</AppShell>;
+}
+
 export default function App() {
   return (
-    <AppShell>
+    <Shell>
       <Outlet />
-    </AppShell>
+    </Shell>
   );
 }
 
 export function ErrorBoundary() {
   return (
-    <AppShell>
+    <Shell>
       <GeneralErrorBoundary />
-    </AppShell>
+    </Shell>
   );
 }

@@ -156,3 +156,37 @@ export const test = base.extend<{
     deleteUsersByEmail(...created);
   },
 });
+
+const isoNow = (date = new Date()) => date.toISOString().replace("Z", "+00:00");
+
+/** A candidate of this recruiter with one past interview at the first demo company; returns their ids and name. */
+export function createCandidateWithInterview(recruiterId: string, { hoursAgo = 3 } = {}) {
+  const db = database();
+  const name = uniqueName("Casey");
+  const candidateId = randomUUID();
+  const interviewId = randomUUID();
+  const now = isoNow();
+  const scheduledAt = isoNow(new Date(Date.now() - hoursAgo * 3600_000));
+  const company = db.prepare<[], { id: string; name: string }>(`SELECT id, name FROM "Company" ORDER BY name LIMIT 1`).get();
+  if (!company) throw new Error("The e2e database has no companies: is the demo seeded?");
+  db.prepare(
+    `INSERT INTO "Candidate" (id, name, email, recruiterId, status, unsubscribeToken, lastInterviewAt, createdAt, updatedAt)
+     VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?)`,
+  ).run(candidateId, name, uniqueEmail("candidate"), recruiterId, randomBytes(16).toString("hex"), scheduledAt, now, now);
+  db.prepare(
+    `INSERT INTO "Interview" (id, candidateId, companyId, recruiterId, roleTitle, round, format, scheduledAt, durationMinutes, impression, createdAt, updatedAt)
+     VALUES (?, ?, ?, ?, 'Office Manager', 'first', 'in_person', ?, 60, 'unknown', ?, ?)`,
+  ).run(interviewId, candidateId, company.id, recruiterId, scheduledAt, now, now);
+  return { candidateId, interviewId, name, companyName: company.name };
+}
+
+/** The titles of the current playbook's steps, in order. */
+export function currentPlaybookTitles() {
+  return database()
+    .prepare<[], { title: string }>(
+      `SELECT s.title FROM "PlaybookStep" s JOIN "PlaybookVersion" v ON v.id = s.versionId
+       WHERE v.version = (SELECT MAX(version) FROM "PlaybookVersion") ORDER BY s.position`,
+    )
+    .all()
+    .map((row) => row.title);
+}

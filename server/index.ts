@@ -18,12 +18,10 @@ export async function startServer({ port, mode }: { port: number; mode: "product
   let build = await importBuild();
   const app = express();
   app.disable("x-powered-by");
-  app.use((_req, res, next) => {
-    res.set({
-      "X-Content-Type-Options": "nosniff",
-      "X-Frame-Options": "DENY",
-      "Referrer-Policy": "same-origin",
-    });
+  app.use((req, res, next) => {
+    res.set({ "X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY" });
+    // The candidate's coaching page sets a stricter policy of its own (its URL holds the token).
+    if (!req.path.startsWith("/coach/")) res.set("Referrer-Policy", "same-origin");
     next();
   });
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));

@@ -181,9 +181,15 @@ function StepButton({
     navigation.formData?.get("intent") === intent &&
     navigation.formData?.get("stepStateId") === stepStateId;
   return (
-    <SubmitButton name="intent" value={intent} pending={pending} className={secondary ? "secondary" : undefined} pendingLabel="Saving…">
+    <SubmitButton
+      name="intent"
+      value={intent}
+      pending={pending}
+      className={secondary ? "secondary" : undefined}
+      pendingLabel="Saving…"
+      aria-label={`${children}: ${title}`}
+    >
       {children}
-      <span className="visually-hidden">: {title}</span>
     </SubmitButton>
   );
 }

@@ -1,6 +1,6 @@
 // A candidate's profile: contact details, owner and status (with their audited changes), and the timeline.
 import { recordAudit } from "~/utils/audit.server";
-import { formatDate } from "~/utils/dates";
+import { formatDate, toDateInputValue } from "~/utils/dates";
 import { prisma, type Tx } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
 import {
@@ -648,7 +648,35 @@ export const auditRenderers: Record<string, AuditRenderer> = {
     detail: typeof after.note === "string" ? after.note : null,
     ...flagLink(after),
   }),
+  "coaching.link_created": (_row, _before, after) => ({
+    kind: "checklist",
+    summary: "Link to the candidate's coaching page created",
+    ...flagLink(after),
+  }),
+  "coaching.link_revoked": (_row, _before, after) => ({
+    kind: "checklist",
+    summary: "Link to the candidate's coaching page revoked",
+    ...flagLink(after),
+  }),
+  "coaching.reflection_saved": (_row, _before, after) => ({
+    kind: "checklist",
+    summary: "The candidate worked on their reflection",
+    ...flagLink(after),
+  }),
+  "candidate.unsubscribed": () => ({ kind: "email", summary: "Unsubscribed from recovery emails" }),
 };
+
+/** Autosave records every change the candidate makes; the timeline shows their reflection work once a day. */
+function collapseReflectionSaves(rows: AuditRow[], timeZone: string) {
+  const seen = new Set<string>();
+  return rows.filter((row) => {
+    if (row.action !== "coaching.reflection_saved") return true;
+    const key = toDateInputValue(row.at, timeZone);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 
 function stepTitle(after: Record<string, unknown>) {
   return typeof after.step === "string" ? after.step : "a step";
@@ -682,7 +710,7 @@ export async function candidateTimeline(
   );
   const ctx: TimelineContext = { candidateId, limit, timeZone, now, audit };
   const fromFacts = (await Promise.all(timelineSources.map((source) => source(ctx)))).flat();
-  const fromAudit = audit.unclaimed().flatMap((row): TimelineEntry[] => {
+  const fromAudit = collapseReflectionSaves(audit.unclaimed(), timeZone).flatMap((row): TimelineEntry[] => {
     const entry = auditRenderers[row.action]?.(row, parseJson(row.before), parseJson(row.after));
     return entry ? [{ ...entry, key: `audit:${row.id}`, at: row.at, actor: row.actor }] : [];
   });

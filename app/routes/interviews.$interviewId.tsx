@@ -6,11 +6,13 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { RecoveryChecklist, type StepActionResult } from "~/components/checklist";
+import { CoachingPanel } from "~/components/coaching-panel";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FlagForm } from "~/components/flag-form";
 import { ErrorList, SubmitButton } from "~/components/forms";
 import { ChecklistActionSchema, isChecklistIntent } from "~/models/checklist-forms";
 import { getChecklistForInterview, noteStep, reopenStep, skipStep, tickStep } from "~/models/checklist.server";
+import { getCoachingPanel } from "~/models/coaching.server";
 import { flagReasons, flagSeverities, flagSources, impressions, interviewFormats, interviewRounds } from "~/models/enums";
 import { InterviewActionSchema } from "~/models/flag-forms";
 import { editFlag, flagInterview, removeFlag, reopenFlag, resolveFlag } from "~/models/flag.server";
@@ -37,11 +39,11 @@ async function loadInterview(interviewId: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
   const interview = await loadInterview(params.interviewId);
-  const checklist = await getChecklistForInterview(interview.id);
+  const [checklist, coaching] = await Promise.all([getChecklistForInterview(interview.id), getCoachingPanel(interview.id)]);
   const requested = new URL(request.url).searchParams.get("flag");
   const view = (views as readonly (string | null)[]).includes(requested) ? (requested as FlagView) : null;
   // "now" comes from the server so the time left reads the same in the HTML and after hydration.
-  return { interview, checklist, view, now: new Date().toISOString() };
+  return { interview, checklist, coaching, view, now: new Date().toISOString() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -131,7 +133,7 @@ function Detail({ term, children }: { term: string; children: React.ReactNode })
 }
 
 export default function InterviewPage() {
-  const { interview, checklist, view, now } = useLoaderData<typeof loader>();
+  const { interview, checklist, coaching, view, now } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const timeZone = useTimeZone();
   const zone = describeTimeZone(timeZone);
@@ -186,6 +188,11 @@ export default function InterviewPage() {
         </dl>
         <h3>Notes</h3>
         {interview.notes ? <p className="notes">{interview.notes}</p> : <p className="muted">No notes.</p>}
+        <p>
+          <Link className="button secondary" to={`${here}/email`}>
+            Send a recovery email
+          </Link>
+        </p>
       </section>
 
       {showNewForm ? (
@@ -283,6 +290,7 @@ export default function InterviewPage() {
       )}
 
       {checklist ? <RecoveryChecklist checklist={checklist} now={now} action={here} refused={stepRefused} /> : null}
+      <CoachingPanel interviewId={interview.id} coaching={coaching} />
     </article>
   );
 }

@@ -1,0 +1,62 @@
+// The candidate's reflection worksheet and the coaching-link buttons: schemas shared by the actions and the forms.
+import { z } from "zod";
+
+export const REFLECTION_MAX_LENGTH = 5000;
+
+/** The four worksheet questions, in page order; `name` is the form field, `column` the ChecklistRun column. */
+export const reflectionQuestions = [
+  {
+    name: "wentWell",
+    label: "What went well",
+    hint: "Be fair to yourself: list the answers, moments and choices that worked.",
+  },
+  {
+    name: "wentWrong",
+    label: "What went wrong",
+    hint: "Look for a pattern rather than one slip. Think about the interviewer's side too.",
+  },
+  {
+    name: "questions",
+    label: "The questions you were asked",
+    hint: "Write down every question you remember, so you can prepare stronger answers.",
+  },
+  {
+    name: "doDifferently",
+    label: "What you will do differently",
+    hint: "Picture the interview going the way you wanted. What did you do in that version?",
+  },
+] as const;
+
+export type ReflectionField = (typeof reflectionQuestions)[number]["name"];
+export type Reflection = Record<ReflectionField, string | null>;
+
+const answer = (label: string) =>
+  z
+    .string()
+    .trim()
+    .max(REFLECTION_MAX_LENGTH, `${label} can be at most ${REFLECTION_MAX_LENGTH.toLocaleString("en-GB")} characters.`)
+    .optional()
+    .transform((value) => (value ? value : null));
+
+export const ReflectionSchema = z.object({
+  wentWell: answer("What went well"),
+  wentWrong: answer("What went wrong"),
+  questions: answer("The questions you were asked"),
+  doDifferently: answer("What you will do differently"),
+});
+
+const stepStateId = z.string({ required_error: "That step is missing. Reload the page." }).max(40);
+
+/** What the candidate can do on /coach/:token. `autosave` marks the background saves made while typing. */
+export const CoachActionSchema = z.discriminatedUnion("intent", [
+  ReflectionSchema.extend({ intent: z.literal("save-reflection"), autosave: z.string().max(5).optional() }),
+  z.object({ intent: z.literal("mark-done"), stepStateId }),
+]);
+
+const id = z.string({ required_error: "Something is missing. Reload the page." }).max(40);
+
+/** The recruiter's buttons in the coaching panel on /interviews/:id. */
+export const CoachingLinkActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("create-link"), runId: id }),
+  z.object({ intent: z.literal("revoke-link"), linkId: id }),
+]);

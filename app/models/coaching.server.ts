@@ -1,0 +1,326 @@
+// The candidate's coaching page: unguessable links to one checklist run, and what the candidate may do there
+// (tick their own steps, fill the reflection worksheet). Only the SHA-256 of a link's token is stored.
+import { createHash, randomBytes } from "node:crypto";
+import { recordAudit, type AuditActor } from "~/utils/audit.server";
+import { prisma, type Tx } from "~/utils/db.server";
+import { RuleViolation } from "~/utils/errors.server";
+import { completeRunIfFinished } from "./checklist.server";
+import type { Reflection } from "./coaching-forms";
+
+export const COACHING_LINK_DAYS = 30;
+const candidateActor: AuditActor = { label: "candidate" };
+
+export function hashCoachingToken(token: string) {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+// Anything that can't be one of our tokens (43 base64url characters) is refused before touching the database.
+const plausibleToken = (token: string) => /^[A-Za-z0-9_-]{20,100}$/.test(token);
+
+const reflectionColumns = {
+  reflectionWentWell: true,
+  reflectionWentWrong: true,
+  reflectionQuestions: true,
+  reflectionDoDifferently: true,
+  reflectionUpdatedAt: true,
+} as const;
+
+type ReflectionRow = {
+  reflectionWentWell: string | null;
+  reflectionWentWrong: string | null;
+  reflectionQuestions: string | null;
+  reflectionDoDifferently: string | null;
+};
+
+function toReflection(run: ReflectionRow): Reflection {
+  return {
+    wentWell: run.reflectionWentWell,
+    wentWrong: run.reflectionWentWrong,
+    questions: run.reflectionQuestions,
+    doDifferently: run.reflectionDoDifferently,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The recruiter's side
+
+async function getRunForLinks(tx: Tx, runId: string, scope?: { interviewId: string }) {
+  const run = await tx.checklistRun.findUnique({
+    where: { id: runId },
+    select: { id: true, status: true, interviewId: true, interview: { select: { candidateId: true } } },
+  });
+  if (!run || (scope && run.interviewId !== scope.interviewId)) {
+    throw new RuleViolation("That checklist no longer exists. Reload the page.");
+  }
+  return run;
+}
+
+/**
+ * Creates a link to the candidate's page for a checklist run, inside the caller's transaction, and returns the token,
+ * which is never stored: show it once. The recruiter's "Create a new link" replaces any link still active (the old
+ * one may have gone astray); each recovery email gets a link of its own and leaves earlier emails' links working.
+ */
+export async function createCoachingLinkInTx(
+  tx: Tx,
+  runId: string,
+  actor: { userId: string },
+  { scope, replacePrevious, now = new Date() }: { scope?: { interviewId: string }; replacePrevious: boolean; now?: Date },
+) {
+  const token = randomBytes(32).toString("base64url");
+  const run = await getRunForLinks(tx, runId, scope);
+  if (run.status === "cancelled") {
+    throw new RuleViolation("This checklist was cancelled, so the candidate can't have a link to it.");
+  }
+  const previous = replacePrevious
+    ? await tx.coachingLink.findMany({ where: { runId, revokedAt: null, expiresAt: { gt: now } }, select: { id: true } })
+    : [];
+  if (previous.length) {
+    await tx.coachingLink.updateMany({ where: { id: { in: previous.map((l) => l.id) } }, data: { revokedAt: now } });
+  }
+  const link = await tx.coachingLink.create({
+    data: {
+      runId,
+      tokenHash: hashCoachingToken(token),
+      expiresAt: new Date(now.getTime() + COACHING_LINK_DAYS * 24 * 3600_000),
+      createdById: actor.userId,
+      createdAt: now,
+    },
+    select: { id: true, expiresAt: true },
+  });
+  await recordAudit(tx, {
+    actor,
+    action: "coaching.link_created",
+    entityType: "CoachingLink",
+    entityId: link.id,
+    candidateId: run.interview.candidateId,
+    after: {
+      interviewId: run.interviewId,
+      runId,
+      expiresAt: link.expiresAt.toISOString(),
+      replacedLinkIds: previous.map((l) => l.id),
+    },
+  });
+  return { token, linkId: link.id, expiresAt: link.expiresAt, replacedPrevious: previous.length > 0 };
+}
+
+/** The recruiter's "Create a new link": a fresh link that replaces any still active. */
+export async function createCoachingLink(
+  runId: string,
+  actor: { userId: string },
+  scope?: { interviewId: string },
+  now: Date = new Date(),
+) {
+  return prisma.$transaction((tx) => createCoachingLinkInTx(tx, runId, actor, { scope, replacePrevious: true, now }));
+}
+
+/** Stops the candidate's links to this link's run from working. Revoking when none is active changes nothing. */
+export async function revokeCoachingLink(
+  linkId: string,
+  actor: { userId: string },
+  scope?: { interviewId: string },
+  now: Date = new Date(),
+) {
+  return prisma.$transaction(async (tx) => {
+    const link = await tx.coachingLink.findUnique({
+      where: { id: linkId },
+      select: { id: true, revokedAt: true, run: { select: { id: true, interviewId: true, interview: { select: { candidateId: true } } } } },
+    });
+    if (!link || (scope && link.run.interviewId !== scope.interviewId)) {
+      throw new RuleViolation("That link no longer exists. Reload the page.");
+    }
+    // Emails each carry a link of their own, so "revoke" stops every link to this run that still works.
+    const active = await tx.coachingLink.findMany({
+      where: { runId: link.run.id, revokedAt: null, expiresAt: { gt: now } },
+      select: { id: true },
+    });
+    for (const { id } of active) {
+      await tx.coachingLink.update({ where: { id }, data: { revokedAt: now } });
+      await recordAudit(tx, {
+        actor,
+        action: "coaching.link_revoked",
+        entityType: "CoachingLink",
+        entityId: id,
+        candidateId: link.run.interview.candidateId,
+        before: { revokedAt: null },
+        after: { interviewId: link.run.interviewId, runId: link.run.id, revokedAt: now.toISOString() },
+      });
+    }
+  });
+}
+
+export type CoachingLinkStatus = "active" | "revoked" | "expired";
+
+/** What the recruiter's coaching panel on /interviews/:id shows: the latest run, its newest link, the reflection. */
+export async function getCoachingPanel(interviewId: string, now: Date = new Date()) {
+  const run = await prisma.checklistRun.findFirst({
+    where: { interviewId },
+    orderBy: { startedAt: "desc" },
+    select: {
+      id: true,
+      status: true,
+      ...reflectionColumns,
+      coachingLinks: {
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: { id: true, expiresAt: true, revokedAt: true, createdAt: true },
+      },
+    },
+  });
+  if (!run) return { run: null, link: null, reflection: null, reflectionUpdatedAt: null };
+  const latest = run.coachingLinks[0];
+  const status: CoachingLinkStatus | null = !latest
+    ? null
+    : latest.revokedAt
+      ? "revoked"
+      : latest.expiresAt <= now
+        ? "expired"
+        : "active";
+  return {
+    run: { id: run.id, status: run.status },
+    link: latest && status ? { ...latest, status } : null,
+    reflection: toReflection(run),
+    reflectionUpdatedAt: run.reflectionUpdatedAt,
+  };
+}
+
+export type CoachingPanelData = Awaited<ReturnType<typeof getCoachingPanel>>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// The candidate's side: everything goes through the token, and wrong, expired, revoked and cancelled all look alike.
+
+async function findValidLink(client: Tx, token: string, now: Date) {
+  if (!plausibleToken(token)) return null;
+  const link = await client.coachingLink.findUnique({
+    where: { tokenHash: hashCoachingToken(token) },
+    select: {
+      id: true,
+      expiresAt: true,
+      revokedAt: true,
+      run: { select: { id: true, status: true, interview: { select: { candidateId: true } } } },
+    },
+  });
+  if (!link || link.revokedAt || link.expiresAt <= now || link.run.status === "cancelled") return null;
+  return { linkId: link.id, runId: link.run.id, candidateId: link.run.interview.candidateId };
+}
+
+/**
+ * The candidate's page for a token, or null when the link is wrong, expired, revoked or its checklist cancelled.
+ * Selects only what the candidate may see: their own (candidate-owned) steps, never notes or recruiter steps.
+ */
+export async function findCoachingRun(token: string, now: Date = new Date()) {
+  const access = await findValidLink(prisma, token, now);
+  if (!access) return null;
+  const run = await prisma.checklistRun.findUniqueOrThrow({
+    where: { id: access.runId },
+    select: {
+      id: true,
+      status: true,
+      ...reflectionColumns,
+      interview: {
+        select: { roleTitle: true, candidate: { select: { name: true } }, company: { select: { name: true } } },
+      },
+      steps: {
+        where: { step: { owner: "candidate" } },
+        orderBy: [{ step: { position: "asc" } }],
+        select: {
+          id: true,
+          dueAt: true,
+          status: true,
+          completedAt: true,
+          step: { select: { title: true, guidance: true } },
+        },
+      },
+    },
+  });
+  return {
+    runId: run.id,
+    runStatus: run.status,
+    firstName: run.interview.candidate.name.trim().split(/\s+/)[0] ?? "",
+    companyName: run.interview.company.name,
+    roleTitle: run.interview.roleTitle,
+    steps: run.steps.map((s) => ({
+      id: s.id,
+      title: s.step.title,
+      guidance: s.step.guidance,
+      dueAt: s.dueAt,
+      status: s.status,
+      completedAt: s.completedAt,
+    })),
+    reflection: toReflection(run),
+    reflectionUpdatedAt: run.reflectionUpdatedAt,
+  };
+}
+
+export type CoachingPage = NonNullable<Awaited<ReturnType<typeof findCoachingRun>>>;
+
+/**
+ * Completes an active run once no step is pending. The checklist model has the same rule for recruiter ticks;
+ * it lives here too so the candidate's page doesn't depend on that module.
+ */
+/**
+ * The candidate ticks one of their own steps. Null when the link is not valid; a RuleViolation for a step that
+ * isn't theirs to tick (a recruiter's step, another run's step). Ticking a step that is already done changes nothing.
+ */
+export async function markCandidateStepDone(token: string, stepStateId: string, now: Date = new Date()) {
+  return prisma.$transaction(async (tx) => {
+    const access = await findValidLink(tx, token, now);
+    if (!access) return null;
+    const state = await tx.checklistStepState.findFirst({
+      where: { id: stepStateId, runId: access.runId, step: { owner: "candidate" } },
+      select: { id: true, status: true, step: { select: { title: true } }, run: { select: { interviewId: true } } },
+    });
+    if (!state) throw new RuleViolation("That step isn't on your list. Reload the page.");
+    if (state.status !== "pending") return { changed: false };
+    await tx.checklistStepState.update({
+      where: { id: state.id },
+      data: { status: "done", completedAt: now, completedById: null, completedByCandidate: true },
+    });
+    await recordAudit(tx, {
+      actor: candidateActor,
+      action: "coaching.step_done_by_candidate",
+      entityType: "ChecklistStepState",
+      entityId: state.id,
+      candidateId: access.candidateId,
+      before: { status: state.status },
+      after: { status: "done", stepTitle: state.step.title, interviewId: state.run.interviewId, runId: access.runId },
+    });
+    await completeRunIfFinished(tx, access.runId, candidateActor, now);
+    return { changed: true };
+  });
+}
+
+/** Saves the worksheet (already validated by ReflectionSchema). Null when the link is not valid. */
+export async function saveReflection(token: string, fields: Reflection, now: Date = new Date()) {
+  return prisma.$transaction(async (tx) => {
+    const access = await findValidLink(tx, token, now);
+    if (!access) return null;
+    const run = await tx.checklistRun.findUniqueOrThrow({
+      where: { id: access.runId },
+      select: { interviewId: true, ...reflectionColumns },
+    });
+    const before = toReflection(run);
+    const changed = (Object.keys(fields) as (keyof Reflection)[]).filter((k) => (before[k] ?? null) !== fields[k]);
+    // Autosave sends the whole form after every pause in typing; unchanged saves leave no trace.
+    if (!changed.length) return { savedAt: run.reflectionUpdatedAt ?? now, changed: false };
+    await tx.checklistRun.update({
+      where: { id: access.runId },
+      data: {
+        reflectionWentWell: fields.wentWell,
+        reflectionWentWrong: fields.wentWrong,
+        reflectionQuestions: fields.questions,
+        reflectionDoDifferently: fields.doDifferently,
+        reflectionUpdatedAt: now,
+      },
+    });
+    // The audit names the questions answered, not the candidate's words (the run keeps those).
+    await recordAudit(tx, {
+      actor: candidateActor,
+      action: "coaching.reflection_saved",
+      entityType: "ChecklistRun",
+      entityId: access.runId,
+      candidateId: access.candidateId,
+      after: { interviewId: run.interviewId, changedFields: changed },
+    });
+    return { savedAt: now, changed: true };
+  });
+}

@@ -1,0 +1,247 @@
+// The candidate's own page, opened from a link without logging in: their steps, and the reflection worksheet.
+import { parseWithZod } from "@conform-to/zod";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  useActionData,
+  useLoaderData,
+  useRouteError,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { ErrorList, SubmitButton } from "~/components/forms";
+import { ReflectionWorksheet, type ReflectionReply } from "~/components/reflection-worksheet";
+import { getAgency } from "~/models/agency.server";
+import { CoachActionSchema } from "~/models/coaching-forms";
+import { findCoachingRun, markCandidateStepDone, saveReflection } from "~/models/coaching.server";
+import { coachRequestRetryAfter } from "~/utils/coach-rate-limit.server";
+import { describeTimeZone, formatDateTime } from "~/utils/dates";
+import { RuleViolation } from "~/utils/errors.server";
+import { clientIp } from "~/utils/http.server";
+
+// The token is in the URL: never send it on as a referrer, never let it be indexed or cached.
+// "strict-origin" sends at most the bare origin, never the path. Not "no-referrer": with it browsers send
+// `Origin: null` on form posts, and Remix then refuses the no-JavaScript form submissions as a CSRF attempt.
+const REFERRER_POLICY = "strict-origin";
+const pageHeaders = {
+  "Referrer-Policy": REFERRER_POLICY,
+  "X-Robots-Tag": "noindex, nofollow",
+  "Cache-Control": "no-store",
+};
+
+export const headers: HeadersFunction = () => pageHeaders;
+
+/** Lets the root layout leave out the staff app shell (nav, log out) on this page. */
+export const handle = { shell: "none" };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? "Your next steps after the interview" : "This link is not valid" },
+  { name: "robots", content: "noindex, nofollow" },
+  { name: "referrer", content: REFERRER_POLICY },
+];
+
+const NOT_VALID = "This link is not valid";
+const TOO_MANY = "Too many requests from your connection. Please wait a few minutes and try again.";
+
+// Wrong, expired, revoked or cancelled: one answer for all, so the page gives away nothing about the token.
+const notValid = () => new Response(NOT_VALID, { status: 404, statusText: "Not Found", headers: pageHeaders });
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const wait = coachRequestRetryAfter(clientIp(context), "view");
+  if (wait) throw new Response(TOO_MANY, { status: 429, headers: { ...pageHeaders, "Retry-After": String(wait) } });
+  const page = await findCoachingRun(params.token ?? "");
+  if (!page) throw notValid();
+  const agency = await getAgency();
+  return data(
+    { page, agency: { name: agency.name, timeZone: agency.timeZone }, now: new Date() },
+    { headers: pageHeaders },
+  );
+}
+
+type StepReply = { intent: "mark-done"; formError: string };
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const token = params.token ?? "";
+  const formData = await request.formData();
+  const wait = coachRequestRetryAfter(clientIp(context), "save");
+  if (wait) {
+    const reply: ReflectionReply = {
+      intent: "save-reflection",
+      at: Date.now(),
+      savedAt: null,
+      fieldErrors: {},
+      formError: TOO_MANY,
+      values: Object.fromEntries(formData),
+    };
+    return data(reply, { status: 429, headers: { ...pageHeaders, "Retry-After": String(wait) } });
+  }
+  const submission = parseWithZod(formData, { schema: CoachActionSchema });
+  if (submission.status !== "success") {
+    const reply: ReflectionReply = {
+      intent: "save-reflection",
+      at: Date.now(),
+      savedAt: null,
+      fieldErrors: submission.error ?? {},
+      formError: null,
+      values: Object.fromEntries(formData),
+    };
+    return data(reply, { status: 400, headers: pageHeaders });
+  }
+  const value = submission.value;
+  if (value.intent === "mark-done") {
+    try {
+      const result = await markCandidateStepDone(token, value.stepStateId);
+      if (!result) throw notValid();
+    } catch (error) {
+      if (error instanceof RuleViolation) {
+        const reply: StepReply = { intent: "mark-done", formError: error.message };
+        return data(reply, { status: 400, headers: pageHeaders });
+      }
+      throw error;
+    }
+    return redirect(`/coach/${encodeURIComponent(token)}#your-steps`, { headers: pageHeaders });
+  }
+  const { wentWell, wentWrong, questions, doDifferently } = value;
+  const saved = await saveReflection(token, { wentWell, wentWrong, questions, doDifferently });
+  if (!saved) throw notValid();
+  const reply: ReflectionReply = {
+    intent: "save-reflection",
+    at: Date.now(),
+    savedAt: saved.savedAt,
+    fieldErrors: {},
+    formError: null,
+    values: null,
+  };
+  return data(reply, { headers: pageHeaders });
+}
+
+// Autosaves change nothing else on the page, so they don't reload it (and don't count as page views).
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get("autosave") ? false : defaultShouldRevalidate;
+
+export default function CoachPage() {
+  const { page, agency, now } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const zone = describeTimeZone(agency.timeZone);
+  const doneCount = page.steps.filter((s) => s.status !== "pending").length;
+  const stepError = actionData && actionData.intent === "mark-done" ? actionData.formError : null;
+  const reflectionReply = actionData && actionData.intent === "save-reflection" ? actionData : null;
+  return (
+    <CoachLayout agencyName={agency.name}>
+      <h1>Hi {page.firstName}, let’s get you back on track</h1>
+      <p className="coach-lede">
+        This is your plan after your <strong>{page.roleTitle}</strong> interview at <strong>{page.companyName}</strong>.
+        One difficult interview doesn’t decide your career. Work through the steps below at your own pace, and
+        tick each one off when you have done it.
+      </p>
+      <p className="muted">Times are shown in {zone}.</p>
+
+      <section className="coach-section" aria-labelledby="your-steps">
+        <h2 id="your-steps">Your steps</h2>
+        {page.steps.length ? (
+          <p>
+            {doneCount} of {page.steps.length} done
+          </p>
+        ) : (
+          <p className="empty-state">There are no steps for you right now.</p>
+        )}
+        <ErrorList errors={stepError ? [stepError] : null} alert />
+        <ol className="coach-steps">
+          {page.steps.map((step) => {
+            const pastDue = step.status === "pending" && new Date(step.dueAt) < new Date(now);
+            return (
+              <li key={step.id} className={`coach-step coach-step-${step.status}`}>
+                <h3>{step.title}</h3>
+                <p className="coach-guidance">{step.guidance}</p>
+                {step.status === "done" ? (
+                  <p className="coach-state">
+                    <span className="badge coach-done">✓ Done</span>
+                    {step.completedAt ? ` on ${formatDateTime(step.completedAt, agency.timeZone)}` : null}
+                  </p>
+                ) : step.status === "skipped" ? (
+                  <p className="coach-state">
+                    <span className="badge">Skipped</span> No need to do this one.
+                  </p>
+                ) : (
+                  <>
+                    <p className="coach-state">
+                      Best done by <strong>{formatDateTime(step.dueAt, agency.timeZone)}</strong>
+                      {pastDue ? " — that time has passed, but it is still worth doing." : null}
+                    </p>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="mark-done" />
+                      <SubmitButton
+                        className="coach-button"
+                        name="stepStateId"
+                        value={step.id}
+                        aria-label={`Mark done: ${step.title}`}
+                        pendingLabel="Saving…"
+                      >
+                        Mark done
+                      </SubmitButton>
+                    </Form>
+                  </>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+
+      <ReflectionWorksheet
+        initial={page.reflection}
+        lastSavedAt={page.reflectionUpdatedAt}
+        timeZone={agency.timeZone}
+        reply={reflectionReply}
+      />
+      <p className="coach-footnote muted">
+        This page is just for you: please don’t forward the link. It stops working after 30 days, or sooner if your
+        recruiter sends you a new one.
+      </p>
+    </CoachLayout>
+  );
+}
+
+function CoachLayout({ agencyName, children }: { agencyName?: string; children: ReactNode }) {
+  return (
+    <div className="coach-page">
+      {agencyName ? <p className="coach-from">From your recruiter at {agencyName}</p> : null}
+      {children}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return (
+    <CoachLayout>
+      <div className="coach-message" role="alert">
+        {status === 404 ? (
+          <>
+            <h1>{NOT_VALID}</h1>
+            <p>The link may be mistyped, or it may no longer work. Please ask your recruiter for a new one.</p>
+          </>
+        ) : status === 429 ? (
+          <>
+            <h1>Too many requests</h1>
+            <p>{TOO_MANY}</p>
+          </>
+        ) : (
+          <>
+            <h1>Something went wrong</h1>
+            <p>Sorry, that didn’t work. Please try again in a moment.</p>
+          </>
+        )}
+      </div>
+    </CoachLayout>
+  );
+}
