@@ -11,7 +11,7 @@ export const DEMO_PASSWORD = "rebound-demo";
 const DAY = 24 * 3600_000;
 
 /** mulberry32: a tiny seeded generator, so the demo is identical on every machine. */
-function seededRandom(seed: number) {
+export function seededRandom(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -27,7 +27,8 @@ const LAST = ["Okafor", "Schmidt", "Patel", "Nguyen", "García", "O'Brien", "Kow
 const COMPANIES = ["Harbor Logistics", "Brightwave Energy", "Cedar & Stone Legal", "Lumen Health", "Northwind Retail", "Quanta Fintech", "Riverside Council", "Summit Engineering", "Tidal Media", "Vertex Software"];
 const ROLES = ["Warehouse Supervisor", "Customer Service Lead", "Paralegal", "Staff Nurse", "Store Manager", "Data Analyst", "Administrative Officer", "Site Engineer", "Content Producer", "Backend Developer", "Accounts Assistant", "Project Coordinator"];
 const INTERVIEWERS = ["Dana Whitfield", "Marcus Lee", "Sofia Marin", "Greg Holloway", "Anita Desai", "Tom Brennan", "Leila Farouk", "Chris Adeyemi"];
-const DESCRIPTIONS: Record<string, string> = {
+/** A typical description for each flag reason, for demo flags. */
+export const FLAG_DESCRIPTIONS: Record<string, string> = {
   late: "Train cancelled; arrived 25 minutes after the start and flustered.",
   appearance: "Came in casual clothes to a formal panel interview.",
   no_resume: "Had no printed résumé when the panel asked to walk through it.",
@@ -156,7 +157,7 @@ export async function seedDemo(prisma: PrismaClient) {
             interviewId: interview.id,
             severity: pick(["minor", "serious", "serious", "critical"] as const),
             source: pick(["recruiter_observed", "candidate_self_report", "client_feedback"] as const),
-            description: DESCRIPTIONS[firstReason],
+            description: FLAG_DESCRIPTIONS[firstReason],
             otherReason: reasons.has("other") ? "Took a phone call mid-interview" : null,
             flaggedById: candidate.recruiterId,
             flaggedAt,

@@ -3,6 +3,7 @@
 // Values are stored exactly as Prisma's SQLite adapter stores them (ISO text with "+00:00", booleans as 0/1).
 import type Database from "better-sqlite3";
 import { flagReasons } from "../../app/models/enums.ts";
+import { FLAG_DESCRIPTIONS, seededRandom } from "../../prisma/seed.ts";
 
 export const LARGE_SEED = 20261124;
 const DAY = 24 * 3600_000;
@@ -36,18 +37,6 @@ export type LargeSeedCounts = {
   hires: number;
 };
 
-/** mulberry32, as in prisma/seed.ts: tiny, fast and the same on every machine. */
-export function seededRandom(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Prisma's adapter writes DateTime as ISO text with an explicit offset; raw rows must match or comparisons break. */
 export const isoDate = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
 
@@ -63,19 +52,6 @@ const RECRUITERS: [string, string][] = [
   ["Casey Novak", "casey.novak@example.com"],
   ["Taylor Brooks", "taylor.brooks@example.com"],
 ];
-const DESCRIPTIONS: Record<string, string> = {
-  late: "Train cancelled; arrived 25 minutes after the start and flustered.",
-  appearance: "Came in casual clothes to a formal panel interview.",
-  no_resume: "Had no printed résumé when the panel asked to walk through it.",
-  nerves: "Very nervous; answers ran long and lost the thread.",
-  blanked: "Went blank on the question about a difficult stakeholder.",
-  wrong_name: "Addressed the hiring manager by the wrong name twice.",
-  unprepared: "Could not say what the company does or why they want the role.",
-  body_language: "Little eye contact, arms folded, seemed disengaged.",
-  job_hopping: "Spent the work-history part explaining why they left each job.",
-  no_examples: "Could not give concrete examples of past achievements.",
-  other: "Phone rang during the interview and they took the call.",
-};
 // How often each reason comes up: nerves and poor preparation far more than calling someone by the wrong name.
 const REASON_WEIGHTS: Record<string, number> = {
   late: 8, appearance: 4, no_resume: 5, nerves: 18, blanked: 12, wrong_name: 2, unprepared: 15, body_language: 9,
@@ -339,7 +315,7 @@ export function seedLargeDatabase(db: Database.Database, options: LargeSeedOptio
       const firstReason = [...reasons][0];
       rows.push(() => {
         insert.flag.run(
-          flagId, interviewId, severity, source, DESCRIPTIONS[firstReason],
+          flagId, interviewId, severity, source, FLAG_DESCRIPTIONS[firstReason],
           reasons.has("other") ? "Took a phone call mid-interview" : null, recruiterId, isoDate(flaggedAt),
           resolvedAt === null ? null : isoDate(resolvedAt), resolved ? recruiterId : null,
           removedAt === null ? null : isoDate(removedAt), isoDate(resolvedAt ?? removedAt ?? flaggedAt),

@@ -8,7 +8,8 @@ import { syncAllSummaries } from "~/models/summaries.server";
 import { verifyLogin } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
-import { interviewCounts, seededRandom, seedLargeDatabase, type LargeSeedOptions } from "../../scripts/bench/large-data";
+import { seededRandom } from "../../prisma/seed";
+import { interviewCounts, seedLargeDatabase, type LargeSeedOptions } from "../../scripts/bench/large-data";
 
 const NOW = Date.parse("2026-11-24T12:00:00Z");
 const DB_FILE = () => process.env.DATABASE_URL!.replace(/^file:/, "");
