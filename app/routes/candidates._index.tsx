@@ -1,7 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ColumnDef } from "@tanstack/react-table";
+import { randomUUID } from "node:crypto";
 import { useMemo } from "react";
+import { templateOptions } from "../../emails/index";
 import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SubmitButton } from "~/components/forms";
@@ -14,7 +16,9 @@ import {
   reassignCandidates,
 } from "~/models/candidate-table.server";
 import { BulkReassignSchema } from "~/models/candidate-forms";
+import { BULK_EMAIL_MAX, BulkEmailSchema, bulkOutcomes, type BulkOutcome } from "~/models/email-forms";
 import { candidateStatuses } from "~/models/enums";
+import { sendBulkRecoveryEmail } from "~/models/recovery-email.server";
 import { candidateColumnLabels, candidateFilterParams, candidateTable, type CandidateColumn } from "~/models/table-columns";
 import { describeTimeZone, formatDate } from "~/utils/dates";
 import { RuleViolation } from "~/utils/errors.server";
@@ -37,12 +41,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filters: query.filters,
     options,
     csvHref: `/candidates.csv${toSearch(withParams(params, { page: null }))}`,
+    // Each page view gets its own key, so a double submit of the bulk email reaches each candidate once.
+    emailKey: randomUUID(),
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await request.formData();
+  if (form.get("intent") === "send-email") return bulkEmailAction(form, { userId: user.id });
   const parsed = BulkReassignSchema.safeParse({
     intent: form.get("intent"),
     candidateIds: form.getAll("candidateIds"),
@@ -62,6 +69,25 @@ export async function action({ request }: ActionFunctionArgs) {
         `Reassigned ${plural(moved)} to ${recruiter.name}.` +
         (unchanged ? ` ${plural(unchanged)} already belonged to ${recruiter.name}.` : ""),
     });
+  } catch (error) {
+    if (error instanceof RuleViolation) return data({ error: error.message }, { status: 400 });
+    throw error;
+  }
+}
+
+async function bulkEmailAction(form: FormData, actor: { userId: string }) {
+  const parsed = BulkEmailSchema.safeParse({
+    intent: form.get("intent"),
+    candidateIds: form.getAll("candidateIds"),
+    template: form.get("template"),
+    idempotencyKey: form.get("idempotencyKey"),
+  });
+  if (!parsed.success) {
+    return data({ error: parsed.error.issues[0]?.message ?? "That request was not understood." }, { status: 400 });
+  }
+  try {
+    const results = await sendBulkRecoveryEmail(parsed.data, actor);
+    return { emailResults: results };
   } catch (error) {
     if (error instanceof RuleViolation) return data({ error: error.message }, { status: 400 });
     throw error;
@@ -92,8 +118,13 @@ function useCandidateColumns(): ColumnDef<Row, unknown>[] {
 }
 
 export default function CandidatesPage() {
-  const { rows, total, view, filters, options, csvHref } = useLoaderData<typeof loader>();
+  const { rows, total, view, filters, options, csvHref, emailKey } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const sendingEmails =
+    navigation.state === "submitting" && navigation.formData?.get("intent") === "send-email"
+      ? navigation.formData.getAll("candidateIds").length
+      : null;
   const columns = useCandidateColumns();
   const timeZone = useTimeZone();
   const [searchParams] = useSearchParams();
@@ -133,11 +164,24 @@ export default function CandidatesPage() {
         <FilterCheckbox name="flagged" label="Only candidates with open flags" checked={filters.flagged} />
       </TableFilters>
       <p className="hint">Dates are in {describeTimeZone(timeZone)}.</p>
-      {actionData?.error ? (
+      {actionData && "error" in actionData ? (
         <p className="form-errors" role="alert">
           <span aria-hidden="true">⚠ </span>
           {actionData.error}
         </p>
+      ) : null}
+      <p aria-live="polite" role="status" className={sendingEmails ? "bulk-progress" : "visually-hidden"}>
+        {sendingEmails ? (
+          <>
+            <span className="bulk-spinner" aria-hidden="true" />
+            Sending {sendingEmails} email{sendingEmails === 1 ? "" : "s"}…
+          </>
+        ) : actionData && "emailResults" in actionData ? (
+          `Emails done. ${summarizeOutcomes(actionData.emailResults)}`
+        ) : null}
+      </p>
+      {actionData && "emailResults" in actionData && !sendingEmails ? (
+        <BulkEmailResults results={actionData.emailResults} />
       ) : null}
       <DataTable
         caption="Candidates"
@@ -158,7 +202,6 @@ export default function CandidatesPage() {
         }}
         selectionActions={(selectedIds) => (
           <Form method="post" id="bulk-reassign" className="bulk-actions" aria-label="Bulk actions">
-            <input type="hidden" name="intent" value="reassign" />
             <p aria-live="polite" className="bulk-count">
               {selectedIds.length} selected
             </p>
@@ -173,8 +216,30 @@ export default function CandidatesPage() {
                 </option>
               ))}
             </select>
-            <SubmitButton className="secondary" pendingLabel="Reassigning…">
+            <SubmitButton name="intent" value="reassign" className="secondary" pendingLabel="Reassigning…">
               Reassign selected
+            </SubmitButton>
+            <span className="bulk-separator" aria-hidden="true" />
+            <input type="hidden" name="idempotencyKey" value={emailKey} />
+            <label htmlFor="bulk-email-template">Email template</label>
+            <select id="bulk-email-template" name="template" defaultValue="">
+              <option value="" disabled>
+                Choose a template
+              </option>
+              {templateOptions.map((t) => (
+                <option key={t.value} value={t.value}>
+                  {t.label}
+                </option>
+              ))}
+            </select>
+            <SubmitButton
+              name="intent"
+              value="send-email"
+              className="secondary"
+              pendingLabel="Sending…"
+              title={`Up to ${BULK_EMAIL_MAX} candidates at a time`}
+            >
+              Send email to selected
             </SubmitButton>
           </Form>
         )}
@@ -188,6 +253,37 @@ export default function CandidatesPage() {
           )
         }
       />
+    </section>
+  );
+}
+
+type BulkResult = { candidateId: string; name: string; outcome: BulkOutcome; detail: string | null };
+
+function summarizeOutcomes(results: BulkResult[]) {
+  return (Object.keys(bulkOutcomes) as BulkOutcome[])
+    .map((outcome) => ({ outcome, n: results.filter((r) => r.outcome === outcome).length }))
+    .filter((c) => c.n > 0)
+    .map((c) => `${bulkOutcomes[c.outcome]}: ${c.n}`)
+    .join(" · ");
+}
+
+/** What happened to each selected candidate, with the counts first; stays until the next action. */
+function BulkEmailResults({ results }: { results: BulkResult[] }) {
+  return (
+    <section className="panel bulk-email-results" aria-labelledby="bulk-email-results-title">
+      <h2 id="bulk-email-results-title">Email results</h2>
+      <p>{summarizeOutcomes(results)}</p>
+      <ul>
+        {results.map((r) => (
+          <li key={r.candidateId} className={`bulk-outcome bulk-outcome-${r.outcome}`}>
+            <Link to={`/candidates/${r.candidateId}`}>{r.name}</Link> — <strong>{bulkOutcomes[r.outcome]}</strong>
+            {r.detail ? <span className="hint"> ({r.detail})</span> : null}
+          </li>
+        ))}
+      </ul>
+      <p className="hint">
+        Every email is on the candidate&apos;s timeline and at <Link to="/emails">Emails</Link>.
+      </p>
     </section>
   );
 }

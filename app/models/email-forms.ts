@@ -1,0 +1,62 @@
+// Form schemas for recovery emails: the single send on /interviews/:id/email and the bulk send on /candidates.
+// Shared by the actions (server truth) and the forms (client hints).
+import { z } from "zod";
+import { templateNames } from "../../emails/index";
+
+export const PERSONAL_NOTE_MAX = 2000;
+/** The most candidates one bulk send may reach; a bigger campaign is several sends. */
+export const BULK_EMAIL_MAX = 100;
+
+export const templateField = z.enum(templateNames, {
+  errorMap: () => ({ message: "Choose one of the templates." }),
+});
+
+// An empty textarea means "no note" (null), whatever the whitespace.
+export const personalNoteField = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+  z
+    .string()
+    .max(PERSONAL_NOTE_MAX, `A personal note is at most ${PERSONAL_NOTE_MAX.toLocaleString("en-GB")} characters.`)
+    .optional()
+    .transform((v) => (v ? v.trim() : null)),
+);
+
+/** A random key the page hands out; the same key twice (a double click) is the same email. */
+export const idempotencyKeyField = z
+  .string({ required_error: "This form is out of date. Reload the page and try again." })
+  .regex(/^[A-Za-z0-9_-]{16,64}$/, "This form is out of date. Reload the page and try again.");
+
+export const PreviewEmailSchema = z.object({
+  intent: z.literal("preview"),
+  template: templateField,
+  personalNote: personalNoteField,
+});
+
+export const SendEmailSchema = z.object({
+  intent: z.literal("send"),
+  template: templateField,
+  personalNote: personalNoteField,
+  idempotencyKey: idempotencyKeyField,
+});
+
+export const InterviewEmailSchema = z.discriminatedUnion("intent", [PreviewEmailSchema, SendEmailSchema]);
+
+export const BulkEmailSchema = z.object({
+  intent: z.literal("send-email"),
+  candidateIds: z
+    .array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "That selection was not understood."))
+    .min(1, "Select at least one candidate.")
+    .max(BULK_EMAIL_MAX, `Email at most ${BULK_EMAIL_MAX} candidates at a time.`),
+  template: templateField,
+  idempotencyKey: idempotencyKeyField,
+});
+
+export const bulkOutcomes = {
+  queued: "Queued",
+  captured: "Captured (not sent: no mail server)",
+  already_sent: "Already in the outbox (double submit)",
+  opted_out: "Skipped: unsubscribed",
+  no_interview: "Skipped: no interview",
+  failed: "Not sent",
+} as const;
+export type BulkOutcome = keyof typeof bulkOutcomes;

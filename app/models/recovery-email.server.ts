@@ -1,0 +1,363 @@
+// Recovery emails from the recruiter's side: the merge values for one interview, the exact preview, and sending
+// (one, or one template to many candidates). Sending renders the email and writes it to the outbox through
+// queueEmailInTx (app/models/email.server.ts), whose audit event puts it on the candidate's timeline.
+import { flagReasons, type FlagReason } from "./enums";
+import { assertTemplateName, renderRecoveryEmail, type RecoveryMergeValues, type RenderedEmail } from "./email-templates.server";
+import type { BulkOutcome } from "./email-forms";
+import { getAgency } from "./agency.server";
+import { createCoachingLinkInTx } from "./coaching.server";
+import { assertCanSend, queueEmailInTx, wakeEmailWorker } from "./email.server";
+import { describeTimeZone, formatDate, formatDateTime } from "~/utils/dates";
+import { prisma } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { RuleViolation } from "~/utils/errors.server";
+
+type Actor = { userId: string };
+
+const firstName = (name: string) => name.trim().split(/\s+/)[0] || null;
+
+export const coachingUrl = (token: string) => `${env.APP_URL}/coach/${token}`;
+export const unsubscribeUrl = (token: string) => `${env.APP_URL}/unsubscribe/${token}`;
+/** What the preview shows in place of the personal link, which only exists once the email is sent. */
+export const PENDING_COACHING_URL = `${env.APP_URL}/coach/…`;
+
+/** The Message-ID for a send: fixed by the form's idempotency key, so a double submit can't queue twice. */
+export function recoveryMessageId(idempotencyKey: string, candidateId?: string) {
+  const host = new URL(env.APP_URL).hostname || "rebound.local";
+  return `<recovery.${idempotencyKey}${candidateId ? `.${candidateId}` : ""}@${host}>`;
+}
+
+async function loadInterviewForEmail(interviewId: string, now: Date) {
+  return prisma.interview.findUnique({
+    where: { id: interviewId },
+    select: {
+      id: true,
+      roleTitle: true,
+      scheduledAt: true,
+      company: { select: { name: true } },
+      candidate: {
+        select: { id: true, name: true, email: true, emailOptOut: true, optedOutAt: true, unsubscribeToken: true },
+      },
+      flags: {
+        where: { removedAt: null },
+        orderBy: { flaggedAt: "desc" },
+        take: 1,
+        select: { reasons: { select: { reason: true } } },
+      },
+      checklistRuns: {
+        where: { status: "active" },
+        orderBy: { startedAt: "desc" },
+        take: 1,
+        select: {
+          id: true,
+          // Only the candidate's own steps: recruiter steps are not theirs to be reminded of.
+          steps: {
+            where: { status: "pending", dueAt: { lte: now }, step: { owner: "candidate" } },
+            orderBy: { dueAt: "asc" },
+            select: { dueAt: true, step: { select: { title: true } } },
+          },
+        },
+      },
+    },
+  });
+}
+
+type InterviewForEmail = NonNullable<Awaited<ReturnType<typeof loadInterviewForEmail>>>;
+
+export type EmailRecipient = {
+  id: string;
+  name: string;
+  email: string;
+  emailOptOut: boolean;
+  optedOutAt: Date | null;
+};
+
+async function senderOf(actor: Actor) {
+  // Phone and signature aren't on User yet: the block shows the name and email until they are.
+  return prisma.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true, email: true } });
+}
+
+function buildMergeValues(
+  interview: InterviewForEmail,
+  context: { agencyName: string; timeZone: string; sender: { name: string; email: string } },
+  options: { personalNote?: string | null; coachingLinkUrl?: string | null },
+): RecoveryMergeValues {
+  const reasonOrder = flagReasons.values as readonly string[];
+  const reasons = (interview.flags[0]?.reasons ?? [])
+    .map((r) => r.reason)
+    .filter((r): r is FlagReason => reasonOrder.includes(r))
+    .sort((a, b) => reasonOrder.indexOf(a) - reasonOrder.indexOf(b));
+  const run = interview.checklistRuns[0];
+  return {
+    agencyName: context.agencyName,
+    candidateFirstName: firstName(interview.candidate.name),
+    companyName: interview.company.name,
+    roleTitle: interview.roleTitle,
+    interviewDate: formatDate(interview.scheduledAt, context.timeZone),
+    recruiter: { name: context.sender.name, email: context.sender.email },
+    reasons,
+    coachingLink: run
+      ? options.coachingLinkUrl
+        ? { url: options.coachingLinkUrl }
+        : { url: PENDING_COACHING_URL, pending: true }
+      : null,
+    unsubscribeUrl: unsubscribeUrl(interview.candidate.unsubscribeToken),
+    personalNote: options.personalNote ?? null,
+    overdueSteps: (run?.steps ?? []).map((s) => ({ title: s.step.title, due: formatDateTime(s.dueAt, context.timeZone) })),
+    timeZoneLabel: describeTimeZone(context.timeZone),
+  };
+}
+
+function recipientOf(interview: InterviewForEmail): EmailRecipient {
+  const { id, name, email, emailOptOut, optedOutAt } = interview.candidate;
+  return { id, name, email, emailOptOut, optedOutAt };
+}
+
+/** Why this candidate can't be emailed, in words for the page; null when they can. */
+export function optOutReason(recipient: EmailRecipient, timeZone: string) {
+  if (!recipient.emailOptOut) return null;
+  const when = recipient.optedOutAt ? ` on ${formatDate(recipient.optedOutAt, timeZone)}` : "";
+  return `${recipient.name} unsubscribed from our emails${when}, so they can't be emailed.`;
+}
+
+/**
+ * The merge values for an interview's candidate, as the sender would send them now. Without `coachingLinkUrl` an
+ * active checklist gets the pending placeholder link (the preview). Null when the interview doesn't exist.
+ */
+export async function mergeValuesForInterview(
+  interviewId: string,
+  actor: Actor,
+  options: { personalNote?: string | null; coachingLinkUrl?: string | null } = {},
+  now: Date = new Date(),
+) {
+  const [interview, agency, sender] = await Promise.all([loadInterviewForEmail(interviewId, now), getAgency(), senderOf(actor)]);
+  if (!interview) return null;
+  const values = buildMergeValues(interview, { agencyName: agency.name, timeZone: agency.timeZone, sender }, options);
+  return {
+    values,
+    recipient: recipientOf(interview),
+    interview: {
+      id: interview.id,
+      companyName: interview.company.name,
+      roleTitle: interview.roleTitle,
+      scheduledAt: interview.scheduledAt,
+    },
+    hasActiveChecklist: interview.checklistRuns.length > 0,
+    timeZone: agency.timeZone,
+  };
+}
+
+/** Whether an interview exists, so a route can answer 404 before validating a form for it. */
+export async function interviewExists(interviewId: string) {
+  if (!interviewId || interviewId.length > 40) return false;
+  return (await prisma.interview.count({ where: { id: interviewId } })) > 0;
+}
+
+export type EmailPreview = {
+  template: string;
+  rendered: RenderedEmail;
+  recipient: EmailRecipient;
+  interview: { id: string; companyName: string; roleTitle: string; scheduledAt: Date };
+  /** Set when the candidate can't be emailed; the page hides the send button and says why. */
+  blockedReason: string | null;
+  hasActiveChecklist: boolean;
+};
+
+/** Exactly what sending would produce, except the coaching link's token (created only when sending). */
+export async function previewRecoveryEmail(
+  interviewId: string,
+  template: string,
+  actor: Actor,
+  personalNote: string | null = null,
+  now: Date = new Date(),
+): Promise<EmailPreview | null> {
+  if (!interviewId || interviewId.length > 40) return null;
+  const merged = await mergeValuesForInterview(interviewId, actor, { personalNote }, now);
+  if (!merged) return null;
+  return {
+    template,
+    rendered: await renderRecoveryEmail(template, merged.values),
+    recipient: merged.recipient,
+    interview: merged.interview,
+    blockedReason: optOutReason(merged.recipient, merged.timeZone),
+    hasActiveChecklist: merged.hasActiveChecklist,
+  };
+}
+
+function isUniqueViolation(error: unknown) {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+}
+
+async function findQueued(messageId: string) {
+  return prisma.emailMessage.findUnique({ where: { messageId }, select: { id: true, status: true } });
+}
+
+export type SendResult = { emailId: string; status: string; recipient: EmailRecipient; duplicate: boolean };
+
+/**
+ * Renders and queues one email for an interview's candidate. The same message id twice (a double click) returns
+ * the first email instead of queueing another. A fresh coaching link is made for the email when the interview's
+ * checklist is active; links sent in earlier emails keep working.
+ */
+async function sendForInterview(
+  interview: InterviewForEmail,
+  input: { template: string; personalNote?: string | null; messageId: string },
+  actor: Actor,
+  context: { agencyName: string; timeZone: string; sender: { name: string; email: string } },
+): Promise<SendResult> {
+  const recipient = recipientOf(interview);
+  const existing = await findQueued(input.messageId);
+  if (existing) return { emailId: existing.id, status: existing.status, recipient, duplicate: true };
+  const blocked = optOutReason(recipient, context.timeZone);
+  if (blocked) throw new RuleViolation(blocked);
+  // Refuse an unknown template before a coaching link is made for nothing.
+  assertTemplateName(input.template);
+  const run = interview.checklistRuns[0];
+  try {
+    // The link, the rendered email and the outbox row commit together: a failed send leaves no stray link behind.
+    const email = await prisma.$transaction(async (tx) => {
+      const link = run
+        ? await createCoachingLinkInTx(tx, run.id, actor, { scope: { interviewId: interview.id }, replacePrevious: false })
+        : null;
+      const values = buildMergeValues(interview, context, {
+        personalNote: input.personalNote,
+        coachingLinkUrl: link ? coachingUrl(link.token) : null,
+      });
+      const rendered = await renderRecoveryEmail(input.template, values);
+      return queueEmailInTx(
+        tx,
+        {
+          candidateId: recipient.id,
+          interviewId: interview.id,
+          template: input.template,
+          toAddress: recipient.email,
+          subject: rendered.subject,
+          html: rendered.html,
+          text: rendered.text,
+          personalNote: input.personalNote ?? null,
+          messageId: input.messageId,
+        },
+        actor,
+      );
+    });
+    wakeEmailWorker();
+    return { emailId: email.id, status: email.status, recipient, duplicate: false };
+  } catch (error) {
+    // Two identical submits raced past the check above: the first one won, which is what we want.
+    if (isUniqueViolation(error)) {
+      const first = await findQueued(input.messageId);
+      if (first) return { emailId: first.id, status: first.status, recipient, duplicate: true };
+    }
+    throw error;
+  }
+}
+
+async function sendingContext(actor: Actor) {
+  const [agency, sender] = await Promise.all([getAgency(), senderOf(actor)]);
+  return { agencyName: agency.name, timeZone: agency.timeZone, sender };
+}
+
+/** Sends one template to an interview's candidate, from /interviews/:id/email. */
+export async function sendRecoveryEmail(
+  input: { interviewId: string; template: string; personalNote?: string | null; idempotencyKey: string },
+  actor: Actor,
+  now: Date = new Date(),
+) {
+  assertTemplateName(input.template);
+  const interview = await loadInterviewForEmail(input.interviewId, now);
+  if (!interview) throw new RuleViolation("That interview no longer exists.");
+  const messageId = recoveryMessageId(input.idempotencyKey);
+  if (!(await findQueued(messageId))) await assertCanSend(actor.userId, 1);
+  return sendForInterview(interview, { ...input, messageId }, actor, await sendingContext(actor));
+}
+
+export type BulkRecipientResult = {
+  candidateId: string;
+  name: string;
+  outcome: BulkOutcome;
+  /** Why it was skipped or refused, for the result list. */
+  detail: string | null;
+  emailId: string | null;
+};
+
+/** The candidate's most recent flagged interview, else their most recent interview. */
+async function interviewIdForCandidate(candidateId: string) {
+  const flagged = await prisma.interview.findFirst({
+    where: { candidateId, flags: { some: { removedAt: null } } },
+    orderBy: { scheduledAt: "desc" },
+    select: { id: true },
+  });
+  if (flagged) return flagged.id;
+  const latest = await prisma.interview.findFirst({
+    where: { candidateId },
+    orderBy: { scheduledAt: "desc" },
+    select: { id: true },
+  });
+  return latest?.id ?? null;
+}
+
+/**
+ * One template to many candidates (the /candidates bulk action). Each candidate is sent on its own, so one refusal
+ * doesn't stop the rest; the result says what happened to each, in the order given.
+ */
+export async function sendBulkRecoveryEmail(
+  input: { candidateIds: string[]; template: string; idempotencyKey: string },
+  actor: Actor,
+  now: Date = new Date(),
+): Promise<BulkRecipientResult[]> {
+  const ids = [...new Set(input.candidateIds)];
+  // Checked once up front so a bad template refuses the whole batch with one message.
+  assertTemplateName(input.template);
+  const candidates = await prisma.candidate.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, name: true, emailOptOut: true },
+  });
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  if (byId.size !== ids.length) {
+    throw new RuleViolation("Some of the selected candidates no longer exist. Reload the page and try again.");
+  }
+  const plan = await Promise.all(
+    ids.map(async (id) => ({ candidate: byId.get(id)!, interviewId: await interviewIdForCandidate(id) })),
+  );
+  const fresh = await Promise.all(
+    plan.map(async (p) => !(await findQueued(recoveryMessageId(input.idempotencyKey, p.candidate.id)))),
+  );
+  const sendable = plan.filter((p, i) => fresh[i] && p.interviewId && !p.candidate.emailOptOut).length;
+  if (sendable > 0) await assertCanSend(actor.userId, sendable);
+
+  const context = await sendingContext(actor);
+  const results: BulkRecipientResult[] = [];
+  for (const { candidate, interviewId } of plan) {
+    const base = { candidateId: candidate.id, name: candidate.name };
+    if (!interviewId) {
+      results.push({ ...base, outcome: "no_interview", detail: "No interview to write about yet.", emailId: null });
+      continue;
+    }
+    const interview = await loadInterviewForEmail(interviewId, now);
+    if (!interview) {
+      results.push({ ...base, outcome: "no_interview", detail: "The interview no longer exists.", emailId: null });
+      continue;
+    }
+    const messageId = recoveryMessageId(input.idempotencyKey, candidate.id);
+    try {
+      if (candidate.emailOptOut && !(await findQueued(messageId))) {
+        results.push({ ...base, outcome: "opted_out", detail: optOutReason(recipientOf(interview), context.timeZone), emailId: null });
+        continue;
+      }
+      const sent = await sendForInterview(interview, { template: input.template, messageId }, actor, context);
+      results.push({
+        ...base,
+        outcome: sent.duplicate ? "already_sent" : sent.status === "captured" ? "captured" : "queued",
+        detail: null,
+        emailId: sent.emailId,
+      });
+    } catch (error) {
+      if (!(error instanceof RuleViolation)) throw error;
+      // Someone unsubscribed between the plan and the send: still a skip, not a failure.
+      const optedOut = (await prisma.candidate.findUnique({ where: { id: candidate.id }, select: { emailOptOut: true } }))
+        ?.emailOptOut;
+      results.push({ ...base, outcome: optedOut ? "opted_out" : "failed", detail: error.message, emailId: null });
+    }
+  }
+  return results;
+}

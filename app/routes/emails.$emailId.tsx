@@ -1,0 +1,147 @@
+// /emails/:emailId: one message exactly as it was (or will be) sent: headers, delivery state, HTML and text parts.
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { EmailStatusBadge } from "~/components/email-status";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ErrorList, SubmitButton } from "~/components/forms";
+import { getEmail, retryEmail } from "~/models/email.server";
+import { describeTimeZone, formatDateTime } from "~/utils/dates";
+import { RuleViolation } from "~/utils/errors.server";
+import { invariantResponse } from "~/utils/http.server";
+import { CAPTURE_MODE_NOTICE, isCaptureMode } from "~/utils/mailer.server";
+import { redirectWithToast, requireUser } from "~/utils/session.server";
+import { useTimeZone } from "~/utils/use-time-zone";
+import { templateLabel } from "../../emails/index";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.email.subject} · Emails · Rebound` : "Email not found · Rebound" },
+];
+
+const NOT_FOUND = "We couldn't find that email.";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const email = await getEmail(params.emailId ?? "");
+  invariantResponse(email, NOT_FOUND);
+  return { email, captureMode: isCaptureMode() };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const id = params.emailId ?? "";
+  const formData = await request.formData();
+  if (formData.get("intent") !== "retry") return data({ formError: "Unknown action." }, { status: 400 });
+  const email = await getEmail(id);
+  invariantResponse(email, NOT_FOUND);
+  try {
+    await retryEmail(email.id, { userId: user.id });
+  } catch (error) {
+    if (error instanceof RuleViolation) return data({ formError: error.message }, { status: 400 });
+    throw error;
+  }
+  return redirectWithToast(request, `/emails/${email.id}`, {
+    kind: "success",
+    message: `The email to ${email.candidate.name} is queued to be sent again.`,
+  });
+}
+
+const deliveryText: Record<string, string> = {
+  queued: "Waiting to be sent.",
+  sending: "Being sent now.",
+  sent: "Accepted by the mail server.",
+  failed: "Not delivered.",
+  captured: "Stored here, not sent (capture mode).",
+};
+
+export default function EmailPage() {
+  const { email, captureMode } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const timeZone = useTimeZone();
+  return (
+    <article aria-labelledby="email-title" className="email-detail">
+      <p>
+        <Link to="/emails">← All emails</Link>
+      </p>
+      <h1 id="email-title">{email.subject}</h1>
+      {captureMode ? (
+        <p className="notice capture-notice" role="note">
+          {CAPTURE_MODE_NOTICE}
+        </p>
+      ) : null}
+      <section aria-labelledby="email-delivery" className="panel">
+        <h2 id="email-delivery">Delivery</h2>
+        <p className="hint">Times are in {describeTimeZone(timeZone)}.</p>
+        <dl className="email-headers">
+          <dt>To</dt>
+          <dd>
+            <Link to={`/candidates/${email.candidate.id}`}>{email.candidate.name}</Link> &lt;{email.toAddress}&gt;
+            {email.candidate.emailOptOut ? <strong> (has unsubscribed from emails)</strong> : null}
+          </dd>
+          <dt>Subject</dt>
+          <dd>{email.subject}</dd>
+          <dt>Template</dt>
+          <dd>{templateLabel(email.template)}</dd>
+          <dt>Status</dt>
+          <dd>
+            <EmailStatusBadge status={email.status} /> {deliveryText[email.status] ?? ""}
+          </dd>
+          <dt>Attempts</dt>
+          <dd>{email.attempts}</dd>
+          {email.status === "queued" && email.attempts > 0 ? (
+            <>
+              <dt>Next attempt</dt>
+              <dd>{formatDateTime(email.nextAttemptAt, timeZone)}</dd>
+            </>
+          ) : null}
+          <dt>Last error</dt>
+          <dd>{email.lastError ? <code className="email-error">{email.lastError}</code> : "None"}</dd>
+          <dt>Message-ID</dt>
+          <dd>
+            <code>{email.messageId}</code>
+          </dd>
+          <dt>Created</dt>
+          <dd>{formatDateTime(email.createdAt, timeZone)}</dd>
+          <dt>Sent</dt>
+          <dd>{email.sentAt ? formatDateTime(email.sentAt, timeZone) : "Not yet"}</dd>
+          <dt>Sent by</dt>
+          <dd>{email.sentBy?.name ?? "—"}</dd>
+          {email.interview ? (
+            <>
+              <dt>Interview</dt>
+              <dd>
+                <Link to={`/interviews/${email.interview.id}`}>{email.interview.roleTitle}</Link>
+              </dd>
+            </>
+          ) : null}
+        </dl>
+        {email.status === "failed" ? (
+          <Form method="post">
+            <ErrorList errors={actionData?.formError ? [actionData.formError] : null} alert />
+            <SubmitButton name="intent" value="retry" pendingLabel="Queueing…">
+              Retry
+            </SubmitButton>
+          </Form>
+        ) : null}
+      </section>
+      {email.personalNote ? (
+        <section aria-labelledby="email-note">
+          <h2 id="email-note">Personal note</h2>
+          <p className="email-note">{email.personalNote}</p>
+        </section>
+      ) : null}
+      <section aria-labelledby="email-html">
+        <h2 id="email-html">HTML version</h2>
+        {/* An empty sandbox: the message's HTML can't run scripts, submit forms or reach this page. */}
+        <iframe title="HTML version of the email" sandbox="" srcDoc={email.html} className="email-frame" />
+      </section>
+      <section aria-labelledby="email-text">
+        <h2 id="email-text">Text version</h2>
+        <pre className="email-text">{email.text}</pre>
+      </section>
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

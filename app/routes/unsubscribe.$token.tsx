@@ -1,0 +1,123 @@
+// /unsubscribe/:token: the link (and List-Unsubscribe header) in every email. No login: GET asks to confirm, POST
+// records the opt-out. Mail providers' RFC 8058 one-click POST ("List-Unsubscribe=One-Click") lands on the same action.
+import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { SubmitButton } from "~/components/forms";
+import { getAgency } from "~/models/agency.server";
+import { unsubscribe, unsubscribeInfo } from "~/models/email.server";
+import { clientIp } from "~/utils/http.server";
+import { unsubscribeRetryAfter } from "~/utils/unsubscribe-rate-limit.server";
+
+// The token is in the URL: never pass it on as a referrer, never let it be indexed or cached.
+const pageHeaders = {
+  "Referrer-Policy": "no-referrer",
+  "X-Robots-Tag": "noindex, nofollow",
+  "Cache-Control": "no-store",
+};
+
+export const headers: HeadersFunction = () => pageHeaders;
+
+/** Lets the root layout leave out the staff app shell (nav, log out) on this page. */
+export const handle = { shell: "none" };
+
+export const meta: MetaFunction = () => [
+  { title: "Unsubscribe from recovery emails" },
+  { name: "robots", content: "noindex, nofollow" },
+  { name: "referrer", content: "no-referrer" },
+];
+
+const NOT_VALID = "This link is not valid";
+const TOO_MANY = "Too many requests from your connection. Please wait a few minutes and try again.";
+
+const notValid = () => new Response(NOT_VALID, { status: 404, statusText: "Not Found", headers: pageHeaders });
+
+function limit(context: unknown) {
+  const wait = unsubscribeRetryAfter(clientIp(context));
+  if (wait) throw new Response(TOO_MANY, { status: 429, headers: { ...pageHeaders, "Retry-After": String(wait) } });
+}
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  limit(context);
+  const info = await unsubscribeInfo(params.token ?? "");
+  if (!info) throw notValid();
+  const agency = await getAgency();
+  return data({ ...info, agencyName: agency.name }, { headers: pageHeaders });
+}
+
+// No CSRF token on purpose: the unguessable token in the URL is the authority, and RFC 8058 one-click senders
+// can't fetch one. Unsubscribing is idempotent and only ever reduces what we send.
+export async function action({ params, context }: ActionFunctionArgs) {
+  limit(context);
+  const result = await unsubscribe(params.token ?? "");
+  if (!result) throw notValid();
+  return data({ unsubscribed: true }, { headers: pageHeaders });
+}
+
+export default function UnsubscribePage() {
+  const info = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  if (actionData?.unsubscribed || info.optedOut) {
+    return (
+      <Layout agencyName={info.agencyName}>
+        <div role="status">
+          <h1>You have been unsubscribed</h1>
+          <p>
+            {info.agencyName} will not send recovery emails to {info.maskedEmail} any more. Your recruiter can still
+            reach you by phone.
+          </p>
+        </div>
+      </Layout>
+    );
+  }
+  return (
+    <Layout agencyName={info.agencyName}>
+      <h1>Stop recovery emails?</h1>
+      <p>
+        {info.firstName ? `Hi ${info.firstName}, ` : ""}if you no longer want emails with interview recovery guidance
+        from {info.agencyName}, confirm below.
+      </p>
+      <Form method="post">
+        <SubmitButton className="coach-button" pendingLabel="Unsubscribing…">
+          Unsubscribe {info.maskedEmail} from recovery emails from {info.agencyName}
+        </SubmitButton>
+      </Form>
+    </Layout>
+  );
+}
+
+function Layout({ agencyName, children }: { agencyName?: string; children: ReactNode }) {
+  return (
+    <div className="coach-page unsubscribe-page">
+      {agencyName ? <p className="coach-from">{agencyName}</p> : null}
+      {children}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return (
+    <Layout>
+      <div className="coach-message" role="alert">
+        {status === 404 ? (
+          <>
+            <h1>{NOT_VALID}</h1>
+            <p>The link may be mistyped or cut short. Please copy the whole link from the email, or reply to it.</p>
+          </>
+        ) : status === 429 ? (
+          <>
+            <h1>Too many requests</h1>
+            <p>{TOO_MANY}</p>
+          </>
+        ) : (
+          <>
+            <h1>Something went wrong</h1>
+            <p>Sorry, that didn’t work. Please try again in a moment.</p>
+          </>
+        )}
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,100 @@
+// Test helpers for email delivery: a real SMTP server on 127.0.0.1 that records (or refuses) what it receives, and
+// outbox rows queued the way the app queues them.
+import type { AddressInfo } from "node:net";
+import { simpleParser, type ParsedMail } from "mailparser";
+import { SMTPServer } from "smtp-server";
+import { queueEmailInTx, type QueueEmailInput } from "~/models/email.server";
+import { prisma } from "~/utils/db.server";
+import { makeCandidate, makeUser } from "../db-utils";
+
+/** What the sink answers to the next message: accept, or an SMTP error with this code and text. */
+export type SinkReply = "accept" | { code: number; message: string };
+
+export type SmtpSink = {
+  port: number;
+  url: string;
+  received: ParsedMail[];
+  /** Replies to use for the coming messages, in order; once used up, every message is accepted. */
+  reply(...replies: SinkReply[]): void;
+  /** Stops listening (the port stays ours to listen on again with `start`). */
+  stop(): Promise<void>;
+  start(): Promise<void>;
+};
+
+export async function startSmtpSink(): Promise<SmtpSink> {
+  const received: ParsedMail[] = [];
+  const replies: SinkReply[] = [];
+  let port = 0;
+  let server: SMTPServer | undefined;
+  const listen = () =>
+    new Promise<void>((resolve, reject) => {
+      server = new SMTPServer({
+        disabledCommands: ["STARTTLS"],
+        authOptional: true,
+        logger: false,
+        // Idle pooled client connections would otherwise hold `stop()` for 30 s.
+        closeTimeout: 100,
+        onData(stream, _session, callback) {
+          simpleParser(stream).then(
+            (parsed) => {
+              const next = replies.shift() ?? "accept";
+              if (next === "accept") {
+                received.push(parsed);
+                callback(null, "Queued as test");
+              } else {
+                callback(Object.assign(new Error(next.message), { responseCode: next.code }));
+              }
+            },
+            (error: Error) => callback(error),
+          );
+        },
+      });
+      server.once("error", reject);
+      server.listen(port, "127.0.0.1", () => {
+        port = (server!.server.address() as AddressInfo).port;
+        resolve();
+      });
+    });
+  await listen();
+  return {
+    get port() {
+      return port;
+    },
+    get url() {
+      return `smtp://127.0.0.1:${port}`;
+    },
+    received,
+    reply: (...next) => replies.push(...next),
+    stop: () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
+    start: listen,
+  };
+}
+
+export async function makeEmailRecipient(overrides: { name?: string; email?: string } = {}) {
+  const recruiter = await makeUser();
+  const candidate = await makeCandidate({ recruiterId: recruiter.id, ...overrides });
+  return { recruiter, candidate };
+}
+
+/** Queues a message through queueEmailInTx, as the send actions do. */
+export async function queueTestEmail(
+  candidate: { id: string; email: string },
+  sentById: string,
+  overrides: Partial<QueueEmailInput> = {},
+) {
+  return prisma.$transaction((tx) =>
+    queueEmailInTx(
+      tx,
+      {
+        candidateId: candidate.id,
+        template: "rough_day",
+        toAddress: candidate.email,
+        subject: "Rough day — here's what to do next",
+        html: "<p>Hello <strong>there</strong></p>",
+        text: "Hello there",
+        ...overrides,
+      },
+      { userId: sentById },
+    ),
+  );
+}
