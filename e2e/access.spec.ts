@@ -1,7 +1,7 @@
 // Who may open which page: managers-only pages, signed-out visitors, and URLs no route claims.
 import { expect, test } from "./fixtures";
 
-for (const path of ["/settings/users", "/settings/agency", "/settings/checklist", "/stats"]) {
+for (const path of ["/settings/users", "/settings/agency", "/settings/checklist", "/emails/templates", "/stats"]) {
   test(`a recruiter gets 403 and the "not allowed" page on ${path}`, async ({ page, login }) => {
     await login({ role: "recruiter" });
     const response = await page.goto(path);

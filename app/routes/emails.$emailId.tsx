@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
   const email = await getEmail(params.emailId ?? "");
   invariantResponse(email, NOT_FOUND);
-  return { email, captureMode: isCaptureMode() };
+  return { email, captureNotice: isCaptureMode() ? CAPTURE_MODE_NOTICE : null };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -54,7 +54,7 @@ const deliveryText: Record<string, string> = {
 };
 
 export default function EmailPage() {
-  const { email, captureMode } = useLoaderData<typeof loader>();
+  const { email, captureNotice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const timeZone = useTimeZone();
   return (
@@ -63,9 +63,9 @@ export default function EmailPage() {
         <Link to="/emails">← All emails</Link>
       </p>
       <h1 id="email-title">{email.subject}</h1>
-      {captureMode ? (
+      {captureNotice ? (
         <p className="notice capture-notice" role="note">
-          {CAPTURE_MODE_NOTICE}
+          {captureNotice}
         </p>
       ) : null}
       <section aria-labelledby="email-delivery" className="panel">

@@ -21,11 +21,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const { filters, page, pageSize } = parseEmailQuery(new URL(request.url).searchParams);
   const [list, senders] = await Promise.all([listEmails(filters, page, pageSize), emailSenderOptions()]);
-  return { ...list, filters, senders, captureMode: isCaptureMode() };
+  return { ...list, filters, senders, captureNotice: isCaptureMode() ? CAPTURE_MODE_NOTICE : null };
 }
 
 export default function EmailsPage() {
-  const { rows, total, page, pageSize, filters, senders, captureMode } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, filters, senders, captureNotice } = useLoaderData<typeof loader>();
   const timeZone = useTimeZone();
   const [searchParams] = useSearchParams();
   const clearHref = useClearFiltersHref(filterParams);
@@ -37,9 +37,9 @@ export default function EmailsPage() {
       <div className="page-heading">
         <h1 id="emails-title">Emails</h1>
       </div>
-      {captureMode ? (
+      {captureNotice ? (
         <p className="notice capture-notice" role="note">
-          {CAPTURE_MODE_NOTICE}
+          {captureNotice}
         </p>
       ) : null}
       <TableFilters label="Filter emails" filterParams={filterParams}>

@@ -24,7 +24,7 @@ test("/emails filters by status, template and sender from the URL and says it is
   const load = (search: string) => loader({ request: session.get(`/emails${search}`), params: {}, context: {} });
   const all = await load("");
   expect(all.total).toBe(3);
-  expect(all.captureMode).toBe(true);
+  expect(all.captureNotice).toMatch(/capture mode/);
   expect(all.rows.map((r) => r.subject)).toEqual(["Bounced", "Keep going", "Rough day"]);
   expect((await load("?status=failed")).rows.map((r) => r.subject)).toEqual(["Bounced"]);
   expect((await load("?template=keep_going")).rows.map((r) => r.subject)).toEqual(["Keep going"]);
