@@ -1,7 +1,7 @@
 // A recruiter's core loop: log an interview for a new candidate, flag it, find it again in the tables, open the
 // profile and export what the filters show. Then the ways bad input is refused without writing anything.
 import { readFileSync } from "node:fs";
-import { database, expect, test, uniqueEmail, uniqueName, waitForHydration } from "./fixtures";
+import { createCandidateWithInterview, database, expect, test, uniqueEmail, uniqueName, waitForHydration } from "./fixtures";
 
 function suffix() {
   return Math.random().toString(36).slice(2, 8);
@@ -257,4 +257,34 @@ test("a flag with an unknown reason is refused at the reasons field and nothing 
   expect(response.status()).toBe(400);
   expect(await response.text()).toContain("Choose reasons from the list.");
   expect(countRows("InterviewFlag")).toBe(flagsBefore);
+});
+
+test("the type-ahead finds an existing candidate by part of their email, chosen with the keyboard", async ({ page, login }) => {
+  const recruiter = await login({ role: "recruiter" });
+  const made = createCandidateWithInterview(recruiter.id);
+  const existing = database()
+    .prepare<[string], { id: string; name: string; email: string }>(`SELECT id, name, email FROM "Candidate" WHERE id = ?`)
+    .get(made.candidateId)!;
+  await page.goto("/interviews/new");
+  await waitForHydration(page);
+  const finder = page.getByRole("combobox", { name: "Find a candidate" });
+  // The unique middle of the address, as a recruiter would type what they remember.
+  await finder.pressSequentially(existing.email.slice(10, 22), { delay: 20 });
+  const option = page.getByRole("option", { name: new RegExp(existing.email.replace(/[.+]/g, "\\$&")) });
+  await expect(option).toBeVisible();
+  // Walk down the suggestions to this candidate and pick it with Enter.
+  const options = page.getByRole("option");
+  const index = (await options.allTextContents()).findIndex((text) => text.includes(existing.email));
+  for (let i = 0; i <= index; i++) await finder.press("ArrowDown");
+  await finder.press("Enter");
+  await page.getByLabel("Client company").fill("Harbor Logistics");
+  await page.getByLabel("Role title").fill("Dispatcher");
+  await page.getByLabel("Date and time").fill("2026-11-25T09:30");
+  await page.getByRole("button", { name: "Log interview" }).click();
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Interview: ${existing.name} at Harbor Logistics`);
+  const logged = database()
+    .prepare<[string], { n: number }>(`SELECT count(*) AS n FROM "Interview" WHERE "candidateId" = ? AND "roleTitle" = 'Dispatcher'`)
+    .get(existing.id);
+  expect(logged?.n).toBe(1);
 });
