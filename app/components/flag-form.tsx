@@ -5,8 +5,7 @@ import { Form, Link } from "@remix-run/react";
 import { forwardRef } from "react";
 import { flagReasons, flagSeverities, flagSources } from "~/models/enums";
 import { FLAG_LIMITS, InterviewActionSchema } from "~/models/flag-forms";
-import { ErrorList, Field, SelectField, SubmitButton } from "./forms";
-import { TextareaField } from "./textarea-field";
+import { ErrorList, Field, SelectField, SubmitButton, TextareaField } from "./forms";
 
 type FlagFormShape = {
   intent: string;

@@ -1,6 +1,6 @@
 // Labelled form controls with their errors announced and tied to the input (aria-describedby).
 import { useNavigation } from "@remix-run/react";
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 
 export type ListOfErrors = Array<string | null | undefined> | null | undefined;
 
@@ -19,21 +19,41 @@ export function ErrorList({ id, errors, alert }: { id?: string; errors?: ListOfE
   );
 }
 
-export function Field({
-  label,
-  inputProps,
-  errors,
-  hint,
-}: {
-  label: ReactNode;
-  inputProps: InputHTMLAttributes<HTMLInputElement>;
-  errors?: ListOfErrors;
-  hint?: ReactNode;
-}) {
+/** Ids that tie a control to its hint and errors, so screen readers announce them with the field. */
+function useFieldIds(idFromProps: string | undefined, hint: ReactNode, errors: ListOfErrors) {
   const fallbackId = useId();
-  const id = inputProps.id ?? fallbackId;
+  const id = idFromProps ?? fallbackId;
   const errorId = errors?.length ? `${id}-error` : undefined;
   const hintId = hint ? `${id}-hint` : undefined;
+  return {
+    id,
+    errorId,
+    hintId,
+    control: {
+      id,
+      "aria-invalid": errorId ? true : undefined,
+      "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined,
+    },
+  };
+}
+
+function FieldFrame({
+  id,
+  label,
+  hint,
+  hintId,
+  errors,
+  errorId,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  hintId?: string;
+  errors?: ListOfErrors;
+  errorId?: string;
+  children: ReactNode;
+}) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -42,14 +62,34 @@ export function Field({
           {hint}
         </p>
       ) : null}
-      <input
-        {...inputProps}
-        id={id}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-      />
+      {children}
       <ErrorList id={errorId} errors={errors} />
     </div>
+  );
+}
+
+type FieldProps = { label: ReactNode; errors?: ListOfErrors; hint?: ReactNode };
+
+export function Field({ label, inputProps, errors, hint }: FieldProps & { inputProps: InputHTMLAttributes<HTMLInputElement> }) {
+  const ids = useFieldIds(inputProps.id, hint, errors);
+  return (
+    <FieldFrame label={label} hint={hint} errors={errors} {...ids}>
+      <input {...inputProps} {...ids.control} />
+    </FieldFrame>
+  );
+}
+
+export function TextareaField({
+  label,
+  textareaProps,
+  errors,
+  hint,
+}: FieldProps & { textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement> }) {
+  const ids = useFieldIds(textareaProps.id, hint, errors);
+  return (
+    <FieldFrame label={label} hint={hint} errors={errors} {...ids}>
+      <textarea rows={4} {...textareaProps} {...ids.control} />
+    </FieldFrame>
   );
 }
 
@@ -58,27 +98,22 @@ export function SelectField({
   selectProps,
   options,
   errors,
-}: {
-  label: ReactNode;
+  hint,
+}: FieldProps & {
   selectProps: SelectHTMLAttributes<HTMLSelectElement>;
   options: ReadonlyArray<{ value: string; label: string }>;
-  errors?: ListOfErrors;
 }) {
-  const fallbackId = useId();
-  const id = selectProps.id ?? fallbackId;
-  const errorId = errors?.length ? `${id}-error` : undefined;
+  const ids = useFieldIds(selectProps.id, hint, errors);
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select {...selectProps} id={id} aria-invalid={errorId ? true : undefined} aria-describedby={errorId}>
+    <FieldFrame label={label} hint={hint} errors={errors} {...ids}>
+      <select {...selectProps} {...ids.control}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </select>
-      <ErrorList id={errorId} errors={errors} />
-    </div>
+    </FieldFrame>
   );
 }
 

@@ -4,8 +4,7 @@ import { Form, useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { REFLECTION_MAX_LENGTH, reflectionQuestions, type Reflection } from "~/models/coaching-forms";
 import { formatDateTime, formatTime } from "~/utils/dates";
-import { ErrorList, SubmitButton } from "./forms";
-import { TextareaField } from "./textarea-field";
+import { ErrorList, SubmitButton, TextareaField } from "./forms";
 
 const AUTOSAVE_DELAY_MS = 1000;
 

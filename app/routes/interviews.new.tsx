@@ -5,8 +5,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CandidatePicker, describeChoice } from "~/components/candidate-picker";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, Field, SelectField, SubmitButton } from "~/components/forms";
-import { TextareaField } from "~/components/textarea-field";
+import { ErrorList, Field, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { getAgency } from "~/models/agency.server";
 import { DuplicateCandidateEmail, getCandidateChoice } from "~/models/candidate.server";
 import { listCompanies } from "~/models/company.server";
