@@ -1,6 +1,6 @@
 // The dashboard's work queue: flagged interviews to call about, checklist steps, and today's and tomorrow's interviews.
 import { Link } from "@remix-run/react";
-import { flagSeverities, interviewRounds } from "~/models/enums";
+import { flagSeverities, interviewRounds, requestChannels, requestedBy } from "~/models/enums";
 import { describeDeadline, formatDate, formatDateTime, formatTime } from "~/utils/dates";
 import { useTimeZone } from "~/utils/use-time-zone";
 
@@ -188,6 +188,52 @@ export function StepList({
       {total > steps.length ? (
         <p className="muted">
           Showing {steps.length} of {total}.
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export type WaitingRequest = {
+  id: string;
+  interviewId: string;
+  requestedAt: string | Date;
+  requestedBy: string;
+  channel: string;
+  daysWaiting: number;
+  candidate: { id: string; name: string };
+  recruiter: { id: string; name: string };
+  company: string;
+  roleTitle: string;
+};
+
+/** Second-interview requests still pending after a week, oldest first, each linking to its interview. */
+export function WaitingRequests({ requests, total, showRecruiter }: { requests: WaitingRequest[]; total: number; showRecruiter: boolean }) {
+  const timeZone = useTimeZone();
+  if (!requests.length) return <p className="empty-state">No request has been waiting that long.</p>;
+  return (
+    <>
+      <ul className="step-list" aria-label="Second-interview requests waiting for an answer, oldest first">
+        {requests.map((r) => (
+          <li key={r.id}>
+            <p>
+              <Link to={`/interviews/${r.interviewId}`}>
+                {r.candidate.name} at {r.company}
+              </Link>{" "}
+              <span className="muted">({r.roleTitle})</span>
+            </p>
+            <p className="muted">
+              Asked <time dateTime={new Date(r.requestedAt).toISOString()}>{formatDateTime(r.requestedAt, timeZone)}</time> by{" "}
+              {requestedBy.label(r.requestedBy).toLowerCase()} ({requestChannels.label(r.channel).toLowerCase()}) ·{" "}
+              <strong>waiting {r.daysWaiting} days</strong>
+              {showRecruiter ? ` · ${r.recruiter.name}` : ""}
+            </p>
+          </li>
+        ))}
+      </ul>
+      {total > requests.length ? (
+        <p className="muted">
+          Showing the {requests.length} oldest of {total}.
         </p>
       ) : null}
     </>

@@ -16,6 +16,7 @@ import {
   requestResponses,
   type CandidateStatus,
 } from "./enums";
+import { requestTiming } from "./second-interview.server";
 import { syncCandidateSummary } from "./summaries.server";
 
 /** A candidate has a handful of interviews; the bound only guards against a runaway import. */
@@ -462,7 +463,7 @@ const emailSource: TimelineSource = async ({ candidateId, limit }) => {
   }));
 };
 
-const secondInterviewSource: TimelineSource = async ({ candidateId, limit }) => {
+const secondInterviewSource: TimelineSource = async ({ candidateId, limit, audit }) => {
   const requests = await prisma.secondInterviewRequest.findMany({
     where: { candidateId },
     orderBy: { requestedAt: "desc" },
@@ -477,25 +478,29 @@ const secondInterviewSource: TimelineSource = async ({ candidateId, limit }) => 
       response: true,
       respondedAt: true,
       recordedBy: { select: { name: true } },
-      interview: { select: { company: { select: { name: true } } } },
+      interview: { select: { scheduledAt: true, durationMinutes: true, company: { select: { name: true } } } },
     },
   });
   return requests.flatMap((r) => {
     const company = r.interview.company.name;
     const link = interviewLink(r.interviewId, company);
     const by = r.requestedBy === "candidate" ? "the candidate" : "the recruiter";
+    const requested = audit.claim("second_interview.requested", r.id);
+    const timing = requestTiming(r.interview, r.requestedAt);
     const entries: TimelineEntry[] = [
       {
         key: `second-interview:${r.id}:requested`,
         at: r.requestedAt,
         kind: "second-interview",
-        summary: `Second interview requested from ${company} (by ${by}, ${requestChannels.label(r.channel).toLowerCase()})`,
+        summary: `Second interview requested from ${company} (by ${by}, ${requestChannels.label(r.channel).toLowerCase()}, ${timing.text})`,
         detail: r.note,
-        actor: r.recordedBy.name,
+        actor: requested?.actor ?? r.recordedBy.name,
         ...link,
       },
     ];
     if (r.respondedAt && r.response !== "pending") {
+      // The answer in force; earlier answers that were changed stay on the timeline from the audit log.
+      const responded = audit.claim("second_interview.responded", r.id);
       entries.push({
         key: `second-interview:${r.id}:responded`,
         at: r.respondedAt,
@@ -504,7 +509,7 @@ const secondInterviewSource: TimelineSource = async ({ candidateId, limit }) => 
           r.response === "no_response"
             ? `No response from ${company} to the second-interview request`
             : `Second interview ${requestResponses.label(r.response).toLowerCase()} by ${company}`,
-        actor: r.recordedBy.name,
+        actor: responded?.actor ?? r.recordedBy.name,
         ...link,
       });
     }
@@ -512,7 +517,7 @@ const secondInterviewSource: TimelineSource = async ({ candidateId, limit }) => 
   });
 };
 
-const outcomeSource: TimelineSource = async ({ candidateId, limit, timeZone }) => {
+const outcomeSource: TimelineSource = async ({ candidateId, limit, timeZone, audit }) => {
   const outcomes = await prisma.candidacyOutcome.findMany({
     where: { candidateId },
     orderBy: { decidedAt: "desc" },
@@ -537,7 +542,7 @@ const outcomeSource: TimelineSource = async ({ candidateId, limit, timeZone }) =
       kind: "outcome" as const,
       summary: `Outcome: ${candidacyOutcomes.label(o.outcome)}${at}${start}`,
       detail: o.note,
-      actor: o.recordedBy.name,
+      actor: audit.claim("outcome.recorded", o.id)?.actor ?? o.recordedBy.name,
       ...(o.interviewId ? interviewLink(o.interviewId, o.company?.name) : {}),
     };
   });
@@ -664,6 +669,28 @@ export const auditRenderers: Record<string, AuditRenderer> = {
     ...flagLink(after),
   }),
   "candidate.unsubscribed": () => ({ kind: "email", summary: "Unsubscribed from recovery emails" }),
+  // Requests, answers in force and outcomes show from their rows (and claim these); what is left is history.
+  "second_interview.requested": (_row, _before, after) => ({
+    kind: "second-interview",
+    summary: "Second interview requested",
+    ...flagLink(after),
+  }),
+  "second_interview.responded": (_row, before, after) => ({
+    kind: "second-interview",
+    summary: `Answer to the second-interview request recorded: ${labelOrNone(after.response, requestResponses.label).toLowerCase()} (was ${labelOrNone(before.response, requestResponses.label).toLowerCase()})`,
+    ...flagLink(after),
+  }),
+  "second_interview.scheduled": (row, _before, after) => ({
+    kind: "second-interview",
+    summary: `Second interview scheduled${typeof after.companyName === "string" ? ` with ${after.companyName}` : ""}`,
+    href: `/interviews/${row.entityId}`,
+    linkLabel: "Open the second interview",
+  }),
+  "outcome.recorded": (_row, _before, after) => ({
+    kind: "outcome",
+    summary: `Outcome: ${labelOrNone(after.outcome, candidacyOutcomes.label)}`,
+    ...flagLink(after),
+  }),
 };
 
 /** Autosave records every change the candidate makes; the timeline shows their reflection work once a day. */

@@ -6,6 +6,7 @@ import { sortReasons } from "./candidate-profile.server";
 import { candidateStepsNotDone, overdueRecruiterSteps } from "./checklist.server";
 import { flagReasons } from "./enums";
 import { RECOVERY_WINDOW_HOURS } from "./recovery";
+import { pendingRequestsOlderThan } from "./second-interview.server";
 
 /** How many flagged interviews the dashboard lists; the rest are one link away. */
 export const RECOVERY_QUEUE_LIMIT = 25;
@@ -188,12 +189,23 @@ export async function getDashboard({
   const recruiters = isManager ? await listDashboardRecruiters() : [];
   const recruiterId = isManager ? recruiters.find((r) => r.id === recruiterFilter)?.id : user.id;
   const scope = { recruiterId };
-  const [counts, queue, upcoming, overdueSteps, candidateSteps] = await Promise.all([
+  const [counts, queue, upcoming, overdueSteps, candidateSteps, waitingRequests] = await Promise.all([
     workQueueCounts({ ...scope, now }),
     recoveryQueue({ ...scope, now }),
     interviewsTodayAndTomorrow({ ...scope, timeZone, now }),
     overdueRecruiterSteps({ ...scope, now }),
     candidateStepsNotDone(scope),
+    pendingRequestsOlderThan({ ...scope, now }),
   ]);
-  return { isManager, recruiters, recruiterId: recruiterId ?? null, counts, queue, upcoming, overdueSteps, candidateSteps };
+  return {
+    isManager,
+    recruiters,
+    recruiterId: recruiterId ?? null,
+    counts,
+    queue,
+    upcoming,
+    overdueSteps,
+    candidateSteps,
+    waitingRequests,
+  };
 }

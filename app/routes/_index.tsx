@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { RecoveryQueue, StepList, UpcomingDay } from "~/components/work-queue";
+import { RecoveryQueue, StepList, UpcomingDay, WaitingRequests } from "~/components/work-queue";
 import { getAgency } from "~/models/agency.server";
 import { getDashboard } from "~/models/dashboard.server";
 import { RECOVERY_WINDOW_HOURS } from "~/models/recovery";
+import { REQUEST_WAITING_DAYS } from "~/models/second-interview-forms";
 import { roles } from "~/models/enums";
 import { describeTimeZone } from "~/utils/dates";
 import { requireUser } from "~/utils/session.server";
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Dashboard() {
-  const { user, timeZone, now, isManager, recruiters, recruiterId, counts, queue, upcoming, overdueSteps, candidateSteps } =
+  const { user, timeZone, now, isManager, recruiters, recruiterId, counts, queue, upcoming, overdueSteps, candidateSteps, waitingRequests } =
     useLoaderData<typeof loader>();
   const chosen = recruiters.find((r) => r.id === recruiterId);
   const whose = !isManager ? "Your" : chosen ? `${chosen.name}'s` : "Agency";
@@ -108,6 +109,12 @@ export default function Dashboard() {
           showRecruiter={showRecruiter}
           empty="Candidates have no steps left to do."
         />
+      </section>
+
+      <section aria-labelledby="waiting-requests-title">
+        <h2 id="waiting-requests-title">Second-interview requests waiting more than {REQUEST_WAITING_DAYS} days</h2>
+        <p className="hint">Requests still without an answer, oldest first: time to chase the company.</p>
+        <WaitingRequests requests={waitingRequests.requests} total={waitingRequests.total} showRecruiter={showRecruiter} />
       </section>
 
       <section aria-labelledby="upcoming-title">

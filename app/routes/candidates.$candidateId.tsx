@@ -20,7 +20,10 @@ import {
   listAssignableRecruiters,
   updateCandidate,
 } from "~/models/candidate-profile.server";
-import { candidateStatuses, flagSeverities, impressions, interviewRounds, roles } from "~/models/enums";
+import { candidacyOutcomes, candidateStatuses, flagSeverities, impressions, interviewRounds, roles } from "~/models/enums";
+import { OutcomeForm, OutcomeList } from "~/components/second-chance-panel";
+import { secondChanceSchema } from "~/models/second-interview-forms";
+import { getCandidateOutcomes, recordOutcome } from "~/models/second-interview.server";
 import { describeTimeZone, formatDateTime } from "~/utils/dates";
 import { RuleViolation } from "~/utils/errors.server";
 import { invariantResponse } from "~/utils/http.server";
@@ -35,20 +38,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const candidateId = params.candidateId ?? "";
   const [profile, agency] = await Promise.all([getCandidateProfile(candidateId), getAgency()]);
   invariantResponse(profile, "We couldn't find that candidate. The link may be wrong, or the candidate was removed.");
-  const [timeline, recruiters] = await Promise.all([
+  const [timeline, recruiters, outcomes] = await Promise.all([
     candidateTimeline(candidateId, { timeZone: agency.timeZone }),
     listAssignableRecruiters(profile.candidate.recruiter.id),
+    getCandidateOutcomes(candidateId),
   ]);
-  return { ...profile, timeline, recruiters, timeZone: agency.timeZone };
+  return { ...profile, timeline, recruiters, outcomes, timeZone: agency.timeZone, now: new Date().toISOString() };
 }
 
-type ActionResult = { intent: CandidateFormIntent | null; result: SubmissionResult<string[]> | null; error?: string };
+type ActionResult = {
+  intent: CandidateFormIntent | "record-outcome" | null;
+  result: SubmissionResult<string[]> | null;
+  error?: string;
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const candidateId = params.candidateId ?? "";
   const formData = await request.formData();
   const intent = formData.get("intent");
+  if (intent === "record-outcome") return outcomeAction(request, candidateId, formData, { userId: user.id });
   if (!isCandidateFormIntent(intent)) {
     return data<ActionResult>(
       { intent: null, result: null, error: "That request was not understood. Reload the page and try again." },
@@ -83,6 +92,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+/** The outcome section's form: an outcome for one of the candidate's applications (interviews). */
+async function outcomeAction(request: Request, candidateId: string, formData: FormData, actor: { userId: string }) {
+  const { timeZone } = await getAgency();
+  const submission = parseWithZod(formData, { schema: secondChanceSchema(timeZone) });
+  if (submission.status !== "success" || submission.value.intent !== "record-outcome") {
+    return data<ActionResult>({ intent: "record-outcome", result: submission.reply() }, { status: 400 });
+  }
+  try {
+    const { candidateStatus, statusChanged } = await recordOutcome(submission.value, actor, { candidateId });
+    return redirectWithToast(request, `/candidates/${candidateId}`, {
+      kind: "success",
+      message:
+        `Outcome recorded: ${candidacyOutcomes.label(submission.value.outcome)}.` +
+        (statusChanged ? ` The candidate is now ${candidateStatuses.label(candidateStatus).toLowerCase()}.` : ""),
+    });
+  } catch (error) {
+    if (error instanceof RuleViolation) {
+      const reply = submission.reply(
+        error.field ? { fieldErrors: { [error.field]: [error.message] } } : { formErrors: [error.message] },
+      );
+      return data<ActionResult>({ intent: "record-outcome", result: reply }, { status: 400 });
+    }
+    throw error;
+  }
+}
+
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 // Without a maxLength attribute the browser doesn't silently cut a pasted value: the person sees why it's refused.
@@ -92,7 +127,7 @@ function constraintWithoutMaxLength<T extends Record<string, { maxLength?: numbe
   ) as T;
 }
 
-function useLastResult(intent: CandidateFormIntent) {
+function useLastResult(intent: CandidateFormIntent | "record-outcome") {
   const actionData = useActionData<typeof action>();
   return actionData?.intent === intent ? actionData.result : undefined;
 }
@@ -240,8 +275,59 @@ function InterviewList({ interviews, timeZone }: { interviews: LoaderData["inter
   );
 }
 
+function OutcomeSection({
+  interviews,
+  outcomes,
+  now,
+  timeZone,
+}: {
+  interviews: LoaderData["interviews"];
+  outcomes: LoaderData["outcomes"];
+  now: string;
+  timeZone: string;
+}) {
+  const lastResult = useLastResult("record-outcome");
+  // An outcome closes an application: the first-round interview, not the second interview it led to.
+  const applications = interviews.filter((i) => i.round !== "second");
+  const latestFlagged = applications.find((i) => i.flagSeverity) ?? applications[0];
+  const choices = latestFlagged ? [latestFlagged, ...applications.filter((i) => i.id !== latestFlagged.id)] : [];
+  return (
+    <section aria-labelledby="outcome-title" className="panel outcome-section">
+      <h2 id="outcome-title">Outcome</h2>
+      <OutcomeList
+        labelledBy="outcome-title"
+        outcomes={outcomes.map((o) => ({
+          ...o,
+          application: o.interviewId ? (
+            <Link to={`/interviews/${o.interviewId}`}>
+              {o.company ?? "Interview"}
+              {o.interview ? ` for ${o.interview.roleTitle}, ${formatDateTime(o.interview.scheduledAt, timeZone)}` : ""}
+            </Link>
+          ) : (
+            o.company
+          ),
+        }))}
+      />
+      {choices.length ? (
+        <OutcomeForm
+          key={`outcome-${outcomes.length}`}
+          now={now}
+          interviewId={choices[0].id}
+          lastResult={lastResult ? { result: lastResult } : undefined}
+          applications={choices.map((i) => ({
+            value: i.id,
+            label: `${i.company.name}, ${i.roleTitle} (${formatDateTime(i.scheduledAt, timeZone)})${i.flagSeverity ? " — flagged" : ""}`,
+          }))}
+        />
+      ) : (
+        <p className="empty-state">Log an interview first: an outcome belongs to an application.</p>
+      )}
+    </section>
+  );
+}
+
 export default function CandidateProfilePage() {
-  const { candidate, interviews, timeline, recruiters, timeZone } = useLoaderData<typeof loader>();
+  const { candidate, interviews, timeline, recruiters, outcomes, timeZone, now } = useLoaderData<typeof loader>();
   // Re-mount the forms when the saved values change, so they show what is stored after a save.
   const formKey = [candidate.name, candidate.email, candidate.phone, candidate.linkedinUrl, candidate.recruiter.id, candidate.status].join("|");
   return (
@@ -295,6 +381,8 @@ export default function CandidateProfilePage() {
         <h2 id="interviews-title">Interviews</h2>
         <InterviewList interviews={interviews} timeZone={timeZone} />
       </section>
+
+      <OutcomeSection interviews={interviews} outcomes={outcomes} now={now} timeZone={timeZone} />
 
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">Timeline</h2>

@@ -130,7 +130,7 @@ test("the timeline merges every fact table newest first, in plain words, with wh
     ["2026-10-20T09:00:00.000Z", "Outcome: Hired at Acme Logistics", "Riley Stone"],
     ["2026-10-09T09:00:00.000Z", "Flag resolved", "Riley Stone"],
     ["2026-10-08T09:00:00.000Z", "Second interview granted by Acme Logistics", "Riley Stone"],
-    ["2026-10-06T09:00:00.000Z", "Second interview requested from Acme Logistics (by the candidate, phone)", "Riley Stone"],
+    ["2026-10-06T09:00:00.000Z", "Second interview requested from Acme Logistics (by the candidate, phone, inside the 24-hour window)", "Riley Stone"],
     ["2026-10-05T13:01:00.000Z", "Email sent: “After your interview”", "Riley Stone"],
     [
       "2026-10-05T12:00:00.000Z",

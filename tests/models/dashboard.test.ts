@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
 import { getAgency } from "~/models/agency.server";
 import { getDashboard, interviewsTodayAndTomorrow, recoveryQueue, workQueueCounts } from "~/models/dashboard.server";
+import { pendingRequestsOlderThan } from "~/models/second-interview.server";
 import { prisma } from "~/utils/db.server";
 import { makeCandidate, makeInterview, makeUser } from "../db-utils";
 import { makeFlag, setAgencyTimeZone } from "../builders/profile";
@@ -127,4 +128,38 @@ test("today and tomorrow are the agency's calendar days, not UTC's", async () =>
   expect(all.today.interviews.map((i) => i.id)).toEqual([earlyToday, caseys, lateToday]);
   expect(all.truncated).toBe(false);
   expect((await interviewsTodayAndTomorrow({ timeZone, now, limit: 2 })).truncated).toBe(true);
+});
+
+test("lists pending second-interview requests older than 7 days, oldest first, scoped to the candidate's owner", async () => {
+  const now = new Date("2027-03-20T12:00:00Z");
+  const DAY = 24 * HOUR;
+  const owner = await makeUser();
+  const colleague = await makeUser();
+  const candidate = await makeCandidate({ recruiterId: owner.id });
+  // Logged by a colleague, but the candidate is the owner's: it is the owner's to chase.
+  const interview = await makeInterview({ candidateId: candidate.id, recruiterId: colleague.id });
+  const ask = (daysAgo: number, response = "pending", interviewId = interview.id, candidateId = candidate.id) =>
+    prisma.secondInterviewRequest.create({
+      data: { interviewId, candidateId, requestedAt: new Date(now.getTime() - daysAgo * DAY), requestedBy: "candidate", channel: "phone", response, recordedById: colleague.id },
+    });
+  const nine = await ask(9);
+  const twenty = await ask(20);
+  await ask(7); // exactly 7 days: not yet more than 7
+  await ask(30, "granted");
+  const elsewhere = await makeInterview({ recruiterId: colleague.id });
+  const colleagues = await ask(10, "pending", elsewhere.id, elsewhere.candidateId);
+
+  const mine = await pendingRequestsOlderThan({ recruiterId: owner.id, now });
+  expect(mine.requests.map((r) => r.id)).toEqual([twenty.id, nine.id]);
+  expect(mine.total).toBe(2);
+  expect(mine.requests[0]).toMatchObject({ interviewId: interview.id, daysWaiting: 20, candidate: { id: candidate.id } });
+  expect((await pendingRequestsOlderThan({ recruiterId: colleague.id, now })).requests.map((r) => r.id)).toEqual([colleagues.id]);
+  const bounded = await pendingRequestsOlderThan({ now, limit: 1 });
+  expect(bounded.requests).toHaveLength(1);
+  expect(bounded.total).toBeGreaterThanOrEqual(3);
+
+  const asManager = await getDashboard({ user: { id: "m", role: "manager" }, recruiterFilter: owner.id, timeZone: "UTC", now });
+  expect(asManager.waitingRequests.requests.map((r) => r.id)).toEqual([twenty.id, nine.id]);
+  const asOwner = await getDashboard({ user: owner, timeZone: "UTC", now });
+  expect(asOwner.waitingRequests.total).toBe(2);
 });

@@ -1,0 +1,284 @@
+// The "Second interview" panel on /interviews/:id (requests, answers, the second interview, the outcome) and the
+// outcome form the candidate profile reuses. Forms post through fetchers, so refused input shows at its field.
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Form, Link, useFetcher, useNavigation } from "@remix-run/react";
+import type { ComponentProps, ReactNode } from "react";
+import { candidacyOutcomes, interviewFormats, requestChannels, requestedBy, requestResponses } from "~/models/enums";
+import { RECOVERY_WINDOW_HOURS } from "~/models/recovery";
+import type { SecondChancePanelData } from "~/models/second-interview.server";
+import { secondChanceSchema } from "~/models/second-interview-forms";
+import { describeTimeZone, formatDate, formatDateTime, toLocalInputValue } from "~/utils/dates";
+import { useTimeZone } from "~/utils/use-time-zone";
+import { ErrorList, Field, SelectField, SubmitButton, TextareaField } from "./forms";
+
+type Reply = { result: SubmissionResult<string[]> } | undefined;
+type PanelData = SecondChancePanelData;
+
+const options = (enumeration: { values: readonly string[]; label: (v: string) => string }) =>
+  enumeration.values.map((value) => ({ value, label: enumeration.label(value) }));
+
+/** A Conform form for one intent, validated on the client with the server's schema. */
+function useSecondChanceForm(id: string, lastResult: Reply, defaultValue: Record<string, string>) {
+  const timeZone = useTimeZone();
+  return useForm({
+    id,
+    lastResult: lastResult?.result,
+    shouldRevalidate: "onBlur",
+    defaultValue,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: secondChanceSchema(timeZone) }),
+  });
+}
+
+export function SecondChancePanel({ panel, now }: { panel: PanelData; now: string }) {
+  const timeZone = useTimeZone();
+  const zone = describeTimeZone(timeZone);
+  const action = `/interviews/${panel.interviewId}/second-chance`;
+  return (
+    <section className="panel second-chance-panel" aria-labelledby="second-chance-title">
+      <h2 id="second-chance-title">Second interview</h2>
+      {panel.grantedFrom ? (
+        <p>
+          This is the second interview granted after{" "}
+          <Link to={`/interviews/${panel.grantedFrom.interviewId}`}>the interview that went badly</Link>.
+        </p>
+      ) : null}
+      <p className="hint">
+        The articles say a phone call within {RECOVERY_WINDOW_HOURS} hours of the interview works best. For this
+        interview that window closes {formatDateTime(panel.windowEndsAt, timeZone)} ({zone}).
+      </p>
+
+      <h3 id="second-chance-requests-title">Requests</h3>
+      {panel.requests.length ? (
+        <ul className="second-chance-requests" aria-labelledby="second-chance-requests-title">
+          {panel.requests.map((r) => (
+            <RequestItem key={r.id} request={r} action={action} now={now} />
+          ))}
+        </ul>
+      ) : (
+        <p className="empty-state">No second interview asked for yet.</p>
+      )}
+      <RequestForm key={`request-${panel.requests.length}`} action={action} now={now} />
+
+      <h3 id="second-chance-outcome-title">Outcome</h3>
+      <OutcomeList outcomes={panel.outcomes} labelledBy="second-chance-outcome-title" />
+      <OutcomeForm key={`outcome-${panel.outcomes.length}`} action={action} now={now} interviewId={panel.interviewId} />
+    </section>
+  );
+}
+
+function RequestItem({ request: r, action, now }: { request: PanelData["requests"][number]; action: string; now: string }) {
+  const timeZone = useTimeZone();
+  const titleId = `request-${r.id}-title`;
+  const answered = r.response !== "pending" && r.respondedAt;
+  return (
+    <li className="second-chance-request" aria-labelledby={titleId}>
+      <h4 id={titleId}>
+        Asked {formatDateTime(r.requestedAt, timeZone)} by {requestedBy.label(r.requestedBy).toLowerCase()},{" "}
+        {r.channel === "in_person" ? "in person" : `by ${requestChannels.label(r.channel).toLowerCase()}`}
+      </h4>
+      <p>
+        <span className={`badge ${r.withinWindow ? "request-on-time" : "request-late"}`}>
+          {r.withinWindow ? "On time" : "Late"}
+        </span>{" "}
+        Made {r.timing}.
+      </p>
+      {r.advice ? <p className="hint">{r.advice}</p> : null}
+      {r.note ? <p className="notes">{r.note}</p> : null}
+      <p>
+        <strong>Answer:</strong> {requestResponses.label(r.response)}
+        {answered ? ` on ${formatDateTime(r.respondedAt as Date, timeZone)}` : ""}
+        <span className="muted"> · recorded by {r.recordedBy}</span>
+      </p>
+      {r.secondInterview ? (
+        <p>
+          <strong>Second interview:</strong> {formatDateTime(r.secondInterview.scheduledAt, timeZone)},{" "}
+          {interviewFormats.label(r.secondInterview.format).toLowerCase()}
+          {r.secondInterview.interviewerName ? ` with ${r.secondInterview.interviewerName}` : ""} —{" "}
+          <Link to={`/interviews/${r.secondInterview.id}`}>Open the second interview</Link>
+        </p>
+      ) : (
+        <>
+          <ResponseForm key={`${r.response}-${r.respondedAt}`} action={action} now={now} request={r} />
+          {r.response === "granted" ? <ScheduleForm action={action} requestId={r.id} /> : null}
+        </>
+      )}
+    </li>
+  );
+}
+
+function RequestForm({ action, now }: { action: string; now: string }) {
+  const timeZone = useTimeZone();
+  const fetcher = useFetcher<Reply>();
+  const [form, fields] = useSecondChanceForm("second-chance-request", fetcher.data, {
+    requestedAt: toLocalInputValue(now, timeZone),
+    requestedBy: "candidate",
+    channel: "phone",
+  });
+  return (
+    <fetcher.Form method="post" action={action} className="stacked" {...getFormProps(form)} aria-labelledby="record-request-title">
+      <h4 id="record-request-title">Record a request</h4>
+      <input type="hidden" name="intent" value="record-request" />
+      <ErrorList id={form.errorId} errors={form.errors} alert />
+      <Field
+        label="Asked on"
+        hint={`Date and time in ${describeTimeZone(timeZone)}.`}
+        inputProps={getInputProps(fields.requestedAt, { type: "datetime-local" })}
+        errors={fields.requestedAt.errors}
+      />
+      <SelectField label="Asked by" selectProps={getSelectProps(fields.requestedBy)} options={options(requestedBy)} errors={fields.requestedBy.errors} />
+      <SelectField label="Channel" selectProps={getSelectProps(fields.channel)} options={options(requestChannels)} errors={fields.channel.errors} />
+      <TextareaField label="Note about the request" hint="Optional." textareaProps={getTextareaProps(fields.note)} errors={fields.note.errors} />
+      <SubmitButton pending={fetcher.state !== "idle"} pendingLabel="Recording…">
+        Record request
+      </SubmitButton>
+    </fetcher.Form>
+  );
+}
+
+function ResponseForm({ action, now, request }: { action: string; now: string; request: PanelData["requests"][number] }) {
+  const timeZone = useTimeZone();
+  const fetcher = useFetcher<Reply>();
+  const [form, fields] = useSecondChanceForm(`response-${request.id}`, fetcher.data, {
+    response: request.response,
+    respondedAt: toLocalInputValue(request.respondedAt ?? now, timeZone),
+  });
+  return (
+    <fetcher.Form method="post" action={action} className="stacked inline-form" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="record-response" />
+      <input type="hidden" name="requestId" value={request.id} />
+      <ErrorList id={form.errorId} errors={form.errors} alert />
+      <SelectField label="Answer" selectProps={getSelectProps(fields.response)} options={options(requestResponses)} errors={fields.response.errors} />
+      <Field
+        label="Answered on"
+        hint="Not needed while the answer is pending."
+        inputProps={getInputProps(fields.respondedAt, { type: "datetime-local" })}
+        errors={fields.respondedAt.errors}
+      />
+      <SubmitButton className="secondary" pending={fetcher.state !== "idle"} pendingLabel="Saving…">
+        Save answer
+      </SubmitButton>
+    </fetcher.Form>
+  );
+}
+
+function ScheduleForm({ action, requestId }: { action: string; requestId: string }) {
+  const timeZone = useTimeZone();
+  const fetcher = useFetcher<Reply>();
+  const titleId = `schedule-${requestId}-title`;
+  const [form, fields] = useSecondChanceForm(`schedule-${requestId}`, fetcher.data, { format: "in_person" });
+  return (
+    <fetcher.Form method="post" action={action} className="stacked" {...getFormProps(form)} aria-labelledby={titleId}>
+      <h5 id={titleId}>Schedule the second interview</h5>
+      <input type="hidden" name="intent" value="schedule-second-interview" />
+      <input type="hidden" name="requestId" value={requestId} />
+      <ErrorList id={form.errorId} errors={form.errors} alert />
+      <Field
+        label="Date and time of the second interview"
+        hint={`In ${describeTimeZone(timeZone)}.`}
+        inputProps={getInputProps(fields.scheduledAt, { type: "datetime-local" })}
+        errors={fields.scheduledAt.errors}
+      />
+      <SelectField label="Format" selectProps={getSelectProps(fields.format)} options={options(interviewFormats)} errors={fields.format.errors} />
+      <Field label="Interviewer" hint="Optional." inputProps={getInputProps(fields.interviewerName, { type: "text" })} errors={fields.interviewerName.errors} />
+      <SubmitButton pending={fetcher.state !== "idle"} pendingLabel="Scheduling…">
+        Schedule the second interview
+      </SubmitButton>
+    </fetcher.Form>
+  );
+}
+
+type OutcomeItem = {
+  id: string;
+  outcome: string;
+  decidedAt: Date | string;
+  startDate: Date | string | null;
+  note: string | null;
+  recordedBy: string;
+  /** On the profile: which application it closes. */
+  application?: ReactNode;
+};
+
+export function OutcomeList({ outcomes, labelledBy }: { outcomes: OutcomeItem[]; labelledBy: string }) {
+  const timeZone = useTimeZone();
+  if (!outcomes.length) return <p className="empty-state">No outcome recorded yet.</p>;
+  return (
+    <ul className="outcome-list" aria-labelledby={labelledBy}>
+      {outcomes.map((o) => (
+        <li key={o.id}>
+          <strong className={`badge outcome-${o.outcome}`}>{candidacyOutcomes.label(o.outcome)}</strong>
+          {o.application ? <> — {o.application}</> : null} · decided {formatDateTime(o.decidedAt, timeZone)}
+          {o.startDate ? ` · starts ${formatDate(o.startDate, timeZone)}` : ""}
+          <span className="muted"> · recorded by {o.recordedBy}</span>
+          {o.note ? <p className="notes">{o.note}</p> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * Records an outcome. On the interview page it posts to the panel's route through a fetcher; on the profile it
+ * posts to the profile (`lastResult` from its action) with a choice of application.
+ */
+export function OutcomeForm({
+  action,
+  now,
+  interviewId,
+  applications,
+  lastResult,
+}: {
+  action?: string;
+  now: string;
+  interviewId?: string;
+  applications?: Array<{ value: string; label: string }>;
+  lastResult?: Reply;
+}) {
+  const fetcher = useFetcher<Reply>();
+  const navigation = useNavigation();
+  const viaFetcher = Boolean(action);
+  const FormComponent = (viaFetcher ? fetcher.Form : Form) as (props: ComponentProps<typeof Form>) => ReactNode;
+  const pending = viaFetcher
+    ? fetcher.state !== "idle"
+    : navigation.state === "submitting" && navigation.formData?.get("intent") === "record-outcome";
+  const timeZone = useTimeZone();
+  const [form, fields] = useSecondChanceForm(`outcome-${interviewId ?? "profile"}`, viaFetcher ? fetcher.data : lastResult, {
+    interviewId: interviewId ?? "",
+    outcome: "hired",
+    decidedAt: toLocalInputValue(now, timeZone),
+  });
+  return (
+    <FormComponent method="post" action={action} className="stacked" {...getFormProps(form)} aria-labelledby="record-outcome-title">
+      <h4 id="record-outcome-title">Record the outcome</h4>
+      <input type="hidden" name="intent" value="record-outcome" />
+      <ErrorList id={form.errorId} errors={form.errors} alert />
+      {applications ? (
+        <SelectField
+          label="Application"
+          selectProps={getSelectProps(fields.interviewId)}
+          options={applications}
+          errors={fields.interviewId.errors}
+        />
+      ) : (
+        <input type="hidden" name="interviewId" value={interviewId} />
+      )}
+      <SelectField label="Outcome" selectProps={getSelectProps(fields.outcome)} options={options(candidacyOutcomes)} errors={fields.outcome.errors} />
+      <Field
+        label="Decided on"
+        hint={`Date and time in ${describeTimeZone(timeZone)}.`}
+        inputProps={getInputProps(fields.decidedAt, { type: "datetime-local" })}
+        errors={fields.decidedAt.errors}
+      />
+      <Field
+        label="Start date"
+        hint="Required when hired: the first day of the new job."
+        inputProps={getInputProps(fields.startDate, { type: "date" })}
+        errors={fields.startDate.errors}
+      />
+      <TextareaField label="Note about the outcome" hint="Optional." textareaProps={getTextareaProps(fields.note)} errors={fields.note.errors} />
+      <SubmitButton pending={pending} pendingLabel="Recording…">
+        Record outcome
+      </SubmitButton>
+    </FormComponent>
+  );
+}

@@ -1,0 +1,108 @@
+// Forms of the second-chance panel (/interviews/:id) and the profile's outcome form; shared by actions and forms.
+import { z } from "zod";
+import { parseLocalDate, parseLocalDateTime } from "~/utils/dates";
+import { candidacyOutcomes, interviewFormats, requestChannels, requestedBy, requestResponses } from "./enums";
+
+/** A pending request older than this many days shows on the dashboard. */
+export const REQUEST_WAITING_DAYS = 7;
+
+export const SECOND_CHANCE_LIMITS = { note: 2000, interviewerName: 100 } as const;
+
+export const secondChanceIntents = ["record-request", "record-response", "schedule-second-interview", "record-outcome"] as const;
+export type SecondChanceIntent = (typeof secondChanceIntents)[number];
+export const isSecondChanceIntent = (value: unknown): value is SecondChanceIntent =>
+  (secondChanceIntents as readonly unknown[]).includes(value);
+
+const id = (message: string) => z.string({ required_error: message }).trim().min(1, message).max(40, message);
+
+const note = z
+  .string()
+  .trim()
+  .max(SECOND_CHANCE_LIMITS.note, `A note is at most ${SECOND_CHANCE_LIMITS.note} characters.`)
+  .optional();
+
+/** A datetime-local value read as wall-clock time in the agency's zone. */
+function localDateTime(timeZone: string, required: string) {
+  return z
+    .string({ required_error: required })
+    .max(40, "Enter a date and time, like 2026-11-24 14:30.")
+    .transform((value, ctx) => {
+      const date = parseLocalDateTime(value.trim(), timeZone);
+      if (!date) {
+        ctx.addIssue({ code: "custom", message: "Enter a real date and time, like 2026-11-24 14:30." });
+        return z.NEVER;
+      }
+      return date;
+    });
+}
+
+function localDay(timeZone: string) {
+  return z
+    .string()
+    .max(20, "Enter a date, like 2026-12-01.")
+    .transform((value, ctx) => {
+      const date = parseLocalDate(value.trim(), timeZone);
+      if (!date) {
+        ctx.addIssue({ code: "custom", message: "Enter a real date, like 2026-12-01." });
+        return z.NEVER;
+      }
+      return date;
+    })
+    .optional();
+}
+
+const choose = <T extends [string, ...string[]]>(values: T, message: string) =>
+  z.enum(values, { errorMap: () => ({ message }) });
+
+/** Every form of the panel and the profile's outcome form, told apart by their hidden intent. */
+export function secondChanceSchema(timeZone: string) {
+  return z
+    .discriminatedUnion("intent", [
+      z.object({
+        intent: z.literal("record-request"),
+        requestedAt: localDateTime(timeZone, "Enter when the second interview was asked for."),
+        requestedBy: choose(requestedBy.values, "Choose who asked: the candidate or the recruiter."),
+        channel: choose(requestChannels.values, "Choose how they asked: phone, letter, email or in person."),
+        note,
+      }),
+      z.object({
+        intent: z.literal("record-response"),
+        requestId: id("That request is missing. Reload the page."),
+        response: choose(requestResponses.values, "Choose the answer: pending, granted, declined or no response."),
+        respondedAt: localDateTime(timeZone, "Enter when the company answered.").optional(),
+      }),
+      z.object({
+        intent: z.literal("schedule-second-interview"),
+        requestId: id("That request is missing. Reload the page."),
+        scheduledAt: localDateTime(timeZone, "Enter the date and time of the second interview."),
+        format: choose(interviewFormats.values, "Choose the format: in person, phone or video."),
+        interviewerName: z
+          .string()
+          .trim()
+          .max(SECOND_CHANCE_LIMITS.interviewerName, `A name is at most ${SECOND_CHANCE_LIMITS.interviewerName} characters.`)
+          .optional(),
+      }),
+      z.object({
+        intent: z.literal("record-outcome"),
+        interviewId: id("Choose the application (interview) this outcome is for."),
+        outcome: choose(candidacyOutcomes.values, "Choose the outcome: hired, offer declined, rejected, withdrawn or open."),
+        decidedAt: localDateTime(timeZone, "Enter when this was decided."),
+        startDate: localDay(timeZone),
+        note,
+      }),
+    ])
+    .superRefine((value, ctx) => {
+      if (value.intent === "record-response" && value.response !== "pending" && !value.respondedAt) {
+        ctx.addIssue({ code: "custom", path: ["respondedAt"], message: "Enter when the company answered." });
+      }
+      if (value.intent === "record-outcome" && value.outcome === "hired" && !value.startDate) {
+        ctx.addIssue({ code: "custom", path: ["startDate"], message: "Hired: enter the start date of the new job." });
+      }
+    });
+}
+
+export type SecondChanceForm = z.infer<ReturnType<typeof secondChanceSchema>>;
+export type RequestInput = Omit<Extract<SecondChanceForm, { intent: "record-request" }>, "intent">;
+export type ResponseInput = Omit<Extract<SecondChanceForm, { intent: "record-response" }>, "intent" | "requestId">;
+export type ScheduleInput = Omit<Extract<SecondChanceForm, { intent: "schedule-second-interview" }>, "intent" | "requestId">;
+export type OutcomeInput = Omit<Extract<SecondChanceForm, { intent: "record-outcome" }>, "intent">;

@@ -1,0 +1,449 @@
+// Second chances after a bad interview: the request for a second interview, the company's answer, the second
+// interview it leads to, and the candidacy's outcome. Every write is one transaction with its audit event.
+import { Prisma } from "~/.generated/prisma/client";
+import { recordAudit } from "~/utils/audit.server";
+import { prisma, type Tx } from "~/utils/db.server";
+import { RuleViolation } from "~/utils/errors.server";
+import type { CandidateStatus } from "./enums";
+import { RECOVERY_WINDOW_HOURS } from "./recovery";
+import {
+  REQUEST_WAITING_DAYS,
+  type OutcomeInput,
+  type RequestInput,
+  type ResponseInput,
+  type ScheduleInput,
+} from "./second-interview-forms";
+import { syncCandidateSummary } from "./summaries.server";
+
+type Actor = { userId: string };
+
+const HOUR = 3600_000;
+/** Dates as Prisma's SQLite adapter stores them, for comparisons in raw SQL. */
+const sqlDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
+/** People type times to the minute and clocks drift: "now" tolerates this much of the future. */
+const CLOCK_SLACK_MS = 5 * 60_000;
+/** How many waiting requests the dashboard lists. */
+export const WAITING_REQUESTS_LIMIT = 25;
+
+// ---------------------------------------------------------------------------------------------------------------
+// The 24-hour window
+
+/** When the interview ended: the window for asking for a second interview starts there. */
+export const interviewEnd = (interview: { scheduledAt: Date; durationMinutes: number }) =>
+  new Date(interview.scheduledAt.getTime() + interview.durationMinutes * 60_000);
+
+/**
+ * Was the request made within 24 hours of the end of the interview (exactly 24 h still counts)? `hoursAfter`
+ * is whole hours after the interview ended, for "after the 24-hour window (30 h after the interview)".
+ */
+export function requestTiming(interview: { scheduledAt: Date; durationMinutes: number }, requestedAt: Date) {
+  const sinceEnd = requestedAt.getTime() - interviewEnd(interview).getTime();
+  const withinWindow = sinceEnd <= RECOVERY_WINDOW_HOURS * HOUR;
+  const hoursAfter = Math.max(0, Math.floor(sinceEnd / HOUR));
+  return {
+    withinWindow,
+    hoursAfter,
+    text: withinWindow
+      ? `inside the ${RECOVERY_WINDOW_HOURS}-hour window`
+      : `after the ${RECOVERY_WINDOW_HOURS}-hour window (${hoursAfter} h after the interview)`,
+  };
+}
+
+/** The articles' advice, shown when a request missed it: a phone call within 24 hours works best. */
+export function requestAdvice(timing: { withinWindow: boolean }, channel: string) {
+  if (timing.withinWindow && channel === "phone") return null;
+  return `The articles say a phone call within ${RECOVERY_WINDOW_HOURS} hours of the interview works best${
+    timing.withinWindow ? "" : "; a late request still counts, so keep going"
+  }.`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Writes
+
+function notInFuture(date: Date, now: Date, field: string, what: string) {
+  if (date.getTime() > now.getTime() + CLOCK_SLACK_MS) throw new RuleViolation(`${what} can't be in the future.`, field);
+}
+
+/** Records that the candidate or the recruiter asked the company for a second interview after this one. */
+export async function recordSecondInterviewRequest(interviewId: string, input: RequestInput, actor: Actor, now = new Date()) {
+  return prisma.$transaction(async (tx) => {
+    const interview = await tx.interview.findUnique({
+      where: { id: interviewId },
+      select: { id: true, candidateId: true, scheduledAt: true, durationMinutes: true },
+    });
+    if (!interview) throw new RuleViolation("This interview no longer exists.");
+    if (input.requestedAt < interview.scheduledAt) {
+      throw new RuleViolation("A second interview is asked for after the interview: check the date and time.", "requestedAt");
+    }
+    notInFuture(input.requestedAt, now, "requestedAt", "The request");
+    const request = await tx.secondInterviewRequest.create({
+      data: {
+        interviewId,
+        candidateId: interview.candidateId,
+        requestedAt: input.requestedAt,
+        requestedBy: input.requestedBy,
+        channel: input.channel,
+        note: input.note?.trim() || null,
+        recordedById: actor.userId,
+      },
+      select: { id: true },
+    });
+    const timing = requestTiming(interview, input.requestedAt);
+    await recordAudit(tx, {
+      actor,
+      action: "second_interview.requested",
+      entityType: "SecondInterviewRequest",
+      entityId: request.id,
+      candidateId: interview.candidateId,
+      after: {
+        interviewId,
+        requestedAt: input.requestedAt.toISOString(),
+        requestedBy: input.requestedBy,
+        channel: input.channel,
+        withinWindow: timing.withinWindow,
+      },
+    });
+    return { requestId: request.id, ...timing };
+  });
+}
+
+async function findRequest(tx: Tx, ref: { interviewId: string; requestId: string }) {
+  const request = await tx.secondInterviewRequest.findUnique({
+    where: { id: ref.requestId },
+    select: {
+      id: true,
+      interviewId: true,
+      candidateId: true,
+      requestedAt: true,
+      response: true,
+      respondedAt: true,
+      secondInterview: { select: { id: true } },
+    },
+  });
+  // A request of another interview is as good as missing: the page that sent it is stale or forged.
+  if (!request || request.interviewId !== ref.interviewId) throw new RuleViolation("This request no longer exists. Reload the page.");
+  return request;
+}
+
+/** Records the company's answer; "pending" takes an answer back. Fixed once the second interview is scheduled. */
+export async function recordRequestResponse(
+  ref: { interviewId: string; requestId: string },
+  input: ResponseInput,
+  actor: Actor,
+  now = new Date(),
+) {
+  return prisma.$transaction(async (tx) => {
+    const request = await findRequest(tx, ref);
+    if (request.secondInterview) {
+      throw new RuleViolation("The second interview is already scheduled from this request, so its answer stays granted.", "response");
+    }
+    const respondedAt = input.response === "pending" ? null : (input.respondedAt ?? null);
+    if (respondedAt) {
+      if (respondedAt < request.requestedAt) {
+        throw new RuleViolation("The answer can't come before the request: check the date and time.", "respondedAt");
+      }
+      notInFuture(respondedAt, now, "respondedAt", "The answer");
+    }
+    await tx.secondInterviewRequest.update({ where: { id: request.id }, data: { response: input.response, respondedAt } });
+    await recordAudit(tx, {
+      actor,
+      action: "second_interview.responded",
+      entityType: "SecondInterviewRequest",
+      entityId: request.id,
+      candidateId: request.candidateId,
+      before: { response: request.response, respondedAt: request.respondedAt?.toISOString() ?? null },
+      after: { interviewId: ref.interviewId, response: input.response, respondedAt: respondedAt?.toISOString() ?? null },
+    });
+    return { response: input.response };
+  });
+}
+
+/**
+ * Schedules the second interview a granted request led to: a round-"second" interview with the same candidate,
+ * company, role and recruiter, linked to the request. One per request (the unique link has the last word).
+ */
+export async function scheduleSecondInterview(ref: { interviewId: string; requestId: string }, input: ScheduleInput, actor: Actor) {
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const request = await findRequest(tx, ref);
+      if (request.response !== "granted") {
+        throw new RuleViolation("Record that the second interview was granted before scheduling it.");
+      }
+      if (request.secondInterview) throw new RuleViolation("The second interview for this request is already scheduled.");
+      const original = await tx.interview.findUniqueOrThrow({
+        where: { id: ref.interviewId },
+        select: { candidateId: true, companyId: true, recruiterId: true, roleTitle: true, scheduledAt: true, company: { select: { name: true } } },
+      });
+      if (input.scheduledAt <= original.scheduledAt) {
+        throw new RuleViolation("The second interview comes after the first: check the date and time.", "scheduledAt");
+      }
+      const second = await tx.interview.create({
+        data: {
+          candidateId: original.candidateId,
+          companyId: original.companyId,
+          recruiterId: original.recruiterId,
+          roleTitle: original.roleTitle,
+          round: "second",
+          format: input.format,
+          scheduledAt: input.scheduledAt,
+          interviewerName: input.interviewerName?.trim() || null,
+          secondInterviewRequestId: request.id,
+        },
+        select: { id: true },
+      });
+      await recordAudit(tx, {
+        actor,
+        action: "second_interview.scheduled",
+        entityType: "Interview",
+        entityId: second.id,
+        candidateId: original.candidateId,
+        after: {
+          requestId: request.id,
+          interviewId: ref.interviewId,
+          companyName: original.company.name,
+          roleTitle: original.roleTitle,
+          scheduledAt: input.scheduledAt.toISOString(),
+          format: input.format,
+        },
+      });
+      await syncCandidateSummary(tx, original.candidateId);
+      return { interviewId: second.id };
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new RuleViolation("The second interview for this request is already scheduled.");
+    }
+    throw error;
+  }
+}
+
+/** The application an interview belongs to: the original interview, followed back through granted requests. */
+async function applicationOf(tx: Pick<Tx, "interview">, interviewId: string) {
+  let id = interviewId;
+  // A second interview can itself go badly and lead to another request; a handful of hops covers any real case.
+  for (let hop = 0; hop < 10; hop++) {
+    const interview = await tx.interview.findUnique({
+      where: { id },
+      select: { id: true, candidateId: true, companyId: true, grantedFrom: { select: { interviewId: true } } },
+    });
+    if (!interview) return null;
+    if (!interview.grantedFrom) return interview;
+    id = interview.grantedFrom.interviewId;
+  }
+  return null;
+}
+
+const finalOutcomes = new Set(["hired", "offer_declined", "rejected", "withdrawn"]);
+
+/** Does the candidate have a recovery still under way other than this application: an open flag with no final outcome? */
+async function hasOtherOpenRecovery(tx: Tx, candidateId: string, applicationId: string) {
+  const other = await tx.interview.findFirst({
+    where: {
+      candidateId,
+      id: { not: applicationId },
+      grantedFrom: null,
+      flags: { some: { removedAt: null, resolvedAt: null } },
+      outcomes: { none: { outcome: { in: [...finalOutcomes] } } },
+    },
+    select: { id: true },
+  });
+  return Boolean(other);
+}
+
+/**
+ * Records how an application ended (or that it is still open). The outcome belongs to the original interview,
+ * also when recorded from the second interview's page. Hired makes the candidate "hired"; another final outcome
+ * closes them unless another recovery is still under way (a hired candidate stays hired); "open" changes nothing.
+ */
+export async function recordOutcome(input: OutcomeInput, actor: Actor, { candidateId, now = new Date() }: { candidateId?: string; now?: Date } = {}) {
+  return prisma.$transaction(async (tx) => {
+    const application = await applicationOf(tx, input.interviewId);
+    if (!application || (candidateId && application.candidateId !== candidateId)) {
+      throw new RuleViolation("Choose one of this candidate's interviews.", "interviewId");
+    }
+    notInFuture(input.decidedAt, now, "decidedAt", "The decision");
+    if (input.outcome === "hired" && !input.startDate) throw new RuleViolation("Hired: enter the start date of the new job.", "startDate");
+    const startDate = input.outcome === "hired" ? (input.startDate ?? null) : null;
+    const outcome = await tx.candidacyOutcome.create({
+      data: {
+        candidateId: application.candidateId,
+        interviewId: application.id,
+        companyId: application.companyId,
+        outcome: input.outcome,
+        decidedAt: input.decidedAt,
+        startDate,
+        note: input.note?.trim() || null,
+        recordedById: actor.userId,
+      },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "outcome.recorded",
+      entityType: "CandidacyOutcome",
+      entityId: outcome.id,
+      candidateId: application.candidateId,
+      after: {
+        interviewId: application.id,
+        outcome: input.outcome,
+        decidedAt: input.decidedAt.toISOString(),
+        startDate: startDate?.toISOString() ?? null,
+      },
+    });
+
+    const candidate = await tx.candidate.findUniqueOrThrow({ where: { id: application.candidateId }, select: { status: true } });
+    let status = candidate.status as CandidateStatus;
+    if (input.outcome === "hired") status = "hired";
+    else if (finalOutcomes.has(input.outcome) && status !== "hired") {
+      status = (await hasOtherOpenRecovery(tx, application.candidateId, application.id)) ? status : "closed";
+    }
+    if (status !== candidate.status) {
+      await tx.candidate.update({ where: { id: application.candidateId }, data: { status } });
+      await recordAudit(tx, {
+        actor,
+        action: "candidate.updated",
+        entityType: "Candidate",
+        entityId: application.candidateId,
+        candidateId: application.candidateId,
+        before: { status: candidate.status },
+        after: { status },
+      });
+    }
+    return { outcomeId: outcome.id, applicationInterviewId: application.id, candidateStatus: status, statusChanged: status !== candidate.status };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reads
+
+/** What the "Second interview" panel on /interviews/:id shows. Null when the interview doesn't exist. */
+export async function getSecondChancePanel(interviewId: string) {
+  const interview = await prisma.interview.findUnique({
+    where: { id: interviewId },
+    select: {
+      id: true,
+      candidateId: true,
+      scheduledAt: true,
+      durationMinutes: true,
+      grantedFrom: { select: { id: true, interviewId: true } },
+      secondInterviewRequests: {
+        orderBy: { requestedAt: "desc" },
+        take: 50,
+        select: {
+          id: true,
+          requestedAt: true,
+          requestedBy: true,
+          channel: true,
+          note: true,
+          response: true,
+          respondedAt: true,
+          recordedBy: { select: { name: true } },
+          secondInterview: { select: { id: true, scheduledAt: true, format: true, interviewerName: true } },
+        },
+      },
+    },
+  });
+  if (!interview) return null;
+  const application = interview.grantedFrom ? await applicationOf(prisma, interviewId) : interview;
+  const applicationId = application?.id ?? interviewId;
+  const outcomes = await prisma.candidacyOutcome.findMany({
+    where: { interviewId: applicationId },
+    orderBy: [{ decidedAt: "desc" }, { createdAt: "desc" }],
+    take: 50,
+    select: { id: true, outcome: true, decidedAt: true, startDate: true, note: true, recordedBy: { select: { name: true } } },
+  });
+  return {
+    interviewId: interview.id,
+    candidateId: interview.candidateId,
+    windowEndsAt: new Date(interviewEnd(interview).getTime() + RECOVERY_WINDOW_HOURS * HOUR),
+    /** Set on a second interview: the interview that went badly and whose request granted it. */
+    grantedFrom: interview.grantedFrom,
+    applicationInterviewId: applicationId,
+    requests: interview.secondInterviewRequests.map((r) => {
+      const timing = requestTiming(interview, r.requestedAt);
+      return { ...r, recordedBy: r.recordedBy.name, timing: timing.text, withinWindow: timing.withinWindow, advice: requestAdvice(timing, r.channel) };
+    }),
+    outcomes: outcomes.map((o) => ({ ...o, recordedBy: o.recordedBy.name })),
+  };
+}
+
+export type SecondChancePanelData = NonNullable<Awaited<ReturnType<typeof getSecondChancePanel>>>;
+
+/** The candidate's outcomes for the profile, newest first, with the application each closes. */
+export async function getCandidateOutcomes(candidateId: string) {
+  const outcomes = await prisma.candidacyOutcome.findMany({
+    where: { candidateId },
+    orderBy: [{ decidedAt: "desc" }, { createdAt: "desc" }],
+    take: 100,
+    select: {
+      id: true,
+      outcome: true,
+      decidedAt: true,
+      startDate: true,
+      note: true,
+      interviewId: true,
+      company: { select: { name: true } },
+      interview: { select: { roleTitle: true, scheduledAt: true } },
+      recordedBy: { select: { name: true } },
+    },
+  });
+  return outcomes.map((o) => ({ ...o, company: o.company?.name ?? null, recordedBy: o.recordedBy.name }));
+}
+
+/**
+ * Pending requests asked for more than `days` ago, oldest first, for the dashboard: the company has gone quiet and
+ * deserves a nudge. Scoped by the candidate's owner like the rest of the dashboard; (response, requestedAt) index.
+ */
+export async function pendingRequestsOlderThan({
+  recruiterId,
+  days = REQUEST_WAITING_DAYS,
+  now = new Date(),
+  limit = WAITING_REQUESTS_LIMIT,
+}: {
+  recruiterId?: string;
+  days?: number;
+  now?: Date;
+  limit?: number;
+}) {
+  const before = sqlDate(new Date(now.getTime() - days * 24 * HOUR));
+  // Joins rather than Prisma's `IN (SELECT …)` relation filter, as in dashboard.server.ts: SQLite starts from the
+  // few pending requests on the (response, requestedAt) index instead of listing every candidate of the recruiter.
+  const owned = recruiterId ? Prisma.sql`AND c."recruiterId" = ${recruiterId}` : Prisma.empty;
+  const waiting = Prisma.sql`
+    FROM "SecondInterviewRequest" r JOIN "Candidate" c ON c."id" = r."candidateId"
+    WHERE r."response" = 'pending' AND r."requestedAt" < ${before} ${owned}`;
+  const [ids, counted] = await Promise.all([
+    prisma.$queryRaw<{ id: string }[]>`SELECT r."id" ${waiting} ORDER BY r."requestedAt" ASC, r."id" ASC LIMIT ${limit}`,
+    prisma.$queryRaw<{ n: bigint | number }[]>`SELECT COUNT(*) AS n ${waiting}`,
+  ]);
+  const found = await prisma.secondInterviewRequest.findMany({
+    where: { id: { in: ids.map((r) => r.id) } },
+    select: {
+      id: true,
+      interviewId: true,
+      requestedAt: true,
+      requestedBy: true,
+      channel: true,
+      candidate: { select: { id: true, name: true, recruiter: { select: { id: true, name: true } } } },
+      interview: { select: { roleTitle: true, company: { select: { name: true } } } },
+    },
+  });
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const rows = ids.flatMap((r) => byId.get(r.id) ?? []);
+  const total = Number(counted[0]?.n ?? 0);
+  return {
+    requests: rows.map((r) => ({
+      id: r.id,
+      interviewId: r.interviewId,
+      requestedAt: r.requestedAt,
+      requestedBy: r.requestedBy,
+      channel: r.channel,
+      daysWaiting: Math.floor((now.getTime() - r.requestedAt.getTime()) / (24 * HOUR)),
+      candidate: { id: r.candidate.id, name: r.candidate.name },
+      recruiter: r.candidate.recruiter,
+      company: r.interview.company.name,
+      roleTitle: r.interview.roleTitle,
+    })),
+    total,
+  };
+}

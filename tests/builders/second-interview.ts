@@ -1,0 +1,29 @@
+// Builders for the second-chance tests: a flagged interview and a request made straight in the database.
+import { prisma } from "~/utils/db.server";
+import { makeInterview, makeUser } from "../db-utils";
+
+/** An interview (60 minutes from `scheduledAt`) with an open flag, as a recovery starts. */
+export async function makeFlaggedInterview(overrides: { candidateId?: string; recruiterId?: string; scheduledAt?: Date } = {}) {
+  const interview = await makeInterview(overrides);
+  await prisma.interviewFlag.create({
+    data: { interviewId: interview.id, severity: "serious", source: "recruiter_observed", flaggedById: interview.recruiterId, flaggedAt: interview.scheduledAt },
+  });
+  return interview;
+}
+
+export async function makeRequest(
+  interview: { id: string; candidateId: string },
+  overrides: { requestedAt?: Date; response?: string; recordedById?: string } = {},
+) {
+  return prisma.secondInterviewRequest.create({
+    data: {
+      interviewId: interview.id,
+      candidateId: interview.candidateId,
+      requestedAt: overrides.requestedAt ?? new Date("2026-11-20T15:00:00Z"),
+      requestedBy: "candidate",
+      channel: "phone",
+      response: overrides.response ?? "pending",
+      recordedById: overrides.recordedById ?? (await makeUser()).id,
+    },
+  });
+}
