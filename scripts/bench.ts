@@ -76,7 +76,8 @@ const busiestCompany = one<{ companyId: string }>(
 const today = new Date().toISOString().slice(0, 10);
 const yearAgo = new Date(Date.now() - 365 * 24 * 3600_000).toISOString().slice(0, 10);
 
-type Page = { label: string; url: string; as: "manager" | "recruiter" };
+// targetMs: a page's own median target when it differs from TARGET_MS (/stats: 200 ms, issue 6).
+type Page = { label: string; url: string; as: "manager" | "recruiter"; targetMs?: number };
 const pages: Page[] = [
   { label: "/candidates default", url: "/candidates", as: "manager" },
   { label: "/candidates search q=patel", url: "/candidates?q=patel", as: "manager" },
@@ -106,6 +107,7 @@ const pages: Page[] = [
   { label: "/interviews page 2000", url: "/interviews?page=2000", as: "manager" },
   { label: "/ dashboard (manager)", url: "/", as: "manager" },
   { label: "/ dashboard (recruiter)", url: "/", as: "recruiter" },
+  { label: "/stats (last 90 days)", url: "/stats", as: "manager", targetMs: 200 },
 ];
 
 const root = process.cwd();
@@ -379,7 +381,8 @@ async function main() {
     const bare = summarise(samples);
     const timing = timings.get(page)!;
     const ratio = timing.median / bare.median;
-    const ok = timing.median < TARGET_MS && ratio <= TARGET_RATIO;
+    const targetMs = page.targetMs ?? TARGET_MS;
+    const ok = timing.median < targetMs && ratio <= TARGET_RATIO;
     if (!ok) failures++;
     const writes = captured.filter((s) => !s.reader).length;
     rows.push([
@@ -390,7 +393,7 @@ async function main() {
       ratio.toFixed(1),
       timing.loaders.toFixed(1),
       `${captured.length}${writes ? ` (${writes} writes)` : ""}`,
-      ok ? "ok" : timing.median >= TARGET_MS ? "SLOW" : "RATIO",
+      ok ? "ok" : timing.median >= targetMs ? "SLOW" : "RATIO",
     ]);
     for (const s of captured) {
       if (!s.reader) continue;

@@ -2,8 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { RecoveryQueue, StepList, UpcomingDay, WaitingRequests } from "~/components/work-queue";
+import { MyRecoveryFigures } from "~/components/my-recovery-figures";
 import { getAgency } from "~/models/agency.server";
 import { getDashboard } from "~/models/dashboard.server";
+import { defaultRecoveryRange, recruiterRecoveryFigures } from "~/models/stats.server";
 import { RECOVERY_WINDOW_HOURS } from "~/models/recovery";
 import { REQUEST_WAITING_DAYS } from "~/models/second-interview-forms";
 import { roles } from "~/models/enums";
@@ -16,13 +18,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const recruiterFilter = new URL(request.url).searchParams.get("recruiter");
   const agency = await getAgency();
-  const dashboard = await getDashboard({ user, recruiterFilter, timeZone: agency.timeZone });
+  const [dashboard, myRecovery] = await Promise.all([
+    getDashboard({ user, recruiterFilter, timeZone: agency.timeZone }),
+    // Managers have /stats; a recruiter sees their own recovery figures here.
+    user.role === "recruiter" ? recruiterRecoveryFigures(user.id, defaultRecoveryRange(agency.timeZone)) : null,
+  ]);
   // "now" from the server, so "overdue" reads the same in the HTML and after hydration.
-  return { user, timeZone: agency.timeZone, now: new Date().toISOString(), ...dashboard };
+  return { user, timeZone: agency.timeZone, now: new Date().toISOString(), myRecovery, ...dashboard };
 }
 
 export default function Dashboard() {
-  const { user, timeZone, now, isManager, recruiters, recruiterId, counts, queue, upcoming, overdueSteps, candidateSteps, waitingRequests } =
+  const { user, timeZone, now, myRecovery, isManager, recruiters, recruiterId, counts, queue, upcoming, overdueSteps, candidateSteps, waitingRequests } =
     useLoaderData<typeof loader>();
   const chosen = recruiters.find((r) => r.id === recruiterId);
   const whose = !isManager ? "Your" : chosen ? `${chosen.name}'s` : "Agency";
@@ -69,6 +75,7 @@ export default function Dashboard() {
           <span className="stat-label">open or recovering candidates</span>
         </li>
       </ul>
+      {myRecovery ? <MyRecoveryFigures figures={myRecovery} /> : null}
 
       <section aria-labelledby="queue-title">
         <h2 id="queue-title">Candidates to call</h2>

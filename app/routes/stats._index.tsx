@@ -1,20 +1,166 @@
+// /stats: the manager's recovery statistics for a date range, recruiter and company (all in the URL).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { ComingSoon } from "~/components/coming-soon";
+import { Link, useLoaderData } from "@remix-run/react";
+import { FunnelChart, MonthTrendChart, ReasonChart } from "~/components/charts/stats-charts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FilterInput, FilterSelect, TableFilters } from "~/components/table-filters";
+import { getAgency } from "~/models/agency.server";
+import { parseStatsFilters, STATS_FILTER_PARAMS, statsRangePresets, statsSearch } from "~/models/stats-forms";
+import { buildStatsTables, formatRate, type StatsTable } from "~/models/stats-tables";
+import { recoveryStatistics, statsFilterOptions } from "~/models/stats.server";
+import { describeTimeZone } from "~/utils/dates";
 import { requireManager } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Stats · Rebound" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireManager(request);
-  return null;
+  const { timeZone } = await getAgency();
+  const filters = parseStatsFilters(new URL(request.url).searchParams, timeZone);
+  const [stats, options] = await Promise.all([recoveryStatistics(filters, timeZone), statsFilterOptions()]);
+  return { filters, stats, options, presets: statsRangePresets(timeZone), timeZone: describeTimeZone(timeZone) };
+}
+
+function StatsTableView({ table, csvHref }: { table: StatsTable; csvHref: string }) {
+  return (
+    <div className="stats-table">
+      <table className="data-table">
+        <caption>{table.caption}</caption>
+        <thead>
+          <tr>
+            {table.headers.map((h, i) => (
+              <th key={h} scope="col" className={i > 0 ? "numeric" : undefined}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.length ? (
+            table.rows.map((row) => (
+              <tr key={row[0]}>
+                {row.map((cell, i) =>
+                  i === 0 ? (
+                    <th key={i} scope="row">
+                      {cell}
+                    </th>
+                  ) : (
+                    <td key={i} className="numeric">
+                      {cell}
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))
+          ) : (
+            <tr>
+              <td colSpan={table.headers.length}>Nothing in this range.</td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      <a href={csvHref} download>
+        Download CSV: {table.caption}
+      </a>
+    </div>
+  );
 }
 
 export default function StatsPage() {
+  const { filters, stats, options, presets, timeZone } = useLoaderData<typeof loader>();
+  const tables = Object.fromEntries(buildStatsTables(stats).map((t) => [t.name, t]));
+  const csv = (name: string) => `/stats.csv${statsSearch(filters, { table: name })}`;
+  const show = (name: string) => <StatsTableView table={tables[name]} csvHref={csv(name)} />;
+  const { funnel } = stats;
+  const keep = { recruiterId: filters.recruiterId, companyId: filters.companyId };
   return (
-    <ComingSoon title="Stats">
-      This page will show the recovery funnel and recovery-to-hire rates by recruiter, reason and company.
-    </ComingSoon>
+    <section aria-labelledby="stats-title" className="stats-page">
+      <h1 id="stats-title">Recovery statistics</h1>
+      <p className="stats-headline">
+        From {filters.from} to {filters.to}: <strong>{formatRate(funnel.hired, funnel.recoveries)}</strong> of{" "}
+        {funnel.recoveries} flagged interviews ended in a hire ({funnel.hired} hired).
+      </p>
+      <TableFilters label="Filter statistics" filterParams={STATS_FILTER_PARAMS}>
+        <FilterInput name="from" label="From" type="date" value={filters.from} />
+        <FilterInput name="to" label="To" type="date" value={filters.to} />
+        <FilterSelect
+          name="recruiter"
+          label="Recruiter"
+          anyLabel="All recruiters"
+          value={filters.recruiterId}
+          options={options.recruiters.map((r) => ({ value: r.id, label: r.name }))}
+        />
+        <FilterSelect
+          name="company"
+          label="Company"
+          anyLabel="All companies"
+          value={filters.companyId}
+          options={options.companies.map((c) => ({ value: c.id, label: c.name }))}
+        />
+      </TableFilters>
+      <nav aria-label="Date ranges" className="row-actions">
+        {presets.map((p) => (
+          <Link key={p.label} to={statsSearch({ ...keep, from: p.from, to: p.to })}>
+            {p.label}
+          </Link>
+        ))}
+      </nav>
+      <p className="hint">
+        Without dates the page shows the last 90 days. Days are in {timeZone}. A flagged interview counts in the range
+        when it was flagged in it (flags later removed don&apos;t count); recruiter means the candidate&apos;s
+        recruiter.
+      </p>
+
+      <h2>Recovery funnel</h2>
+      <p className="hint">
+        Each step counts the flagged interviews that reached it: checklist started = at least one step done or skipped;
+        hired = a hired outcome for that application.
+      </p>
+      <FunnelChart funnel={funnel} />
+      {show("funnel")}
+
+      <h2>Recovered against not flagged</h2>
+      <p className="hint">
+        Not flagged: interviews in the range (by interview date) with no flag, other than second rounds, and how many
+        led to a hire.
+      </p>
+      {show("baseline")}
+
+      <h2>Trend by month</h2>
+      <MonthTrendChart months={stats.byMonth} />
+      {show("month")}
+
+      <h2>By recruiter</h2>
+      {show("recruiter")}
+
+      <h2>By flag reason</h2>
+      <p className="hint">An interview flagged for several reasons counts under each.</p>
+      <ReasonChart reasons={stats.byReason} />
+      {show("reason")}
+
+      <h2>By severity</h2>
+      {show("severity")}
+
+      <h2>By client company</h2>
+      {show("company")}
+
+      <h2>Speed</h2>
+      <p className="hint">
+        Within 24 hours: the request was made no later than 24 hours after the interview ended. First contact is the
+        earliest second-interview request for the flagged interview.
+      </p>
+      {show("speed")}
+      {show("first-contact")}
+
+      <h2>Coaching</h2>
+      <p className="hint">Completion = checklist steps done or skipped, out of all the steps of the run.</p>
+      {show("checklist")}
+      <p className="hint">
+        Emails sent (or captured) in the date range, per template, and how many of those candidates were granted a
+        second interview after the first such email.
+      </p>
+      {show("emails")}
+    </section>
   );
 }
 

@@ -7,7 +7,14 @@ export type { Prisma } from "~/.generated/prisma/client";
 
 function createClient(url: string) {
   const adapter = new PrismaBetterSQLite3({ url });
-  return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter });
+  // A larger page cache and memory-mapped reads (SQLite's defaults are 2 MB and none): the statistics read tens of
+  // thousands of rows per request. The adapter keeps one connection, so setting them once lasts.
+  client
+    .$executeRawUnsafe("PRAGMA cache_size = -200000")
+    .then(() => client.$queryRawUnsafe("PRAGMA mmap_size = 268435456"))
+    .catch((error: unknown) => console.error("Could not tune SQLite:", error));
+  return client;
 }
 
 const globalForPrisma = globalThis as unknown as { __reboundPrisma?: { url: string; client: PrismaClient } };

@@ -224,7 +224,14 @@ export function seedLargeDatabase(db: Database.Database, options: LargeSeedOptio
     const rows: (() => void)[] = [];
     let when = createdAt + (1 + random() * 20) * DAY;
     let lastActivity = createdAt;
-    let grantedRequest: { id: string; at: number; companyId: string; roleTitle: string; interviewer: string } | null = null;
+    let grantedRequest: {
+      id: string;
+      at: number;
+      companyId: string;
+      roleTitle: string;
+      interviewer: string;
+      originalInterviewId: string;
+    } | null = null;
     const total = perCandidate[c];
     for (let n = 0; n < total; n++) {
       const interviewId = nextId(random);
@@ -234,12 +241,15 @@ export function seedLargeDatabase(db: Database.Database, options: LargeSeedOptio
       let round: string;
       let interviewer: string;
       let requestId: string | null = null;
+      // An outcome belongs to the application: for a granted second round, the original interview.
+      let applicationId = interviewId;
       if (grantedRequest) {
         // A granted second-interview request takes the candidate's next interview slot.
         scheduledAt = grantedRequest.at;
         ({ companyId, roleTitle, interviewer } = grantedRequest);
         round = "second";
         requestId = grantedRequest.id;
+        applicationId = grantedRequest.originalInterviewId;
         grantedRequest = null;
         counts.secondRounds++;
       } else {
@@ -280,7 +290,7 @@ export function seedLargeDatabase(db: Database.Database, options: LargeSeedOptio
         const id = nextId(random);
         rows.push(() =>
           insert.outcome.run(
-            id, candidateId, interviewId, companyId, outcome, isoDate(decidedAt),
+            id, candidateId, applicationId, companyId, outcome, isoDate(decidedAt),
             startDate === null ? null : isoDate(startDate), recruiterId, isoDate(decidedAt),
           ),
         );
@@ -349,7 +359,7 @@ export function seedLargeDatabase(db: Database.Database, options: LargeSeedOptio
         promote("closed");
         addOutcome("rejected", respondedAt!, null);
       } else if (response === "granted") {
-        grantedRequest = { id: requestId2, at: requestedAt + 6 * DAY, companyId, roleTitle, interviewer };
+        grantedRequest = { id: requestId2, at: requestedAt + 6 * DAY, companyId, roleTitle, interviewer, originalInterviewId: interviewId };
       }
     }
     // Long-quiet candidates are often closed off by their recruiter.

@@ -1,0 +1,331 @@
+// The manager's recovery statistics (/stats) and a recruiter's own figures (dashboard). Every count is a grouped SQL
+// query (parameterised Prisma.sql); JavaScript only divides the counts it gets back and attaches names.
+//
+// Definitions (shown on the page too):
+// - A recovery is a flagged interview whose flag is not removed, counted when flaggedAt falls in the date range.
+// - Checklist started: at least one step of its checklist done or skipped. Requested / granted: a second-interview
+//   request for that interview exists / was granted. Hired: a hired outcome with interviewId = that interview (or,
+//   should one be recorded there, on the second interview granted from its request).
+// - First contact: the earliest second-interview request for the flagged interview.
+//
+// Portable SQL except for one place: the difference between two stored instants (msBetween) uses SQLite's
+// julianday(); on PostgreSQL it would be `EXTRACT(EPOCH FROM b - a) * 1000`.
+import { DateTime } from "luxon";
+import { Prisma } from "~/.generated/prisma/client";
+import { prisma } from "~/utils/db.server";
+import { parseLocalDate } from "~/utils/dates";
+import { templateLabel } from "../../emails/index";
+import { flagReasons, flagSeverities } from "./enums";
+import { RECOVERY_WINDOW_HOURS } from "./recovery";
+import { defaultStatsRange, type StatsFilters } from "./stats-forms";
+import { completionBuckets, type CompletionBucket } from "./stats-tables";
+import { sqlDate } from "./table-sql.server";
+
+export type StageCounts = {
+  recoveries: number;
+  checklistStarted: number;
+  requested: number;
+  granted: number;
+  hired: number;
+};
+export type StageRow = StageCounts & { key: string; label: string };
+
+export type RecoveryStatistics = {
+  funnel: StageCounts;
+  byRecruiter: StageRow[];
+  byReason: StageRow[];
+  bySeverity: StageRow[];
+  byCompany: StageRow[];
+  byMonth: StageRow[];
+  byCompletion: StageRow[];
+  speed: {
+    within: { requests: number; granted: number };
+    later: { requests: number; granted: number };
+    /** Recoveries with at least one request, and the median time from the flag to the first (null when none). */
+    contacted: number;
+    medianToFirstContactMs: number | null;
+  };
+  emails: { template: string; label: string; emails: number; candidates: number; grantedAfter: number }[];
+  baseline: { interviews: number; hired: number };
+};
+
+type Range = { from: Date; to: Date };
+
+const num = (value: unknown) => (value === null || value === undefined ? 0 : Number(value));
+
+/** Milliseconds from instant a to instant b (stored text), rounded so equal instants compare equal. */
+const msBetween = (a: Prisma.Sql, b: Prisma.Sql) => Prisma.sql`ROUND((julianday(${b}) - julianday(${a})) * 86400000)`;
+
+/** The first instant and the last millisecond of the filter's calendar days in the agency's zone. */
+export function statsRange(filters: Pick<StatsFilters, "from" | "to">, timeZone: string): Range {
+  const from = parseLocalDate(filters.from, timeZone);
+  const to = parseLocalDate(filters.to, timeZone, { end: true });
+  if (!from || !to) throw new Error(`Unparsed stats range ${filters.from}..${filters.to}`);
+  return { from, to };
+}
+
+/** Calendar months of the range in the agency's zone: keys "2026-09" and the UTC instant each month starts. */
+export function monthBuckets(range: Range, timeZone: string) {
+  const months: { key: string; start: Date }[] = [];
+  let month = DateTime.fromJSDate(range.from, { zone: timeZone }).startOf("month");
+  const last = DateTime.fromJSDate(range.to, { zone: timeZone });
+  while (month <= last) {
+    months.push({ key: month.toFormat("yyyy-LL"), start: month.toJSDate() });
+    month = month.plus({ months: 1 });
+  }
+  return months;
+}
+
+// Exact months in the agency's zone: the boundaries are computed by Luxon and compared as text in SQL.
+function monthCase(column: Prisma.Sql, months: { key: string; start: Date }[]) {
+  if (months.length <= 1) return Prisma.sql`${months[0]?.key ?? ""}`;
+  const whens = months
+    .slice(1)
+    .map((m, i) => Prisma.sql`WHEN ${column} < ${sqlDate(m.start)} THEN ${months[i].key}`);
+  return Prisma.sql`CASE ${Prisma.join(whens, " ")} ELSE ${months[months.length - 1].key} END`;
+}
+
+type Scope = { range: Range; recruiterId?: string; companyId?: string };
+
+function scopeConditions({ range, recruiterId, companyId }: Scope) {
+  const where = [
+    Prisma.sql`f."removedAt" IS NULL`,
+    Prisma.sql`f."flaggedAt" >= ${sqlDate(range.from)}`,
+    Prisma.sql`f."flaggedAt" <= ${sqlDate(range.to)}`,
+  ];
+  if (recruiterId) where.push(Prisma.sql`c."recruiterId" = ${recruiterId}`);
+  if (companyId) where.push(Prisma.sql`i."companyId" = ${companyId}`);
+  return Prisma.join(where, " AND ");
+}
+
+const flagged = Prisma.sql`"InterviewFlag" f
+  JOIN "Interview" i ON i."id" = f."interviewId"
+  JOIN "Candidate" c ON c."id" = i."candidateId"`;
+
+/**
+ * One row per recovery with its stages as 0/1. Each stage is an indexed lookup by the flag's own id or interview id
+ * (ChecklistRun.flagId unique, SecondInterviewRequest(interviewId), CandidacyOutcome(interviewId)): a few rows each,
+ * never a scan.
+ */
+function recoveriesCte(scope: Scope, month: Prisma.Sql = Prisma.sql`''`) {
+  const isGranted = Prisma.sql`r."response" = 'granted'`;
+  return Prisma.sql`rec AS MATERIALIZED (
+    SELECT f."id" AS "flagId", f."interviewId", f."flaggedAt", f."severity", c."recruiterId", i."companyId",
+      i."scheduledAt", i."durationMinutes", ${month} AS "month",
+      (SELECT COUNT(*) FROM "ChecklistRun" cr JOIN "ChecklistStepState" s ON s."runId" = cr."id"
+        WHERE cr."flagId" = f."id") AS "steps",
+      (SELECT COUNT(*) FROM "ChecklistRun" cr JOIN "ChecklistStepState" s ON s."runId" = cr."id"
+        WHERE cr."flagId" = f."id" AND s."status" IN ('done', 'skipped')) AS "stepsDone",
+      -- One look at the interview's requests: null none, 1 requested, 2 granted, 3 granted and hired on that round.
+      (SELECT MAX(CASE WHEN ${isGranted} THEN
+          CASE WHEN EXISTS (SELECT 1 FROM "Interview" si JOIN "CandidacyOutcome" o ON o."interviewId" = si."id"
+            WHERE si."secondInterviewRequestId" = r."id" AND o."outcome" = 'hired') THEN 3 ELSE 2 END
+          ELSE 1 END)
+        FROM "SecondInterviewRequest" r WHERE r."interviewId" = f."interviewId") AS "requestState",
+      CASE WHEN EXISTS (SELECT 1 FROM "CandidacyOutcome" o WHERE o."interviewId" = f."interviewId" AND o."outcome" = 'hired')
+        THEN 1 ELSE 0 END AS "hiredHere"
+    FROM ${flagged}
+    WHERE ${scopeConditions(scope)}
+  )`;
+}
+
+const stageSums = Prisma.sql`COUNT(*) AS "recoveries", SUM(CASE WHEN "stepsDone" > 0 THEN 1 ELSE 0 END) AS "checklistStarted", SUM(CASE WHEN "requestState" >= 1 THEN 1 ELSE 0 END) AS "requested",
+  SUM(CASE WHEN "requestState" >= 2 THEN 1 ELSE 0 END) AS "granted",
+  SUM(CASE WHEN "hiredHere" = 1 OR "requestState" = 3 THEN 1 ELSE 0 END) AS "hired"`;
+
+// Integer comparisons, so "half done" is exact: under 50% is done*2 < total.
+const completionCase = Prisma.sql`CASE WHEN "steps" = 0 THEN 'none' WHEN "stepsDone" * 2 < "steps" THEN 'under_half'
+  WHEN "stepsDone" < "steps" THEN 'most' ELSE 'all' END`;
+
+type GroupedRow = { dimension: string; key: string | null } & Record<keyof StageCounts, unknown>;
+
+const toCounts = (row: Partial<Record<keyof StageCounts, unknown>> | undefined): StageCounts => ({
+  recoveries: num(row?.recoveries),
+  checklistStarted: num(row?.checklistStarted),
+  requested: num(row?.requested),
+  granted: num(row?.granted),
+  hired: num(row?.hired),
+});
+
+/**
+ * Every breakdown, the request speed and the median time to first contact in one statement, so each recovery and
+ * its requests are looked up once (rec and reqs are materialised). Rows share one shape: for "speed" rows
+ * recoveries = requests and granted = granted requests; the "median" row has recoveries = recoveries contacted and
+ * hired = the median in milliseconds.
+ */
+async function stageBreakdowns(scope: Scope, months: { key: string; start: Date }[]) {
+  const withinWindow = Prisma.sql`CASE WHEN ${msBetween(Prisma.sql`rec."scheduledAt"`, Prisma.sql`r."requestedAt"`)}
+    <= (rec."durationMinutes" + ${RECOVERY_WINDOW_HOURS * 60}) * 60000 THEN 'within' ELSE 'later' END`;
+  const rows = await prisma.$queryRaw<GroupedRow[]>`
+    WITH ${recoveriesCte(scope, monthCase(Prisma.sql`f."flaggedAt"`, months))},
+    reqs AS MATERIALIZED (
+      SELECT rec."flagId", rec."flaggedAt", r."requestedAt", r."response", ${withinWindow} AS "speed"
+      FROM rec JOIN "SecondInterviewRequest" r ON r."interviewId" = rec."interviewId"
+    ),
+    firsts AS (
+      SELECT ${msBetween(Prisma.sql`"flaggedAt"`, Prisma.sql`MIN("requestedAt")`)} AS ms FROM reqs GROUP BY "flagId", "flaggedAt"
+    ),
+    ordered AS (SELECT ms, ROW_NUMBER() OVER (ORDER BY ms) AS rn, COUNT(*) OVER () AS n FROM firsts)
+    SELECT 'all' AS "dimension", NULL AS "key", ${stageSums} FROM rec
+    UNION ALL SELECT 'recruiter', "recruiterId", ${stageSums} FROM rec GROUP BY "recruiterId"
+    UNION ALL SELECT 'severity', "severity", ${stageSums} FROM rec GROUP BY "severity"
+    UNION ALL SELECT 'company', "companyId", ${stageSums} FROM rec GROUP BY "companyId"
+    UNION ALL SELECT 'month', "month", ${stageSums} FROM rec GROUP BY "month"
+    UNION ALL SELECT 'completion', ${completionCase}, ${stageSums} FROM rec GROUP BY ${completionCase}
+    UNION ALL SELECT 'reason', fr."reason", ${stageSums}
+      FROM rec JOIN "FlagReason" fr ON fr."flagId" = rec."flagId" GROUP BY fr."reason"
+    UNION ALL SELECT 'speed', "speed", COUNT(*), 0, 0, SUM(CASE WHEN "response" = 'granted' THEN 1 ELSE 0 END), 0
+      FROM reqs GROUP BY "speed"
+    UNION ALL SELECT 'median', NULL, MAX(n), 0, 0, 0, AVG(ms)
+      FROM ordered WHERE rn IN ((n + 1) / 2, (n + 2) / 2)`;
+  const by = (dimension: string) => new Map(rows.filter((r) => r.dimension === dimension).map((r) => [r.key ?? "", toCounts(r)]));
+  const speed = by("speed");
+  const median = rows.find((r) => r.dimension === "median");
+  const contacted = num(median?.recoveries);
+  return {
+    funnel: toCounts(rows.find((r) => r.dimension === "all")),
+    recruiter: by("recruiter"),
+    severity: by("severity"),
+    company: by("company"),
+    month: by("month"),
+    completion: by("completion"),
+    reason: by("reason"),
+    speed: {
+      within: { requests: speed.get("within")?.recoveries ?? 0, granted: speed.get("within")?.granted ?? 0 },
+      later: { requests: speed.get("later")?.recoveries ?? 0, granted: speed.get("later")?.granted ?? 0 },
+      contacted,
+      // A request logged before the flag itself counts as immediate contact.
+      medianToFirstContactMs: contacted ? Math.max(0, num(median?.hired)) : null,
+    },
+  };
+}
+
+/**
+ * Emails sent (or captured) in the date range, per template: how many, to how many candidates, and how many of those
+ * candidates were granted a second interview after their first such email (respondedAt, else the request's createdAt).
+ */
+async function emailFigures({ range, recruiterId, companyId }: Scope) {
+  const where = [
+    Prisma.sql`e."status" IN ('sent', 'captured')`,
+    Prisma.sql`e."createdAt" >= ${sqlDate(range.from)}`,
+    Prisma.sql`e."createdAt" <= ${sqlDate(range.to)}`,
+  ];
+  if (recruiterId) where.push(Prisma.sql`c."recruiterId" = ${recruiterId}`);
+  if (companyId) where.push(Prisma.sql`i."companyId" = ${companyId}`);
+  const rows = await prisma.$queryRaw<{ template: string; emails: unknown; candidates: unknown; grantedAfter: unknown }[]>`
+    WITH sent AS (
+      SELECT e."template", e."candidateId", MIN(e."createdAt") AS "firstAt", COUNT(*) AS n
+      FROM "EmailMessage" e
+      JOIN "Candidate" c ON c."id" = e."candidateId"
+      LEFT JOIN "Interview" i ON i."id" = e."interviewId"
+      WHERE ${Prisma.join(where, " AND ")}
+      GROUP BY e."template", e."candidateId"
+    )
+    SELECT "template", SUM(n) AS "emails", COUNT(*) AS "candidates",
+      SUM(CASE WHEN EXISTS (SELECT 1 FROM "SecondInterviewRequest" r WHERE r."candidateId" = sent."candidateId"
+        AND r."response" = 'granted' AND COALESCE(r."respondedAt", r."createdAt") > sent."firstAt") THEN 1 ELSE 0 END)
+        AS "grantedAfter"
+    FROM sent GROUP BY "template" ORDER BY "template"`;
+  return rows.map((r) => ({
+    template: r.template,
+    label: templateLabel(r.template),
+    emails: num(r.emails),
+    candidates: num(r.candidates),
+    grantedAfter: num(r.grantedAfter),
+  }));
+}
+
+/**
+ * The baseline: interviews in the range (by interview date) with no current flag, other than second-round ones (a
+ * second round's outcome belongs to the application it continues), and how many have a hired outcome.
+ * Counted as (not flagged) − (not flagged and second round) so the large first part is read from the
+ * (flagSeverity, scheduledAt) index alone; hires are found from the hired outcomes, which are far fewer.
+ */
+async function baselineFigures({ range, recruiterId, companyId }: Scope) {
+  const inRange = Prisma.sql`i."scheduledAt" >= ${sqlDate(range.from)} AND i."scheduledAt" <= ${sqlDate(range.to)}`;
+  const scoped = [
+    recruiterId ? Prisma.sql`AND c."recruiterId" = ${recruiterId}` : Prisma.empty,
+    companyId ? Prisma.sql`AND i."companyId" = ${companyId}` : Prisma.empty,
+  ];
+  const owner = recruiterId ? Prisma.sql`JOIN "Candidate" c ON c."id" = i."candidateId"` : Prisma.empty;
+  const [row] = await prisma.$queryRaw<{ interviews: unknown; secondRounds: unknown; hired: unknown }[]>`
+    SELECT
+      (SELECT COUNT(*) FROM "Interview" i ${owner}
+        WHERE i."flagSeverity" IS NULL AND ${inRange} ${scoped[0]} ${scoped[1]}) AS "interviews",
+      (SELECT COUNT(*) FROM "Interview" i ${owner}
+        WHERE i."round" = 'second' AND COALESCE(i."flagSeverity", '') = '' AND ${inRange} ${scoped[0]} ${scoped[1]})
+        AS "secondRounds",
+      (SELECT COUNT(DISTINCT o."interviewId") FROM "CandidacyOutcome" o
+        JOIN "Interview" i ON i."id" = o."interviewId" ${owner}
+        WHERE o."outcome" = 'hired' AND i."flagSeverity" IS NULL AND i."round" <> 'second' AND ${inRange}
+          ${scoped[0]} ${scoped[1]}) AS "hired"`;
+  return { interviews: num(row?.interviews) - num(row?.secondRounds), hired: num(row?.hired) };
+}
+
+const byRecoveries = (a: StageRow, b: StageRow) => b.recoveries - a.recoveries || a.label.localeCompare(b.label);
+
+/** Everything /stats shows for these filters. */
+export async function recoveryStatistics(filters: StatsFilters, timeZone: string): Promise<RecoveryStatistics> {
+  const range = statsRange(filters, timeZone);
+  const scope: Scope = { range, recruiterId: filters.recruiterId, companyId: filters.companyId };
+  const months = monthBuckets(range, timeZone);
+  const [stages, emails, baseline] = await Promise.all([
+    stageBreakdowns(scope, months),
+    emailFigures(scope),
+    baselineFigures(scope),
+  ]);
+  const ids = (m: Map<string, StageCounts>) => [...m.keys()];
+  const [users, companies] = await Promise.all([
+    prisma.user.findMany({ where: { id: { in: ids(stages.recruiter) } }, select: { id: true, name: true } }),
+    prisma.company.findMany({ where: { id: { in: ids(stages.company) } }, select: { id: true, name: true } }),
+  ]);
+  const names = new Map([...users, ...companies].map((x) => [x.id, x.name]));
+  const rows = (m: Map<string, StageCounts>, label: (key: string) => string) =>
+    [...m].map(([key, counts]) => ({ key, label: label(key), ...counts }));
+  const zero = toCounts(undefined);
+  // Fixed lists (every severity, bucket and month) show their zero rows too, so the tables keep their shape.
+  const fixed = (m: Map<string, StageCounts>, keys: readonly string[], label: (key: string) => string) =>
+    keys.map((key) => ({ key, label: label(key), ...(m.get(key) ?? zero) }));
+  return {
+    funnel: stages.funnel,
+    byRecruiter: rows(stages.recruiter, (id) => names.get(id) ?? "Unknown recruiter").sort(byRecoveries),
+    byReason: rows(stages.reason, flagReasons.label).sort(byRecoveries),
+    bySeverity: fixed(stages.severity, flagSeverities.values, flagSeverities.label),
+    byCompany: rows(stages.company, (id) => names.get(id) ?? "Unknown company").sort(byRecoveries),
+    byMonth: fixed(
+      stages.month,
+      months.map((m) => m.key),
+      (key) => DateTime.fromFormat(key, "yyyy-LL").setLocale("en-GB").toFormat("LLL yyyy"),
+    ),
+    byCompletion: fixed(
+      stages.completion,
+      completionBuckets.values,
+      (key) => completionBuckets.label(key as CompletionBucket),
+    ),
+    speed: stages.speed,
+    emails,
+    baseline,
+  };
+}
+
+/** The last 90 days up to the end of today in the agency's zone, as instants (the dashboard's range). */
+export function defaultRecoveryRange(timeZone: string, now: Date = new Date()): Range {
+  return statsRange(defaultStatsRange(timeZone, now), timeZone);
+}
+
+/** A recruiter's own recovery figures (their candidates' flagged interviews) over a range. */
+export async function recruiterRecoveryFigures(recruiterId: string, range: Range): Promise<StageCounts> {
+  const [row] = await prisma.$queryRaw<Partial<Record<keyof StageCounts, unknown>>[]>`
+    WITH ${recoveriesCte({ range, recruiterId })}
+    SELECT ${stageSums} FROM rec`;
+  return toCounts(row);
+}
+
+/** The recruiters and companies the /stats filters offer. */
+export async function statsFilterOptions() {
+  const [recruiters, companies] = await Promise.all([
+    prisma.user.findMany({ select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+    prisma.company.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  return { recruiters, companies };
+}

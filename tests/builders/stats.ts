@@ -1,0 +1,190 @@
+// Builders for the statistics tests: a recovery (flagged interview) with exactly the requests, checklist progress
+// and outcome a test needs, written straight to the database so every date is fixed.
+import { prisma } from "~/utils/db.server";
+import { makeCandidate, makeCompany, makeUser } from "../db-utils";
+
+const at = (iso: string) => new Date(iso);
+
+let playbook: { id: string; stepIds: string[] } | undefined;
+async function playbookOf4() {
+  if (playbook) return playbook;
+  const version = await prisma.playbookVersion.create({
+    data: {
+      version: 900 + Math.floor(Math.random() * 1000),
+      steps: {
+        create: [1, 2, 3, 4].map((position) => ({
+          position, title: `Step ${position}`, guidance: "Do it.", owner: "candidate", dueOffsetMinutes: 60,
+        })),
+      },
+    },
+    include: { steps: { orderBy: { position: "asc" } } },
+  });
+  playbook = { id: version.id, stepIds: version.steps.map((s) => s.id) };
+  return playbook;
+}
+
+export async function makeInterviewAt(input: {
+  recruiterId: string;
+  companyId: string;
+  scheduledAt: string;
+  round?: string;
+  flagSeverity?: string | null;
+}) {
+  const candidate = await makeCandidate({ recruiterId: input.recruiterId });
+  return prisma.interview.create({
+    data: {
+      candidateId: candidate.id,
+      companyId: input.companyId,
+      recruiterId: input.recruiterId,
+      roleTitle: "Data Analyst",
+      round: input.round ?? "first",
+      scheduledAt: at(input.scheduledAt),
+      durationMinutes: 60,
+      flagSeverity: input.flagSeverity ?? null,
+    },
+  });
+}
+
+export async function makeRecovery(input: {
+  recruiterId: string;
+  companyId: string;
+  scheduledAt: string;
+  flaggedAt: string;
+  severity?: string;
+  reasons?: string[];
+  removed?: boolean;
+  /** Steps done out of 4; undefined = no checklist run. */
+  stepsDone?: number;
+  requests?: { requestedAt: string; response: string; respondedAt?: string }[];
+  hired?: boolean;
+}) {
+  const severity = input.severity ?? "serious";
+  const interview = await makeInterviewAt({ ...input, flagSeverity: input.removed ? null : severity });
+  const flag = await prisma.interviewFlag.create({
+    data: {
+      interviewId: interview.id,
+      severity,
+      source: "recruiter_observed",
+      flaggedById: input.recruiterId,
+      flaggedAt: at(input.flaggedAt),
+      removedAt: input.removed ? at(input.flaggedAt) : null,
+      reasons: { create: (input.reasons ?? ["nerves"]).map((reason) => ({ reason })) },
+    },
+  });
+  if (input.stepsDone !== undefined) {
+    const { id, stepIds } = await playbookOf4();
+    await prisma.checklistRun.create({
+      data: {
+        interviewId: interview.id,
+        flagId: flag.id,
+        playbookVersionId: id,
+        steps: {
+          create: stepIds.map((stepId, i) => ({ stepId, dueAt: at(input.flaggedAt), status: i < input.stepsDone! ? "done" : "pending" })),
+        },
+      },
+    });
+  }
+  for (const r of input.requests ?? []) {
+    await prisma.secondInterviewRequest.create({
+      data: {
+        interviewId: interview.id,
+        candidateId: interview.candidateId,
+        requestedAt: at(r.requestedAt),
+        requestedBy: "candidate",
+        channel: "phone",
+        response: r.response,
+        respondedAt: r.respondedAt ? at(r.respondedAt) : null,
+        recordedById: input.recruiterId,
+        createdAt: at(r.requestedAt),
+      },
+    });
+  }
+  if (input.hired) await makeHire(interview);
+  return { interview, flag };
+}
+
+export async function makeHire(interview: { id: string; candidateId: string; companyId: string; recruiterId: string }) {
+  await prisma.candidacyOutcome.create({
+    data: {
+      candidateId: interview.candidateId,
+      interviewId: interview.id,
+      companyId: interview.companyId,
+      outcome: "hired",
+      decidedAt: at("2026-11-28T10:00:00Z"),
+      recordedById: interview.recruiterId,
+    },
+  });
+}
+
+export async function makeEmail(input: { candidateId: string; template: string; status: string; createdAt: string }) {
+  const id = crypto.randomUUID();
+  await prisma.emailMessage.create({
+    data: {
+      candidateId: input.candidateId,
+      template: input.template,
+      toAddress: "c@example.net",
+      subject: "s",
+      html: "<p>h</p>",
+      text: "t",
+      status: input.status,
+      messageId: `<${id}@test>`,
+      createdAt: at(input.createdAt),
+    },
+  });
+}
+
+/**
+ * The fixed agency of the statistics tests (November 2026, UTC): Alice has three recoveries, Bob one; one recovery
+ * in October, one removed flag, three interviews not flagged (one hired). Expected figures are worked out in the test.
+ */
+export async function makeStatsFixture() {
+  const alice = await makeUser({ name: "Alice Recruiter" });
+  const bob = await makeUser({ name: "Bob Recruiter" });
+  const idle = await makeUser({ name: "Idle Recruiter" });
+  const x = await makeCompany({ name: "Xenon Ltd" });
+  const y = await makeCompany({ name: "Yarrow plc" });
+  const r1 = await makeRecovery({
+    recruiterId: alice.id, companyId: x.id, scheduledAt: "2026-11-02T09:00:00Z", flaggedAt: "2026-11-02T10:00:00Z",
+    severity: "serious", reasons: ["late", "nerves"], stepsDone: 4,
+    requests: [{ requestedAt: "2026-11-03T09:00:00Z", response: "granted", respondedAt: "2026-11-04T10:00:00Z" }],
+    hired: true,
+  });
+  await makeRecovery({
+    recruiterId: alice.id, companyId: x.id, scheduledAt: "2026-11-05T10:00:00Z", flaggedAt: "2026-11-05T12:00:00Z",
+    severity: "minor", reasons: ["nerves"], stepsDone: 1,
+    requests: [{ requestedAt: "2026-11-07T12:00:00Z", response: "declined", respondedAt: "2026-11-08T12:00:00Z" }],
+  });
+  const r3 = await makeRecovery({
+    recruiterId: alice.id, companyId: y.id, scheduledAt: "2026-11-10T09:00:00Z", flaggedAt: "2026-11-10T10:00:00Z",
+    severity: "critical", reasons: ["late"],
+  });
+  await makeRecovery({
+    recruiterId: bob.id, companyId: x.id, scheduledAt: "2026-11-20T09:00:00Z", flaggedAt: "2026-11-20T10:00:00Z",
+    severity: "serious", reasons: ["blanked"], stepsDone: 2,
+    requests: [
+      { requestedAt: "2026-11-20T16:00:00Z", response: "granted", respondedAt: "2026-11-22T10:00:00Z" },
+      { requestedAt: "2026-11-21T10:00:00Z", response: "pending" },
+    ],
+    hired: true,
+  });
+  // Outside November, and a removed flag: neither counts in a November range.
+  await makeRecovery({
+    recruiterId: bob.id, companyId: y.id, scheduledAt: "2026-10-15T09:00:00Z", flaggedAt: "2026-10-15T10:00:00Z",
+    severity: "minor", reasons: ["late"], hired: true,
+  });
+  await makeRecovery({
+    recruiterId: alice.id, companyId: x.id, scheduledAt: "2026-11-12T09:00:00Z", flaggedAt: "2026-11-12T10:00:00Z",
+    removed: true, hired: true,
+  });
+  // Not flagged, in November: three first rounds (one hired) and a second round, which the baseline leaves out.
+  const ok1 = await makeInterviewAt({ recruiterId: alice.id, companyId: x.id, scheduledAt: "2026-11-03T09:00:00Z" });
+  await makeInterviewAt({ recruiterId: alice.id, companyId: y.id, scheduledAt: "2026-11-04T09:00:00Z" });
+  await makeInterviewAt({ recruiterId: bob.id, companyId: x.id, scheduledAt: "2026-11-06T09:00:00Z" });
+  await makeInterviewAt({ recruiterId: bob.id, companyId: x.id, scheduledAt: "2026-11-07T09:00:00Z", round: "second" });
+  await makeHire(ok1);
+  // Emails: two sent/captured "rough_day" (one candidate later granted), one still queued (not counted).
+  await makeEmail({ candidateId: r1.interview.candidateId, template: "rough_day", status: "sent", createdAt: "2026-11-02T12:00:00Z" });
+  await makeEmail({ candidateId: r3.interview.candidateId, template: "rough_day", status: "captured", createdAt: "2026-11-10T12:00:00Z" });
+  await makeEmail({ candidateId: r3.interview.candidateId, template: "keep_going", status: "queued", createdAt: "2026-11-10T12:00:00Z" });
+  return { alice, bob, idle, x, y };
+}

@@ -1,0 +1,65 @@
+import { expect, test } from "vitest";
+import { loader as csvLoader } from "~/routes/stats[.]csv";
+import { loader } from "~/routes/stats._index";
+import { buildStatsTables } from "~/models/stats-tables";
+import { makeStatsFixture } from "../builders/stats";
+import { signedIn, statusOf } from "../builders/interviews";
+
+const call = async <T>(fn: (args: never) => Promise<T>, request: Request) => {
+  try {
+    return await fn({ request, params: {}, context: {} } as never);
+  } catch (thrown) {
+    return thrown as T;
+  }
+};
+
+/** One CSV record: fields split on commas outside quotes, "" inside quotes is a quote. */
+function parseCsvLine(line: string) {
+  const fields: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted && ch === '"' && line[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (ch === '"') quoted = !quoted;
+    else if (ch === "," && !quoted) {
+      fields.push(field);
+      field = "";
+    } else field += ch;
+  }
+  return [...fields, field];
+}
+
+test("a recruiter gets 403 on /stats and on its CSV downloads", async () => {
+  const recruiter = await signedIn("recruiter");
+  expect(statusOf(await call(loader, recruiter.get("/stats")))).toBe(403);
+  expect(statusOf(await call(csvLoader, recruiter.get("/stats.csv?table=funnel")))).toBe(403);
+});
+
+test("bad params fall back to the default range instead of failing", async () => {
+  const manager = await signedIn("manager");
+  const url = "/stats?from=2026-13-45&to=yesterday&recruiter=%3Cscript%3E&company=";
+  const data = (await call(loader, manager.get(url))) as Awaited<ReturnType<typeof loader>>;
+  expect(data.filters.recruiterId).toBeUndefined();
+  expect(data.filters.from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  expect(data.stats.funnel.recoveries).toBeGreaterThanOrEqual(0);
+});
+
+test("the CSV of a table has exactly the cells the page shows", async () => {
+  await makeStatsFixture();
+  const manager = await signedIn("manager");
+  const search = "from=2026-11-01&to=2026-11-30";
+  const page = (await call(loader, manager.get(`/stats?${search}`))) as Awaited<ReturnType<typeof loader>>;
+  for (const name of ["funnel", "recruiter", "reason"]) {
+    const shown = buildStatsTables(page.stats).find((t) => t.name === name)!;
+    const response = (await call(csvLoader, manager.get(`/stats.csv?${search}&table=${name}`))) as Response;
+    expect(response.headers.get("Content-Type")).toContain("text/csv");
+    const text = (await response.text()).replace(/^\uFEFF/, "");
+    const lines = text.trim().split("\r\n").map(parseCsvLine);
+    expect(lines).toEqual([shown.headers, ...shown.rows]);
+  }
+  const unknown = await call(csvLoader, manager.get(`/stats.csv?${search}&table=passwords`));
+  expect(statusOf(unknown)).toBe(404);
+});
