@@ -45,7 +45,7 @@ test("after a recruiter records a hire, the manager's funnel and that recruiter'
     await expect(stats.getByRole("heading", { level: 1, name: "Recovery statistics" })).toBeVisible();
     expect((await rowCells(stats, "Recovery funnel", "Interviews flagged"))[0]).toBe("1");
     expect((await rowCells(stats, "Recovery funnel", "Hired"))[0]).toBe("0");
-    expect(await rowCells(stats, "Recovery-to-hire rate by recruiter", recruiter.name)).toEqual(["1", "0", "0", "0", "0%"]);
+    expect(await rowCells(stats, "Recovery-to-hire rate by recruiter", recruiter.name)).toEqual(["1", "0", "0", "0", "0.0%"]);
 
     // The recruiter asks, gets the second interview, and the candidate is hired.
     const panel = page.getByRole("region", { name: "Second interview" });
@@ -61,9 +61,9 @@ test("after a recruiter records a hire, the manager's funnel and that recruiter'
 
     await stats.reload();
     // "Of interviews flagged" is the last column.
-    expect((await rowCells(stats, "Recovery funnel", "Second interview requested")).filter((_, i) => i !== 1)).toEqual(["1", "100%"]);
-    expect(await rowCells(stats, "Recovery funnel", "Hired")).toEqual(["1", "100%", "100%"]);
-    expect(await rowCells(stats, "Recovery-to-hire rate by recruiter", recruiter.name)).toEqual(["1", "1", "1", "1", "100%"]);
+    expect((await rowCells(stats, "Recovery funnel", "Second interview requested")).filter((_, i) => i !== 1)).toEqual(["1", "100.0%"]);
+    expect(await rowCells(stats, "Recovery funnel", "Hired")).toEqual(["1", "100.0%", "100.0%"]);
+    expect(await rowCells(stats, "Recovery-to-hire rate by recruiter", recruiter.name)).toEqual(["1", "1", "1", "1", "100.0%"]);
     await expect(stats.getByRole("img", { name: /^Recovery funnel: Interviews flagged 1/ })).toBeVisible();
 
     // The download holds the same rows as the table on the page.
@@ -71,7 +71,7 @@ test("after a recruiter records a hire, the manager's funnel and that recruiter'
     await stats.getByRole("link", { name: "Download CSV: Recovery funnel" }).click();
     const csv = readFileSync((await (await download).path())!, "utf8").replace(/^\uFEFF/, "").trim().split(/\r?\n/);
     expect(csv[0]).toBe("Step,Interviews,Of the step before,Of interviews flagged");
-    expect(csv).toContain("Hired,1,100%,100%");
+    expect(csv).toContain("Hired,1,100.0%,100.0%");
     expect(csv).toHaveLength(6);
   } finally {
     await managerContext.close();
