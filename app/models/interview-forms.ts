@@ -35,6 +35,21 @@ function keepChosenCandidateFields(input: unknown) {
   return value;
 }
 
+/** A date and time typed as wall-clock time in the agency's zone (datetime-local), read as an instant. */
+export function localDateTime(timeZone: string, required: string) {
+  return z
+    .string({ required_error: required })
+    .max(40, "Enter a date and time, like 2026-11-24 14:30.")
+    .transform((value, ctx) => {
+      const date = parseLocalDateTime(value.trim(), timeZone);
+      if (!date) {
+        ctx.addIssue({ code: "custom", message: "Enter a real date and time, like 2026-11-24 14:30." });
+        return z.NEVER;
+      }
+      return date;
+    });
+}
+
 /** The schema needs the agency's time zone: the date and time typed are wall-clock time there. */
 export function logInterviewSchema(timeZone: string) {
   return z.preprocess(keepChosenCandidateFields, logInterviewFields(timeZone));
@@ -76,17 +91,7 @@ function logInterviewFields(timeZone: string) {
         .max(LIMITS.roleTitle, `A role title is at most ${LIMITS.roleTitle} characters.`),
       round: choose(interviewRounds.values, "Choose the round: first, second or final."),
       format: choose(interviewFormats.values, "Choose the format: in person, phone or video."),
-      scheduledAt: z
-        .string({ required_error: "Enter the date and time of the interview." })
-        .max(40, "Enter a date and time, like 2026-11-24 14:30.")
-        .transform((value, ctx) => {
-          const date = parseLocalDateTime(value.trim(), timeZone);
-          if (!date) {
-            ctx.addIssue({ code: "custom", message: "Enter a real date and time, like 2026-11-24 14:30." });
-            return z.NEVER;
-          }
-          return date;
-        }),
+      scheduledAt: localDateTime(timeZone, "Enter the date and time of the interview."),
       interviewerName: optionalText(LIMITS.interviewerName, `A name is at most ${LIMITS.interviewerName} characters.`),
       impression: choose(impressions.values, "Choose how it went."),
       notes: optionalText(LIMITS.notes, `Notes are at most ${LIMITS.notes} characters.`),

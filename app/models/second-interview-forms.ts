@@ -1,6 +1,7 @@
 // Forms of the second-chance panel (/interviews/:id) and the profile's outcome form; shared by actions and forms.
 import { z } from "zod";
-import { parseLocalDate, parseLocalDateTime } from "~/utils/dates";
+import { parseLocalDate } from "~/utils/dates";
+import { localDateTime } from "./interview-forms";
 import { candidacyOutcomes, interviewFormats, requestChannels, requestedBy, requestResponses } from "./enums";
 
 /** A pending request older than this many days shows on the dashboard. */
@@ -22,19 +23,6 @@ const note = z
   .optional();
 
 /** A datetime-local value read as wall-clock time in the agency's zone. */
-function localDateTime(timeZone: string, required: string) {
-  return z
-    .string({ required_error: required })
-    .max(40, "Enter a date and time, like 2026-11-24 14:30.")
-    .transform((value, ctx) => {
-      const date = parseLocalDateTime(value.trim(), timeZone);
-      if (!date) {
-        ctx.addIssue({ code: "custom", message: "Enter a real date and time, like 2026-11-24 14:30." });
-        return z.NEVER;
-      }
-      return date;
-    });
-}
 
 function localDay(timeZone: string) {
   return z
