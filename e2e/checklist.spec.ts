@@ -40,6 +40,7 @@ test("flagging starts the checklist; the recruiter marks done, skips, notes and 
 
   await step(titles[2]).getByLabel(`Note on “${titles[2]}” (optional)`).fill("Left a voicemail; will try again at 4pm.");
   await step(titles[2]).getByRole("button", { name: `Save note: ${titles[2]}` }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Note saved." })).toBeVisible();
   await page.reload();
   await expect(step(titles[2]).getByLabel(`Note on “${titles[2]}” (optional)`)).toHaveValue("Left a voicemail; will try again at 4pm.");
 
