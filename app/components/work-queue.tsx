@@ -2,23 +2,10 @@
 import { Link } from "@remix-run/react";
 import { flagSeverities, interviewRounds, requestChannels, requestedBy } from "~/models/enums";
 import { describeDeadline, formatDate, formatDateTime, formatTime } from "~/utils/dates";
+import type { RecoveryQueueItem } from "~/models/dashboard.server";
 import { useTimeZone } from "~/utils/use-time-zone";
 
-export type QueueItem = {
-  flagId: string;
-  interviewId: string;
-  candidate: { id: string; name: string; phone: string | null };
-  company: string;
-  roleTitle: string;
-  recruiter: { id: string; name: string };
-  severity: string;
-  reasons: string[];
-  flaggedAt: string | Date;
-  overdue: boolean;
-  timeLeft: string;
-};
-
-export function RecoveryQueue({ items, showRecruiter }: { items: QueueItem[]; showRecruiter: boolean }) {
+export function RecoveryQueue({ items, showRecruiter }: { items: RecoveryQueueItem[]; showRecruiter: boolean }) {
   const timeZone = useTimeZone();
   if (!items.length) return <p className="empty-state">Nothing needs a call right now.</p>;
   return (
