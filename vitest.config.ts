@@ -9,5 +9,7 @@ export default defineConfig({
     globalSetup: ["tests/setup/global-setup.ts"],
     setupFiles: ["tests/setup/db-setup.ts"],
     env: { NODE_ENV: "test", SEED_DEMO: "false", TZ: "UTC" },
+    // Generous: the suite shares two cores with builds and browsers; a real hang still fails.
+    testTimeout: 20_000,
   },
 });

@@ -1,6 +1,7 @@
 // Deterministic demo data: the same agency, people and history every time (fixed random seed),
 // dated relative to today so the dashboard always has recent work.
 import type { PrismaClient } from "../app/.generated/prisma/client.ts";
+import { recordAudit } from "../app/models/audit/audit.server.ts";
 import { startChecklistRun } from "../app/models/checklist.server.ts";
 import { flagReasons } from "../app/models/enums.ts";
 import { ensureDefaultPlaybook } from "../app/models/playbook.server.ts";
@@ -221,9 +222,7 @@ export async function seedDemo(prisma: PrismaClient) {
       for (const [id, status] of statusById) await tx.candidate.update({ where: { id }, data: { status } });
       await syncAllSummaries(tx);
 
-      await tx.auditEvent.create({
-        data: { actorLabel: "system", action: "demo.seeded", entityType: "Agency", entityId: "1", after: JSON.stringify({ manager: manager.email }) },
-      });
+      await recordAudit(tx, { actor: { label: "system" }, action: "demo.seeded", entityId: "1", after: { manager: manager.email } });
       return `${recruiters.length + 1} users, ${companies.length} companies, ${candidates.length} candidates, 420 interviews, ${flagged} flagged (each with its recovery checklist), ${requests} second-interview requests, ${hires} hires`;
     },
     { timeout: 120_000, maxWait: 10_000 },

@@ -1,5 +1,6 @@
 // The agency's own settings: its name, the time zone every date is shown in, and the email sender.
-import { recordAudit } from "~/utils/audit.server";
+import type { StaffActor } from "~/models/audit/events";
+import { recordAudit } from "~/models/audit/audit.server";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 
@@ -19,11 +20,11 @@ export async function getAgency(): Promise<AgencySettings> {
   });
 }
 
-export async function updateAgency(input: AgencySettings, actor: { userId: string }) {
+export async function updateAgency(input: AgencySettings, actor: StaffActor) {
   const before = await getAgency();
   return prisma.$transaction(async (tx) => {
     const after = await tx.agency.update({ where: { id: 1 }, data: input, select: fields });
-    await recordAudit(tx, { actor, action: "agency.updated", entityType: "Agency", entityId: "1", before, after });
+    await recordAudit(tx, { actor, action: "agency.updated", entityId: "1", before, after });
     return after;
   });
 }

@@ -4,6 +4,7 @@
 // Raw SQL (parameterised Prisma.sql) because the page must sort on an index and page through it cheaply: ordering by
 // the index column plus rowid lets SQLite walk the index instead of sorting 100,000 rows, and the page's rowids are
 // picked first so OFFSET skips index entries, not joined rows. Prisma's query API can express neither.
+import type { StaffActor } from "~/models/audit/events";
 import { Prisma } from "~/.generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
@@ -188,7 +189,7 @@ export async function candidateFilterOptions() {
  */
 export async function reassignCandidates(
   input: { candidateIds: string[]; recruiterId: string },
-  actor: { userId: string },
+  actor: StaffActor,
 ) {
   const recruiter = await prisma.user.findFirst({
     where: { id: input.recruiterId, active: true },

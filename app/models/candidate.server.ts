@@ -1,5 +1,6 @@
 // Candidates as the interview log sees them: the type-ahead search, finding one by email, creating one inline.
-import { recordAudit } from "~/utils/audit.server";
+import type { StaffActor } from "~/models/audit/events";
+import { recordAudit } from "~/models/audit/audit.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
 
@@ -64,7 +65,7 @@ export type NewCandidateInput = {
 export async function createCandidateInTx(
   tx: Tx,
   input: NewCandidateInput,
-  { recruiterId, actor }: { recruiterId: string; actor: { userId: string } },
+  { recruiterId, actor }: { recruiterId: string; actor: StaffActor },
 ) {
   const email = input.email.trim().toLowerCase();
   const existing = await tx.candidate.findUnique({ where: { email }, select: choice });
@@ -82,7 +83,6 @@ export async function createCandidateInTx(
   await recordAudit(tx, {
     actor,
     action: "candidate.created",
-    entityType: "Candidate",
     entityId: candidate.id,
     candidateId: candidate.id,
     after: { name: candidate.name, email: candidate.email, phone: candidate.phone, linkedinUrl: candidate.linkedinUrl },

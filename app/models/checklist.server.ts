@@ -1,7 +1,8 @@
 // Recovery checklists: one run per flag, its steps due at absolute times, ticked, skipped, undone and annotated.
 // Every change is one transaction with its audit event, so it lands on the candidate's timeline.
 import { Prisma } from "~/.generated/prisma/client";
-import { recordAudit, type AuditActor } from "~/utils/audit.server";
+import { recordAudit } from "~/models/audit/audit.server";
+import type { AuditActor, StaffActor } from "~/models/audit/events";
 import { prisma, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { RuleViolation } from "~/utils/errors.server";
@@ -38,7 +39,6 @@ export async function startChecklistRun(tx: Tx, { interviewId, flagId, now = new
   await recordAudit(tx, {
     actor: { userId: flag.flaggedById },
     action: "checklist.started",
-    entityType: "ChecklistRun",
     entityId: run.id,
     candidateId: interview.candidateId,
     after: { interviewId, flagId, playbookVersion: playbook.version, steps: playbook.steps.length },
@@ -57,7 +57,6 @@ export async function cancelChecklistRun(tx: Tx, flagId: string, actor: AuditAct
   await recordAudit(tx, {
     actor,
     action: "checklist.cancelled",
-    entityType: "ChecklistRun",
     entityId: run.id,
     candidateId: run.interview.candidateId,
     before: { status: run.status },
@@ -70,7 +69,6 @@ export async function cancelChecklistRun(tx: Tx, flagId: string, actor: AuditAct
 // Ticking steps from the interview page
 
 export type StepRef = { interviewId: string; stepStateId: string };
-type Actor = { userId: string };
 
 async function loadStep(tx: Tx, { interviewId, stepStateId }: StepRef) {
   const state = await tx.checklistStepState.findUnique({
@@ -95,16 +93,14 @@ async function loadStep(tx: Tx, { interviewId, stepStateId }: StepRef) {
 
 type LoadedStep = Awaited<ReturnType<typeof loadStep>>;
 
-function audit(tx: Tx, state: LoadedStep, actor: Actor, action: string, before: unknown, after: Record<string, unknown>) {
-  return recordAudit(tx, {
+/** The part every step event shares: which step, of which interview, for which candidate. */
+function stepEvent(state: LoadedStep, actor: StaffActor) {
+  return {
     actor,
-    action,
-    entityType: "ChecklistStepState",
     entityId: state.id,
     candidateId: state.run.interview.candidateId,
-    before,
-    after: { interviewId: state.run.interviewId, step: state.step.title, ...after },
-  });
+    step: { interviewId: state.run.interviewId, step: state.step.title },
+  };
 }
 
 const cleanNote = (note: string | null | undefined) => note?.trim().slice(0, NOTE_MAX) || null;
@@ -122,7 +118,6 @@ export async function completeRunIfFinished(tx: Tx, runId: string, actor: AuditA
   await recordAudit(tx, {
     actor,
     action: "checklist.completed",
-    entityType: "ChecklistRun",
     entityId: runId,
     candidateId: run.interview.candidateId,
     after: { interviewId: run.interviewId, status: "completed" },
@@ -130,7 +125,7 @@ export async function completeRunIfFinished(tx: Tx, runId: string, actor: AuditA
   return true;
 }
 
-async function finishStep(ref: StepRef, actor: Actor, status: "done" | "skipped", note?: string | null) {
+async function finishStep(ref: StepRef, actor: StaffActor, status: "done" | "skipped", note?: string | null) {
   return prisma.$transaction(async (tx) => {
     const state = await loadStep(tx, ref);
     if (state.status !== "pending") {
@@ -148,20 +143,23 @@ async function finishStep(ref: StepRef, actor: Actor, status: "done" | "skipped"
         ...(newNote && newNote !== state.note ? { note: newNote } : {}),
       },
     });
-    await audit(tx, state, actor, status === "done" ? "checklist.step_done" : "checklist.step_skipped", { status: state.status }, {
-      status,
-      ...(newNote && newNote !== state.note ? { note: newNote } : {}),
+    const { step, ...event } = stepEvent(state, actor);
+    await recordAudit(tx, {
+      ...event,
+      action: status === "done" ? "checklist.step_done" : "checklist.step_skipped",
+      before: { status: state.status },
+      after: { ...step, status, ...(newNote && newNote !== state.note ? { note: newNote } : {}) },
     });
     const completed = await completeRunIfFinished(tx, state.run.id, actor, now);
     return { completed };
   });
 }
 
-export const tickStep = (ref: StepRef, actor: Actor, note?: string | null) => finishStep(ref, actor, "done", note);
-export const skipStep = (ref: StepRef, actor: Actor, note?: string | null) => finishStep(ref, actor, "skipped", note);
+export const tickStep = (ref: StepRef, actor: StaffActor, note?: string | null) => finishStep(ref, actor, "done", note);
+export const skipStep = (ref: StepRef, actor: StaffActor, note?: string | null) => finishStep(ref, actor, "skipped", note);
 
 /** Undo: the step goes back to "to do", and a completed checklist becomes active again. */
-export async function reopenStep(ref: StepRef, actor: Actor) {
+export async function reopenStep(ref: StepRef, actor: StaffActor) {
   return prisma.$transaction(async (tx) => {
     const state = await loadStep(tx, ref);
     if (state.status === "pending") throw new RuleViolation("This step is still to do; there is nothing to undo.");
@@ -173,19 +171,26 @@ export async function reopenStep(ref: StepRef, actor: Actor) {
     if (reopened) {
       await tx.checklistRun.update({ where: { id: state.run.id }, data: { status: "active", completedAt: null } });
     }
-    await audit(tx, state, actor, "checklist.step_reopened", { status: state.status }, { status: "pending", ...(reopened ? { checklistReopened: true } : {}) });
+    const { step, ...event } = stepEvent(state, actor);
+    await recordAudit(tx, {
+      ...event,
+      action: "checklist.step_reopened",
+      before: { status: state.status },
+      after: { ...step, status: "pending", ...(reopened ? { checklistReopened: true } : {}) },
+    });
     return { reopened };
   });
 }
 
 /** Saves (or clears, when empty) the step's note. */
-export async function noteStep(ref: StepRef, actor: Actor, note: string | null | undefined) {
+export async function noteStep(ref: StepRef, actor: StaffActor, note: string | null | undefined) {
   return prisma.$transaction(async (tx) => {
     const state = await loadStep(tx, ref);
     const next = cleanNote(note);
     if (next === state.note) return { changed: false };
     await tx.checklistStepState.update({ where: { id: state.id }, data: { note: next } });
-    await audit(tx, state, actor, "checklist.step_noted", { note: state.note }, { note: next });
+    const { step, ...event } = stepEvent(state, actor);
+    await recordAudit(tx, { ...event, action: "checklist.step_noted", before: { note: state.note }, after: { ...step, note: next } });
     return { changed: true };
   });
 }

@@ -1,7 +1,8 @@
 // The candidate's coaching page: unguessable links to one checklist run, and what the candidate may do there
 // (tick their own steps, fill the reflection worksheet). Only the SHA-256 of a link's token is stored.
 import { createHash, randomBytes } from "node:crypto";
-import { recordAudit, type AuditActor } from "~/utils/audit.server";
+import { recordAudit } from "~/models/audit/audit.server";
+import type { AuditActor, StaffActor } from "~/models/audit/events";
 import { prisma, type Tx } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
 import { completeRunIfFinished } from "./checklist.server";
@@ -63,7 +64,7 @@ async function getRunForLinks(tx: Tx, runId: string, scope?: { interviewId: stri
 export async function createCoachingLinkInTx(
   tx: Tx,
   runId: string,
-  actor: { userId: string },
+  actor: StaffActor,
   { scope, replacePrevious, now = new Date() }: { scope?: { interviewId: string }; replacePrevious: boolean; now?: Date },
 ) {
   const token = randomBytes(32).toString("base64url");
@@ -90,7 +91,6 @@ export async function createCoachingLinkInTx(
   await recordAudit(tx, {
     actor,
     action: "coaching.link_created",
-    entityType: "CoachingLink",
     entityId: link.id,
     candidateId: run.interview.candidateId,
     after: {
@@ -106,7 +106,7 @@ export async function createCoachingLinkInTx(
 /** The recruiter's "Create a new link": a fresh link that replaces any still active. */
 export async function createCoachingLink(
   runId: string,
-  actor: { userId: string },
+  actor: StaffActor,
   scope?: { interviewId: string },
   now: Date = new Date(),
 ) {
@@ -116,7 +116,7 @@ export async function createCoachingLink(
 /** Stops the candidate's links to this link's run from working. Revoking when none is active changes nothing. */
 export async function revokeCoachingLink(
   linkId: string,
-  actor: { userId: string },
+  actor: StaffActor,
   scope?: { interviewId: string },
   now: Date = new Date(),
 ) {
@@ -138,7 +138,6 @@ export async function revokeCoachingLink(
       await recordAudit(tx, {
         actor,
         action: "coaching.link_revoked",
-        entityType: "CoachingLink",
         entityId: id,
         candidateId: link.run.interview.candidateId,
         before: { revokedAt: null },
@@ -278,7 +277,6 @@ export async function markCandidateStepDone(token: string, stepStateId: string, 
     await recordAudit(tx, {
       actor: candidateActor,
       action: "coaching.step_done_by_candidate",
-      entityType: "ChecklistStepState",
       entityId: state.id,
       candidateId: access.candidateId,
       before: { status: state.status },
@@ -316,7 +314,6 @@ export async function saveReflection(token: string, fields: Reflection, now: Dat
     await recordAudit(tx, {
       actor: candidateActor,
       action: "coaching.reflection_saved",
-      entityType: "ChecklistRun",
       entityId: access.runId,
       candidateId: access.candidateId,
       after: { interviewId: run.interviewId, changedFields: changed },

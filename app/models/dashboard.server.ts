@@ -2,9 +2,8 @@
 import { describeDeadline, startOfDay } from "~/utils/dates";
 import { Prisma } from "~/.generated/prisma/client";
 import { prisma } from "~/utils/db.server";
-import { sortReasons } from "./candidate-profile.server";
+import { inTaxonomyOrder, reasonLabel } from "./flags/reasons";
 import { candidateStepsNotDone, overdueRecruiterSteps } from "./checklist.server";
-import { flagReasons } from "./enums";
 import { RECOVERY_WINDOW_HOURS } from "./recovery";
 import { pendingRequestsOlderThan } from "./second-interview.server";
 
@@ -116,9 +115,7 @@ export async function recoveryQueue({ recruiterId, now = new Date(), limit = REC
       roleTitle: f.interview.roleTitle,
       recruiter: f.interview.candidate.recruiter,
       severity: f.severity,
-      reasons: sortReasons(f.reasons.map((r) => r.reason)).map((r) =>
-        r === "other" && f.otherReason ? `${flagReasons.label(r)}: ${f.otherReason}` : flagReasons.label(r),
-      ),
+      reasons: inTaxonomyOrder(f.reasons.map((r) => r.reason)).map((r) => reasonLabel(r, f.otherReason)),
       flaggedAt: f.flaggedAt,
       deadline,
       overdue: deadline < now,

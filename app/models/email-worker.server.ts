@@ -1,6 +1,6 @@
 // The sender worker: runs inside the server process, claims due outbox messages under a lease, delivers them through
 // the pooled SMTP transport and records the outcome. See docs/decisions/005-email-outbox.md for the guarantees.
-import { recordAudit } from "~/utils/audit.server";
+import { recordAudit } from "~/models/audit/audit.server";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { createMailTransport, mailFromAddress, type MailTransport, type OutgoingMail } from "~/utils/mailer.server";
@@ -135,7 +135,6 @@ async function recordOutcomes(outcomes: Outcome[], now: Date, options: Required<
         await recordAudit(tx, {
           actor: { label: "system" },
           action: "email.sent",
-          entityType: "EmailMessage",
           entityId: message.id,
           candidateId: message.candidateId,
           after: { messageId: message.messageId, attempts: message.attempts, response: outcome.response?.slice(0, 200) },
@@ -162,7 +161,6 @@ async function recordOutcomes(outcomes: Outcome[], now: Date, options: Required<
         await recordAudit(tx, {
           actor: { label: "system" },
           action: "email.failed",
-          entityType: "EmailMessage",
           entityId: message.id,
           candidateId: message.candidateId,
           after: { attempts: message.attempts, lastError },
@@ -186,7 +184,6 @@ async function captureAll(messages: Claimed[]) {
       await recordAudit(tx, {
         actor: { label: "system" },
         action: "email.captured",
-        entityType: "EmailMessage",
         entityId: message.id,
         candidateId: message.candidateId,
       });

@@ -2,7 +2,8 @@
 // by the sender worker (email-worker.server.ts). Also the list and detail of /emails, retries and unsubscribing.
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { recordAudit, type AuditActor } from "~/utils/audit.server";
+import { recordAudit } from "~/models/audit/audit.server";
+import type { AuditActor } from "~/models/audit/events";
 import { prisma, type Tx } from "~/utils/db.server";
 import { formatDuration } from "~/utils/dates";
 import { env } from "~/utils/env.server";
@@ -73,7 +74,6 @@ export async function queueEmailInTx(tx: Tx, input: QueueEmailInput, actor: Audi
   await recordAudit(tx, {
     actor,
     action: "email.queued",
-    entityType: "EmailMessage",
     entityId: message.id,
     candidateId: candidate.id,
     after: { template: message.template, subject: message.subject, toAddress, messageId },
@@ -228,7 +228,6 @@ export async function retryEmail(id: string, actor: AuditActor, now: Date = new 
     await recordAudit(tx, {
       actor,
       action: "email.retried",
-      entityType: "EmailMessage",
       entityId: id,
       candidateId: current.candidateId,
       before: { status: current.status, attempts: current.attempts, lastError: current.lastError },
@@ -287,7 +286,6 @@ export async function unsubscribe(token: string, now: Date = new Date()) {
     await recordAudit(tx, {
       actor: { label: "candidate" },
       action: "candidate.unsubscribed",
-      entityType: "Candidate",
       entityId: candidate.id,
       candidateId: candidate.id,
       before: { emailOptOut: false },

@@ -1,17 +1,16 @@
 // The flag form and the interview page's other actions (one hidden `intent` each); shared by action and form.
 import { z } from "zod";
 import { flagReasons, flagSeverities, flagSources, type FlagReason } from "./enums";
+import { isFlagReason } from "./flags/reasons";
 
 export const FLAG_LIMITS = { otherReason: 200, description: 5000 } as const;
-
-const isReason = (value: string): value is FlagReason => (flagReasons.values as readonly string[]).includes(value);
 
 const flagFields = {
   reasons: z
     .array(z.string().max(40), { required_error: "Choose at least one reason." })
     .min(1, "Choose at least one reason.")
     .max(flagReasons.values.length, "Choose each reason once.")
-    .refine((values) => values.every(isReason), "Choose reasons from the list.")
+    .refine((values) => values.every(isFlagReason), "Choose reasons from the list.")
     .refine((values) => new Set(values).size === values.length, "Choose each reason once.")
     .transform((values) => values as FlagReason[]),
   otherReason: z

@@ -1,10 +1,12 @@
 // Flags on interviews that went badly: raise, edit, resolve, reopen, remove. Every change is audited and keeps the
 // summary columns (Interview.flagSeverity, Candidate.openFlagCount) in step, inside one transaction.
-import { recordAudit } from "~/utils/audit.server";
+import type { StaffActor } from "~/models/audit/events";
+import { inTaxonomyOrder, isFlagReason } from "~/models/flags/reasons";
+import { recordAudit } from "~/models/audit/audit.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
 import { cancelChecklistRun, startChecklistRun } from "./checklist.server";
-import { flagReasons, flagSeverities, flagSources, type FlagReason } from "./enums";
+import { flagSeverities, flagSources, type FlagReason } from "./enums";
 import { syncCandidateSummary, syncInterviewFlagSummary } from "./summaries.server";
 
 export type FlagInput = {
@@ -15,14 +17,13 @@ export type FlagInput = {
   description?: string | null;
 };
 
-type Actor = { userId: string };
 type FlagRef = { interviewId: string; flagId: string };
 
 /** The rules the form also checks, kept here so no caller can store a flag the taxonomy doesn't know. */
 function cleanFlagInput(input: FlagInput) {
   const reasons = [...new Set(input.reasons)];
   if (reasons.length === 0) throw new RuleViolation("Choose at least one reason.", "reasons");
-  if (!reasons.every((r) => (flagReasons.values as readonly string[]).includes(r))) {
+  if (!reasons.every(isFlagReason)) {
     throw new RuleViolation("Choose reasons from the list.", "reasons");
   }
   if (!(flagSeverities.values as readonly string[]).includes(input.severity)) {
@@ -34,7 +35,7 @@ function cleanFlagInput(input: FlagInput) {
   const otherReason = reasons.includes("other") ? input.otherReason?.trim() || null : null;
   if (reasons.includes("other") && !otherReason) throw new RuleViolation("Say what the other reason was.", "otherReason");
   // Reasons in taxonomy order, so the audit log and the page read the same way every time.
-  const ordered = flagReasons.values.filter((r) => reasons.includes(r));
+  const ordered = inTaxonomyOrder(reasons);
   return {
     reasons: ordered,
     otherReason,
@@ -71,7 +72,7 @@ async function loadCurrentFlag(tx: Tx, { interviewId, flagId }: FlagRef) {
   });
   if (!flag) throw new RuleViolation("That flag was removed or changed meanwhile. Reload the page.");
   const details = {
-    reasons: flagReasons.values.filter((r) => flag.reasons.some((x) => x.reason === r)),
+    reasons: inTaxonomyOrder(flag.reasons.map((x) => x.reason)),
     otherReason: flag.otherReason,
     severity: flag.severity,
     source: flag.source,
@@ -90,7 +91,7 @@ async function syncSummaries(tx: Tx, interviewId: string, candidateId: string) {
  * "went badly", moves an open candidate to "recovering" and starts the recovery checklist. One current flag per
  * interview.
  */
-export async function flagInterview(interviewId: string, input: FlagInput, actor: Actor) {
+export async function flagInterview(interviewId: string, input: FlagInput, actor: StaffActor) {
   const flag = cleanFlagInput(input);
   return prisma.$transaction(async (tx) => {
     const interview = await tx.interview.findUnique({
@@ -121,7 +122,6 @@ export async function flagInterview(interviewId: string, input: FlagInput, actor
     await recordAudit(tx, {
       actor,
       action: "flag.raised",
-      entityType: "InterviewFlag",
       entityId: created.id,
       candidateId: interview.candidateId,
       after: auditShape(interviewId, flag),
@@ -132,7 +132,7 @@ export async function flagInterview(interviewId: string, input: FlagInput, actor
   });
 }
 
-export async function editFlag(ref: FlagRef, input: FlagInput, actor: Actor) {
+export async function editFlag(ref: FlagRef, input: FlagInput, actor: StaffActor) {
   const flag = cleanFlagInput(input);
   return prisma.$transaction(async (tx) => {
     const { candidateId, details } = await loadCurrentFlag(tx, ref);
@@ -150,7 +150,6 @@ export async function editFlag(ref: FlagRef, input: FlagInput, actor: Actor) {
     await recordAudit(tx, {
       actor,
       action: "flag.edited",
-      entityType: "InterviewFlag",
       entityId: ref.flagId,
       candidateId,
       before: auditShape(ref.interviewId, details),
@@ -162,7 +161,7 @@ export async function editFlag(ref: FlagRef, input: FlagInput, actor: Actor) {
 
 async function changeFlagState(
   ref: FlagRef,
-  actor: Actor,
+  actor: StaffActor,
   change: "resolve" | "reopen" | "remove",
 ) {
   return prisma.$transaction(async (tx) => {
@@ -178,11 +177,10 @@ async function changeFlagState(
       // The row stays (removedAt) so the history and the timeline keep it.
       await tx.interviewFlag.update({ where: { id: flag.id }, data: { removedAt: now } });
     }
-    const action = { resolve: "flag.resolved", reopen: "flag.reopened", remove: "flag.removed" }[change];
+    const action = ({ resolve: "flag.resolved", reopen: "flag.reopened", remove: "flag.removed" } as const)[change];
     await recordAudit(tx, {
       actor,
       action,
-      entityType: "InterviewFlag",
       entityId: flag.id,
       candidateId,
       after: auditShape(ref.interviewId, details),
@@ -194,7 +192,7 @@ async function changeFlagState(
 }
 
 /** Marks the flag dealt with: it no longer counts as open for the candidate or the work queue. */
-export const resolveFlag = (ref: FlagRef, actor: Actor) => changeFlagState(ref, actor, "resolve");
-export const reopenFlag = (ref: FlagRef, actor: Actor) => changeFlagState(ref, actor, "reopen");
+export const resolveFlag = (ref: FlagRef, actor: StaffActor) => changeFlagState(ref, actor, "resolve");
+export const reopenFlag = (ref: FlagRef, actor: StaffActor) => changeFlagState(ref, actor, "reopen");
 /** Takes the flag off the interview (kept in history) and cancels its checklist; it can be flagged again later. */
-export const removeFlag = (ref: FlagRef, actor: Actor) => changeFlagState(ref, actor, "remove");
+export const removeFlag = (ref: FlagRef, actor: StaffActor) => changeFlagState(ref, actor, "remove");

@@ -1,5 +1,7 @@
 // Logging interviews and reading one interview with its flag, for /interviews/new and /interviews/:interviewId.
-import { recordAudit } from "~/utils/audit.server";
+import type { StaffActor } from "~/models/audit/events";
+import { inTaxonomyOrder } from "~/models/flags/reasons";
+import { recordAudit } from "~/models/audit/audit.server";
 import { prisma } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
 import {
@@ -10,7 +12,6 @@ import {
 } from "./candidate.server";
 import { findOrCreateCompanyInTx } from "./company.server";
 import { RECOVERY_WINDOW_HOURS } from "./recovery";
-import { flagReasons } from "./enums";
 import { syncCandidateSummary } from "./summaries.server";
 
 export type LogInterviewInput = {
@@ -33,7 +34,7 @@ function isUniqueViolation(error: unknown) {
  * Records an interview, creating the candidate and the company when they are new, all in one transaction. The
  * interview belongs to the candidate's recruiter, so it lands in their work queue; a new candidate is the logger's.
  */
-export async function logInterview(input: LogInterviewInput, actor: { userId: string }) {
+export async function logInterview(input: LogInterviewInput, actor: StaffActor) {
   let existingId: string | undefined;
   if (input.candidate.kind === "existing") {
     const { id, text } = input.candidate;
@@ -77,7 +78,6 @@ export async function logInterview(input: LogInterviewInput, actor: { userId: st
       await recordAudit(tx, {
         actor,
         action: "interview.logged",
-        entityType: "Interview",
         entityId: interview.id,
         candidateId: candidate.id,
         after: {
@@ -156,7 +156,7 @@ export async function getInterviewPage(interviewId: string) {
     ? {
         ...current,
         // Taxonomy order, so the page reads the same way every time.
-        reasons: flagReasons.values.filter((r) => current.reasons.some((x) => x.reason === r)),
+        reasons: inTaxonomyOrder(current.reasons.map((x) => x.reason)),
         recoveryDeadline: new Date(current.flaggedAt.getTime() + RECOVERY_WINDOW_HOURS * 3600_000),
       }
     : null;

@@ -1,6 +1,7 @@
 // The versioned playbook behind every checklist: read the newest version, save a new one. Versions are never
 // edited in place, so a checklist that is already running keeps the steps it started with.
-import { recordAudit } from "~/utils/audit.server";
+import type { StaffActor } from "~/models/audit/events";
+import { recordAudit } from "~/models/audit/audit.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
 import { DEFAULT_PLAYBOOK, type PlaybookStepData } from "./playbook";
@@ -67,7 +68,7 @@ export type Playbook = Awaited<ReturnType<typeof currentPlaybook>>;
  */
 export async function savePlaybook(
   { baseVersion, steps }: { baseVersion: number; steps: PlaybookStepData[] },
-  actor: { userId: string },
+  actor: StaffActor,
 ) {
   if (steps.length === 0) throw new RuleViolation("Keep at least one step in the checklist.");
   try {
@@ -89,7 +90,6 @@ export async function savePlaybook(
       await recordAudit(tx, {
         actor,
         action: "playbook.saved",
-        entityType: "PlaybookVersion",
         entityId: created.id,
         before: { version: previous.version, steps: previous.steps.map((s) => s.title) },
         after: { version: created.version, steps: steps.map((s) => s.title) },

@@ -1,7 +1,8 @@
 // Recovery emails from the recruiter's side: the merge values for one interview, the exact preview, and sending
 // (one, or one template to many candidates). Sending renders the email and writes it to the outbox through
 // queueEmailInTx (app/models/email.server.ts), whose audit event puts it on the candidate's timeline.
-import { flagReasons, type FlagReason } from "./enums";
+import type { StaffActor } from "~/models/audit/events";
+import { inTaxonomyOrder } from "~/models/flags/reasons";
 import { assertTemplateName, renderRecoveryEmail, type RecoveryMergeValues, type RenderedEmail } from "./email-templates.server";
 import type { BulkOutcome } from "./email-forms";
 import { getAgency } from "./agency.server";
@@ -12,7 +13,6 @@ import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { RuleViolation } from "~/utils/errors.server";
 
-type Actor = { userId: string };
 
 const firstName = (name: string) => name.trim().split(/\s+/)[0] || null;
 
@@ -72,7 +72,7 @@ export type EmailRecipient = {
   optedOutAt: Date | null;
 };
 
-async function senderOf(actor: Actor) {
+async function senderOf(actor: StaffActor) {
   // Phone and signature aren't on User yet: the block shows the name and email until they are.
   return prisma.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true, email: true } });
 }
@@ -82,11 +82,7 @@ function buildMergeValues(
   context: { agencyName: string; timeZone: string; sender: { name: string; email: string } },
   options: { personalNote?: string | null; coachingLinkUrl?: string | null },
 ): RecoveryMergeValues {
-  const reasonOrder = flagReasons.values as readonly string[];
-  const reasons = (interview.flags[0]?.reasons ?? [])
-    .map((r) => r.reason)
-    .filter((r): r is FlagReason => reasonOrder.includes(r))
-    .sort((a, b) => reasonOrder.indexOf(a) - reasonOrder.indexOf(b));
+  const reasons = inTaxonomyOrder((interview.flags[0]?.reasons ?? []).map((r) => r.reason));
   const run = interview.checklistRuns[0];
   return {
     agencyName: context.agencyName,
@@ -126,7 +122,7 @@ export function optOutReason(recipient: EmailRecipient, timeZone: string) {
  */
 export async function mergeValuesForInterview(
   interviewId: string,
-  actor: Actor,
+  actor: StaffActor,
   options: { personalNote?: string | null; coachingLinkUrl?: string | null } = {},
   now: Date = new Date(),
 ) {
@@ -167,7 +163,7 @@ export type EmailPreview = {
 export async function previewRecoveryEmail(
   interviewId: string,
   template: string,
-  actor: Actor,
+  actor: StaffActor,
   personalNote: string | null = null,
   now: Date = new Date(),
 ): Promise<EmailPreview | null> {
@@ -202,7 +198,7 @@ export type SendResult = { emailId: string; status: string; recipient: EmailReci
 async function sendForInterview(
   interview: InterviewForEmail,
   input: { template: string; personalNote?: string | null; messageId: string },
-  actor: Actor,
+  actor: StaffActor,
   context: { agencyName: string; timeZone: string; sender: { name: string; email: string } },
 ): Promise<SendResult> {
   const recipient = recipientOf(interview);
@@ -252,7 +248,7 @@ async function sendForInterview(
   }
 }
 
-async function sendingContext(actor: Actor) {
+async function sendingContext(actor: StaffActor) {
   const [agency, sender] = await Promise.all([getAgency(), senderOf(actor)]);
   return { agencyName: agency.name, timeZone: agency.timeZone, sender };
 }
@@ -260,7 +256,7 @@ async function sendingContext(actor: Actor) {
 /** Sends one template to an interview's candidate, from /interviews/:id/email. */
 export async function sendRecoveryEmail(
   input: { interviewId: string; template: string; personalNote?: string | null; idempotencyKey: string },
-  actor: Actor,
+  actor: StaffActor,
   now: Date = new Date(),
 ) {
   assertTemplateName(input.template);
@@ -302,7 +298,7 @@ async function interviewIdForCandidate(candidateId: string) {
  */
 export async function sendBulkRecoveryEmail(
   input: { candidateIds: string[]; template: string; idempotencyKey: string },
-  actor: Actor,
+  actor: StaffActor,
   now: Date = new Date(),
 ): Promise<BulkRecipientResult[]> {
   const ids = [...new Set(input.candidateIds)];

@@ -1,7 +1,8 @@
 // Second chances after a bad interview: the request for a second interview, the company's answer, the second
 // interview it leads to, and the candidacy's outcome. Every write is one transaction with its audit event.
+import type { StaffActor } from "~/models/audit/events";
 import { Prisma } from "~/.generated/prisma/client";
-import { recordAudit } from "~/utils/audit.server";
+import { recordAudit } from "~/models/audit/audit.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
 import type { CandidateStatus } from "./enums";
@@ -15,7 +16,6 @@ import {
 } from "./second-interview-forms";
 import { syncCandidateSummary } from "./summaries.server";
 
-type Actor = { userId: string };
 
 const HOUR = 3600_000;
 /** Dates as Prisma's SQLite adapter stores them, for comparisons in raw SQL. */
@@ -65,7 +65,7 @@ function notInFuture(date: Date, now: Date, field: string, what: string) {
 }
 
 /** Records that the candidate or the recruiter asked the company for a second interview after this one. */
-export async function recordSecondInterviewRequest(interviewId: string, input: RequestInput, actor: Actor, now = new Date()) {
+export async function recordSecondInterviewRequest(interviewId: string, input: RequestInput, actor: StaffActor, now = new Date()) {
   return prisma.$transaction(async (tx) => {
     const interview = await tx.interview.findUnique({
       where: { id: interviewId },
@@ -92,7 +92,6 @@ export async function recordSecondInterviewRequest(interviewId: string, input: R
     await recordAudit(tx, {
       actor,
       action: "second_interview.requested",
-      entityType: "SecondInterviewRequest",
       entityId: request.id,
       candidateId: interview.candidateId,
       after: {
@@ -129,7 +128,7 @@ async function findRequest(tx: Tx, ref: { interviewId: string; requestId: string
 export async function recordRequestResponse(
   ref: { interviewId: string; requestId: string },
   input: ResponseInput,
-  actor: Actor,
+  actor: StaffActor,
   now = new Date(),
 ) {
   return prisma.$transaction(async (tx) => {
@@ -148,7 +147,6 @@ export async function recordRequestResponse(
     await recordAudit(tx, {
       actor,
       action: "second_interview.responded",
-      entityType: "SecondInterviewRequest",
       entityId: request.id,
       candidateId: request.candidateId,
       before: { response: request.response, respondedAt: request.respondedAt?.toISOString() ?? null },
@@ -162,7 +160,7 @@ export async function recordRequestResponse(
  * Schedules the second interview a granted request led to: a round-"second" interview with the same candidate,
  * company, role and recruiter, linked to the request. One per request (the unique link has the last word).
  */
-export async function scheduleSecondInterview(ref: { interviewId: string; requestId: string }, input: ScheduleInput, actor: Actor) {
+export async function scheduleSecondInterview(ref: { interviewId: string; requestId: string }, input: ScheduleInput, actor: StaffActor) {
   try {
     return await prisma.$transaction(async (tx) => {
       const request = await findRequest(tx, ref);
@@ -194,7 +192,6 @@ export async function scheduleSecondInterview(ref: { interviewId: string; reques
       await recordAudit(tx, {
         actor,
         action: "second_interview.scheduled",
-        entityType: "Interview",
         entityId: second.id,
         candidateId: original.candidateId,
         after: {
@@ -255,7 +252,7 @@ async function hasOtherOpenRecovery(tx: Tx, candidateId: string, applicationId: 
  * also when recorded from the second interview's page. Hired makes the candidate "hired"; another final outcome
  * closes them unless another recovery is still under way (a hired candidate stays hired); "open" changes nothing.
  */
-export async function recordOutcome(input: OutcomeInput, actor: Actor, { candidateId, now = new Date() }: { candidateId?: string; now?: Date } = {}) {
+export async function recordOutcome(input: OutcomeInput, actor: StaffActor, { candidateId, now = new Date() }: { candidateId?: string; now?: Date } = {}) {
   return prisma.$transaction(async (tx) => {
     const application = await applicationOf(tx, input.interviewId);
     if (!application || (candidateId && application.candidateId !== candidateId)) {
@@ -280,7 +277,6 @@ export async function recordOutcome(input: OutcomeInput, actor: Actor, { candida
     await recordAudit(tx, {
       actor,
       action: "outcome.recorded",
-      entityType: "CandidacyOutcome",
       entityId: outcome.id,
       candidateId: application.candidateId,
       after: {
@@ -302,7 +298,6 @@ export async function recordOutcome(input: OutcomeInput, actor: Actor, { candida
       await recordAudit(tx, {
         actor,
         action: "candidate.updated",
-        entityType: "Candidate",
         entityId: application.candidateId,
         candidateId: application.candidateId,
         before: { status: candidate.status },

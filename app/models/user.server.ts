@@ -1,6 +1,7 @@
 // Users of Rebound (recruiters and managers): sign-in, and the manager's user administration.
+import type { StaffActor } from "~/models/audit/events";
 import { createHash, randomBytes } from "node:crypto";
-import { recordAudit } from "~/utils/audit.server";
+import { recordAudit } from "~/models/audit/audit.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
@@ -61,7 +62,7 @@ async function issuePasswordSetup(tx: Tx, userId: string) {
 type NewUser = { name: string; email: string; role: Role; password?: string };
 
 /** Creates a user. Without a password, returns a one-time set-password token for the manager to pass on. */
-export async function createUser(input: NewUser, actor: { userId: string } | { label: "cli" }) {
+export async function createUser(input: NewUser, actor: StaffActor | { label: "cli" }) {
   const email = input.email.trim().toLowerCase();
   const existing = await prisma.user.findUnique({ where: { email }, select: { id: true } });
   if (existing) throw new RuleViolation("A user with this email already exists.", "email");
@@ -75,7 +76,6 @@ export async function createUser(input: NewUser, actor: { userId: string } | { l
     await recordAudit(tx, {
       actor,
       action: "user.created",
-      entityType: "User",
       entityId: user.id,
       after: { name: user.name, email: user.email, role: user.role },
     });
@@ -94,7 +94,7 @@ async function getUserForChange(tx: Tx, userId: string) {
   return user;
 }
 
-export async function changeRole(userId: string, role: Role, actor: { userId: string }) {
+export async function changeRole(userId: string, role: Role, actor: StaffActor) {
   return prisma.$transaction(async (tx) => {
     const user = await getUserForChange(tx, userId);
     if (user.role === role) return;
@@ -105,7 +105,6 @@ export async function changeRole(userId: string, role: Role, actor: { userId: st
     await recordAudit(tx, {
       actor,
       action: "user.role_changed",
-      entityType: "User",
       entityId: userId,
       before: { role: user.role },
       after: { role },
@@ -113,7 +112,7 @@ export async function changeRole(userId: string, role: Role, actor: { userId: st
   });
 }
 
-export async function deactivateUser(userId: string, actor: { userId: string }) {
+export async function deactivateUser(userId: string, actor: StaffActor) {
   if (userId === actor.userId) throw new RuleViolation("You can't deactivate your own account.");
   return prisma.$transaction(async (tx) => {
     const user = await getUserForChange(tx, userId);
@@ -125,7 +124,6 @@ export async function deactivateUser(userId: string, actor: { userId: string }) 
     await recordAudit(tx, {
       actor,
       action: "user.deactivated",
-      entityType: "User",
       entityId: userId,
       before: { active: true },
       after: { active: false },
@@ -133,7 +131,7 @@ export async function deactivateUser(userId: string, actor: { userId: string }) 
   });
 }
 
-export async function reactivateUser(userId: string, actor: { userId: string }) {
+export async function reactivateUser(userId: string, actor: StaffActor) {
   return prisma.$transaction(async (tx) => {
     const user = await getUserForChange(tx, userId);
     if (user.active) return;
@@ -141,7 +139,6 @@ export async function reactivateUser(userId: string, actor: { userId: string }) 
     await recordAudit(tx, {
       actor,
       action: "user.reactivated",
-      entityType: "User",
       entityId: userId,
       before: { active: false },
       after: { active: true },
@@ -150,12 +147,12 @@ export async function reactivateUser(userId: string, actor: { userId: string }) 
 }
 
 /** Clears the password and returns a fresh one-time set-password token. */
-export async function resetPassword(userId: string, actor: { userId: string }) {
+export async function resetPassword(userId: string, actor: StaffActor) {
   return prisma.$transaction(async (tx) => {
     await getUserForChange(tx, userId);
     await tx.user.update({ where: { id: userId }, data: { passwordHash: null } });
     const token = await issuePasswordSetup(tx, userId);
-    await recordAudit(tx, { actor, action: "user.password_reset", entityType: "User", entityId: userId });
+    await recordAudit(tx, { actor, action: "user.password_reset", entityId: userId });
     return token;
   });
 }
@@ -185,7 +182,6 @@ export async function setPasswordWithToken(token: string, password: string) {
     await recordAudit(tx, {
       actor: { userId: setup.user.id },
       action: "user.password_set",
-      entityType: "User",
       entityId: setup.user.id,
     });
     return toSessionUser(setup.user);

@@ -1,3 +1,4 @@
+import type { StaffActor } from "~/models/audit/events";
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -14,16 +15,12 @@ import {
   StatusSchema,
   type CandidateFormIntent,
 } from "~/models/candidate-forms";
-import {
-  candidateTimeline,
-  getCandidateProfile,
-  listAssignableRecruiters,
-  updateCandidate,
-} from "~/models/candidate-profile.server";
+import { getCandidateProfile, listAssignableRecruiters, updateCandidate } from "~/models/candidate-profile.server";
+import { candidateTimeline } from "~/models/timeline/timeline.server";
 import { candidacyOutcomes, candidateStatuses, flagSeverities, impressions, interviewRounds, roles } from "~/models/enums";
 import { OutcomeForm, OutcomeList } from "~/components/second-chance-panel";
 import { secondChanceSchema } from "~/models/second-interview-forms";
-import { getCandidateOutcomes, recordOutcome } from "~/models/second-interview.server";
+import { recordOutcome } from "~/models/second-interview.server";
 import { describeTimeZone, formatDateTime } from "~/utils/dates";
 import { RuleViolation } from "~/utils/errors.server";
 import { invariantResponse } from "~/utils/http.server";
@@ -38,12 +35,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const candidateId = params.candidateId ?? "";
   const [profile, agency] = await Promise.all([getCandidateProfile(candidateId), getAgency()]);
   invariantResponse(profile, "We couldn't find that candidate. The link may be wrong, or the candidate was removed.");
-  const [timeline, recruiters, outcomes] = await Promise.all([
-    candidateTimeline(candidateId, { timeZone: agency.timeZone }),
+  const { interviews, outcomes } = profile;
+  const [timeline, recruiters] = await Promise.all([
+    candidateTimeline(candidateId, { timeZone: agency.timeZone, interviews, outcomes }),
     listAssignableRecruiters(profile.candidate.recruiter.id),
-    getCandidateOutcomes(candidateId),
   ]);
-  return { ...profile, timeline, recruiters, outcomes, timeZone: agency.timeZone, now: new Date().toISOString() };
+  return { ...profile, timeline, recruiters, timeZone: agency.timeZone, now: new Date().toISOString() };
 }
 
 type ActionResult = {
@@ -93,7 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 /** The outcome section's form: an outcome for one of the candidate's applications (interviews). */
-async function outcomeAction(request: Request, candidateId: string, formData: FormData, actor: { userId: string }) {
+async function outcomeAction(request: Request, candidateId: string, formData: FormData, actor: StaffActor) {
   const { timeZone } = await getAgency();
   const submission = parseWithZod(formData, { schema: secondChanceSchema(timeZone) });
   if (submission.status !== "success" || submission.value.intent !== "record-outcome") {

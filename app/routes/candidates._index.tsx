@@ -1,3 +1,4 @@
+import type { StaffActor } from "~/models/audit/events";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ColumnDef } from "@tanstack/react-table";
@@ -75,7 +76,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
-async function bulkEmailAction(form: FormData, actor: { userId: string }) {
+async function bulkEmailAction(form: FormData, actor: StaffActor) {
   const parsed = BulkEmailSchema.safeParse({
     intent: form.get("intent"),
     candidateIds: form.getAll("candidateIds"),

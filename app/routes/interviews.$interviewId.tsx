@@ -1,5 +1,6 @@
 // One interview: its details, its flag (raise, edit, resolve, reopen, remove) with the 24-hour recovery window, and
 // the recovery checklist the flag started (mark done, skip, undo, notes).
+import type { StaffActor } from "~/models/audit/events";
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -97,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 async function checklistAction(
   formData: FormData,
   interviewId: string,
-  actor: { userId: string },
+  actor: StaffActor,
   done: (message: string) => Promise<Response>,
 ) {
   const submission = parseWithZod(formData, { schema: ChecklistActionSchema });

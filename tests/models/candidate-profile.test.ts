@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
-import { candidateTimeline, getCandidateProfile, updateCandidate } from "~/models/candidate-profile.server";
-import { recordAudit } from "~/utils/audit.server";
+import { getCandidateProfile, updateCandidate } from "~/models/candidate-profile.server";
+import { candidateTimeline } from "~/models/timeline/timeline.server";
+import { recordAudit } from "~/models/audit/audit.server";
 import { prisma } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
 import { makeCandidate, makeCompany, makeInterview, makeUser } from "../db-utils";
@@ -153,13 +154,14 @@ test("audit events show once: fact-less ones as entries, fact-backed ones only t
   const flagAfter = { interviewId: interview.id, reasons: ["nerves", "other"], severity: "critical", source: "client_feedback", otherReason: "Took a call" };
   await prisma.$transaction(async (tx) => {
     // The app's own writes: logged and flagged by Casey (the fact row says Riley raised it; the audit knows better).
-    await recordAudit(tx, { actor: { userId: casey.id }, action: "interview.logged", entityType: "Interview", entityId: interview.id, candidateId: candidate.id, after: { companyName: "Acme", roleTitle: "Data Analyst" } });
-    await recordAudit(tx, { actor: { userId: casey.id }, action: "flag.raised", entityType: "InterviewFlag", entityId: flag.id, candidateId: candidate.id, after: { ...flagAfter, reasons: ["nerves"], severity: "serious" } });
-    await recordAudit(tx, { actor: { userId: casey.id }, action: "flag.edited", entityType: "InterviewFlag", entityId: flag.id, candidateId: candidate.id, before: {}, after: flagAfter });
+    const logged = { companyName: "Acme", roleTitle: "Data Analyst", round: "first", scheduledAt: interview.scheduledAt.toISOString(), impression: "went_badly" };
+    const raised = { ...flagAfter, reasons: ["nerves"], severity: "serious" };
+    await recordAudit(tx, { actor: { userId: casey.id }, action: "interview.logged", entityId: interview.id, candidateId: candidate.id, after: logged });
+    await recordAudit(tx, { actor: { userId: casey.id }, action: "flag.raised", entityId: flag.id, candidateId: candidate.id, after: raised });
+    await recordAudit(tx, { actor: { userId: casey.id }, action: "flag.edited", entityId: flag.id, candidateId: candidate.id, before: raised, after: flagAfter });
     // Resolved, then reopened: the row no longer holds the resolution, so the audit event shows it.
-    await recordAudit(tx, { actor: { userId: riley.id }, action: "flag.resolved", entityType: "InterviewFlag", entityId: flag.id, candidateId: candidate.id, after: flagAfter });
-    await recordAudit(tx, { actor: { userId: riley.id }, action: "flag.reopened", entityType: "InterviewFlag", entityId: flag.id, candidateId: candidate.id, after: flagAfter });
-    await recordAudit(tx, { actor: { label: "system" }, action: "something.unknown", entityType: "Candidate", entityId: candidate.id, candidateId: candidate.id });
+    await recordAudit(tx, { actor: { userId: riley.id }, action: "flag.resolved", entityId: flag.id, candidateId: candidate.id, after: flagAfter });
+    await recordAudit(tx, { actor: { userId: riley.id }, action: "flag.reopened", entityId: flag.id, candidateId: candidate.id, after: flagAfter });
   });
   await updateCandidate(candidate.id, { status: "recovering" }, { userId: riley.id });
   await updateCandidate(candidate.id, { recruiterId: casey.id }, { userId: riley.id });

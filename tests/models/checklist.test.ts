@@ -411,7 +411,7 @@ describe("dashboard lists", () => {
 
 describe("the candidate's timeline", () => {
   test("shows ticks, undos and notes once each, with who did them", async () => {
-    const { candidateTimeline } = await import("~/models/candidate-profile.server");
+    const { candidateTimeline } = await import("~/models/timeline/timeline.server");
     const { recruiter, interview, run, ref } = await makeFlaggedInterview();
     const actor = { userId: recruiter.id };
     const title = run.steps[0].step.title;

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { candidateTimeline } from "~/models/candidate-profile.server";
+import { candidateTimeline } from "~/models/timeline/timeline.server";
 import {
   recordOutcome,
   recordRequestResponse,
