@@ -1,5 +1,6 @@
 // The candidate's own coaching page: opened from a link on a phone, no login, and refused once expired or revoked.
 import type { Page } from "playwright/test";
+import { sqlDate } from "../app/utils/sql-dialect.server";
 import { createCandidateWithInterview, database, expect, test, waitForHydration } from "./fixtures";
 
 const phone = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true };
@@ -83,7 +84,7 @@ test("an expired link and a revoked link get the same plain 'not valid' page", a
   const expiredPath = await flagAndCreateLink(page, first.interviewId);
   database()
     .prepare(`UPDATE "CoachingLink" SET "expiresAt" = ? WHERE "runId" IN (SELECT id FROM "ChecklistRun" WHERE "interviewId" = ?)`)
-    .run(new Date(Date.now() - 60_000).toISOString().replace("Z", "+00:00"), first.interviewId);
+    .run(sqlDate(Date.now() - 60_000), first.interviewId);
 
   const second = createCandidateWithInterview(recruiter.id);
   const revokedPath = await flagAndCreateLink(page, second.interviewId);

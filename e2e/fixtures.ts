@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { test as base, type Page } from "playwright/test";
 import type { Role } from "../app/models/enums";
 import { hashPassword } from "../app/utils/password.server";
+import { sqlDate } from "../app/utils/sql-dialect.server";
 
 export { expect } from "playwright/test";
 
@@ -65,8 +66,7 @@ export async function createUser({
   password = `pw-${suffix()}-${suffix()}`,
 }: Partial<Omit<TestUser, "id">> = {}): Promise<TestUser> {
   const id = randomUUID();
-  // Prisma's SQLite driver adapter stores DateTime as ISO text with an explicit offset.
-  const now = new Date().toISOString().replace("Z", "+00:00");
+  const now = sqlDate(new Date());
   database()
     .prepare(
       `INSERT INTO User (id, name, email, passwordHash, role, active, createdAt, updatedAt)
@@ -157,16 +157,14 @@ export const test = base.extend<{
   },
 });
 
-const isoNow = (date = new Date()) => date.toISOString().replace("Z", "+00:00");
-
 /** A candidate of this recruiter with one past interview at the first demo company; returns their ids and name. */
 export function createCandidateWithInterview(recruiterId: string, { hoursAgo = 3 } = {}) {
   const db = database();
   const name = uniqueName("Casey");
   const candidateId = randomUUID();
   const interviewId = randomUUID();
-  const now = isoNow();
-  const scheduledAt = isoNow(new Date(Date.now() - hoursAgo * 3600_000));
+  const now = sqlDate(new Date());
+  const scheduledAt = sqlDate(Date.now() - hoursAgo * 3600_000);
   const company = db.prepare<[], { id: string; name: string }>(`SELECT id, name FROM "Company" ORDER BY name LIMIT 1`).get();
   if (!company) throw new Error("The e2e database has no companies: is the demo seeded?");
   db.prepare(

@@ -1,5 +1,5 @@
 // The recovery checklist on the interview page: progress, each step's due time and state in words, and its actions.
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { useId } from "react";
 import { checklistRunStatuses, stepOwners, stepStatuses } from "~/models/enums";
 import { describeTimeZone, formatDateTime } from "~/utils/dates";
@@ -174,17 +174,12 @@ function StepButton({
   secondary?: boolean;
   children: string;
 }) {
-  const navigation = useNavigation();
-  // Only the button that was pressed shows progress, not the same button of every other step.
-  const pending =
-    navigation.state === "submitting" &&
-    navigation.formData?.get("intent") === intent &&
-    navigation.formData?.get("stepStateId") === stepStateId;
   return (
+    // Only the button that was pressed shows progress, not the same button of every other step.
     <SubmitButton
       name="intent"
       value={intent}
-      pending={pending}
+      subject={{ name: "stepStateId", value: stepStateId }}
       className={secondary ? "secondary" : undefined}
       pendingLabel="Saving…"
       aria-label={`${children}: ${title}`}

@@ -3,7 +3,7 @@ import { getCollectionProps, getFormProps, getInputProps, getSelectProps, getTex
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
 import { forwardRef } from "react";
-import { flagReasons, flagSeverities, flagSources } from "~/models/enums";
+import { flagReasons, flagSeverities, flagSources, selectOptions } from "~/models/enums";
 import { FLAG_LIMITS, InterviewActionSchema } from "~/models/flag-forms";
 import { ErrorList, Field, SelectField, SubmitButton, TextareaField } from "./forms";
 
@@ -25,8 +25,6 @@ export type FlagFormDefaults = {
   description?: string | null;
 };
 
-const options = (labelled: { values: readonly string[]; label: (v: string) => string }) =>
-  labelled.values.map((value) => ({ value, label: labelled.label(value) }));
 
 export const FlagForm = forwardRef<HTMLHeadingElement, {
   flagId?: string;
@@ -83,8 +81,8 @@ export const FlagForm = forwardRef<HTMLHeadingElement, {
             errors={fields.otherReason.errors}
           />
         </fieldset>
-        <SelectField label="Severity" selectProps={getSelectProps(fields.severity)} options={options(flagSeverities)} errors={fields.severity.errors} />
-        <SelectField label="Source" selectProps={getSelectProps(fields.source)} options={options(flagSources)} errors={fields.source.errors} />
+        <SelectField label="Severity" selectProps={getSelectProps(fields.severity)} options={selectOptions(flagSeverities)} errors={fields.severity.errors} />
+        <SelectField label="Source" selectProps={getSelectProps(fields.source)} options={selectOptions(flagSources)} errors={fields.source.errors} />
         <TextareaField
           label="Description (optional)"
           hint="What happened, in a few lines: it helps whoever calls the candidate."

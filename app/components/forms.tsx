@@ -1,5 +1,5 @@
 // Labelled form controls with their errors announced and tied to the input (aria-describedby).
-import { useNavigation } from "@remix-run/react";
+import { useIsPending, type PendingFetcher } from "~/utils/use-is-pending";
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 
 export type ListOfErrors = Array<string | null | undefined> | null | undefined;
@@ -117,31 +117,31 @@ export function SelectField({
   );
 }
 
-/** A submit button that shows progress and can't be pressed twice while its form is being sent. */
+/**
+ * A submit button that shows progress and can't be pressed twice while its form is being sent. It knows its form by
+ * where it posts (`formAction`, this route's action by default), its intent (a hidden `intent` field passed as
+ * `intent`, or its own name="intent" value) and, for a fetcher form, the fetcher.
+ */
 export function SubmitButton({
   children,
   pendingLabel,
-  pending,
-  className,
+  intent,
+  subject,
+  formAction,
+  fetcher,
   ...props
 }: {
   children: ReactNode;
   pendingLabel?: ReactNode;
-  pending?: boolean;
+  intent?: string;
+  formAction?: string;
+  subject?: { name: string; value: string };
+  fetcher?: PendingFetcher;
 } & React.ButtonHTMLAttributes<HTMLButtonElement>) {
-  const navigation = useNavigation();
-  const isPending =
-    pending ??
-    (navigation.state === "submitting" &&
-      (!props.name || navigation.formData?.get(props.name) === props.value));
+  const ownIntent = props.name === "intent" && typeof props.value === "string" ? props.value : undefined;
+  const isPending = useIsPending({ formAction, intent: intent ?? ownIntent, subject, fetcher });
   return (
-    <button
-      type="submit"
-      {...props}
-      className={className}
-      disabled={isPending || props.disabled}
-      aria-disabled={isPending || undefined}
-    >
+    <button type="submit" {...props} disabled={isPending || props.disabled} aria-disabled={isPending || undefined}>
       {isPending ? (pendingLabel ?? "Working…") : children}
     </button>
   );

@@ -1,4 +1,5 @@
 // Form schemas for the candidate profile: contact details, owning recruiter, status. Shared by action and forms.
+import { recordIdField } from "~/utils/record-id";
 import { z } from "zod";
 import { candidateStatuses } from "./enums";
 import { emailField, nameField } from "./user-forms";
@@ -67,8 +68,8 @@ export function isCandidateFormIntent(value: unknown): value is CandidateFormInt
 export const BulkReassignSchema = z.object({
   intent: z.literal("reassign"),
   candidateIds: z
-    .array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "That selection was not understood."))
+    .array(recordIdField("That selection was not understood."))
     .min(1, "Select at least one candidate.")
     .max(500, "Reassign at most 500 candidates at a time."),
-  recruiterId: z.string({ required_error: "Choose a recruiter." }).regex(/^[A-Za-z0-9_-]{1,64}$/, "Choose a recruiter."),
+  recruiterId: recordIdField("Choose a recruiter."),
 });

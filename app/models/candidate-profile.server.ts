@@ -1,9 +1,10 @@
 // A candidate's profile: contact details, owner and status (with their audited changes), interviews and outcomes.
 import { recordAudit } from "~/models/audit/audit.server";
 import type { StaffActor } from "~/models/audit/events";
-import { prisma, type Tx } from "~/utils/db.server";
+import { prisma, type Tx, isUniqueViolation } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
 import type { CandidateStatus } from "./enums";
+import { outcomeChoices } from "./recovery/application.server";
 import { getCandidateOutcomes } from "./second-interview.server";
 import { syncCandidateSummary } from "./summaries.server";
 
@@ -26,6 +27,7 @@ export async function listProfileInterviews(candidateId: string) {
       interviewerName: true,
       flagSeverity: true,
       company: { select: { name: true } },
+      grantedFrom: { select: { id: true } },
     },
   });
 }
@@ -53,7 +55,12 @@ export async function getCandidateProfile(candidateId: string) {
     getCandidateOutcomes(candidateId),
   ]);
   if (!candidate) return null;
-  return { candidate: { ...candidate, status: candidate.status as CandidateStatus }, interviews, outcomes };
+  return {
+    candidate: { ...candidate, status: candidate.status as CandidateStatus },
+    interviews,
+    outcomes,
+    outcomeChoices: outcomeChoices(interviews),
+  };
 }
 
 /** Who a candidate can be given to: active recruiters and managers, plus the current owner if deactivated. */
@@ -129,7 +136,7 @@ export async function updateCandidate(candidateId: string, changes: CandidateCha
     });
   } catch (error) {
     // Two people saving the same email at once: the unique index has the last word.
-    if ((error as { code?: string }).code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new RuleViolation("Another candidate already has this email.", "email");
     }
     throw error;

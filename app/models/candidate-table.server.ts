@@ -13,7 +13,8 @@ import { filterParam, parseFilters, parseTableState, type TableState } from "~/u
 import { reassignCandidateInTx } from "./candidate-profile.server";
 import { candidateStatuses } from "./enums";
 import { candidateTable, type CandidateColumn } from "./table-columns";
-import { containsPattern, orderBy, readDate, sqlDate, whereAll } from "./table-sql.server";
+import { FORCED_JOIN, containsPattern, readDate, sqlDate } from "~/utils/sql-dialect.server";
+import { orderBy, whereAll } from "./table-sql.server";
 
 const filterShape = {
   q: filterParam.text(),
@@ -82,7 +83,7 @@ function pageRowids(query: CandidateQuery, timeZone: string, limit: number, offs
       ? Prisma.sql`"Candidate" c`
       : where.length
         ? Prisma.sql`"Candidate" c JOIN "User" u ON u."id" = c."recruiterId"`
-        : Prisma.sql`"User" u CROSS JOIN "Candidate" c ON c."recruiterId" = u."id"`;
+        : Prisma.sql`"User" u ${FORCED_JOIN} "Candidate" c ON c."recruiterId" = u."id"`;
   return Prisma.sql`
     SELECT c.rowid AS rid FROM ${from}
     ${whereAll(where)}
@@ -121,7 +122,7 @@ async function fetchRows(query: CandidateQuery, timeZone: string, limit: number,
     SELECT c."id", c."name", c."email", c."phone", c."status", c."lastInterviewAt", c."openFlagCount",
       c."createdAt", c."recruiterId", u."name" AS "recruiterName"
     FROM (${pageRowids(query, timeZone, limit, offset)}) p
-    CROSS JOIN "Candidate" c ON c.rowid = p.rid
+    ${FORCED_JOIN} "Candidate" c ON c.rowid = p.rid
     JOIN "User" u ON u."id" = c."recruiterId"
     ${orderBy(sortTerms[query.state.sort], query.state.direction)}`;
   return raw.map(

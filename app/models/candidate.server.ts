@@ -1,7 +1,9 @@
 // Candidates as the interview log sees them: the type-ahead search, finding one by email, creating one inline.
 import type { StaffActor } from "~/models/audit/events";
 import { recordAudit } from "~/models/audit/audit.server";
+import { Prisma } from "~/.generated/prisma/client";
 import { prisma, type Tx } from "~/utils/db.server";
+import { equalsIgnoringCase } from "~/utils/sql-dialect.server";
 import { RuleViolation } from "~/utils/errors.server";
 
 export type CandidateChoice = { id: string; name: string; email: string };
@@ -39,7 +41,7 @@ export async function resolveCandidateText(text: string): Promise<CandidateChoic
   const email = (/<([^<>\s]+@[^<>\s]+)>\s*$/.exec(trimmed)?.[1] ?? trimmed).toLowerCase();
   if (email.includes("@")) return findCandidateByEmail(email);
   const byName = await prisma.$queryRaw<CandidateChoice[]>`
-    SELECT "id", "name", "email" FROM "Candidate" WHERE "name" = ${trimmed} COLLATE NOCASE LIMIT 2`;
+    SELECT "id", "name", "email" FROM "Candidate" WHERE ${equalsIgnoringCase(Prisma.sql`"name"`, trimmed)} LIMIT 2`;
   return byName.length === 1 ? byName[0] : null;
 }
 

@@ -1,6 +1,6 @@
 // Forms of the checklist: the playbook editor (/settings/checklist) and the step actions on the interview page.
 import { z } from "zod";
-import { isLocalTime } from "./due-time";
+import { isLocalTime } from "./recovery/rules";
 import { stepOwners } from "./enums";
 import { PLAYBOOK_LIMITS, type PlaybookStepData } from "./playbook";
 

@@ -3,13 +3,13 @@
 import { Prisma } from "~/.generated/prisma/client";
 import { recordAudit } from "~/models/audit/audit.server";
 import type { AuditActor, StaffActor } from "~/models/audit/events";
+import { sqlDate } from "~/utils/sql-dialect.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { RuleViolation } from "~/utils/errors.server";
-import { dueTimeFor, interviewEnd } from "./due-time";
+import { dueTimeFor, interviewEnd } from "./recovery/rules";
 import { currentPlaybook } from "./playbook.server";
 
-export { dueTimeFor } from "./due-time";
 
 export const NOTE_MAX = 2000;
 
@@ -244,7 +244,6 @@ export type InterviewChecklist = NonNullable<Awaited<ReturnType<typeof getCheckl
 /** How many steps each dashboard list shows. */
 export const STEP_LIST_LIMIT = 25;
 
-const sqlDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
 export type DashboardStep = {
   id: string;

@@ -1,5 +1,6 @@
 // The candidate's coaching page: unguessable links to one checklist run, and what the candidate may do there
 // (tick their own steps, fill the reflection worksheet). Only the SHA-256 of a link's token is stored.
+import { firstName } from "~/utils/names";
 import { createHash, randomBytes } from "node:crypto";
 import { recordAudit } from "~/models/audit/audit.server";
 import type { AuditActor, StaffActor } from "~/models/audit/events";
@@ -234,7 +235,7 @@ export async function findCoachingRun(token: string, now: Date = new Date()) {
   return {
     runId: run.id,
     runStatus: run.status,
-    firstName: run.interview.candidate.name.trim().split(/\s+/)[0] ?? "",
+    firstName: firstName(run.interview.candidate.name),
     companyName: run.interview.company.name,
     roleTitle: run.interview.roleTitle,
     steps: run.steps.map((s) => ({

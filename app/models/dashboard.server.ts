@@ -1,10 +1,11 @@
 // The dashboard: headline counts and the work queue — a recruiter's own work, or the whole agency's for a manager.
 import { describeDeadline, startOfDay } from "~/utils/dates";
 import { Prisma } from "~/.generated/prisma/client";
+import { sqlDate } from "~/utils/sql-dialect.server";
 import { prisma } from "~/utils/db.server";
 import { inTaxonomyOrder, reasonLabel } from "./flags/reasons";
 import { candidateStepsNotDone, overdueRecruiterSteps } from "./checklist.server";
-import { RECOVERY_WINDOW_HOURS } from "./recovery";
+import { callDeadlineAfterFlag, callDeadlineOpenForFlagsSince } from "./recovery/rules";
 import { pendingRequestsOlderThan } from "./second-interview.server";
 
 /** How many flagged interviews the dashboard lists; the rest are one link away. */
@@ -12,7 +13,6 @@ export const RECOVERY_QUEUE_LIMIT = 25;
 /** Today and tomorrow rarely hold this many interviews even for the whole agency; the page says when it does. */
 export const UPCOMING_LIMIT = 100;
 
-const HOUR = 3600_000;
 
 type Scope = { recruiterId?: string };
 
@@ -21,13 +21,11 @@ type Scope = { recruiterId?: string };
 // `IN (SELECT … )`, which builds the list of every interview of the recruiter first (tens of milliseconds on
 // 250,000 interviews); these joins let SQLite start from the few open flags instead, so raw SQL here.
 
-/** Dates as Prisma's SQLite adapter stores them, for comparisons in raw SQL. */
-const sqlDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
 const ownedBy = (recruiterId?: string) => (recruiterId ? Prisma.sql`AND c."recruiterId" = ${recruiterId}` : Prisma.empty);
 
 export async function workQueueCounts({ recruiterId, now = new Date() }: Scope & { now?: Date }) {
-  const windowStart = new Date(now.getTime() - RECOVERY_WINDOW_HOURS * HOUR);
+  const windowStart = callDeadlineOpenForFlagsSince(now);
   const byRecruiter = recruiterId ? { recruiterId } : {};
   const [candidates, openFlags, insideWindow, pendingRequests] = await Promise.all([
     prisma.candidate.count({ where: { ...byRecruiter, status: { in: ["open", "recovering"] } } }),
@@ -91,7 +89,7 @@ export type RecoveryQueueItem = {
  * (removedAt, resolvedAt, flaggedAt) index, then one to read the rows shown.
  */
 export async function recoveryQueue({ recruiterId, now = new Date(), limit = RECOVERY_QUEUE_LIMIT }: Scope & { now?: Date; limit?: number }) {
-  const windowStart = sqlDate(new Date(now.getTime() - RECOVERY_WINDOW_HOURS * HOUR));
+  const windowStart = sqlDate(callDeadlineOpenForFlagsSince(now));
   const openFlags = Prisma.sql`
     SELECT f."id" FROM "InterviewFlag" f
     JOIN "Interview" i ON i."id" = f."interviewId"
@@ -106,7 +104,7 @@ export async function recoveryQueue({ recruiterId, now = new Date(), limit = REC
   const byId = new Map(rows.map((r) => [r.id, r]));
   const flags = ids.flatMap((id) => byId.get(id) ?? []);
   return flags.map((f): RecoveryQueueItem => {
-    const deadline = new Date(f.flaggedAt.getTime() + RECOVERY_WINDOW_HOURS * HOUR);
+    const deadline = callDeadlineAfterFlag(f.flaggedAt);
     return {
       flagId: f.id,
       interviewId: f.interview.id,

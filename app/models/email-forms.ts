@@ -1,5 +1,6 @@
 // Form schemas for recovery emails: the single send on /interviews/:id/email and the bulk send on /candidates.
 // Shared by the actions (server truth) and the forms (client hints).
+import { recordIdField } from "~/utils/record-id";
 import { z } from "zod";
 import { templateNames } from "../../emails/index";
 
@@ -44,7 +45,7 @@ export const InterviewEmailSchema = z.discriminatedUnion("intent", [PreviewEmail
 export const BulkEmailSchema = z.object({
   intent: z.literal("send-email"),
   candidateIds: z
-    .array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "That selection was not understood."))
+    .array(recordIdField("That selection was not understood."))
     .min(1, "Select at least one candidate.")
     .max(BULK_EMAIL_MAX, `Email at most ${BULK_EMAIL_MAX} candidates at a time.`),
   template: templateField,

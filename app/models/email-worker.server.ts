@@ -6,7 +6,7 @@ import { env } from "~/utils/env.server";
 import { createMailTransport, mailFromAddress, type MailTransport, type OutgoingMail } from "~/utils/mailer.server";
 import { getAgency } from "./agency.server";
 import { setEmailWorkerWaker } from "./email.server";
-import { sqlDate } from "./table-sql.server";
+import { sqlDate } from "~/utils/sql-dialect.server";
 
 export type EmailWorkerOptions = {
   /** Where mail goes. Left out: the pooled transport for SMTP_URL; null (or no SMTP_URL): capture mode. */

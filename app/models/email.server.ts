@@ -1,5 +1,7 @@
 // The email outbox: every email is written here, in the transaction of the change that sends it, and delivered later
 // by the sender worker (email-worker.server.ts). Also the list and detail of /emails, retries and unsubscribing.
+import { isRecordId, RECORD_ID_PATTERN } from "~/utils/record-id";
+import { firstName } from "~/utils/names";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { recordAudit } from "~/models/audit/audit.server";
@@ -133,7 +135,7 @@ export function wakeEmailWorker() {
 
 export const EMAILS_PAGE_SIZE = 25;
 
-const idParam = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/).optional().catch(undefined);
+const idParam = z.string().trim().regex(RECORD_ID_PATTERN).optional().catch(undefined);
 const filtersSchema = z.object({
   status: z.enum(emailStatuses.values).optional().catch(undefined),
   template: z.string().trim().regex(/^[a-z0-9_]{1,64}$/).optional().catch(undefined),
@@ -198,7 +200,7 @@ export async function emailSenderOptions() {
 
 /** One message as it was (or will be) sent; null when there is no such message. */
 export async function getEmail(id: string) {
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) return null;
+  if (!isRecordId(id)) return null;
   return prisma.emailMessage.findUnique({
     where: { id },
     include: {
@@ -259,7 +261,7 @@ export async function unsubscribeInfo(token: string) {
   });
   if (!candidate) return null;
   return {
-    firstName: candidate.name.trim().split(/\s+/)[0] ?? "",
+    firstName: firstName(candidate.name),
     maskedEmail: maskEmail(candidate.email),
     optedOut: candidate.emailOptOut,
   };

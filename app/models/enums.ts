@@ -5,6 +5,11 @@ function labelled<const T extends Record<string, string>>(labels: T) {
   return { values, labels, label: (value: string) => (labels as Record<string, string>)[value] ?? value };
 }
 
+/** An enumeration as the options of a <select>, in its defined order. */
+export function selectOptions(enumeration: { values: readonly string[]; label: (value: string) => string }) {
+  return enumeration.values.map((value) => ({ value, label: enumeration.label(value) }));
+}
+
 export const roles = labelled({ recruiter: "Recruiter", manager: "Manager" });
 export type Role = (typeof roles.values)[number];
 

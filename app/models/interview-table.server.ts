@@ -9,7 +9,8 @@ import { parseLocalDate } from "~/utils/dates";
 import { filterParam, parseFilters, parseTableState } from "~/utils/table-params";
 import { flagReasons, flagSeverities, impressions, interviewRounds } from "./enums";
 import { interviewTable, type InterviewColumn } from "./table-columns";
-import { orderBy, readDate, sqlDate, whereAll } from "./table-sql.server";
+import { FORCED_JOIN, readDate, sqlDate } from "~/utils/sql-dialect.server";
+import { orderBy, whereAll } from "./table-sql.server";
 
 const filterShape = {
   flagged: filterParam.flag(),
@@ -52,15 +53,15 @@ const sortTerms: Record<InterviewColumn, readonly string[]> = {
 
 const nameSorts: Partial<Record<InterviewColumn, { walk: Prisma.Sql; join: Prisma.Sql }>> = {
   candidate: {
-    walk: Prisma.sql`"Candidate" c CROSS JOIN "Interview" i ON i."candidateId" = c."id"`,
+    walk: Prisma.sql`"Candidate" c ${FORCED_JOIN} "Interview" i ON i."candidateId" = c."id"`,
     join: Prisma.sql`"Interview" i JOIN "Candidate" c ON c."id" = i."candidateId"`,
   },
   company: {
-    walk: Prisma.sql`"Company" co CROSS JOIN "Interview" i ON i."companyId" = co."id"`,
+    walk: Prisma.sql`"Company" co ${FORCED_JOIN} "Interview" i ON i."companyId" = co."id"`,
     join: Prisma.sql`"Interview" i JOIN "Company" co ON co."id" = i."companyId"`,
   },
   recruiter: {
-    walk: Prisma.sql`"User" u CROSS JOIN "Interview" i ON i."recruiterId" = u."id"`,
+    walk: Prisma.sql`"User" u ${FORCED_JOIN} "Interview" i ON i."recruiterId" = u."id"`,
     join: Prisma.sql`"Interview" i JOIN "User" u ON u."id" = i."recruiterId"`,
   },
 };
@@ -122,7 +123,7 @@ async function fetchRows(query: InterviewQuery, timeZone: string, limit: number,
       i."candidateId", c."name" AS "candidateName", i."companyId", co."name" AS "companyName",
       i."recruiterId", u."name" AS "recruiterName"
     FROM (${pageRowids(query, timeZone, limit, offset)}) p
-    CROSS JOIN "Interview" i ON i.rowid = p.rid
+    ${FORCED_JOIN} "Interview" i ON i.rowid = p.rid
     JOIN "Candidate" c ON c."id" = i."candidateId"
     JOIN "Company" co ON co."id" = i."companyId"
     JOIN "User" u ON u."id" = i."recruiterId"

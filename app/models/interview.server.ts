@@ -2,7 +2,7 @@
 import type { StaffActor } from "~/models/audit/events";
 import { inTaxonomyOrder } from "~/models/flags/reasons";
 import { recordAudit } from "~/models/audit/audit.server";
-import { prisma } from "~/utils/db.server";
+import { prisma, isUniqueViolation } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
 import {
   createCandidateInTx,
@@ -11,7 +11,7 @@ import {
   type NewCandidateInput,
 } from "./candidate.server";
 import { findOrCreateCompanyInTx } from "./company.server";
-import { RECOVERY_WINDOW_HOURS } from "./recovery";
+import { callDeadlineAfterFlag } from "./recovery/rules";
 import { syncCandidateSummary } from "./summaries.server";
 
 export type LogInterviewInput = {
@@ -25,10 +25,6 @@ export type LogInterviewInput = {
   impression: string;
   notes?: string | null;
 };
-
-function isUniqueViolation(error: unknown) {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
-}
 
 /**
  * Records an interview, creating the candidate and the company when they are new, all in one transaction. The
@@ -157,7 +153,7 @@ export async function getInterviewPage(interviewId: string) {
         ...current,
         // Taxonomy order, so the page reads the same way every time.
         reasons: inTaxonomyOrder(current.reasons.map((x) => x.reason)),
-        recoveryDeadline: new Date(current.flaggedAt.getTime() + RECOVERY_WINDOW_HOURS * 3600_000),
+        recoveryDeadline: callDeadlineAfterFlag(current.flaggedAt),
       }
     : null;
   return { ...rest, flag };

@@ -2,7 +2,7 @@
 // edited in place, so a checklist that is already running keeps the steps it started with.
 import type { StaffActor } from "~/models/audit/events";
 import { recordAudit } from "~/models/audit/audit.server";
-import { prisma, type Tx } from "~/utils/db.server";
+import { prisma, type Tx, isUniqueViolation } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
 import { DEFAULT_PLAYBOOK, type PlaybookStepData } from "./playbook";
 
@@ -25,8 +25,6 @@ const versionSelect = {
   createdBy: { select: { name: true } },
   steps: { orderBy: { position: "asc" }, select: stepSelect },
 } as const;
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === "P2002";
 
 /** Creates version 1 from the default playbook when the agency has none yet. Safe to call again and concurrently. */
 export async function ensureDefaultPlaybook(client: Client = prisma) {

@@ -1,6 +1,7 @@
 // Recovery emails from the recruiter's side: the merge values for one interview, the exact preview, and sending
 // (one, or one template to many candidates). Sending renders the email and writes it to the outbox through
 // queueEmailInTx (app/models/email.server.ts), whose audit event puts it on the candidate's timeline.
+import { firstName } from "~/utils/names";
 import type { StaffActor } from "~/models/audit/events";
 import { inTaxonomyOrder } from "~/models/flags/reasons";
 import { assertTemplateName, renderRecoveryEmail, type RecoveryMergeValues, type RenderedEmail } from "./email-templates.server";
@@ -9,12 +10,11 @@ import { getAgency } from "./agency.server";
 import { createCoachingLinkInTx } from "./coaching.server";
 import { assertCanSend, queueEmailInTx, wakeEmailWorker } from "./email.server";
 import { describeTimeZone, formatDate, formatDateTime } from "~/utils/dates";
-import { prisma } from "~/utils/db.server";
+import { prisma, isUniqueViolation } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { RuleViolation } from "~/utils/errors.server";
 
 
-const firstName = (name: string) => name.trim().split(/\s+/)[0] || null;
 
 export const coachingUrl = (token: string) => `${env.APP_URL}/coach/${token}`;
 export const unsubscribeUrl = (token: string) => `${env.APP_URL}/unsubscribe/${token}`;
@@ -86,7 +86,7 @@ function buildMergeValues(
   const run = interview.checklistRuns[0];
   return {
     agencyName: context.agencyName,
-    candidateFirstName: firstName(interview.candidate.name),
+    candidateFirstName: firstName(interview.candidate.name) || null,
     companyName: interview.company.name,
     roleTitle: interview.roleTitle,
     interviewDate: formatDate(interview.scheduledAt, context.timeZone),
@@ -178,10 +178,6 @@ export async function previewRecoveryEmail(
     blockedReason: optOutReason(merged.recipient, merged.timeZone),
     hasActiveChecklist: merged.hasActiveChecklist,
   };
-}
-
-function isUniqueViolation(error: unknown) {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
 }
 
 async function findQueued(messageId: string) {

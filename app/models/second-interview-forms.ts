@@ -1,25 +1,23 @@
-// Forms of the second-chance panel (/interviews/:id) and the profile's outcome form; shared by actions and forms.
+// Forms of the second-interview panel (/interviews/:id) and the profile's outcome form; shared by actions and forms.
+import { recordIdField } from "~/utils/record-id";
 import { z } from "zod";
 import { parseLocalDate } from "~/utils/dates";
 import { localDateTime } from "./interview-forms";
 import { candidacyOutcomes, interviewFormats, requestChannels, requestedBy, requestResponses } from "./enums";
 
 /** A pending request older than this many days shows on the dashboard. */
-export const REQUEST_WAITING_DAYS = 7;
 
-export const SECOND_CHANCE_LIMITS = { note: 2000, interviewerName: 100 } as const;
+export const SECOND_INTERVIEW_LIMITS = { note: 2000, interviewerName: 100 } as const;
 
-export const secondChanceIntents = ["record-request", "record-response", "schedule-second-interview", "record-outcome"] as const;
-export type SecondChanceIntent = (typeof secondChanceIntents)[number];
-export const isSecondChanceIntent = (value: unknown): value is SecondChanceIntent =>
-  (secondChanceIntents as readonly unknown[]).includes(value);
-
-const id = (message: string) => z.string({ required_error: message }).trim().min(1, message).max(40, message);
+export const secondInterviewIntents = ["record-request", "record-response", "schedule-second-interview", "record-outcome"] as const;
+export type SecondInterviewIntent = (typeof secondInterviewIntents)[number];
+export const isSecondInterviewIntent = (value: unknown): value is SecondInterviewIntent =>
+  (secondInterviewIntents as readonly unknown[]).includes(value);
 
 const note = z
   .string()
   .trim()
-  .max(SECOND_CHANCE_LIMITS.note, `A note is at most ${SECOND_CHANCE_LIMITS.note} characters.`)
+  .max(SECOND_INTERVIEW_LIMITS.note, `A note is at most ${SECOND_INTERVIEW_LIMITS.note} characters.`)
   .optional();
 
 /** A datetime-local value read as wall-clock time in the agency's zone. */
@@ -43,7 +41,7 @@ const choose = <T extends [string, ...string[]]>(values: T, message: string) =>
   z.enum(values, { errorMap: () => ({ message }) });
 
 /** Every form of the panel and the profile's outcome form, told apart by their hidden intent. */
-export function secondChanceSchema(timeZone: string) {
+export function secondInterviewSchema(timeZone: string) {
   return z
     .discriminatedUnion("intent", [
       z.object({
@@ -55,24 +53,24 @@ export function secondChanceSchema(timeZone: string) {
       }),
       z.object({
         intent: z.literal("record-response"),
-        requestId: id("That request is missing. Reload the page."),
+        requestId: recordIdField("That request is missing. Reload the page."),
         response: choose(requestResponses.values, "Choose the answer: pending, granted, declined or no response."),
         respondedAt: localDateTime(timeZone, "Enter when the company answered.").optional(),
       }),
       z.object({
         intent: z.literal("schedule-second-interview"),
-        requestId: id("That request is missing. Reload the page."),
+        requestId: recordIdField("That request is missing. Reload the page."),
         scheduledAt: localDateTime(timeZone, "Enter the date and time of the second interview."),
         format: choose(interviewFormats.values, "Choose the format: in person, phone or video."),
         interviewerName: z
           .string()
           .trim()
-          .max(SECOND_CHANCE_LIMITS.interviewerName, `A name is at most ${SECOND_CHANCE_LIMITS.interviewerName} characters.`)
+          .max(SECOND_INTERVIEW_LIMITS.interviewerName, `A name is at most ${SECOND_INTERVIEW_LIMITS.interviewerName} characters.`)
           .optional(),
       }),
       z.object({
         intent: z.literal("record-outcome"),
-        interviewId: id("Choose the application (interview) this outcome is for."),
+        interviewId: recordIdField("Choose the application (interview) this outcome is for."),
         outcome: choose(candidacyOutcomes.values, "Choose the outcome: hired, offer declined, rejected, withdrawn or open."),
         decidedAt: localDateTime(timeZone, "Enter when this was decided."),
         startDate: localDay(timeZone),
@@ -89,8 +87,8 @@ export function secondChanceSchema(timeZone: string) {
     });
 }
 
-export type SecondChanceForm = z.infer<ReturnType<typeof secondChanceSchema>>;
-export type RequestInput = Omit<Extract<SecondChanceForm, { intent: "record-request" }>, "intent">;
-export type ResponseInput = Omit<Extract<SecondChanceForm, { intent: "record-response" }>, "intent" | "requestId">;
-export type ScheduleInput = Omit<Extract<SecondChanceForm, { intent: "schedule-second-interview" }>, "intent" | "requestId">;
-export type OutcomeInput = Omit<Extract<SecondChanceForm, { intent: "record-outcome" }>, "intent">;
+export type SecondInterviewForm = z.infer<ReturnType<typeof secondInterviewSchema>>;
+export type RequestInput = Omit<Extract<SecondInterviewForm, { intent: "record-request" }>, "intent">;
+export type ResponseInput = Omit<Extract<SecondInterviewForm, { intent: "record-response" }>, "intent" | "requestId">;
+export type ScheduleInput = Omit<Extract<SecondInterviewForm, { intent: "schedule-second-interview" }>, "intent" | "requestId">;
+export type OutcomeInput = Omit<Extract<SecondInterviewForm, { intent: "record-outcome" }>, "intent">;

@@ -1,53 +1,28 @@
-// Second chances after a bad interview: the request for a second interview, the company's answer, the second
+// Second interviews after a bad interview: the request for a second interview, the company's answer, the second
 // interview it leads to, and the candidacy's outcome. Every write is one transaction with its audit event.
 import type { StaffActor } from "~/models/audit/events";
 import { Prisma } from "~/.generated/prisma/client";
 import { recordAudit } from "~/models/audit/audit.server";
-import { prisma, type Tx } from "~/utils/db.server";
+import { sqlDate } from "~/utils/sql-dialect.server";
+import { prisma, type Tx, isUniqueViolation } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
 import type { CandidateStatus } from "./enums";
-import { RECOVERY_WINDOW_HOURS } from "./recovery";
+import { RECOVERY_WINDOW_HOURS, recoveryWindowClosesAt, requestTiming, requestWaitingSince, REQUEST_WAITING_DAYS } from "./recovery/rules";
 import {
-  REQUEST_WAITING_DAYS,
   type OutcomeInput,
   type RequestInput,
   type ResponseInput,
   type ScheduleInput,
 } from "./second-interview-forms";
+import { applicationOf } from "./recovery/application.server";
 import { syncCandidateSummary } from "./summaries.server";
 
 
 const HOUR = 3600_000;
-/** Dates as Prisma's SQLite adapter stores them, for comparisons in raw SQL. */
-const sqlDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
 /** People type times to the minute and clocks drift: "now" tolerates this much of the future. */
 const CLOCK_SLACK_MS = 5 * 60_000;
 /** How many waiting requests the dashboard lists. */
 export const WAITING_REQUESTS_LIMIT = 25;
-
-// ---------------------------------------------------------------------------------------------------------------
-// The 24-hour window
-
-/** When the interview ended: the window for asking for a second interview starts there. */
-export const interviewEnd = (interview: { scheduledAt: Date; durationMinutes: number }) =>
-  new Date(interview.scheduledAt.getTime() + interview.durationMinutes * 60_000);
-
-/**
- * Was the request made within 24 hours of the end of the interview (exactly 24 h still counts)? `hoursAfter`
- * is whole hours after the interview ended, for "after the 24-hour window (30 h after the interview)".
- */
-export function requestTiming(interview: { scheduledAt: Date; durationMinutes: number }, requestedAt: Date) {
-  const sinceEnd = requestedAt.getTime() - interviewEnd(interview).getTime();
-  const withinWindow = sinceEnd <= RECOVERY_WINDOW_HOURS * HOUR;
-  const hoursAfter = Math.max(0, Math.floor(sinceEnd / HOUR));
-  return {
-    withinWindow,
-    hoursAfter,
-    text: withinWindow
-      ? `inside the ${RECOVERY_WINDOW_HOURS}-hour window`
-      : `after the ${RECOVERY_WINDOW_HOURS}-hour window (${hoursAfter} h after the interview)`,
-  };
-}
 
 /** The articles' advice, shown when a request missed it: a phone call within 24 hours works best. */
 export function requestAdvice(timing: { withinWindow: boolean }, channel: string) {
@@ -207,27 +182,11 @@ export async function scheduleSecondInterview(ref: { interviewId: string; reques
       return { interviewId: second.id };
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new RuleViolation("The second interview for this request is already scheduled.");
     }
     throw error;
   }
-}
-
-/** The application an interview belongs to: the original interview, followed back through granted requests. */
-async function applicationOf(tx: Pick<Tx, "interview">, interviewId: string) {
-  let id = interviewId;
-  // A second interview can itself go badly and lead to another request; a handful of hops covers any real case.
-  for (let hop = 0; hop < 10; hop++) {
-    const interview = await tx.interview.findUnique({
-      where: { id },
-      select: { id: true, candidateId: true, companyId: true, grantedFrom: { select: { interviewId: true } } },
-    });
-    if (!interview) return null;
-    if (!interview.grantedFrom) return interview;
-    id = interview.grantedFrom.interviewId;
-  }
-  return null;
 }
 
 const finalOutcomes = new Set(["hired", "offer_declined", "rejected", "withdrawn"]);
@@ -312,7 +271,7 @@ export async function recordOutcome(input: OutcomeInput, actor: StaffActor, { ca
 // Reads
 
 /** What the "Second interview" panel on /interviews/:id shows. Null when the interview doesn't exist. */
-export async function getSecondChancePanel(interviewId: string) {
+export async function getSecondInterviewPanel(interviewId: string) {
   const interview = await prisma.interview.findUnique({
     where: { id: interviewId },
     select: {
@@ -350,7 +309,7 @@ export async function getSecondChancePanel(interviewId: string) {
   return {
     interviewId: interview.id,
     candidateId: interview.candidateId,
-    windowEndsAt: new Date(interviewEnd(interview).getTime() + RECOVERY_WINDOW_HOURS * HOUR),
+    windowEndsAt: recoveryWindowClosesAt(interview),
     /** Set on a second interview: the interview that went badly and whose request granted it. */
     grantedFrom: interview.grantedFrom,
     applicationInterviewId: applicationId,
@@ -362,7 +321,7 @@ export async function getSecondChancePanel(interviewId: string) {
   };
 }
 
-export type SecondChancePanelData = NonNullable<Awaited<ReturnType<typeof getSecondChancePanel>>>;
+export type SecondInterviewPanelData = NonNullable<Awaited<ReturnType<typeof getSecondInterviewPanel>>>;
 
 /** The candidate's outcomes for the profile, newest first, with the application each closes. */
 export async function getCandidateOutcomes(candidateId: string) {
@@ -400,7 +359,7 @@ export async function pendingRequestsOlderThan({
   now?: Date;
   limit?: number;
 }) {
-  const before = sqlDate(new Date(now.getTime() - days * 24 * HOUR));
+  const before = sqlDate(requestWaitingSince(now, days));
   // Joins rather than Prisma's `IN (SELECT …)` relation filter, as in dashboard.server.ts: SQLite starts from the
   // few pending requests on the (response, requestedAt) index instead of listing every candidate of the recruiter.
   const owned = recruiterId ? Prisma.sql`AND c."recruiterId" = ${recruiterId}` : Prisma.empty;

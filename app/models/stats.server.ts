@@ -8,18 +8,18 @@
 //   should one be recorded there, on the second interview granted from its request).
 // - First contact: the earliest second-interview request for the flagged interview.
 //
-// Portable SQL except for one place: the difference between two stored instants (msBetween) uses SQLite's
-// julianday(); on PostgreSQL it would be `EXTRACT(EPOCH FROM b - a) * 1000`.
+// Dialect-specific pieces (the difference between two stored instants, forced join order) come from the SQL dialect
+// module.
 import { DateTime } from "luxon";
 import { Prisma } from "~/.generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { parseLocalDate } from "~/utils/dates";
 import { templateLabel } from "../../emails/index";
 import { flagReasons, flagSeverities } from "./enums";
-import { RECOVERY_WINDOW_HOURS } from "./recovery";
+import { RECOVERY_WINDOW_HOURS } from "./recovery/rules";
 import { defaultStatsRange, type StatsFilters } from "./stats-forms";
 import { completionBuckets, type CompletionBucket } from "./stats-tables";
-import { sqlDate } from "./table-sql.server";
+import { FORCED_JOIN, msBetween, sqlDate } from "~/utils/sql-dialect.server";
 
 export type StageCounts = {
   recoveries: number;
@@ -53,8 +53,6 @@ type Range = { from: Date; to: Date };
 
 const num = (value: unknown) => (value === null || value === undefined ? 0 : Number(value));
 
-/** Milliseconds from instant a to instant b (stored text), rounded so equal instants compare equal. */
-const msBetween = (a: Prisma.Sql, b: Prisma.Sql) => Prisma.sql`ROUND((julianday(${b}) - julianday(${a})) * 86400000)`;
 
 /** The first instant and the last millisecond of the filter's calendar days in the agency's zone. */
 export function statsRange(filters: Pick<StatsFilters, "from" | "to">, timeZone: string): Range {
@@ -163,7 +161,7 @@ async function stageBreakdowns(scope: Scope, months: { key: string; start: Date 
     WITH ${recoveriesCte(scope, monthCase(Prisma.sql`f."flaggedAt"`, months))},
     reqs AS MATERIALIZED (
       SELECT rec."flagId", rec."flaggedAt", r."requestedAt", r."response", ${withinWindow} AS "speed"
-      FROM rec CROSS JOIN "SecondInterviewRequest" r ON r."interviewId" = rec."interviewId"
+      FROM rec ${FORCED_JOIN} "SecondInterviewRequest" r ON r."interviewId" = rec."interviewId"
     ),
     firsts AS (
       SELECT ${msBetween(Prisma.sql`"flaggedAt"`, Prisma.sql`MIN("requestedAt")`)} AS ms FROM reqs GROUP BY "flagId", "flaggedAt"
@@ -176,7 +174,7 @@ async function stageBreakdowns(scope: Scope, months: { key: string; start: Date 
     UNION ALL SELECT 'month', "month", ${stageSums} FROM rec GROUP BY "month"
     UNION ALL SELECT 'completion', ${completionCase}, ${stageSums} FROM rec GROUP BY ${completionCase}
     UNION ALL SELECT 'reason', fr."reason", ${stageSums}
-      FROM rec CROSS JOIN "FlagReason" fr ON fr."flagId" = rec."flagId" GROUP BY fr."reason"
+      FROM rec ${FORCED_JOIN} "FlagReason" fr ON fr."flagId" = rec."flagId" GROUP BY fr."reason"
     UNION ALL SELECT 'speed', "speed", COUNT(*), 0, 0, SUM(CASE WHEN "response" = 'granted' THEN 1 ELSE 0 END), 0
       FROM reqs GROUP BY "speed"
     UNION ALL SELECT 'median', NULL, MAX(n), 0, 0, 0, AVG(ms)

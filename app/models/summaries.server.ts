@@ -4,6 +4,7 @@
 // CROSS JOIN fixes SQLite's join order (the candidate's interviews first, then their flags); with a plain JOIN it
 // scans every open flag once per candidate.
 import type { Tx } from "~/utils/db.server";
+import { FORCED_JOIN } from "~/utils/sql-dialect.server";
 
 type Client = Pick<Tx, "$executeRaw" | "$executeRawUnsafe">;
 
@@ -23,7 +24,7 @@ export async function syncCandidateSummary(tx: Client, candidateId: string) {
     UPDATE "Candidate" SET
       "lastInterviewAt" = (SELECT MAX(i."scheduledAt") FROM "Interview" i WHERE i."candidateId" = "Candidate"."id"),
       "openFlagCount" = (
-        SELECT COUNT(*) FROM "Interview" i CROSS JOIN "InterviewFlag" f ON f."interviewId" = i."id"
+        SELECT COUNT(*) FROM "Interview" i ${FORCED_JOIN} "InterviewFlag" f ON f."interviewId" = i."id"
         WHERE i."candidateId" = "Candidate"."id" AND f."removedAt" IS NULL AND f."resolvedAt" IS NULL
       )
     WHERE "id" = ${candidateId}`;
@@ -31,17 +32,17 @@ export async function syncCandidateSummary(tx: Client, candidateId: string) {
 
 /** Recomputes every summary at once: for seeds and bulk imports that write rows directly. */
 export async function syncAllSummaries(tx: Client) {
-  await tx.$executeRawUnsafe(`
+  await tx.$executeRaw`
     UPDATE "Interview" SET "flagSeverity" = (
       SELECT f."severity" FROM "InterviewFlag" f
       WHERE f."interviewId" = "Interview"."id" AND f."removedAt" IS NULL
       ORDER BY f."flaggedAt" DESC LIMIT 1
-    )`);
-  await tx.$executeRawUnsafe(`
+    )`;
+  await tx.$executeRaw`
     UPDATE "Candidate" SET
       "lastInterviewAt" = (SELECT MAX(i."scheduledAt") FROM "Interview" i WHERE i."candidateId" = "Candidate"."id"),
       "openFlagCount" = (
-        SELECT COUNT(*) FROM "Interview" i CROSS JOIN "InterviewFlag" f ON f."interviewId" = i."id"
+        SELECT COUNT(*) FROM "Interview" i ${FORCED_JOIN} "InterviewFlag" f ON f."interviewId" = i."id"
         WHERE i."candidateId" = "Candidate"."id" AND f."removedAt" IS NULL AND f."resolvedAt" IS NULL
-      )`);
+      )`;
 }

@@ -1,23 +1,6 @@
-// Small helpers the table queries share: SQLite's date text, LIKE escaping, and ORDER BY built from a whitelist.
+// Small helpers the table queries share: ORDER BY built from a whitelist, and WHERE from conditions.
 import { Prisma } from "~/.generated/prisma/client";
 import type { SortDirection } from "~/utils/table-params";
-
-/** Prisma's SQLite adapter stores DateTime as ISO text ending "+00:00"; raw comparisons must use the same form. */
-export function sqlDate(date: Date) {
-  return date.toISOString().replace("Z", "+00:00");
-}
-
-/** A raw DateTime value (text or Date, depending on the driver) as a Date. */
-export function readDate(value: unknown): Date | null {
-  if (value === null || value === undefined) return null;
-  const date = value instanceof Date ? value : new Date(String(value));
-  return Number.isNaN(date.getTime()) ? null : date;
-}
-
-/** "%text%" for LIKE … ESCAPE '\', so a typed % or _ matches itself. */
-export function containsPattern(text: string) {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /**
  * ORDER BY from a fixed list of column expressions (never user text) and a parsed direction. Every term takes the

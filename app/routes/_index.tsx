@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { firstName } from "~/utils/names";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { RecoveryQueue, StepList, UpcomingDay, WaitingRequests } from "~/components/work-queue";
@@ -6,8 +7,7 @@ import { MyRecoveryFigures } from "~/components/my-recovery-figures";
 import { getAgency } from "~/models/agency.server";
 import { getDashboard } from "~/models/dashboard.server";
 import { defaultRecoveryRange, recruiterRecoveryFigures } from "~/models/stats.server";
-import { RECOVERY_WINDOW_HOURS } from "~/models/recovery";
-import { REQUEST_WAITING_DAYS } from "~/models/second-interview-forms";
+import { RECOVERY_WINDOW_HOURS, REQUEST_WAITING_DAYS } from "~/models/recovery/rules";
 import { roles } from "~/models/enums";
 import { describeTimeZone } from "~/utils/dates";
 import { requireUser } from "~/utils/session.server";
@@ -36,7 +36,7 @@ export default function Dashboard() {
   const showRecruiter = isManager && !recruiterId;
   return (
     <section aria-labelledby="dashboard-title" className="dashboard">
-      <h1 id="dashboard-title">Welcome, {user.name.split(" ")[0]}</h1>
+      <h1 id="dashboard-title">Welcome, {firstName(user.name)}</h1>
       {isManager ? (
         <Form method="get" className="dashboard-filter" aria-label="Whose work to show">
           <label htmlFor="recruiter-filter">Recruiter</label>

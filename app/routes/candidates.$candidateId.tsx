@@ -2,7 +2,7 @@ import type { StaffActor } from "~/models/audit/events";
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, SelectField, SubmitButton } from "~/components/forms";
 import { Timeline } from "~/components/timeline";
@@ -17,9 +17,9 @@ import {
 } from "~/models/candidate-forms";
 import { getCandidateProfile, listAssignableRecruiters, updateCandidate } from "~/models/candidate-profile.server";
 import { candidateTimeline } from "~/models/timeline/timeline.server";
-import { candidacyOutcomes, candidateStatuses, flagSeverities, impressions, interviewRounds, roles } from "~/models/enums";
-import { OutcomeForm, OutcomeList } from "~/components/second-chance-panel";
-import { secondChanceSchema } from "~/models/second-interview-forms";
+import { candidacyOutcomes, candidateStatuses, flagSeverities, impressions, interviewRounds, roles, selectOptions } from "~/models/enums";
+import { OutcomeForm, OutcomeList } from "~/components/second-interview-panel";
+import { secondInterviewSchema } from "~/models/second-interview-forms";
 import { recordOutcome } from "~/models/second-interview.server";
 import { describeTimeZone, formatDateTime } from "~/utils/dates";
 import { RuleViolation } from "~/utils/errors.server";
@@ -92,7 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** The outcome section's form: an outcome for one of the candidate's applications (interviews). */
 async function outcomeAction(request: Request, candidateId: string, formData: FormData, actor: StaffActor) {
   const { timeZone } = await getAgency();
-  const submission = parseWithZod(formData, { schema: secondChanceSchema(timeZone) });
+  const submission = parseWithZod(formData, { schema: secondInterviewSchema(timeZone) });
   if (submission.status !== "success" || submission.value.intent !== "record-outcome") {
     return data<ActionResult>({ intent: "record-outcome", result: submission.reply() }, { status: 400 });
   }
@@ -127,12 +127,6 @@ function constraintWithoutMaxLength<T extends Record<string, { maxLength?: numbe
 function useLastResult(intent: CandidateFormIntent | "record-outcome") {
   const actionData = useActionData<typeof action>();
   return actionData?.intent === intent ? actionData.result : undefined;
-}
-
-/** True while this form (told apart by its hidden intent) is being sent, so a double click sends once. */
-function usePendingIntent(intent: CandidateFormIntent) {
-  const navigation = useNavigation();
-  return navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
 }
 
 function ContactForm({ candidate }: { candidate: LoaderData["candidate"] }) {
@@ -171,7 +165,7 @@ function ContactForm({ candidate }: { candidate: LoaderData["candidate"] }) {
         inputProps={getInputProps(fields.linkedinUrl, { type: "url" })}
         errors={fields.linkedinUrl.errors}
       />
-      <SubmitButton pending={usePendingIntent("update-contact")} pendingLabel="Saving…">
+      <SubmitButton intent="update-contact" pendingLabel="Saving…">
         Save contact details
       </SubmitButton>
     </Form>
@@ -199,7 +193,7 @@ function ReassignForm({ candidate, recruiters }: { candidate: LoaderData["candid
         }))}
         errors={fields.recruiterId.errors}
       />
-      <SubmitButton pending={usePendingIntent("reassign")} className="secondary" pendingLabel="Changing…">
+      <SubmitButton intent="reassign" className="secondary" pendingLabel="Changing…">
         Change recruiter
       </SubmitButton>
     </Form>
@@ -221,10 +215,10 @@ function StatusForm({ candidate }: { candidate: LoaderData["candidate"] }) {
       <SelectField
         label="Status"
         selectProps={getSelectProps(fields.status)}
-        options={candidateStatuses.values.map((s) => ({ value: s, label: candidateStatuses.label(s) }))}
+        options={selectOptions(candidateStatuses)}
         errors={fields.status.errors}
       />
-      <SubmitButton pending={usePendingIntent("change-status")} className="secondary" pendingLabel="Changing…">
+      <SubmitButton intent="change-status" className="secondary" pendingLabel="Changing…">
         Change status
       </SubmitButton>
     </Form>
@@ -273,21 +267,17 @@ function InterviewList({ interviews, timeZone }: { interviews: LoaderData["inter
 }
 
 function OutcomeSection({
-  interviews,
+  choices,
   outcomes,
   now,
   timeZone,
 }: {
-  interviews: LoaderData["interviews"];
+  choices: LoaderData["outcomeChoices"];
   outcomes: LoaderData["outcomes"];
   now: string;
   timeZone: string;
 }) {
   const lastResult = useLastResult("record-outcome");
-  // An outcome closes an application: the first-round interview, not the second interview it led to.
-  const applications = interviews.filter((i) => i.round !== "second");
-  const latestFlagged = applications.find((i) => i.flagSeverity) ?? applications[0];
-  const choices = latestFlagged ? [latestFlagged, ...applications.filter((i) => i.id !== latestFlagged.id)] : [];
   return (
     <section aria-labelledby="outcome-title" className="panel outcome-section">
       <h2 id="outcome-title">Outcome</h2>
@@ -324,7 +314,7 @@ function OutcomeSection({
 }
 
 export default function CandidateProfilePage() {
-  const { candidate, interviews, timeline, recruiters, outcomes, timeZone, now } = useLoaderData<typeof loader>();
+  const { candidate, interviews, outcomeChoices, timeline, recruiters, outcomes, timeZone, now } = useLoaderData<typeof loader>();
   // Re-mount the forms when the saved values change, so they show what is stored after a save.
   const formKey = [candidate.name, candidate.email, candidate.phone, candidate.linkedinUrl, candidate.recruiter.id, candidate.status].join("|");
   return (
@@ -379,7 +369,7 @@ export default function CandidateProfilePage() {
         <InterviewList interviews={interviews} timeZone={timeZone} />
       </section>
 
-      <OutcomeSection interviews={interviews} outcomes={outcomes} now={now} timeZone={timeZone} />
+      <OutcomeSection choices={outcomeChoices} outcomes={outcomes} now={now} timeZone={timeZone} />
 
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">Timeline</h2>

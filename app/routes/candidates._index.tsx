@@ -18,7 +18,7 @@ import {
 } from "~/models/candidate-table.server";
 import { BulkReassignSchema } from "~/models/candidate-forms";
 import { BULK_EMAIL_MAX, BulkEmailSchema, bulkOutcomes, type BulkOutcome } from "~/models/email-forms";
-import { candidateStatuses } from "~/models/enums";
+import { candidateStatuses, selectOptions } from "~/models/enums";
 import { sendBulkRecoveryEmail } from "~/models/recovery-email.server";
 import { candidateColumnLabels, candidateFilterParams, candidateTable, type CandidateColumn } from "~/models/table-columns";
 import { describeTimeZone, formatDate } from "~/utils/dates";
@@ -152,7 +152,7 @@ export default function CandidatesPage() {
           name="status"
           label="Status"
           value={filters.status}
-          options={candidateStatuses.values.map((s) => ({ value: s, label: candidateStatuses.label(s) }))}
+          options={selectOptions(candidateStatuses)}
         />
         <FilterSelect
           name="company"

@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Pagination } from "~/components/pagination";
 import { FilterSelect, TableFilters, useClearFiltersHref } from "~/components/table-filters";
 import { emailSenderOptions, listEmails, parseEmailQuery } from "~/models/email.server";
-import { emailStatuses } from "~/models/enums";
+import { emailStatuses, selectOptions } from "~/models/enums";
 import { describeTimeZone, formatDateTime } from "~/utils/dates";
 import { CAPTURE_MODE_NOTICE, isCaptureMode } from "~/utils/mailer.server";
 import { requireUser } from "~/utils/session.server";
@@ -47,7 +47,7 @@ export default function EmailsPage() {
           name="status"
           label="Status"
           value={filters.status}
-          options={emailStatuses.values.map((v) => ({ value: v, label: emailStatuses.label(v) }))}
+          options={selectOptions(emailStatuses)}
         />
         <FilterSelect name="template" label="Template" value={filters.template} options={templateOptions} />
         <FilterSelect

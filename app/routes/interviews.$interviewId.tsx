@@ -8,14 +8,14 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { RecoveryChecklist, type StepActionResult } from "~/components/checklist";
 import { CoachingPanel } from "~/components/coaching-panel";
-import { SecondChancePanel } from "~/components/second-chance-panel";
+import { SecondInterviewPanel } from "~/components/second-interview-panel";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FlagForm } from "~/components/flag-form";
 import { ErrorList, SubmitButton } from "~/components/forms";
 import { ChecklistActionSchema, isChecklistIntent } from "~/models/checklist-forms";
 import { getChecklistForInterview, noteStep, reopenStep, skipStep, tickStep } from "~/models/checklist.server";
 import { getCoachingPanel } from "~/models/coaching.server";
-import { getSecondChancePanel } from "~/models/second-interview.server";
+import { getSecondInterviewPanel } from "~/models/second-interview.server";
 import { flagReasons, flagSeverities, flagSources, impressions, interviewFormats, interviewRounds } from "~/models/enums";
 import { InterviewActionSchema } from "~/models/flag-forms";
 import { editFlag, flagInterview, removeFlag, reopenFlag, resolveFlag } from "~/models/flag.server";
@@ -42,15 +42,15 @@ async function loadInterview(interviewId: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
   const interview = await loadInterview(params.interviewId);
-  const [checklist, coaching, secondChance] = await Promise.all([
+  const [checklist, coaching, secondInterview] = await Promise.all([
     getChecklistForInterview(interview.id),
     getCoachingPanel(interview.id),
-    getSecondChancePanel(interview.id),
+    getSecondInterviewPanel(interview.id),
   ]);
   const requested = new URL(request.url).searchParams.get("flag");
   const view = (views as readonly (string | null)[]).includes(requested) ? (requested as FlagView) : null;
   // "now" comes from the server so the time left reads the same in the HTML and after hydration.
-  return { interview, checklist, coaching, secondChance, view, now: new Date().toISOString() };
+  return { interview, checklist, coaching, secondInterview, view, now: new Date().toISOString() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -140,7 +140,7 @@ function Detail({ term, children }: { term: string; children: React.ReactNode })
 }
 
 export default function InterviewPage() {
-  const { interview, checklist, coaching, secondChance, view, now } = useLoaderData<typeof loader>();
+  const { interview, checklist, coaching, secondInterview, view, now } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const timeZone = useTimeZone();
   const zone = describeTimeZone(timeZone);
@@ -298,7 +298,7 @@ export default function InterviewPage() {
 
       {checklist ? <RecoveryChecklist checklist={checklist} now={now} action={here} refused={stepRefused} /> : null}
       <CoachingPanel interviewId={interview.id} coaching={coaching} />
-      {secondChance ? <SecondChancePanel panel={secondChance} now={now} /> : null}
+      {secondInterview ? <SecondInterviewPanel panel={secondInterview} now={now} /> : null}
     </article>
   );
 }

@@ -6,7 +6,7 @@ import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FilterCheckbox, FilterInput, FilterSelect, TableFilters, useClearFiltersHref } from "~/components/table-filters";
 import { getAgency } from "~/models/agency.server";
-import { flagReasons, flagSeverities, impressions, interviewFormats, interviewRounds } from "~/models/enums";
+import { flagReasons, flagSeverities, impressions, interviewFormats, interviewRounds, selectOptions } from "~/models/enums";
 import { interviewFilterOptions, listInterviews, parseInterviewQuery } from "~/models/interview-table.server";
 import { interviewColumnLabels, interviewFilterParams, interviewTable, type InterviewColumn } from "~/models/table-columns";
 import { describeTimeZone, formatDateTime } from "~/utils/dates";
@@ -34,7 +34,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["rows"][number];
 
-const labelled = (values: readonly string[], label: (v: string) => string) => values.map((v) => ({ value: v, label: label(v) }));
 
 function useInterviewColumns(): ColumnDef<Row, unknown>[] {
   const timeZone = useTimeZone();
@@ -88,15 +87,15 @@ export default function InterviewsPage() {
           name="severity"
           label="Flag severity"
           value={filters.severity}
-          options={labelled(flagSeverities.values, flagSeverities.label)}
+          options={selectOptions(flagSeverities)}
         />
-        <FilterSelect name="reason" label="Flag reason" value={filters.reason} options={labelled(flagReasons.values, flagReasons.label)} />
-        <FilterSelect name="round" label="Round" value={filters.round} options={labelled(interviewRounds.values, interviewRounds.label)} />
+        <FilterSelect name="reason" label="Flag reason" value={filters.reason} options={selectOptions(flagReasons)} />
+        <FilterSelect name="round" label="Round" value={filters.round} options={selectOptions(interviewRounds)} />
         <FilterSelect
           name="impression"
           label="Impression"
           value={filters.impression}
-          options={labelled(impressions.values, impressions.label)}
+          options={selectOptions(impressions)}
         />
         <FilterSelect
           name="recruiter"

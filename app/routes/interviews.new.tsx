@@ -9,7 +9,7 @@ import { ErrorList, Field, SelectField, SubmitButton, TextareaField } from "~/co
 import { getAgency } from "~/models/agency.server";
 import { DuplicateCandidateEmail, getCandidateChoice } from "~/models/candidate.server";
 import { listCompanies } from "~/models/company.server";
-import { impressions, interviewFormats, interviewRounds } from "~/models/enums";
+import { impressions, interviewFormats, interviewRounds, selectOptions } from "~/models/enums";
 import { LIMITS, logInterviewSchema } from "~/models/interview-forms";
 import { logInterview } from "~/models/interview.server";
 import { describeTimeZone } from "~/utils/dates";
@@ -78,8 +78,6 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
-const options = (labelled: { values: readonly string[]; label: (v: string) => string }) =>
-  labelled.values.map((value) => ({ value, label: labelled.label(value) }));
 
 export default function LogInterviewPage() {
   const { companies, preselected } = useLoaderData<typeof loader>();
@@ -181,8 +179,8 @@ export default function LogInterviewPage() {
           ))}
         </datalist>
         <Field label="Role title" inputProps={text(fields.roleTitle, LIMITS.roleTitle)} errors={fields.roleTitle.errors} />
-        <SelectField label="Round" selectProps={getSelectProps(fields.round)} options={options(interviewRounds)} errors={fields.round.errors} />
-        <SelectField label="Format" selectProps={getSelectProps(fields.format)} options={options(interviewFormats)} errors={fields.format.errors} />
+        <SelectField label="Round" selectProps={getSelectProps(fields.round)} options={selectOptions(interviewRounds)} errors={fields.round.errors} />
+        <SelectField label="Format" selectProps={getSelectProps(fields.format)} options={selectOptions(interviewFormats)} errors={fields.format.errors} />
         <Field
           label="Date and time"
           hint={`Agency time: ${describeTimeZone(timeZone)}`}
@@ -197,7 +195,7 @@ export default function LogInterviewPage() {
         <SelectField
           label="Impression"
           selectProps={getSelectProps(fields.impression)}
-          options={options(impressions)}
+          options={selectOptions(impressions)}
           errors={fields.impression.errors}
         />
         <p className="hint">Choosing “Went badly” takes you straight to the flag form.</p>

@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { getAgency } from "~/models/agency.server";
 import { PlaybookFormSchema, stepsToSave, stepToForm, type PlaybookForm } from "~/models/checklist-forms";
-import { stepOwners } from "~/models/enums";
+import { stepOwners, selectOptions } from "~/models/enums";
 import { PLAYBOOK_LIMITS } from "~/models/playbook";
 import { currentPlaybook, savePlaybook } from "~/models/playbook.server";
 import { describeTimeZone, formatDateTime } from "~/utils/dates";
@@ -127,7 +127,7 @@ function StepFieldset({
         <SelectField
           label="Owner"
           selectProps={getSelectProps(f.owner)}
-          options={stepOwners.values.map((o) => ({ value: o, label: stepOwners.label(o) }))}
+          options={selectOptions(stepOwners)}
           errors={f.owner.errors}
         />
         <Field

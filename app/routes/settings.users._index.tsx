@@ -4,7 +4,7 @@ import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useId } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SubmitButton } from "~/components/forms";
-import { roles } from "~/models/enums";
+import { roles, selectOptions } from "~/models/enums";
 import { UserActionSchema } from "~/models/user-forms";
 import { changeRole, deactivateUser, listUsers, reactivateUser, resetPassword } from "~/models/user.server";
 import { env } from "~/utils/env.server";
@@ -62,7 +62,6 @@ type UserRowData = ReturnType<typeof useLoaderData<typeof loader>>["users"][numb
 function UserRow({ user, isMe }: { user: UserRowData; isMe: boolean }) {
   const fetcher = useFetcher<typeof action>();
   const errorId = useId();
-  const busy = fetcher.state !== "idle";
   const error = fetcher.data && "error" in fetcher.data ? fetcher.data.error : null;
   return (
     <tr aria-describedby={error ? errorId : undefined}>
@@ -84,30 +83,30 @@ function UserRow({ user, isMe }: { user: UserRowData; isMe: boolean }) {
               Role for {user.name}
             </label>
             <select id={`role-${user.id}`} name="role" defaultValue={user.role}>
-              {roles.values.map((r) => (
-                <option key={r} value={r}>
-                  {roles.label(r)}
+              {selectOptions(roles).map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
                 </option>
               ))}
             </select>
-            <SubmitButton name="intent" value="change-role" className="secondary" pending={busy}>
+            <SubmitButton name="intent" value="change-role" className="secondary" fetcher={fetcher}>
               Change role<span className="visually-hidden"> for {user.name}</span>
             </SubmitButton>
           </fetcher.Form>
           <fetcher.Form method="post">
             <input type="hidden" name="userId" value={user.id} />
-            <SubmitButton name="intent" value="reset-password" className="secondary" pending={busy}>
+            <SubmitButton name="intent" value="reset-password" className="secondary" fetcher={fetcher}>
               Reset password<span className="visually-hidden"> for {user.name}</span>
             </SubmitButton>
           </fetcher.Form>
           <fetcher.Form method="post">
             <input type="hidden" name="userId" value={user.id} />
             {user.active ? (
-              <SubmitButton name="intent" value="deactivate" className="danger" pending={busy}>
+              <SubmitButton name="intent" value="deactivate" className="danger" fetcher={fetcher}>
                 Deactivate<span className="visually-hidden"> {user.name}</span>
               </SubmitButton>
             ) : (
-              <SubmitButton name="intent" value="reactivate" className="secondary" pending={busy}>
+              <SubmitButton name="intent" value="reactivate" className="secondary" fetcher={fetcher}>
                 Reactivate<span className="visually-hidden"> {user.name}</span>
               </SubmitButton>
             )}

@@ -4,7 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, SelectField, SubmitButton } from "~/components/forms";
-import { roles } from "~/models/enums";
+import { roles, selectOptions } from "~/models/enums";
 import { NewUserSchema } from "~/models/user-forms";
 import { createUser } from "~/models/user.server";
 import { env } from "~/utils/env.server";
@@ -71,7 +71,7 @@ export default function NewUserPage() {
         <SelectField
           label="Role"
           selectProps={getSelectProps(fields.role)}
-          options={roles.values.map((r) => ({ value: r, label: roles.label(r) }))}
+          options={selectOptions(roles)}
           errors={fields.role.errors}
         />
         <fieldset>

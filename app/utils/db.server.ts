@@ -32,3 +32,8 @@ export type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
 export async function pingDatabase() {
   await prisma.$queryRawUnsafe("SELECT 1");
 }
+
+/** Did a write fail on a unique index (Prisma's P2002)? The index has the last word when two requests race. */
+export function isUniqueViolation(error: unknown) {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}

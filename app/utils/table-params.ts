@@ -1,6 +1,7 @@
 // The URL search params ARE a table's state (sort, direction, page, page size, visible columns, filters). Parsed
 // with zod; anything unexpected falls back to its default, so a hand-edited or stale link never gives a 500.
 // Shared by loaders (parsing) and components (building links), so it must stay browser-safe.
+import { RECORD_ID_PATTERN } from "./record-id";
 import { z } from "zod";
 
 export const PAGE_SIZES = [25, 50, 100] as const;
@@ -69,10 +70,7 @@ export function parseTableState<Col extends string>(params: URLSearchParams, con
   };
 }
 
-const idSchema = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/);
+const idSchema = z.string().trim().regex(RECORD_ID_PATTERN);
 const dateSchema = z
   .string()
   .trim()

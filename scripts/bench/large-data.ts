@@ -3,6 +3,7 @@
 // Values are stored exactly as Prisma's SQLite adapter stores them (ISO text with "+00:00", booleans as 0/1).
 import type Database from "better-sqlite3";
 import { flagReasons } from "../../app/models/enums.ts";
+import { sqlDate } from "../../app/utils/sql-dialect.server.ts";
 import { FLAG_DESCRIPTIONS, seededRandom } from "../../prisma/seed.ts";
 
 export const LARGE_SEED = 20261124;
@@ -36,9 +37,6 @@ export type LargeSeedCounts = {
   outcomes: number;
   hires: number;
 };
-
-/** Prisma's adapter writes DateTime as ISO text with an explicit offset; raw rows must match or comparisons break. */
-export const isoDate = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
 
 const FIRST = ["Alex", "Sam", "Jordan", "Priya", "Wei", "Fatima", "Lucas", "Amara", "Noah", "Elena", "Kofi", "Mia", "Diego", "Hana", "Omar", "Zoe", "Ravi", "Ingrid", "Tariq", "Chloe", "Mateo", "Aisha", "Ben", "Yuki", "Grace", "Ivan", "Leila", "Marcus", "Nadia", "Oscar", "Paula", "Quentin", "Rosa", "Samuel", "Tomasz", "Uma", "Viktor", "Wanjiru", "Xavier", "Yara", "Zain", "Ana", "Bilal", "Carmen", "Dmitri", "Esther", "Felix", "Gabriela", "Hugo", "Isla", "Jonah", "Keiko", "Liam", "Maya", "Nikolai", "Olivia", "Pedro", "Rania", "Sven", "Tara"];
 const LAST = ["Okafor", "Schmidt", "Patel", "Nguyen", "García", "O'Brien", "Kowalski", "Haddad", "Silva", "Larsen", "Mensah", "Rossi", "Kim", "Dubois", "Cohen", "Novak", "Ahmed", "Walsh", "Ferreira", "Lindqvist", "Adeyemi", "Baker", "Castillo", "Dimitrov", "Eriksen", "Fischer", "Gupta", "Hoffmann", "Ibrahim", "Jansen", "Kaur", "López", "Murphy", "Nakamura", "Osei", "Petrov", "Quinn", "Reyes", "Sato", "Thompson", "Usman", "Vargas", "Wójcik", "Yilmaz", "Zhang", "Andersson", "Boateng", "Chen", "Delgado", "Evans", "Fontaine", "Grant", "Horvat", "Iqbal", "Jovanović", "Kelly", "Moreau", "Nowak", "Park", "Santos"];
@@ -127,7 +125,7 @@ export function seedLargeDatabase(db: Database.Database, options: LargeSeedOptio
     users: 0, companies: 0, candidates: 0, interviews: 0, flags: 0, openFlags: 0, flagReasons: 0, requests: 0,
     secondRounds: 0, outcomes: 0, hires: 0,
   };
-  const stamp = isoDate(now);
+  const stamp = sqlDate(now);
 
   const insert = {
     agency: db.prepare(
@@ -169,7 +167,7 @@ export function seedLargeDatabase(db: Database.Database, options: LargeSeedOptio
   // People and companies first: a small transaction of their own.
   const { recruiterIds, companyIds } = db.transaction(() => {
     insert.agency.run("Northbridge Staffing", options.timeZone, "Northbridge Staffing", "team@example.com", stamp);
-    const created = isoDate(now - 800 * DAY);
+    const created = sqlDate(now - 800 * DAY);
     const addUser = (name: string, email: string, role: string) => {
       insert.user.run(nextId(main), name, email, options.passwordHash, role, created, created);
       return insert.userId.get(email)!.id;
@@ -280,8 +278,8 @@ export function seedLargeDatabase(db: Database.Database, options: LargeSeedOptio
       const notes = wentBadly ? "Candidate called straight after; upset about how it went." : null;
       rows.push(() =>
         insert.interview.run(
-          interviewId, candidateId, companyId, recruiterId, roleTitle, round, format, isoDate(scheduledAt), duration,
-          interviewer, impression, notes, requestId, isoDate(loggedAt), isoDate(loggedAt),
+          interviewId, candidateId, companyId, recruiterId, roleTitle, round, format, sqlDate(scheduledAt), duration,
+          interviewer, impression, notes, requestId, sqlDate(loggedAt), sqlDate(loggedAt),
         ),
       );
       counts.interviews++;
@@ -290,8 +288,8 @@ export function seedLargeDatabase(db: Database.Database, options: LargeSeedOptio
         const id = nextId(random);
         rows.push(() =>
           insert.outcome.run(
-            id, candidateId, applicationId, companyId, outcome, isoDate(decidedAt),
-            startDate === null ? null : isoDate(startDate), recruiterId, isoDate(decidedAt),
+            id, candidateId, applicationId, companyId, outcome, sqlDate(decidedAt),
+            startDate === null ? null : sqlDate(startDate), recruiterId, sqlDate(decidedAt),
           ),
         );
         counts.outcomes++;
@@ -326,9 +324,9 @@ export function seedLargeDatabase(db: Database.Database, options: LargeSeedOptio
       rows.push(() => {
         insert.flag.run(
           flagId, interviewId, severity, source, FLAG_DESCRIPTIONS[firstReason],
-          reasons.has("other") ? "Took a phone call mid-interview" : null, recruiterId, isoDate(flaggedAt),
-          resolvedAt === null ? null : isoDate(resolvedAt), resolved ? recruiterId : null,
-          removedAt === null ? null : isoDate(removedAt), isoDate(resolvedAt ?? removedAt ?? flaggedAt),
+          reasons.has("other") ? "Took a phone call mid-interview" : null, recruiterId, sqlDate(flaggedAt),
+          resolvedAt === null ? null : sqlDate(resolvedAt), resolved ? recruiterId : null,
+          removedAt === null ? null : sqlDate(removedAt), sqlDate(resolvedAt ?? removedAt ?? flaggedAt),
         );
         for (const reason of reasons) insert.reason.run(flagId, reason);
       });
@@ -348,10 +346,10 @@ export function seedLargeDatabase(db: Database.Database, options: LargeSeedOptio
       const respondedAt = response === "pending" ? null : Math.min(now, requestedAt + 2 * DAY);
       rows.push(() =>
         insert.request.run(
-          requestId2, interviewId, candidateId, isoDate(requestedAt), chance(random, 0.7) ? "candidate" : "recruiter",
+          requestId2, interviewId, candidateId, sqlDate(requestedAt), chance(random, 0.7) ? "candidate" : "recruiter",
           withinDay ? "phone" : pick(random, ["phone", "email", "letter"] as const),
           "Explained the bad day without excuses and asked for another chance.", response,
-          respondedAt === null ? null : isoDate(respondedAt), recruiterId, isoDate(requestedAt),
+          respondedAt === null ? null : sqlDate(respondedAt), recruiterId, sqlDate(requestedAt),
         ),
       );
       counts.requests++;
@@ -365,11 +363,11 @@ export function seedLargeDatabase(db: Database.Database, options: LargeSeedOptio
     // Long-quiet candidates are often closed off by their recruiter.
     if (status === "open" && lastActivity < now - 200 * DAY && chance(random, 0.4)) status = "closed";
 
-    const stampCreated = isoDate(createdAt);
+    const stampCreated = sqlDate(createdAt);
     insert.candidate.run(
       candidateId, `${first} ${last}`, `${slug}.${c + 1}@example.net`, phone, linkedin, recruiterId, status,
-      optOut ? 1 : 0, optOut ? isoDate(Math.min(now, createdAt + 30 * DAY)) : null, nextId(random), stampCreated,
-      isoDate(Math.max(createdAt, lastActivity)),
+      optOut ? 1 : 0, optOut ? sqlDate(Math.min(now, createdAt + 30 * DAY)) : null, nextId(random), stampCreated,
+      sqlDate(Math.max(createdAt, lastActivity)),
     );
     counts.candidates++;
     for (const row of rows) row();

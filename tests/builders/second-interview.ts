@@ -1,4 +1,4 @@
-// Builders for the second-chance tests: a flagged interview and a request made straight in the database.
+// Builders for the second-interview tests: a flagged interview and a request made straight in the database.
 import { prisma } from "~/utils/db.server";
 import { makeInterview, makeUser } from "../db-utils";
 

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { RECOVERY_WINDOW_HOURS } from "~/models/recovery";
+import { RECOVERY_WINDOW_HOURS } from "~/models/recovery/rules";
 import { editFlag, flagInterview, removeFlag, reopenFlag, resolveFlag } from "~/models/flag.server";
 import { getInterviewPage } from "~/models/interview.server";
 import { prisma } from "~/utils/db.server";

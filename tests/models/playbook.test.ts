@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { dueTimeFor } from "~/models/checklist.server";
+import { dueTimeFor } from "~/models/recovery/rules";
 import { DEFAULT_PLAYBOOK } from "~/models/playbook";
 
 const at = (iso: string) => new Date(iso);

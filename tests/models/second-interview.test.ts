@@ -4,9 +4,9 @@ import {
   recordOutcome,
   recordRequestResponse,
   recordSecondInterviewRequest,
-  requestTiming,
   scheduleSecondInterview,
 } from "~/models/second-interview.server";
+import { requestTiming } from "~/models/recovery/rules";
 import { prisma } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
 import { makeCandidate, makeUser } from "../db-utils";

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { action as profileAction } from "~/routes/candidates.$candidateId";
-import { action } from "~/routes/interviews.$interviewId.second-chance";
+import { action } from "~/routes/interviews.$interviewId.second-interview";
 import { prisma } from "~/utils/db.server";
 import { fieldErrorsOf, signedIn, statusOf } from "../builders/interviews";
 import { makeFlaggedInterview } from "../builders/second-interview";
@@ -8,7 +8,7 @@ import { makeFlaggedInterview } from "../builders/second-interview";
 async function setup() {
   const session = await signedIn();
   const interview = await makeFlaggedInterview({ recruiterId: session.user.id, scheduledAt: new Date("2026-01-10T10:00:00Z") });
-  const path = `/interviews/${interview.id}/second-chance`;
+  const path = `/interviews/${interview.id}/second-interview`;
   const act = (fields: Record<string, string>) =>
     action({ request: session.post(path, fields), params: { interviewId: interview.id }, context: {} });
   const writes = async () =>
@@ -37,7 +37,7 @@ test("record, grant, schedule and hire through the panel, each redirecting back 
   expect(second.round).toBe("second");
   // Recorded on the second interview's page: still the original application's outcome.
   const hired = await action({
-    request: (await signedIn()).post(`/interviews/${second.id}/second-chance`, {
+    request: (await signedIn()).post(`/interviews/${second.id}/second-interview`, {
       intent: "record-outcome",
       interviewId: second.id,
       outcome: "hired",

@@ -4,7 +4,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { getAgency } from "~/models/agency.server";
 import { candidacyOutcomes, candidateStatuses, requestResponses } from "~/models/enums";
-import { secondChanceSchema } from "~/models/second-interview-forms";
+import { secondInterviewSchema } from "~/models/second-interview-forms";
 import {
   recordOutcome,
   recordRequestResponse,
@@ -27,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const interviewId = params.interviewId ?? "";
   const here = interviewPath(interviewId);
   const { timeZone } = await getAgency();
-  const submission = parseWithZod(await request.formData(), { schema: secondChanceSchema(timeZone) });
+  const submission = parseWithZod(await request.formData(), { schema: secondInterviewSchema(timeZone) });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const actor = { userId: user.id };
   const value = submission.value;

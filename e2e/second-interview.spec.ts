@@ -1,4 +1,4 @@
-// Second chances: ask for another interview within the window, get it, schedule it, and record the hire.
+// Second interviews: ask for another interview within the window, get it, schedule it, and record the hire.
 import { createCandidateWithInterview, database, expect, test, waitForHydration } from "./fixtures";
 
 test("a recruiter records a request inside the window, grants it, schedules the second interview and marks the hire", async ({

@@ -2,41 +2,39 @@
 // outcome form the candidate profile reuses. Forms post through fetchers, so refused input shows at its field.
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Form, Link, useFetcher, useNavigation } from "@remix-run/react";
+import { Form, Link, useFetcher } from "@remix-run/react";
 import type { ComponentProps, ReactNode } from "react";
-import { candidacyOutcomes, interviewFormats, requestChannels, requestedBy, requestResponses } from "~/models/enums";
-import { RECOVERY_WINDOW_HOURS } from "~/models/recovery";
-import type { SecondChancePanelData } from "~/models/second-interview.server";
-import { secondChanceSchema } from "~/models/second-interview-forms";
+import { candidacyOutcomes, interviewFormats, requestChannels, requestedBy, requestResponses, selectOptions } from "~/models/enums";
+import { RECOVERY_WINDOW_HOURS } from "~/models/recovery/rules";
+import type { SecondInterviewPanelData } from "~/models/second-interview.server";
+import { secondInterviewSchema } from "~/models/second-interview-forms";
 import { describeTimeZone, formatDate, formatDateTime, toLocalInputValue } from "~/utils/dates";
 import { useTimeZone } from "~/utils/use-time-zone";
 import { ErrorList, Field, SelectField, SubmitButton, TextareaField } from "./forms";
 
 type Reply = { result: SubmissionResult<string[]> } | undefined;
-type PanelData = SecondChancePanelData;
+type PanelData = SecondInterviewPanelData;
 
-const options = (enumeration: { values: readonly string[]; label: (v: string) => string }) =>
-  enumeration.values.map((value) => ({ value, label: enumeration.label(value) }));
 
 /** A Conform form for one intent, validated on the client with the server's schema. */
-function useSecondChanceForm(id: string, lastResult: Reply, defaultValue: Record<string, string>) {
+function useSecondInterviewForm(id: string, lastResult: Reply, defaultValue: Record<string, string>) {
   const timeZone = useTimeZone();
   return useForm({
     id,
     lastResult: lastResult?.result,
     shouldRevalidate: "onBlur",
     defaultValue,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: secondChanceSchema(timeZone) }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: secondInterviewSchema(timeZone) }),
   });
 }
 
-export function SecondChancePanel({ panel, now }: { panel: PanelData; now: string }) {
+export function SecondInterviewPanel({ panel, now }: { panel: PanelData; now: string }) {
   const timeZone = useTimeZone();
   const zone = describeTimeZone(timeZone);
-  const action = `/interviews/${panel.interviewId}/second-chance`;
+  const action = `/interviews/${panel.interviewId}/second-interview`;
   return (
-    <section className="panel second-chance-panel" aria-labelledby="second-chance-title">
-      <h2 id="second-chance-title">Second interview</h2>
+    <section className="panel second-interview-panel" aria-labelledby="second-interview-title">
+      <h2 id="second-interview-title">Second interview</h2>
       {panel.grantedFrom ? (
         <p>
           This is the second interview granted after{" "}
@@ -48,9 +46,9 @@ export function SecondChancePanel({ panel, now }: { panel: PanelData; now: strin
         interview that window closes {formatDateTime(panel.windowEndsAt, timeZone)} ({zone}).
       </p>
 
-      <h3 id="second-chance-requests-title">Requests</h3>
+      <h3 id="second-interview-requests-title">Requests</h3>
       {panel.requests.length ? (
-        <ul className="second-chance-requests" aria-labelledby="second-chance-requests-title">
+        <ul className="second-interview-requests" aria-labelledby="second-interview-requests-title">
           {panel.requests.map((r) => (
             <RequestItem key={r.id} request={r} action={action} now={now} />
           ))}
@@ -60,8 +58,8 @@ export function SecondChancePanel({ panel, now }: { panel: PanelData; now: strin
       )}
       <RequestForm key={`request-${panel.requests.length}`} action={action} now={now} />
 
-      <h3 id="second-chance-outcome-title">Outcome</h3>
-      <OutcomeList outcomes={panel.outcomes} labelledBy="second-chance-outcome-title" />
+      <h3 id="second-interview-outcome-title">Outcome</h3>
+      <OutcomeList outcomes={panel.outcomes} labelledBy="second-interview-outcome-title" />
       <OutcomeForm key={`outcome-${panel.outcomes.length}`} action={action} now={now} interviewId={panel.interviewId} />
     </section>
   );
@@ -72,7 +70,7 @@ function RequestItem({ request: r, action, now }: { request: PanelData["requests
   const titleId = `request-${r.id}-title`;
   const answered = r.response !== "pending" && r.respondedAt;
   return (
-    <li className="second-chance-request" aria-labelledby={titleId}>
+    <li className="second-interview-request" aria-labelledby={titleId}>
       <h4 id={titleId}>
         Asked {formatDateTime(r.requestedAt, timeZone)} by {requestedBy.label(r.requestedBy).toLowerCase()},{" "}
         {r.channel === "in_person" ? "in person" : `by ${requestChannels.label(r.channel).toLowerCase()}`}
@@ -110,7 +108,7 @@ function RequestItem({ request: r, action, now }: { request: PanelData["requests
 function RequestForm({ action, now }: { action: string; now: string }) {
   const timeZone = useTimeZone();
   const fetcher = useFetcher<Reply>();
-  const [form, fields] = useSecondChanceForm("second-chance-request", fetcher.data, {
+  const [form, fields] = useSecondInterviewForm("second-interview-request", fetcher.data, {
     requestedAt: toLocalInputValue(now, timeZone),
     requestedBy: "candidate",
     channel: "phone",
@@ -126,10 +124,10 @@ function RequestForm({ action, now }: { action: string; now: string }) {
         inputProps={getInputProps(fields.requestedAt, { type: "datetime-local" })}
         errors={fields.requestedAt.errors}
       />
-      <SelectField label="Asked by" selectProps={getSelectProps(fields.requestedBy)} options={options(requestedBy)} errors={fields.requestedBy.errors} />
-      <SelectField label="Channel" selectProps={getSelectProps(fields.channel)} options={options(requestChannels)} errors={fields.channel.errors} />
+      <SelectField label="Asked by" selectProps={getSelectProps(fields.requestedBy)} options={selectOptions(requestedBy)} errors={fields.requestedBy.errors} />
+      <SelectField label="Channel" selectProps={getSelectProps(fields.channel)} options={selectOptions(requestChannels)} errors={fields.channel.errors} />
       <TextareaField label="Note about the request" hint="Optional." textareaProps={getTextareaProps(fields.note)} errors={fields.note.errors} />
-      <SubmitButton pending={fetcher.state !== "idle"} pendingLabel="Recording…">
+      <SubmitButton fetcher={fetcher} pendingLabel="Recording…">
         Record request
       </SubmitButton>
     </fetcher.Form>
@@ -139,7 +137,7 @@ function RequestForm({ action, now }: { action: string; now: string }) {
 function ResponseForm({ action, now, request }: { action: string; now: string; request: PanelData["requests"][number] }) {
   const timeZone = useTimeZone();
   const fetcher = useFetcher<Reply>();
-  const [form, fields] = useSecondChanceForm(`response-${request.id}`, fetcher.data, {
+  const [form, fields] = useSecondInterviewForm(`response-${request.id}`, fetcher.data, {
     response: request.response,
     respondedAt: toLocalInputValue(request.respondedAt ?? now, timeZone),
   });
@@ -148,14 +146,14 @@ function ResponseForm({ action, now, request }: { action: string; now: string; r
       <input type="hidden" name="intent" value="record-response" />
       <input type="hidden" name="requestId" value={request.id} />
       <ErrorList id={form.errorId} errors={form.errors} alert />
-      <SelectField label="Answer" selectProps={getSelectProps(fields.response)} options={options(requestResponses)} errors={fields.response.errors} />
+      <SelectField label="Answer" selectProps={getSelectProps(fields.response)} options={selectOptions(requestResponses)} errors={fields.response.errors} />
       <Field
         label="Answered on"
         hint="Not needed while the answer is pending."
         inputProps={getInputProps(fields.respondedAt, { type: "datetime-local" })}
         errors={fields.respondedAt.errors}
       />
-      <SubmitButton className="secondary" pending={fetcher.state !== "idle"} pendingLabel="Saving…">
+      <SubmitButton className="secondary" fetcher={fetcher} pendingLabel="Saving…">
         Save answer
       </SubmitButton>
     </fetcher.Form>
@@ -166,7 +164,7 @@ function ScheduleForm({ action, requestId }: { action: string; requestId: string
   const timeZone = useTimeZone();
   const fetcher = useFetcher<Reply>();
   const titleId = `schedule-${requestId}-title`;
-  const [form, fields] = useSecondChanceForm(`schedule-${requestId}`, fetcher.data, { format: "in_person" });
+  const [form, fields] = useSecondInterviewForm(`schedule-${requestId}`, fetcher.data, { format: "in_person" });
   return (
     <fetcher.Form method="post" action={action} className="stacked" {...getFormProps(form)} aria-labelledby={titleId}>
       <h5 id={titleId}>Schedule the second interview</h5>
@@ -179,9 +177,9 @@ function ScheduleForm({ action, requestId }: { action: string; requestId: string
         inputProps={getInputProps(fields.scheduledAt, { type: "datetime-local" })}
         errors={fields.scheduledAt.errors}
       />
-      <SelectField label="Format" selectProps={getSelectProps(fields.format)} options={options(interviewFormats)} errors={fields.format.errors} />
+      <SelectField label="Format" selectProps={getSelectProps(fields.format)} options={selectOptions(interviewFormats)} errors={fields.format.errors} />
       <Field label="Interviewer" hint="Optional." inputProps={getInputProps(fields.interviewerName, { type: "text" })} errors={fields.interviewerName.errors} />
-      <SubmitButton pending={fetcher.state !== "idle"} pendingLabel="Scheduling…">
+      <SubmitButton fetcher={fetcher} pendingLabel="Scheduling…">
         Schedule the second interview
       </SubmitButton>
     </fetcher.Form>
@@ -235,14 +233,10 @@ export function OutcomeForm({
   lastResult?: Reply;
 }) {
   const fetcher = useFetcher<Reply>();
-  const navigation = useNavigation();
   const viaFetcher = Boolean(action);
   const FormComponent = (viaFetcher ? fetcher.Form : Form) as (props: ComponentProps<typeof Form>) => ReactNode;
-  const pending = viaFetcher
-    ? fetcher.state !== "idle"
-    : navigation.state === "submitting" && navigation.formData?.get("intent") === "record-outcome";
   const timeZone = useTimeZone();
-  const [form, fields] = useSecondChanceForm(`outcome-${interviewId ?? "profile"}`, viaFetcher ? fetcher.data : lastResult, {
+  const [form, fields] = useSecondInterviewForm(`outcome-${interviewId ?? "profile"}`, viaFetcher ? fetcher.data : lastResult, {
     interviewId: interviewId ?? "",
     outcome: "hired",
     decidedAt: toLocalInputValue(now, timeZone),
@@ -262,7 +256,7 @@ export function OutcomeForm({
       ) : (
         <input type="hidden" name="interviewId" value={interviewId} />
       )}
-      <SelectField label="Outcome" selectProps={getSelectProps(fields.outcome)} options={options(candidacyOutcomes)} errors={fields.outcome.errors} />
+      <SelectField label="Outcome" selectProps={getSelectProps(fields.outcome)} options={selectOptions(candidacyOutcomes)} errors={fields.outcome.errors} />
       <Field
         label="Decided on"
         hint={`Date and time in ${describeTimeZone(timeZone)}.`}
@@ -276,7 +270,7 @@ export function OutcomeForm({
         errors={fields.startDate.errors}
       />
       <TextareaField label="Note about the outcome" hint="Optional." textareaProps={getTextareaProps(fields.note)} errors={fields.note.errors} />
-      <SubmitButton pending={pending} pendingLabel="Recording…">
+      <SubmitButton fetcher={viaFetcher ? fetcher : undefined} intent="record-outcome" pendingLabel="Recording…">
         Record outcome
       </SubmitButton>
     </FormComponent>

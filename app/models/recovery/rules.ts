@@ -1,0 +1,91 @@
+// The rules of a recovery, in one home: when the interview ended, the 24-hour window and the call deadline, when
+// checklist steps fall due, and how long a second-interview request may wait. Pure, so the server, the browser, the
+// seeds and the tests share them (Luxon for the agency's zone).
+import { DateTime } from "luxon";
+
+const HOUR = 3600_000;
+
+/** The articles agree: the candidate (or recruiter) should be on the phone to the hiring manager within a day. */
+export const RECOVERY_WINDOW_HOURS = 24;
+
+/** A second-interview request with no answer after this many days is waiting: the company has gone quiet. */
+export const REQUEST_WAITING_DAYS = 7;
+
+type Timed = { scheduledAt: Date; durationMinutes: number };
+
+/** The end of an interview: its start plus its length. */
+export function interviewEnd(interview: Timed) {
+  return new Date(interview.scheduledAt.getTime() + interview.durationMinutes * 60_000);
+}
+
+/** The recovery window: it closes 24 hours after the interview ended. Requests and statistics count from here. */
+export function recoveryWindowClosesAt(interview: Timed) {
+  return new Date(interviewEnd(interview).getTime() + RECOVERY_WINDOW_HOURS * HOUR);
+}
+
+/** The call deadline the work queue and the interview page show: 24 hours after the flag was logged. */
+export function callDeadlineAfterFlag(flaggedAt: Date) {
+  return new Date(flaggedAt.getTime() + RECOVERY_WINDOW_HOURS * HOUR);
+}
+
+/** Flags logged at or after this instant still have their call deadline ahead of them. */
+export function callDeadlineOpenForFlagsSince(now: Date) {
+  return new Date(now.getTime() - RECOVERY_WINDOW_HOURS * HOUR);
+}
+
+/** Requests asked before this instant and still unanswered are waiting. */
+export function requestWaitingSince(now: Date, days = REQUEST_WAITING_DAYS) {
+  return new Date(now.getTime() - days * 24 * HOUR);
+}
+
+/**
+ * Was the request made within 24 hours of the end of the interview (exactly 24 h still counts)? `hoursAfter`
+ * is whole hours after the interview ended, for "after the 24-hour window (30 h after the interview)".
+ */
+export function requestTiming(interview: Timed, requestedAt: Date) {
+  const sinceEnd = requestedAt.getTime() - interviewEnd(interview).getTime();
+  const withinWindow = requestedAt <= recoveryWindowClosesAt(interview);
+  const hoursAfter = Math.max(0, Math.floor(sinceEnd / HOUR));
+  return {
+    withinWindow,
+    hoursAfter,
+    text: withinWindow
+      ? `inside the ${RECOVERY_WINDOW_HOURS}-hour window`
+      : `after the ${RECOVERY_WINDOW_HOURS}-hour window (${hoursAfter} h after the interview)`,
+  };
+}
+
+// ---- When checklist steps fall due ------------------------------------------------------------------------------
+
+export type StepTiming = { dueOffsetMinutes: number; dueLocalTime?: string | null };
+
+const LOCAL_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+export function isLocalTime(value: string) {
+  return LOCAL_TIME.test(value);
+}
+
+/**
+ * The end of the interview plus the step's offset; with a wall-clock time ("09:00"), the first instant at or after
+ * that whose clock in the agency's zone reads that time. "Next morning at 9" stays 09:00 across daylight-saving
+ * changes. A time skipped by the spring change (01:30 on a night the clocks jump from 01:00 to 02:00) moves forward
+ * by the gap, to 02:30, as people expect; a time the autumn change repeats resolves to its first occurrence that is
+ * not before the offset.
+ */
+export function dueTimeFor(interviewEnded: Date, step: StepTiming, timeZone: string): Date {
+  const earliest = DateTime.fromJSDate(interviewEnded, { zone: timeZone }).plus({ minutes: step.dueOffsetMinutes });
+  const match = step.dueLocalTime ? LOCAL_TIME.exec(step.dueLocalTime) : null;
+  if (!match) return earliest.toJSDate();
+  const hour = Number(match[1]);
+  const minute = Number(match[2]);
+  for (let days = 0; days <= 2; days++) {
+    const candidate = earliest.plus({ days }).set({ hour, minute, second: 0, millisecond: 0 });
+    if (candidate >= earliest) return candidate.toJSDate();
+    // The autumn change repeats an hour: the clock may read this time again 30 or 60 minutes later.
+    for (const shift of [30, 60]) {
+      const again = candidate.plus({ minutes: shift });
+      if (again >= earliest && again.hour === hour && again.minute === minute) return again.toJSDate();
+    }
+  }
+  return earliest.toJSDate();
+}

@@ -1,0 +1,46 @@
+// The one contract every form action keeps: parse with the form's zod schema, call one model function, and on
+// refusal answer 400 with Conform's reply (the error at the field that caused it, the user's values kept), tagged
+// with the form's intent so a page with several forms shows it on the right one.
+import type { Submission, SubmissionResult } from "@conform-to/react";
+import { data } from "@remix-run/node";
+import { RuleViolation } from "./errors.server";
+
+export type FormReply<Intent extends string = string> = { intent: Intent | null; result: SubmissionResult<string[]> };
+
+type AnySubmission = Pick<Submission<unknown>, "reply">;
+
+function refuse<Intent extends string>(intent: Intent | null, result: SubmissionResult<string[]>) {
+  return data<FormReply<Intent>>({ intent, result }, { status: 400 });
+}
+
+/** The schema refused the input: its field errors go back to the form. */
+export function invalidForm<Intent extends string>(submission: AnySubmission, intent: Intent | null = null) {
+  return refuse(intent, submission.reply());
+}
+
+/** A business rule refused the change: its message goes to the field it names, or to the whole form. */
+export function ruleViolationReply<Intent extends string>(submission: AnySubmission, error: RuleViolation, intent: Intent | null = null) {
+  return refuse(
+    intent,
+    submission.reply(error.field ? { fieldErrors: { [error.field]: [error.message] } } : { formErrors: [error.message] }),
+  );
+}
+
+/** Runs the model call; a RuleViolation becomes the 400 reply, anything else is a real failure and propagates. */
+export async function unlessRefused<T, Intent extends string>(
+  submission: AnySubmission,
+  work: () => Promise<T>,
+  intent: Intent | null = null,
+) {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof RuleViolation) return ruleViolationReply(submission, error, intent);
+    throw error;
+  }
+}
+
+/** A form-level refusal with no submission to reply to (an unknown intent, a request that isn't a form at all). */
+export function formRefused(message = "That request was not understood. Reload the page and try again.") {
+  return refuse(null, { status: "error", error: { "": [message] } });
+}
