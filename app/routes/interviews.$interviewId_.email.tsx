@@ -1,7 +1,8 @@
 // Send a recovery email about one interview: choose a template, read the exact preview with this candidate's
 // values, add a personal note, send. (The trailing "_" keeps this page out of the interview page's layout.)
+import { invalidForm, unlessRefused } from "~/utils/form-reply.server";
 import { parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
   Form,
   Link,
@@ -19,7 +20,6 @@ import { ErrorList, SubmitButton, TextareaField } from "~/components/forms";
 import { InterviewEmailSchema, PERSONAL_NOTE_MAX } from "~/models/email-forms";
 import { interviewExists, previewRecoveryEmail, sendRecoveryEmail, type EmailPreview as Preview } from "~/models/recovery-email.server";
 import { formatDate } from "~/utils/dates";
-import { RuleViolation } from "~/utils/errors.server";
 import { invariantResponse } from "~/utils/http.server";
 import { redirectWithToast, requireUser } from "~/utils/session.server";
 import { useTimeZone } from "~/utils/use-time-zone";
@@ -62,31 +62,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const interviewId = params.interviewId ?? "";
   invariantResponse(await interviewExists(interviewId), notFound);
   const submission = parseWithZod(await request.formData(), { schema: InterviewEmailSchema });
-  if (submission.status !== "success") {
-    return data({ result: submission.reply(), preview: null }, { status: 400 });
-  }
+  if (submission.status !== "success") return invalidForm(submission);
   const value = submission.value;
   const actor = { userId: user.id };
   if (value.intent === "preview") {
     const preview = await previewRecoveryEmail(interviewId, value.template, actor, value.personalNote);
     invariantResponse(preview, notFound);
-    return { result: submission.reply(), preview: forPage(preview) };
+    return { intent: "preview" as const, result: submission.reply(), preview: forPage(preview) };
   }
-  try {
-    const sent = await sendRecoveryEmail({ interviewId, ...value }, actor);
-    return redirectWithToast(request, `/interviews/${interviewId}`, {
-      kind: "success",
-      message: `Email to ${sent.recipient.name} is in the outbox.`,
-    });
-  } catch (error) {
-    if (error instanceof RuleViolation) {
-      const reply = submission.reply(
-        error.field ? { fieldErrors: { [error.field]: [error.message] } } : { formErrors: [error.message] },
-      );
-      return data({ result: reply, preview: null }, { status: 400 });
-    }
-    throw error;
-  }
+  return unlessRefused(
+    submission,
+    async () => {
+      const sent = await sendRecoveryEmail({ interviewId, ...value }, actor);
+      return redirectWithToast(request, `/interviews/${interviewId}`, {
+        kind: "success",
+        message: `Email to ${sent.recipient.name} is in the outbox.`,
+      });
+    },
+    "send",
+  );
 }
 
 export default function InterviewEmailPage() {
@@ -95,7 +89,7 @@ export default function InterviewEmailPage() {
   const navigation = useNavigation();
   const submit = useSubmit();
   const timeZone = useTimeZone();
-  const shown = actionData?.preview ?? loaded;
+  const shown = (actionData && "preview" in actionData ? actionData.preview : null) ?? loaded;
   const errors = (actionData?.result.error ?? {}) as Record<string, string[] | null | undefined>;
   const initial = (actionData?.result.initialValue ?? {}) as Record<string, unknown>;
   const chosen = isTemplateName(initial.template) ? initial.template : shown.template;

@@ -1,7 +1,8 @@
 // "Log an interview": pick or create the candidate, find or create the client company, record how it went.
+import { invalidForm, ruleViolationReply } from "~/utils/form-reply.server";
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CandidatePicker, describeChoice } from "~/components/candidate-picker";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -34,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { timeZone } = await getAgency();
   const submission = parseWithZod(await request.formData(), { schema: logInterviewSchema(timeZone) });
   if (submission.status !== "success") {
-    return data({ result: submission.reply(), duplicate: null }, { status: 400 });
+    return invalidForm(submission, null, { duplicate: null });
   }
   const v = submission.value;
   const existingId = v.useCandidateId ?? v.candidateId;
@@ -68,11 +69,9 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   } catch (error) {
     if (error instanceof RuleViolation) {
-      const reply = submission.reply(
-        error.field ? { fieldErrors: { [error.field]: [error.message] } } : { formErrors: [error.message] },
-      );
+      // A taken email offers the candidate who has it, so the recruiter can pick them instead.
       const duplicate = error instanceof DuplicateCandidateEmail ? error.existing : null;
-      return data({ result: reply, duplicate }, { status: 400 });
+      return ruleViolationReply(submission, error, null, { duplicate });
     }
     throw error;
   }

@@ -4,25 +4,35 @@
 import type { Submission, SubmissionResult } from "@conform-to/react";
 import { data } from "@remix-run/node";
 import { RuleViolation } from "./errors.server";
-
-export type FormReply<Intent extends string = string> = { intent: Intent | null; result: SubmissionResult<string[]> };
+import type { FormReply } from "./form-reply";
 
 type AnySubmission = Pick<Submission<unknown>, "reply">;
 
-function refuse<Intent extends string>(intent: Intent | null, result: SubmissionResult<string[]>) {
-  return data<FormReply<Intent>>({ intent, result }, { status: 400 });
+function refuse<Intent extends string, Extra extends object = object>(intent: Intent | null, result: SubmissionResult<string[]>, extra?: Extra) {
+  const reply = { ...extra, intent, result } as FormReply<Intent> & Partial<Extra>;
+  return data(reply, { status: 400 });
 }
 
 /** The schema refused the input: its field errors go back to the form. */
-export function invalidForm<Intent extends string>(submission: AnySubmission, intent: Intent | null = null) {
-  return refuse(intent, submission.reply());
+export function invalidForm<Intent extends string, Extra extends object = object>(
+  submission: AnySubmission,
+  intent: Intent | null = null,
+  extra?: Extra,
+) {
+  return refuse(intent, submission.reply(), extra);
 }
 
 /** A business rule refused the change: its message goes to the field it names, or to the whole form. */
-export function ruleViolationReply<Intent extends string>(submission: AnySubmission, error: RuleViolation, intent: Intent | null = null) {
+export function ruleViolationReply<Intent extends string, Extra extends object = object>(
+  submission: AnySubmission,
+  error: RuleViolation,
+  intent: Intent | null = null,
+  extra?: Extra,
+) {
   return refuse(
     intent,
     submission.reply(error.field ? { fieldErrors: { [error.field]: [error.message] } } : { formErrors: [error.message] }),
+    extra,
   );
 }
 

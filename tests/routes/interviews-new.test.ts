@@ -39,7 +39,7 @@ test("a duplicate email gives a field error on the email and offers the existing
   const result = await logVia(interviewFields({ candidateEmail: "Dana@Example.net" }));
   expect(statusOf(result)).toBe(400);
   expect(fieldErrorsOf(result).candidateEmail).toEqual(["Dana Duplicate already has this email address."]);
-  expect((result as { data: { duplicate: { id: string } } }).data.duplicate.id).toBe(existing.id);
+  expect((result as unknown as { data: { duplicate: { id: string } } }).data.duplicate.id).toBe(existing.id);
   expect(await counts()).toEqual(before);
 
   const useInstead = await logVia(interviewFields({ candidateEmail: "Dana@Example.net", useCandidateId: existing.id }));
