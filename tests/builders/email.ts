@@ -1,8 +1,10 @@
 // Test helpers for email delivery: a real SMTP server on 127.0.0.1 that records (or refuses) what it receives, and
 // outbox rows queued the way the app queues them.
+import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import { hashUnsubscribeToken } from "~/models/email-links.server";
 import { queueEmailInTx, type QueueEmailInput } from "~/models/email.server";
 import { prisma } from "~/utils/db.server";
 import { makeCandidate, makeUser } from "../db-utils";
@@ -97,4 +99,11 @@ export async function queueTestEmail(
       { userId: sentById },
     ),
   );
+}
+
+/** An unsubscribe link for the candidate, as the worker mints one at delivery; returns the token. */
+export async function makeUnsubscribeToken(candidateId: string, expiresAt = new Date(Date.now() + 30 * 24 * 3600_000)) {
+  const token = randomBytes(32).toString("base64url");
+  await prisma.unsubscribeLink.create({ data: { candidateId, tokenHash: hashUnsubscribeToken(token), expiresAt } });
+  return token;
 }
