@@ -18,6 +18,11 @@ export type SmtpSink = {
   received: ParsedMail[];
   /** Replies to use for the coming messages, in order; once used up, every message is accepted. */
   reply(...replies: SinkReply[]): void;
+  /**
+   * Holds the server's reply to the n-th message from now (it is recorded as received at once, as a real server may
+   * keep a message whose 250 never reached the client) until `release` is called.
+   */
+  holdReply(n: number): { arrived: Promise<void>; release(): void };
   /** Stops listening (the port stays ours to listen on again with `start`). */
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -27,6 +32,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   const received: ParsedMail[] = [];
   const replies: SinkReply[] = [];
   let port = 0;
+  let arrivals = 0;
+  let hold: { at: number; arrived(): void; released: Promise<void> } | undefined;
   let server: SMTPServer | undefined;
   const listen = () =>
     new Promise<void>((resolve, reject) => {
@@ -38,7 +45,15 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         closeTimeout: 100,
         onData(stream, _session, callback) {
           simpleParser(stream).then(
-            (parsed) => {
+            async (parsed) => {
+              arrivals += 1;
+              if (hold && hold.at === arrivals) {
+                received.push(parsed);
+                hold.arrived();
+                await hold.released;
+                callback(null, "Queued as test");
+                return;
+              }
               const next = replies.shift() ?? "accept";
               if (next === "accept") {
                 received.push(parsed);
@@ -67,6 +82,14 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     },
     received,
     reply: (...next) => replies.push(...next),
+    holdReply(n) {
+      let arrived!: () => void;
+      let release!: () => void;
+      const arrivedPromise = new Promise<void>((resolve) => (arrived = resolve));
+      const released = new Promise<void>((resolve) => (release = resolve));
+      hold = { at: arrivals + n, arrived, released };
+      return { arrived: arrivedPromise, release };
+    },
     stop: () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
     start: listen,
   };
