@@ -660,7 +660,7 @@ export const auditRenderers: Record<string, AuditRenderer> = {
   }),
   "coaching.link_revoked": (_row, _before, after) => ({
     kind: "checklist",
-    summary: "Link to the candidate's coaching page revoked",
+    summary: after.replacedBy ? "Link to the candidate's coaching page revoked (replaced by a new link)" : "Link to the candidate's coaching page revoked",
     ...flagLink(after),
   }),
   "coaching.reflection_saved": (_row, _before, after) => ({
