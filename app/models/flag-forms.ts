@@ -1,5 +1,6 @@
 // The flag form and the interview page's other actions (one hidden `intent` each); shared by action and form.
 import { z } from "zod";
+import { multiLineText, singleLineText } from "~/utils/text";
 import { flagReasons, flagSeverities, flagSources, type FlagReason } from "./enums";
 
 export const FLAG_LIMITS = { otherReason: 200, description: 5000 } as const;
@@ -14,20 +15,16 @@ const flagFields = {
     .refine((values) => values.every(isReason), "Choose reasons from the list.")
     .refine((values) => new Set(values).size === values.length, "Choose each reason once.")
     .transform((values) => values as FlagReason[]),
-  otherReason: z
-    .string()
-    .trim()
-    .max(FLAG_LIMITS.otherReason, `The other reason is at most ${FLAG_LIMITS.otherReason} characters.`)
-    .optional(),
+  otherReason: singleLineText(
+    z.string().trim().max(FLAG_LIMITS.otherReason, `The other reason is at most ${FLAG_LIMITS.otherReason} characters.`),
+  ).optional(),
   severity: z.enum(flagSeverities.values, { errorMap: () => ({ message: "Choose minor, serious or critical." }) }),
   source: z.enum(flagSources.values, {
     errorMap: () => ({ message: "Choose who told you: recruiter observed, candidate self-report or client feedback." }),
   }),
-  description: z
-    .string()
-    .trim()
-    .max(FLAG_LIMITS.description, `The description is at most ${FLAG_LIMITS.description} characters.`)
-    .optional(),
+  description: multiLineText(
+    z.string().trim().max(FLAG_LIMITS.description, `The description is at most ${FLAG_LIMITS.description} characters.`),
+  ).optional(),
 };
 
 const flagId = z.string({ required_error: "That flag is missing. Reload the page." }).max(40);

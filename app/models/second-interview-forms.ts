@@ -1,5 +1,6 @@
 // Forms of the second-chance panel (/interviews/:id) and the profile's outcome form; shared by actions and forms.
 import { z } from "zod";
+import { multiLineText, singleLineText } from "~/utils/text";
 import { parseLocalDate } from "~/utils/dates";
 import { localDateTime } from "./interview-forms";
 import { candidacyOutcomes, interviewFormats, requestChannels, requestedBy, requestResponses } from "./enums";
@@ -16,11 +17,9 @@ export const isSecondChanceIntent = (value: unknown): value is SecondChanceInten
 
 const id = (message: string) => z.string({ required_error: message }).trim().min(1, message).max(40, message);
 
-const note = z
-  .string()
-  .trim()
-  .max(SECOND_CHANCE_LIMITS.note, `A note is at most ${SECOND_CHANCE_LIMITS.note} characters.`)
-  .optional();
+const note = multiLineText(
+  z.string().trim().max(SECOND_CHANCE_LIMITS.note, `A note is at most ${SECOND_CHANCE_LIMITS.note} characters.`),
+).optional();
 
 /** A datetime-local value read as wall-clock time in the agency's zone. */
 
@@ -64,11 +63,12 @@ export function secondChanceSchema(timeZone: string) {
         requestId: id("That request is missing. Reload the page."),
         scheduledAt: localDateTime(timeZone, "Enter the date and time of the second interview."),
         format: choose(interviewFormats.values, "Choose the format: in person, phone or video."),
-        interviewerName: z
-          .string()
-          .trim()
-          .max(SECOND_CHANCE_LIMITS.interviewerName, `A name is at most ${SECOND_CHANCE_LIMITS.interviewerName} characters.`)
-          .optional(),
+        interviewerName: singleLineText(
+          z
+            .string()
+            .trim()
+            .max(SECOND_CHANCE_LIMITS.interviewerName, `A name is at most ${SECOND_CHANCE_LIMITS.interviewerName} characters.`),
+        ).optional(),
       }),
       z.object({
         intent: z.literal("record-outcome"),
