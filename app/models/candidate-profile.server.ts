@@ -3,6 +3,7 @@ import { recordAudit } from "~/utils/audit.server";
 import { formatDate, toDateInputValue } from "~/utils/dates";
 import { prisma, type Tx } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
+import { assertNotStale, contactVersion, describeContact } from "./stale-edit.server";
 import {
   candidacyOutcomes,
   candidateStatuses,
@@ -56,7 +57,10 @@ export async function getCandidateProfile(candidateId: string) {
       company: { select: { name: true } },
     },
   });
-  return { candidate: { ...candidate, status: candidate.status as CandidateStatus }, interviews };
+  return {
+    candidate: { ...candidate, status: candidate.status as CandidateStatus, contactVersion: contactVersion(candidate) },
+    interviews,
+  };
 }
 
 /** Who a candidate can be given to: active recruiters and managers, plus the current owner if deactivated. */
@@ -88,7 +92,11 @@ type EditableField = (typeof editableFields)[number];
  * Applies contact, status and owner changes in one transaction. Audits only what changed:
  * candidate.updated (before/after of the changed fields) and candidate.reassigned (old and new owner).
  */
-export async function updateCandidate(candidateId: string, changes: CandidateChanges, actor: { userId: string }) {
+export async function updateCandidate(
+  candidateId: string,
+  { baseVersion, ...changes }: CandidateChanges & { baseVersion?: string },
+  actor: { userId: string },
+) {
   try {
     return await prisma.$transaction(async (tx) => {
       const current = await tx.candidate.findUnique({
@@ -96,6 +104,7 @@ export async function updateCandidate(candidateId: string, changes: CandidateCha
         select: { name: true, email: true, phone: true, linkedinUrl: true, status: true, recruiterId: true },
       });
       if (!current) throw new RuleViolation("This candidate no longer exists.");
+      assertNotStale(baseVersion, contactVersion(current), () => describeContact(current));
 
       const before: Partial<Record<EditableField, string | null>> = {};
       const after: Partial<Record<EditableField, string | null>> = {};
