@@ -32,7 +32,7 @@ const flagId = z.string({ required_error: "That flag is missing. Reload the page
 export const InterviewActionSchema = z
   .discriminatedUnion("intent", [
     z.object({ intent: z.literal("flag"), ...flagFields }),
-    z.object({ intent: z.literal("edit-flag"), flagId, ...flagFields }),
+    z.object({ intent: z.literal("edit-flag"), flagId, ...flagFields, baseVersion: z.string().max(100).optional() }),
     z.object({ intent: z.literal("resolve-flag"), flagId }),
     z.object({ intent: z.literal("reopen-flag"), flagId }),
     z.object({ intent: z.literal("remove-flag"), flagId }),

@@ -3,6 +3,7 @@
 import { recordAudit } from "~/utils/audit.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
+import { assertNotStale, flagVersion } from "./stale-edit.server";
 import { cancelChecklistRun, startChecklistRun } from "./checklist.server";
 import { flagReasons, flagSeverities, flagSources, type FlagReason } from "./enums";
 import { syncCandidateSummary, syncInterviewFlagSummary } from "./summaries.server";
@@ -80,6 +81,14 @@ async function loadCurrentFlag(tx: Tx, { interviewId, flagId }: FlagRef) {
   return { flag, candidateId: flag.interview.candidateId, details };
 }
 
+function describeFlag(flag: { reasons: string[]; otherReason: string | null; severity: string; source: string; description: string | null }) {
+  const reasons = flag.reasons.map((r) => (r === "other" && flag.otherReason ? `other (${flag.otherReason})` : flagReasons.label(r).toLowerCase()));
+  return (
+    `The flag now reads: ${flagSeverities.label(flag.severity).toLowerCase()}, ${reasons.join(", ")}, ` +
+    `${flagSources.label(flag.source).toLowerCase()}${flag.description ? `, “${flag.description}”` : ""}.`
+  );
+}
+
 async function syncSummaries(tx: Tx, interviewId: string, candidateId: string) {
   await syncInterviewFlagSummary(tx, interviewId);
   await syncCandidateSummary(tx, candidateId);
@@ -132,10 +141,11 @@ export async function flagInterview(interviewId: string, input: FlagInput, actor
   });
 }
 
-export async function editFlag(ref: FlagRef, input: FlagInput, actor: Actor) {
+export async function editFlag(ref: FlagRef, input: FlagInput & { baseVersion?: string }, actor: Actor) {
   const flag = cleanFlagInput(input);
   return prisma.$transaction(async (tx) => {
     const { candidateId, details } = await loadCurrentFlag(tx, ref);
+    assertNotStale(input.baseVersion, flagVersion(details), () => describeFlag(details));
     await tx.flagReason.deleteMany({ where: { flagId: ref.flagId } });
     await tx.interviewFlag.update({
       where: { id: ref.flagId },

@@ -11,6 +11,7 @@ import {
 import { findOrCreateCompanyInTx } from "./company.server";
 import { RECOVERY_WINDOW_HOURS } from "./recovery";
 import { flagReasons } from "./enums";
+import { flagVersion } from "./stale-edit.server";
 import { syncCandidateSummary } from "./summaries.server";
 
 export type LogInterviewInput = {
@@ -158,6 +159,8 @@ export async function getInterviewPage(interviewId: string) {
         // Taxonomy order, so the page reads the same way every time.
         reasons: flagReasons.values.filter((r) => current.reasons.some((x) => x.reason === r)),
         recoveryDeadline: new Date(current.flaggedAt.getTime() + RECOVERY_WINDOW_HOURS * 3600_000),
+        // What the edit form starts from, so a save over someone else's edit is caught (stale-edit.server.ts).
+        version: flagVersion({ ...current, reasons: current.reasons.map((x) => x.reason) }),
       }
     : null;
   return { ...rest, flag };

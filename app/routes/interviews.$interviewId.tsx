@@ -21,6 +21,7 @@ import { editFlag, flagInterview, removeFlag, reopenFlag, resolveFlag } from "~/
 import { getInterviewPage } from "~/models/interview.server";
 import { describeDeadline, describeTimeZone, formatDateTime } from "~/utils/dates";
 import { RuleViolation } from "~/utils/errors.server";
+import { StaleEdit } from "~/models/stale-edit.server";
 import { invariantResponse } from "~/utils/http.server";
 import { redirectWithToast, requireUser } from "~/utils/session.server";
 import { useTimeZone } from "~/utils/use-time-zone";
@@ -88,7 +89,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const reply = submission.reply(
         error.field ? { fieldErrors: { [error.field]: [error.message] } } : { formErrors: [error.message] },
       );
-      return data({ result: reply }, { status: 400 });
+      // A refused stale edit hands back the current version: saving again replaces the other edit.
+      return data({ result: reply, currentVersion: error instanceof StaleEdit ? error.currentVersion : undefined }, { status: 400 });
     }
     throw error;
   }
@@ -207,6 +209,7 @@ export default function InterviewPage() {
         <FlagForm
           ref={focusRef}
           flagId={flag.id}
+          baseVersion={(actionData && "currentVersion" in actionData && actionData.currentVersion) || flag.version}
           defaults={flag}
           lastResult={result}
           cancelTo={here}
