@@ -77,7 +77,8 @@ export const ChecklistActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("step-done"), stepStateId, note }),
   z.object({ intent: z.literal("step-skip"), stepStateId, note }),
   z.object({ intent: z.literal("step-reopen"), stepStateId, note }),
-  z.object({ intent: z.literal("step-note"), stepStateId, note }),
+  // baseVersion: the note the form showed (stepNoteVersion), so saving over a colleague's note is refused for review.
+  z.object({ intent: z.literal("step-note"), stepStateId, note, baseVersion: z.string().max(100).optional() }),
 ]);
 
 export const isChecklistIntent = (intent: unknown) => typeof intent === "string" && intent.startsWith("step-");

@@ -105,6 +105,7 @@ async function checklistAction(
   const submission = parseWithZod(formData, { schema: ChecklistActionSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const { intent, stepStateId, note } = submission.value;
+  const baseVersion = submission.value.intent === "step-note" ? submission.value.baseVersion : undefined;
   const ref = { interviewId, stepStateId };
   try {
     switch (intent) {
@@ -121,12 +122,15 @@ async function checklistAction(
         return done(reopened ? "Step back to do. The checklist is open again." : "Step back to do.");
       }
       case "step-note": {
-        const { changed } = await noteStep(ref, actor, note);
+        const { changed } = await noteStep(ref, actor, note, baseVersion);
         return done(changed ? "Note saved." : "The note was already saved.");
       }
     }
   } catch (error) {
-    if (error instanceof RuleViolation) return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: 400 });
+    if (error instanceof RuleViolation) {
+      const currentVersion = error instanceof StaleEdit ? error.currentVersion : undefined;
+      return data({ result: submission.reply({ formErrors: [error.message] }), currentVersion }, { status: 400 });
+    }
     throw error;
   }
 }
@@ -155,6 +159,7 @@ export default function InterviewPage() {
         stepStateId: String(lastResult?.initialValue?.stepStateId ?? ""),
         note: typeof lastResult?.initialValue?.note === "string" ? lastResult.initialValue.note : undefined,
         errors: Object.values(lastResult?.error ?? {}).flatMap((e) => e ?? []),
+        currentVersion: (actionData && "currentVersion" in actionData && actionData.currentVersion) || undefined,
       }
     : null;
   const result = stepRefused ? null : lastResult;
