@@ -11,6 +11,9 @@ import { env } from "~/utils/env.server";
 // Tests drive the worker's passes themselves.
 if (env.NODE_ENV !== "test") ensureEmailWorkerStarted();
 
+/** The server's shutdown calls this (through the build's entry module) so a restart sends nothing twice. */
+export { stopEmailWorker } from "~/models/email-worker.server";
+
 export const streamTimeout = 5_000;
 
 export default function handleRequest(

@@ -168,9 +168,9 @@ export function createCandidateWithInterview(recruiterId: string, { hoursAgo = 3
   const company = db.prepare<[], { id: string; name: string }>(`SELECT id, name FROM "Company" ORDER BY name LIMIT 1`).get();
   if (!company) throw new Error("The e2e database has no companies: is the demo seeded?");
   db.prepare(
-    `INSERT INTO "Candidate" (id, name, email, recruiterId, status, unsubscribeToken, lastInterviewAt, createdAt, updatedAt)
-     VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?)`,
-  ).run(candidateId, name, uniqueEmail("candidate"), recruiterId, randomBytes(16).toString("hex"), scheduledAt, now, now);
+    `INSERT INTO "Candidate" (id, name, email, recruiterId, status, lastInterviewAt, createdAt, updatedAt)
+     VALUES (?, ?, ?, ?, 'open', ?, ?, ?)`,
+  ).run(candidateId, name, uniqueEmail("candidate"), recruiterId, scheduledAt, now, now);
   db.prepare(
     `INSERT INTO "Interview" (id, candidateId, companyId, recruiterId, roleTitle, round, format, scheduledAt, durationMinutes, impression, createdAt, updatedAt)
      VALUES (?, ?, ?, ?, 'Office Manager', 'first', 'in_person', ?, 60, 'unknown', ?, ?)`,

@@ -90,9 +90,10 @@ if (received !== COUNT) throw new Error(`The sink received ${received} messages,
 // The bare limit: the same messages, composed the same way, handed to the same pooled transport all at once.
 const agency = await getAgency();
 const rows = await prisma.emailMessage.findMany({
-  select: { toAddress: true, subject: true, html: true, text: true, messageId: true, candidate: { select: { unsubscribeToken: true } } },
+  select: { toAddress: true, subject: true, html: true, text: true, messageId: true },
 });
-const mails = rows.map((row) => composeMail(row, agency));
+// The worker mints a link per message; the bare limit gets a fixed one.
+const mails = rows.map((row) => composeMail(row, agency, { unsubscribe: { id: "bench", token: "bench-token" }, coaching: null }));
 const directTransport = createMailTransport(smtpUrl);
 received = 0;
 started = performance.now();

@@ -45,7 +45,10 @@ export async function startServer({ port, mode }: { port: number; mode: "product
   }
 
   const shutdown = () => {
-    server.close(() => process.exit(0));
+    // The email worker finishes the message in flight and releases the rest (docs/decisions/005-email-outbox.md).
+    const entry = build.entry.module as { stopEmailWorker?: () => Promise<void> };
+    const workerStopped = Promise.resolve(entry.stopEmailWorker?.()).catch((error: unknown) => console.error(error));
+    server.close(() => void workerStopped.then(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5_000).unref();
   };
   process.once("SIGTERM", shutdown);

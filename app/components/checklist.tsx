@@ -22,6 +22,8 @@ export type ChecklistView = {
     status: string;
     dueAt: When;
     note: string | null;
+    /** The note this page shows, as a version (stale-edit.server.ts). */
+    noteVersion?: string;
     completedAt: When | null;
     completedByCandidate: boolean;
     completedBy: { name: string } | null;
@@ -30,7 +32,7 @@ export type ChecklistView = {
 };
 
 /** The last refused step action, so its message and note show at that step. */
-export type StepActionResult = { stepStateId?: string; note?: string; errors: string[] } | null;
+export type StepActionResult = { stepStateId?: string; note?: string; errors: string[]; currentVersion?: string } | null;
 
 export function stateOf(step: { status: string; dueAt: When }, now: Date) {
   if (step.status === "pending" && new Date(step.dueAt) < now) return "overdue";
@@ -119,6 +121,7 @@ export function RecoveryChecklist({
               ) : (
                 <Form method="post" action={action} className="step-actions" preventScrollReset>
                   <input type="hidden" name="stepStateId" value={s.id} />
+                  <input type="hidden" name="baseVersion" value={(errors && refused?.currentVersion) || s.noteVersion} />
                   <ErrorList errors={errors} alert />
                   <div className="field">
                     <label htmlFor={`note-${s.id}`}>

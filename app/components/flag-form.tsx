@@ -28,10 +28,12 @@ export type FlagFormDefaults = {
 
 export const FlagForm = forwardRef<HTMLHeadingElement, {
   flagId?: string;
+  /** The version of the flag the edit starts from (stale-edit.server.ts). */
+  baseVersion?: string;
   defaults?: FlagFormDefaults;
   lastResult?: SubmissionResult<string[]> | null;
   cancelTo: string;
-}>(function FlagForm({ flagId, defaults, lastResult, cancelTo }, headingRef) {
+}>(function FlagForm({ flagId, baseVersion, defaults, lastResult, cancelTo }, headingRef) {
   const editing = Boolean(flagId);
   const [form, fields] = useForm<FlagFormShape>({
     id: editing ? "edit-flag" : "new-flag",
@@ -62,6 +64,7 @@ export const FlagForm = forwardRef<HTMLHeadingElement, {
         <ErrorList id={form.errorId} errors={form.errors} alert />
         <input type="hidden" name="intent" value={editing ? "edit-flag" : "flag"} />
         {flagId ? <input type="hidden" name="flagId" value={flagId} /> : null}
+        {baseVersion ? <input type="hidden" name="baseVersion" value={baseVersion} /> : null}
         <fieldset aria-describedby={reasonsErrorId} aria-invalid={reasonsErrorId ? true : undefined}>
           <legend>Reasons</legend>
           <p className="hint">Tick every reason that applies.</p>

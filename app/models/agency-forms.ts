@@ -1,22 +1,22 @@
 import { z } from "zod";
+import { singleLineText } from "~/utils/text";
 
 export const AgencySchema = z.object({
-  name: z
-    .string({ required_error: "Enter the agency's name." })
-    .trim()
-    .min(1, "Enter the agency's name.")
-    .max(100, "At most 100 characters."),
+  name: singleLineText(
+    z.string({ required_error: "Enter the agency's name." }).trim().min(1, "Enter the agency's name.").max(100, "At most 100 characters."),
+  ),
   timeZone: z
     .string({ required_error: "Choose a time zone." })
     .refine((zone) => Intl.supportedValuesOf("timeZone").includes(zone) || zone === "UTC", {
       message: "Choose a time zone from the list.",
     }),
-  senderName: z
-    .string({ required_error: "Enter the sender name emails show." })
-    .trim()
-    .min(1, "Enter the sender name emails show.")
-    .max(100, "At most 100 characters.")
-    .refine((v) => !/[<>"\r\n]/.test(v), "Leave out < > \" and line breaks."),
+  senderName: singleLineText(
+    z
+      .string({ required_error: "Enter the sender name emails show." })
+      .trim()
+      .min(1, "Enter the sender name emails show.")
+      .max(100, "At most 100 characters."),
+  ).refine((v) => !/[<>"\r\n]/.test(v), "Leave out < > \" and line breaks."),
   // Empty means "no reply-to" (Conform sends nothing for an empty field, a plain form sends "").
   replyTo: z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),

@@ -35,6 +35,8 @@ export const ContactSchema = z.object({
   email: emailField,
   phone: phoneField,
   linkedinUrl: linkedinField,
+  /** What the form showed (contactVersion): a save over someone else's change is refused for review. */
+  baseVersion: z.string().max(100).optional(),
 });
 
 export const ReassignSchema = z.object({

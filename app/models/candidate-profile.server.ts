@@ -4,6 +4,7 @@ import type { StaffActor } from "~/models/audit/events";
 import { prisma, type Tx, isUniqueViolation } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
 import type { CandidateStatus } from "./enums";
+import { assertNotStale, contactVersion, describeContact } from "./stale-edit.server";
 import { outcomeChoices } from "./recovery/application.server";
 import { getCandidateOutcomes } from "./second-interview.server";
 import { syncCandidateSummary } from "./summaries.server";
@@ -56,7 +57,7 @@ export async function getCandidateProfile(candidateId: string) {
   ]);
   if (!candidate) return null;
   return {
-    candidate: { ...candidate, status: candidate.status as CandidateStatus },
+    candidate: { ...candidate, status: candidate.status as CandidateStatus, contactVersion: contactVersion(candidate) },
     interviews,
     outcomes,
     outcomeChoices: outcomeChoices(interviews),
@@ -92,7 +93,11 @@ type EditableField = (typeof editableFields)[number];
  * Applies contact, status and owner changes in one transaction. Audits only what changed:
  * candidate.updated (before/after of the changed fields) and candidate.reassigned (old and new owner).
  */
-export async function updateCandidate(candidateId: string, changes: CandidateChanges, actor: StaffActor) {
+export async function updateCandidate(
+  candidateId: string,
+  { baseVersion, ...changes }: CandidateChanges & { baseVersion?: string },
+  actor: StaffActor,
+) {
   try {
     return await prisma.$transaction(async (tx) => {
       const current = await tx.candidate.findUnique({
@@ -100,6 +105,7 @@ export async function updateCandidate(candidateId: string, changes: CandidateCha
         select: { name: true, email: true, phone: true, linkedinUrl: true, status: true, recruiterId: true },
       });
       if (!current) throw new RuleViolation("This candidate no longer exists.");
+      assertNotStale(baseVersion, contactVersion(current), () => describeContact(current));
 
       const before: Partial<Record<EditableField, string | null>> = {};
       const after: Partial<Record<EditableField, string | null>> = {};

@@ -1,5 +1,6 @@
 // Forms of the checklist: the playbook editor (/settings/checklist) and the step actions on the interview page.
 import { z } from "zod";
+import { multiLineText, singleLineText } from "~/utils/text";
 import { isLocalTime } from "./recovery/rules";
 import { stepOwners } from "./enums";
 import { PLAYBOOK_LIMITS, type PlaybookStepData } from "./playbook";
@@ -7,16 +8,20 @@ import { PLAYBOOK_LIMITS, type PlaybookStepData } from "./playbook";
 const { steps: maxSteps, title: maxTitle, guidance: maxGuidance, dueHours: maxHours } = PLAYBOOK_LIMITS;
 
 export const PlaybookStepSchema = z.object({
-  title: z
-    .string({ required_error: "Give the step a title." })
-    .trim()
-    .min(1, "Give the step a title.")
-    .max(maxTitle, `The title is at most ${maxTitle} characters.`),
-  guidance: z
-    .string({ required_error: "Write a line or two of guidance." })
-    .trim()
-    .min(1, "Write a line or two of guidance.")
-    .max(maxGuidance, `The guidance is at most ${maxGuidance} characters.`),
+  title: singleLineText(
+    z
+      .string({ required_error: "Give the step a title." })
+      .trim()
+      .min(1, "Give the step a title.")
+      .max(maxTitle, `The title is at most ${maxTitle} characters.`),
+  ),
+  guidance: multiLineText(
+    z
+      .string({ required_error: "Write a line or two of guidance." })
+      .trim()
+      .min(1, "Write a line or two of guidance.")
+      .max(maxGuidance, `The guidance is at most ${maxGuidance} characters.`),
+  ),
   owner: z.enum(stepOwners.values, { errorMap: () => ({ message: "Choose the candidate or the recruiter." }) }),
   dueHours: z
     .number({ required_error: "Say how many hours after the interview this is due.", invalid_type_error: "Enter a number of hours, such as 24." })
@@ -65,14 +70,15 @@ export function stepToForm(step: { title: string; guidance: string; owner: strin
 }
 
 const stepStateId = z.string({ required_error: "That step is missing. Reload the page." }).max(40);
-const note = z.string().trim().max(2000, "A note is at most 2,000 characters.").optional();
+const note = multiLineText(z.string().trim().max(2000, "A note is at most 2,000 characters.")).optional();
 
 /** The interview page's checklist buttons; each intent starts with "step-". */
 export const ChecklistActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("step-done"), stepStateId, note }),
   z.object({ intent: z.literal("step-skip"), stepStateId, note }),
   z.object({ intent: z.literal("step-reopen"), stepStateId, note }),
-  z.object({ intent: z.literal("step-note"), stepStateId, note }),
+  // baseVersion: the note the form showed (stepNoteVersion), so saving over a colleague's note is refused for review.
+  z.object({ intent: z.literal("step-note"), stepStateId, note, baseVersion: z.string().max(100).optional() }),
 ]);
 
 export const isChecklistIntent = (intent: unknown) => typeof intent === "string" && intent.startsWith("step-");

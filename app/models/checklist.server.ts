@@ -7,6 +7,7 @@ import { sqlDate } from "~/utils/sql-dialect.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { RuleViolation } from "~/utils/errors.server";
+import { assertNotStale, stepNoteVersion } from "./stale-edit.server";
 import { dueTimeFor, interviewEnd } from "./recovery/rules";
 import { currentPlaybook } from "./playbook.server";
 
@@ -183,11 +184,14 @@ export async function reopenStep(ref: StepRef, actor: StaffActor) {
 }
 
 /** Saves (or clears, when empty) the step's note. */
-export async function noteStep(ref: StepRef, actor: StaffActor, note: string | null | undefined) {
+export async function noteStep(ref: StepRef, actor: StaffActor, note: string | null | undefined, baseVersion?: string) {
   return prisma.$transaction(async (tx) => {
     const state = await loadStep(tx, ref);
     const next = cleanNote(note);
     if (next === state.note) return { changed: false };
+    assertNotStale(baseVersion, stepNoteVersion(state.note), () =>
+      state.note ? `The note now reads: “${state.note}”.` : "The note was removed.",
+    );
     await tx.checklistStepState.update({ where: { id: state.id }, data: { note: next } });
     const { step, ...event } = stepEvent(state, actor);
     await recordAudit(tx, { ...event, action: "checklist.step_noted", before: { note: state.note }, after: { ...step, note: next } });
@@ -233,7 +237,7 @@ export async function getChecklistForInterview(interviewId: string) {
   if (!run) return null;
   const earlierCancelled = await prisma.checklistRun.count({ where: { interviewId, status: "cancelled", id: { not: run.id } } });
   const finished = run.steps.filter((s) => s.status !== "pending").length;
-  return { ...run, progress: { finished, total: run.steps.length }, earlierCancelled };
+  return { ...run, steps: run.steps.map((s) => ({ ...s, noteVersion: stepNoteVersion(s.note) })), progress: { finished, total: run.steps.length }, earlierCancelled };
 }
 
 export type InterviewChecklist = NonNullable<Awaited<ReturnType<typeof getChecklistForInterview>>>;

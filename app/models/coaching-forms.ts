@@ -1,5 +1,6 @@
 // The candidate's reflection worksheet and the coaching-link buttons: schemas shared by the actions and the forms.
 import { z } from "zod";
+import { multiLineText } from "~/utils/text";
 
 export const REFLECTION_MAX_LENGTH = 5000;
 
@@ -31,10 +32,9 @@ export type ReflectionField = (typeof reflectionQuestions)[number]["name"];
 export type Reflection = Record<ReflectionField, string | null>;
 
 const answer = (label: string) =>
-  z
-    .string()
-    .trim()
-    .max(REFLECTION_MAX_LENGTH, `${label} can be at most ${REFLECTION_MAX_LENGTH.toLocaleString("en-GB")} characters.`)
+  multiLineText(
+    z.string().trim().max(REFLECTION_MAX_LENGTH, `${label} can be at most ${REFLECTION_MAX_LENGTH.toLocaleString("en-GB")} characters.`),
+  )
     .optional()
     .transform((value) => (value ? value : null));
 

@@ -101,6 +101,17 @@ export async function createCoachingLinkInTx(
       replacedLinkIds: previous.map((l) => l.id),
     },
   });
+  // A replaced link stops working: that shows on the timeline as its own revocation.
+  for (const { id } of previous) {
+    await recordAudit(tx, {
+      actor,
+      action: "coaching.link_revoked",
+      entityId: id,
+      candidateId: run.interview.candidateId,
+      before: { revokedAt: null },
+      after: { interviewId: run.interviewId, runId, revokedAt: now.toISOString(), replacedBy: link.id },
+    });
+  }
   return { token, linkId: link.id, expiresAt: link.expiresAt, replacedPrevious: previous.length > 0 };
 }
 

@@ -2,6 +2,7 @@
 // Shared by the actions (server truth) and the forms (client hints).
 import { recordIdField } from "~/utils/record-id";
 import { z } from "zod";
+import { multiLineText } from "~/utils/text";
 import { templateNames } from "../../emails/index";
 
 export const PERSONAL_NOTE_MAX = 2000;
@@ -15,11 +16,9 @@ export const templateField = z.enum(templateNames, {
 // An empty textarea means "no note" (null), whatever the whitespace.
 export const personalNoteField = z.preprocess(
   (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-  z
-    .string()
-    .max(PERSONAL_NOTE_MAX, `A personal note is at most ${PERSONAL_NOTE_MAX.toLocaleString("en-GB")} characters.`)
+  multiLineText(z.string().max(PERSONAL_NOTE_MAX, `A personal note is at most ${PERSONAL_NOTE_MAX.toLocaleString("en-GB")} characters.`))
     .optional()
-    .transform((v) => (v ? v.trim() : null)),
+    .transform((v) => v || null),
 );
 
 /** A random key the page hands out; the same key twice (a double click) is the same email. */

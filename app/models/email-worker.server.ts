@@ -5,6 +5,7 @@ import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { createMailTransport, mailFromAddress, type MailTransport, type OutgoingMail } from "~/utils/mailer.server";
 import { getAgency } from "./agency.server";
+import { discardEmailLinksInTx, fillEmailLinks, mintEmailLinksInTx, pruneExpiredUnsubscribeLinks, unsubscribeUrl, type MintedLinks } from "./email-links.server";
 import { setEmailWorkerWaker } from "./email.server";
 import { sqlDate } from "~/utils/sql-dialect.server";
 
@@ -20,10 +21,17 @@ export type EmailWorkerOptions = {
   maxAttempts?: number;
   /** Upper bound of messages one pass handles, so a pass always ends. */
   maxPerPass?: number;
+  /** Asked before each message: once true, the pass sends nothing more and releases what it still holds. */
+  shouldStop?: () => boolean;
 };
 
 export const MAX_ATTEMPTS = 8;
-export const LEASE_MS = 5 * 60_000;
+/**
+ * A claim holds a batch this long, and each message's lease is renewed as its delivery starts: long enough for one
+ * slow SMTP exchange (connection 15 s + greeting 15 s + socket 60 s), short enough that a crash holds mail briefly.
+ */
+export const LEASE_MS = 2 * 60_000;
+export const BATCH_SIZE = 10;
 const BACKOFF_BASE_MS = 30_000;
 const BACKOFF_CAP_MS = 60 * 60_000;
 
@@ -33,7 +41,7 @@ export function defaultBackoffMs(attempt: number, random: () => number = Math.ra
   return Math.round(delay / 2 + random() * (delay / 2));
 }
 
-export type PassResult = { sent: number; captured: number; retrying: number; failed: number };
+export type PassResult = { sent: number; captured: number; retrying: number; failed: number; released: number };
 
 type SmtpError = { responseCode?: number; response?: string; code?: string; message?: string };
 
@@ -75,109 +83,159 @@ async function claimDueMessages(now: Date, leaseMs: number, limit: number) {
 
 type Claimed = Awaited<ReturnType<typeof loadClaimed>>[number];
 
-function loadClaimed(ids: string[]) {
-  return prisma.emailMessage.findMany({
+async function loadClaimed(ids: string[]) {
+  const rows = await prisma.emailMessage.findMany({
     where: { id: { in: ids } },
     select: {
       id: true,
       candidateId: true,
+      sentById: true,
+      coachingRunId: true,
       toAddress: true,
       subject: true,
       html: true,
       text: true,
       messageId: true,
       attempts: true,
-      candidate: { select: { unsubscribeToken: true } },
+      nextAttemptAt: true,
     },
   });
+  // In claim order, so the oldest due message goes first.
+  return rows.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime());
 }
 
-/** The message as it goes on the wire: the same Message-ID on every attempt, and the one-click unsubscribe headers. */
+/**
+ * The message as it goes on the wire: this delivery's links in place of the stored placeholders, the same Message-ID
+ * on every attempt, and the one-click unsubscribe headers.
+ */
 export function composeMail(
-  message: Pick<Claimed, "toAddress" | "subject" | "html" | "text" | "messageId" | "candidate">,
+  message: Pick<Claimed, "toAddress" | "subject" | "html" | "text" | "messageId">,
   sender: { senderName: string; replyTo: string | null },
+  links: MintedLinks,
 ): OutgoingMail {
-  const unsubscribeUrl = `${env.APP_URL}/unsubscribe/${encodeURIComponent(message.candidate.unsubscribeToken)}`;
   return {
     from: { name: sender.senderName, address: mailFromAddress() },
     ...(sender.replyTo ? { replyTo: sender.replyTo } : {}),
     to: message.toAddress,
     subject: message.subject,
-    html: message.html,
-    text: message.text,
+    html: fillEmailLinks(message.html, links),
+    text: fillEmailLinks(message.text, links),
     messageId: message.messageId,
     headers: {
-      "List-Unsubscribe": `<${unsubscribeUrl}>`,
+      "List-Unsubscribe": `<${unsubscribeUrl(links.unsubscribe.token)}>`,
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     },
   };
 }
 
-type Outcome =
-  | { kind: "sent"; message: Claimed; response: string | undefined }
-  | { kind: "error"; message: Claimed; error: unknown };
+type Settings = Required<Pick<EmailWorkerOptions, "backoffMs" | "maxAttempts">> & { leaseMs: number };
 
-async function recordOutcomes(outcomes: Outcome[], now: Date, options: Required<Pick<EmailWorkerOptions, "backoffMs" | "maxAttempts">>) {
-  const result: PassResult = { sent: 0, captured: 0, retrying: 0, failed: 0 };
-  await prisma.$transaction(async (tx) => {
-    for (const outcome of outcomes) {
-      const { message } = outcome;
-      // Guarded on the claim (status and attempt number): if this lease expired and the message was claimed again,
-      // the newer attempt owns the row.
-      const claim = { id: message.id, status: "sending", attempts: message.attempts };
-      if (outcome.kind === "sent") {
-        const { count } = await tx.emailMessage.updateMany({
-          where: claim,
-          data: { status: "sent", sentAt: now, leaseUntil: null, lastError: null },
-        });
-        if (!count) continue;
-        result.sent += 1;
-        await recordAudit(tx, {
-          actor: { label: "system" },
-          action: "email.sent",
-          entityId: message.id,
-          candidateId: message.candidateId,
-          after: { messageId: message.messageId, attempts: message.attempts, response: outcome.response?.slice(0, 200) },
-        });
-        continue;
-      }
-      const { permanent, message: error } = classifySmtpError(outcome.error);
-      const giveUp = permanent || message.attempts >= options.maxAttempts;
-      const lastError = permanent || message.attempts < options.maxAttempts ? error : `Gave up after ${message.attempts} attempts. Last error: ${error}`;
-      const { count } = await tx.emailMessage.updateMany({
-        where: claim,
-        data: giveUp
-          ? { status: "failed", leaseUntil: null, lastError }
-          : {
-              status: "queued",
-              leaseUntil: null,
-              lastError,
-              nextAttemptAt: new Date(now.getTime() + options.backoffMs(message.attempts)),
-            },
-      });
-      if (!count) continue;
-      if (giveUp) {
-        result.failed += 1;
-        await recordAudit(tx, {
-          actor: { label: "system" },
-          action: "email.failed",
-          entityId: message.id,
-          candidateId: message.candidateId,
-          after: { attempts: message.attempts, lastError },
-        });
-      } else {
-        result.retrying += 1;
-      }
-    }
+const claimOf = (message: Claimed) => ({ id: message.id, status: "sending", attempts: message.attempts });
+
+/**
+ * Renews the message's lease (still ours only if nobody claimed it after an expired lease) and mints its links, in
+ * one transaction. Null when the message is no longer ours.
+ */
+async function startDelivery(message: Claimed, now: Date, leaseMs: number) {
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.emailMessage.updateMany({
+      where: claimOf(message),
+      data: { leaseUntil: new Date(now.getTime() + leaseMs) },
+    });
+    if (!count) return null;
+    return mintEmailLinksInTx(tx, message, now);
   });
-  return result;
+}
+
+/** Marks the message sent at once after the server's 250, so a crash or restart can duplicate at most this one. */
+async function recordSent(message: Claimed, links: MintedLinks, response: string | undefined, now: Date) {
+  return prisma.$transaction(async (tx) => {
+    // Guarded on the claim (status and attempt number): if this lease expired and the message was claimed again,
+    // the newer attempt owns the row.
+    const { count } = await tx.emailMessage.updateMany({
+      where: claimOf(message),
+      data: { status: "sent", sentAt: now, leaseUntil: null, lastError: null },
+    });
+    if (!count) return false;
+    await recordAudit(tx, {
+      actor: { label: "system" },
+      action: "email.sent",
+      entityId: message.id,
+      candidateId: message.candidateId,
+      after: { messageId: message.messageId, attempts: message.attempts, response: response?.slice(0, 200) },
+    });
+    if (links.coaching) {
+      await recordAudit(tx, {
+        actor: message.sentById ? { userId: message.sentById } : { label: "system" },
+        action: "coaching.link_created",
+        entityId: links.coaching.id,
+        candidateId: message.candidateId,
+        after: {
+          interviewId: links.coaching.interviewId,
+          runId: links.coaching.runId,
+          expiresAt: links.coaching.expiresAt.toISOString(),
+          replacedLinkIds: [],
+          emailId: message.id,
+        },
+      });
+    }
+    return true;
+  });
+}
+
+/** The server did not accept the message: its links are discarded, and it waits for a retry or fails. */
+async function recordFailure(message: Claimed, links: MintedLinks, error: unknown, now: Date, settings: Settings) {
+  return prisma.$transaction(async (tx) => {
+    await discardEmailLinksInTx(tx, links);
+    const { permanent, message: detail } = classifySmtpError(error);
+    const giveUp = permanent || message.attempts >= settings.maxAttempts;
+    const lastError = permanent || message.attempts < settings.maxAttempts ? detail : `Gave up after ${message.attempts} attempts. Last error: ${detail}`;
+    const { count } = await tx.emailMessage.updateMany({
+      where: claimOf(message),
+      data: giveUp
+        ? { status: "failed", leaseUntil: null, lastError }
+        : {
+            status: "queued",
+            leaseUntil: null,
+            lastError,
+            nextAttemptAt: new Date(now.getTime() + settings.backoffMs(message.attempts)),
+          },
+    });
+    if (!count) return null;
+    if (giveUp) {
+      await recordAudit(tx, {
+        actor: { label: "system" },
+        action: "email.failed",
+        entityId: message.id,
+        candidateId: message.candidateId,
+        after: { attempts: message.attempts, lastError },
+      });
+    }
+    return giveUp ? "failed" : "retrying";
+  });
+}
+
+/** Gives back messages claimed but not started (a stop): queued again at once, the claim's attempt not counted. */
+async function release(messages: Claimed[]) {
+  if (!messages.length) return 0;
+  return prisma.$transaction(async (tx) => {
+    let released = 0;
+    for (const message of messages) {
+      const { count } = await tx.emailMessage.updateMany({
+        where: claimOf(message),
+        data: { status: "queued", leaseUntil: null, attempts: message.attempts - 1 },
+      });
+      released += count;
+    }
+    return released;
+  });
 }
 
 async function captureAll(messages: Claimed[]) {
   await prisma.$transaction(async (tx) => {
     for (const message of messages) {
       const { count } = await tx.emailMessage.updateMany({
-        where: { id: message.id, status: "sending", attempts: message.attempts },
+        where: claimOf(message),
         data: { status: "captured", leaseUntil: null },
       });
       if (!count) continue;
@@ -191,19 +249,26 @@ async function captureAll(messages: Claimed[]) {
   });
 }
 
-/** One pass of the worker: delivers (or captures) every message due now, in batches. */
+/**
+ * One pass of the worker: delivers (or captures) every message due now, in batches, one message at a time, each
+ * marked sent right after the server accepted it.
+ */
 export async function deliverDueEmails(options: EmailWorkerOptions = {}): Promise<PassResult> {
   const now = options.now ?? (() => new Date());
   const transport = options.transport === undefined ? transportFromEnv() : options.transport;
-  const batchSize = options.batchSize ?? 50;
-  const leaseMs = options.leaseMs ?? LEASE_MS;
+  const batchSize = options.batchSize ?? BATCH_SIZE;
   const maxPerPass = options.maxPerPass ?? 20_000;
-  const settings = { backoffMs: options.backoffMs ?? ((n: number) => defaultBackoffMs(n)), maxAttempts: options.maxAttempts ?? MAX_ATTEMPTS };
-  const total: PassResult = { sent: 0, captured: 0, retrying: 0, failed: 0 };
+  const shouldStop = options.shouldStop ?? (() => false);
+  const settings: Settings = {
+    backoffMs: options.backoffMs ?? ((n: number) => defaultBackoffMs(n)),
+    maxAttempts: options.maxAttempts ?? MAX_ATTEMPTS,
+    leaseMs: options.leaseMs ?? LEASE_MS,
+  };
+  const total: PassResult = { sent: 0, captured: 0, retrying: 0, failed: 0, released: 0 };
   const sender = await getAgency();
   let handled = 0;
-  while (handled < maxPerPass) {
-    const claimed = await claimDueMessages(now(), leaseMs, Math.min(batchSize, maxPerPass - handled));
+  while (handled < maxPerPass && !shouldStop()) {
+    const claimed = await claimDueMessages(now(), settings.leaseMs, Math.min(batchSize, maxPerPass - handled));
     if (!claimed.length) break;
     handled += claimed.length;
     const messages = await loadClaimed(claimed.map((c) => c.id));
@@ -211,19 +276,28 @@ export async function deliverDueEmails(options: EmailWorkerOptions = {}): Promis
       await captureAll(messages);
       total.captured += messages.length;
     } else {
-      // The whole batch goes to the pool at once; the pool spreads it over its connections.
-      const outcomes = await Promise.all(
-        messages.map((message) =>
-          transport.sendMail(composeMail(message, sender)).then(
-            (info): Outcome => ({ kind: "sent", message, response: info.response }),
-            (error: unknown): Outcome => ({ kind: "error", message, error }),
-          ),
-        ),
-      );
-      const result = await recordOutcomes(outcomes, now(), settings);
-      total.sent += result.sent;
-      total.retrying += result.retrying;
-      total.failed += result.failed;
+      for (const [index, message] of messages.entries()) {
+        if (shouldStop()) {
+          total.released += await release(messages.slice(index));
+          break;
+        }
+        const links = await startDelivery(message, now(), settings.leaseMs);
+        if (!links) continue;
+        let info: { response?: string } | undefined;
+        let failure: unknown;
+        try {
+          info = await transport.sendMail(composeMail(message, sender, links));
+        } catch (error) {
+          failure = error ?? new Error("Unknown error");
+        }
+        if (info) {
+          if (await recordSent(message, links, info.response, now())) total.sent += 1;
+        } else {
+          const outcome = await recordFailure(message, links, failure, now(), settings);
+          if (outcome === "failed") total.failed += 1;
+          if (outcome === "retrying") total.retrying += 1;
+        }
+      }
     }
     if (claimed.length < batchSize) break;
   }
@@ -253,7 +327,7 @@ export function startEmailWorker(options: EmailWorkerOptions & { pollMs?: number
       again = true;
       return;
     }
-    running = deliverDueEmails(options)
+    running = deliverDueEmails({ ...options, shouldStop: () => stopped })
       .then(
         () => undefined,
         (error: unknown) => console.error("Email worker pass failed; trying again shortly.", error),
@@ -270,8 +344,10 @@ export function startEmailWorker(options: EmailWorkerOptions & { pollMs?: number
   const wake = () => schedule(20);
   setEmailWorkerWaker(wake);
   schedule(0);
+  pruneExpiredUnsubscribeLinks().catch((error: unknown) => console.error("Could not prune expired unsubscribe links.", error));
   return {
     wake,
+    /** Stops claiming, lets the message in flight finish (and be marked), releases the rest of the batch. */
     async stop() {
       stopped = true;
       clearTimeout(timer);
@@ -287,4 +363,11 @@ const workerHolder = globalThis as unknown as { __reboundEmailWorker?: EmailWork
 export function ensureEmailWorkerStarted() {
   workerHolder.__reboundEmailWorker ??= startEmailWorker();
   return workerHolder.__reboundEmailWorker;
+}
+
+/** For the server's shutdown (SIGTERM): stops this process's worker, if it runs, once its message in flight is done. */
+export async function stopEmailWorker() {
+  const worker = workerHolder.__reboundEmailWorker;
+  workerHolder.__reboundEmailWorker = undefined;
+  await worker?.stop();
 }

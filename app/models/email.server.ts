@@ -11,6 +11,7 @@ import { formatDuration } from "~/utils/dates";
 import { env } from "~/utils/env.server";
 import { RuleViolation } from "~/utils/errors.server";
 import { PAGE_SIZES } from "~/utils/table-params";
+import { findUnsubscribeCandidateId } from "./email-links.server";
 import { emailStatuses } from "./enums";
 
 export type QueueEmailInput = {
@@ -22,6 +23,8 @@ export type QueueEmailInput = {
   html: string;
   text: string;
   personalNote?: string | null;
+  /** The checklist run whose coaching link the worker mints at delivery (the body holds the placeholder). */
+  coachingRunId?: string | null;
   /** Normally left out: a new stable Message-ID is made. */
   messageId?: string;
 };
@@ -68,6 +71,7 @@ export async function queueEmailInTx(tx: Tx, input: QueueEmailInput, actor: Audi
       html: input.html,
       text: input.text,
       personalNote: input.personalNote || null,
+      coachingRunId: input.coachingRunId ?? null,
       status: "queued",
       messageId,
     },
@@ -243,8 +247,6 @@ export async function retryEmail(id: string, actor: AuditActor, now: Date = new 
 
 // ---- Unsubscribing -------------------------------------------------------------------------------------------
 
-const tokenPattern = /^[A-Za-z0-9_-]{1,64}$/;
-
 /** "j***@example.net": enough for the candidate to recognise, not enough to harvest from a forwarded link. */
 export function maskEmail(email: string) {
   const [local, domain] = email.split("@");
@@ -253,10 +255,11 @@ export function maskEmail(email: string) {
 }
 
 /** What the unsubscribe page shows for a token; null for an unknown token. */
-export async function unsubscribeInfo(token: string) {
-  if (!tokenPattern.test(token)) return null;
+export async function unsubscribeInfo(token: string, now: Date = new Date()) {
+  const candidateId = await findUnsubscribeCandidateId(prisma, token, now);
+  if (!candidateId) return null;
   const candidate = await prisma.candidate.findUnique({
-    where: { unsubscribeToken: token },
+    where: { id: candidateId },
     select: { name: true, email: true, emailOptOut: true },
   });
   if (!candidate) return null;
@@ -272,10 +275,11 @@ export async function unsubscribeInfo(token: string) {
  * queue. Null for an unknown token.
  */
 export async function unsubscribe(token: string, now: Date = new Date()) {
-  if (!tokenPattern.test(token)) return null;
   const done = await prisma.$transaction(async (tx) => {
+    const candidateId = await findUnsubscribeCandidateId(tx, token, now);
+    if (!candidateId) return null;
     const candidate = await tx.candidate.findUnique({
-      where: { unsubscribeToken: token },
+      where: { id: candidateId },
       select: { id: true, name: true, emailOptOut: true },
     });
     if (!candidate) return null;

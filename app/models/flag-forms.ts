@@ -1,5 +1,6 @@
 // The flag form and the interview page's other actions (one hidden `intent` each); shared by action and form.
 import { z } from "zod";
+import { multiLineText, singleLineText } from "~/utils/text";
 import { flagReasons, flagSeverities, flagSources, type FlagReason } from "./enums";
 import { isFlagReason } from "./flags/reasons";
 
@@ -13,20 +14,16 @@ const flagFields = {
     .refine((values) => values.every(isFlagReason), "Choose reasons from the list.")
     .refine((values) => new Set(values).size === values.length, "Choose each reason once.")
     .transform((values) => values as FlagReason[]),
-  otherReason: z
-    .string()
-    .trim()
-    .max(FLAG_LIMITS.otherReason, `The other reason is at most ${FLAG_LIMITS.otherReason} characters.`)
-    .optional(),
+  otherReason: singleLineText(
+    z.string().trim().max(FLAG_LIMITS.otherReason, `The other reason is at most ${FLAG_LIMITS.otherReason} characters.`),
+  ).optional(),
   severity: z.enum(flagSeverities.values, { errorMap: () => ({ message: "Choose minor, serious or critical." }) }),
   source: z.enum(flagSources.values, {
     errorMap: () => ({ message: "Choose who told you: recruiter observed, candidate self-report or client feedback." }),
   }),
-  description: z
-    .string()
-    .trim()
-    .max(FLAG_LIMITS.description, `The description is at most ${FLAG_LIMITS.description} characters.`)
-    .optional(),
+  description: multiLineText(
+    z.string().trim().max(FLAG_LIMITS.description, `The description is at most ${FLAG_LIMITS.description} characters.`),
+  ).optional(),
 };
 
 const flagId = z.string({ required_error: "That flag is missing. Reload the page." }).max(40);
@@ -34,7 +31,7 @@ const flagId = z.string({ required_error: "That flag is missing. Reload the page
 export const InterviewActionSchema = z
   .discriminatedUnion("intent", [
     z.object({ intent: z.literal("flag"), ...flagFields }),
-    z.object({ intent: z.literal("edit-flag"), flagId, ...flagFields }),
+    z.object({ intent: z.literal("edit-flag"), flagId, ...flagFields, baseVersion: z.string().max(100).optional() }),
     z.object({ intent: z.literal("resolve-flag"), flagId }),
     z.object({ intent: z.literal("reopen-flag"), flagId }),
     z.object({ intent: z.literal("remove-flag"), flagId }),

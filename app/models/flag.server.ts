@@ -1,10 +1,11 @@
 // Flags on interviews that went badly: raise, edit, resolve, reopen, remove. Every change is audited and keeps the
 // summary columns (Interview.flagSeverity, Candidate.openFlagCount) in step, inside one transaction.
 import type { StaffActor } from "~/models/audit/events";
-import { inTaxonomyOrder, isFlagReason } from "~/models/flags/reasons";
+import { inTaxonomyOrder, isFlagReason, reasonLabel } from "~/models/flags/reasons";
 import { recordAudit } from "~/models/audit/audit.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
+import { assertNotStale, flagVersion } from "./stale-edit.server";
 import { cancelChecklistRun, startChecklistRun } from "./checklist.server";
 import { flagSeverities, flagSources, type FlagReason } from "./enums";
 import { syncCandidateSummary, syncInterviewFlagSummary } from "./summaries.server";
@@ -81,6 +82,15 @@ async function loadCurrentFlag(tx: Tx, { interviewId, flagId }: FlagRef) {
   return { flag, candidateId: flag.interview.candidateId, details };
 }
 
+/** The flag as someone else saved it, for the "review their change" message. */
+function describeSavedFlag(flag: { reasons: string[]; otherReason: string | null; severity: string; source: string; description: string | null }) {
+  const reasons = flag.reasons.map((r) => reasonLabel(r, flag.otherReason).toLowerCase());
+  return (
+    `The flag now reads: ${flagSeverities.label(flag.severity).toLowerCase()}, ${reasons.join(", ")}, ` +
+    `${flagSources.label(flag.source).toLowerCase()}${flag.description ? `, “${flag.description}”` : ""}.`
+  );
+}
+
 async function syncSummaries(tx: Tx, interviewId: string, candidateId: string) {
   await syncInterviewFlagSummary(tx, interviewId);
   await syncCandidateSummary(tx, candidateId);
@@ -132,10 +142,11 @@ export async function flagInterview(interviewId: string, input: FlagInput, actor
   });
 }
 
-export async function editFlag(ref: FlagRef, input: FlagInput, actor: StaffActor) {
+export async function editFlag(ref: FlagRef, input: FlagInput & { baseVersion?: string }, actor: StaffActor) {
   const flag = cleanFlagInput(input);
   return prisma.$transaction(async (tx) => {
     const { candidateId, details } = await loadCurrentFlag(tx, ref);
+    assertNotStale(input.baseVersion, flagVersion(details), () => describeSavedFlag(details));
     await tx.flagReason.deleteMany({ where: { flagId: ref.flagId } });
     await tx.interviewFlag.update({
       where: { id: ref.flagId },

@@ -1,5 +1,6 @@
 // The "Log an interview" form schema, shared by the action (server truth) and the form (client hints).
 import { z } from "zod";
+import { multiLineText, singleLineText } from "~/utils/text";
 import { parseLocalDateTime } from "~/utils/dates";
 import { impressions, interviewFormats, interviewRounds } from "./enums";
 
@@ -15,8 +16,9 @@ export const LIMITS = {
   notes: 5000,
 } as const;
 
-const text = (max: number, tooLong: string) => z.string().trim().max(max, tooLong);
+const text = (max: number, tooLong: string) => singleLineText(z.string().trim().max(max, tooLong));
 const optionalText = (max: number, tooLong: string) => text(max, tooLong).optional();
+const optionalNotes = (max: number, tooLong: string) => multiLineText(z.string().trim().max(max, tooLong)).optional();
 
 const choose = <T extends [string, ...string[]]>(values: T, message: string) =>
   z.enum(values, { errorMap: () => ({ message }) });
@@ -79,22 +81,26 @@ function logInterviewFields(timeZone: string) {
         .url("Enter a full web address, like https://www.linkedin.com/in/name.")
         .refine((v) => /^https?:\/\//i.test(v), "Enter a web address starting with https://.")
         .optional(),
-      companyName: z
-        .string({ required_error: "Enter the client company." })
-        .trim()
-        .min(1, "Enter the client company.")
-        .max(LIMITS.companyName, `A company name is at most ${LIMITS.companyName} characters.`),
-      roleTitle: z
-        .string({ required_error: "Enter the role title." })
-        .trim()
-        .min(1, "Enter the role title.")
-        .max(LIMITS.roleTitle, `A role title is at most ${LIMITS.roleTitle} characters.`),
+      companyName: singleLineText(
+        z
+          .string({ required_error: "Enter the client company." })
+          .trim()
+          .min(1, "Enter the client company.")
+          .max(LIMITS.companyName, `A company name is at most ${LIMITS.companyName} characters.`),
+      ),
+      roleTitle: singleLineText(
+        z
+          .string({ required_error: "Enter the role title." })
+          .trim()
+          .min(1, "Enter the role title.")
+          .max(LIMITS.roleTitle, `A role title is at most ${LIMITS.roleTitle} characters.`),
+      ),
       round: choose(interviewRounds.values, "Choose the round: first, second or final."),
       format: choose(interviewFormats.values, "Choose the format: in person, phone or video."),
       scheduledAt: localDateTime(timeZone, "Enter the date and time of the interview."),
       interviewerName: optionalText(LIMITS.interviewerName, `A name is at most ${LIMITS.interviewerName} characters.`),
       impression: choose(impressions.values, "Choose how it went."),
-      notes: optionalText(LIMITS.notes, `Notes are at most ${LIMITS.notes} characters.`),
+      notes: optionalNotes(LIMITS.notes, `Notes are at most ${LIMITS.notes} characters.`),
     })
     .superRefine((value, ctx) => {
       if (value.useCandidateId) return;

@@ -12,6 +12,7 @@ import {
 } from "./candidate.server";
 import { findOrCreateCompanyInTx } from "./company.server";
 import { callDeadlineAfterFlag } from "./recovery/rules";
+import { flagVersion } from "./stale-edit.server";
 import { syncCandidateSummary } from "./summaries.server";
 
 export type LogInterviewInput = {
@@ -154,6 +155,8 @@ export async function getInterviewPage(interviewId: string) {
         // Taxonomy order, so the page reads the same way every time.
         reasons: inTaxonomyOrder(current.reasons.map((x) => x.reason)),
         recoveryDeadline: callDeadlineAfterFlag(current.flaggedAt),
+        // What the edit form starts from, so a save over someone else's edit is caught (stale-edit.server.ts).
+        version: flagVersion({ ...current, reasons: current.reasons.map((x) => x.reason) }),
       }
     : null;
   return { ...rest, flag };

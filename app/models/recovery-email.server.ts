@@ -7,7 +7,7 @@ import { inTaxonomyOrder } from "~/models/flags/reasons";
 import { assertTemplateName, renderRecoveryEmail, type RecoveryMergeValues, type RenderedEmail } from "./email-templates.server";
 import type { BulkOutcome } from "./email-forms";
 import { getAgency } from "./agency.server";
-import { createCoachingLinkInTx } from "./coaching.server";
+import { COACHING_TOKEN_PLACEHOLDER, coachingUrl, UNSUBSCRIBE_TOKEN_PLACEHOLDER, unsubscribeUrl } from "./email-links.server";
 import { assertCanSend, queueEmailInTx, wakeEmailWorker } from "./email.server";
 import { describeTimeZone, formatDate, formatDateTime } from "~/utils/dates";
 import { prisma, isUniqueViolation } from "~/utils/db.server";
@@ -16,8 +16,6 @@ import { RuleViolation } from "~/utils/errors.server";
 
 
 
-export const coachingUrl = (token: string) => `${env.APP_URL}/coach/${token}`;
-export const unsubscribeUrl = (token: string) => `${env.APP_URL}/unsubscribe/${token}`;
 /** What the preview shows in place of the personal link, which only exists once the email is sent. */
 export const PENDING_COACHING_URL = `${env.APP_URL}/coach/…`;
 
@@ -36,7 +34,7 @@ async function loadInterviewForEmail(interviewId: string, now: Date) {
       scheduledAt: true,
       company: { select: { name: true } },
       candidate: {
-        select: { id: true, name: true, email: true, emailOptOut: true, optedOutAt: true, unsubscribeToken: true },
+        select: { id: true, name: true, email: true, emailOptOut: true, optedOutAt: true },
       },
       flags: {
         where: { removedAt: null },
@@ -97,7 +95,8 @@ function buildMergeValues(
         ? { url: options.coachingLinkUrl }
         : { url: PENDING_COACHING_URL, pending: true }
       : null,
-    unsubscribeUrl: unsubscribeUrl(interview.candidate.unsubscribeToken),
+    // Stored with the placeholder; the worker puts a fresh token in at delivery (email-links.server.ts).
+    unsubscribeUrl: unsubscribeUrl(UNSUBSCRIBE_TOKEN_PLACEHOLDER),
     personalNote: options.personalNote ?? null,
     overdueSteps: (run?.steps ?? []).map((s) => ({ title: s.step.title, due: formatDateTime(s.dueAt, context.timeZone) })),
     timeZoneLabel: describeTimeZone(context.timeZone),
@@ -188,8 +187,8 @@ export type SendResult = { emailId: string; status: string; recipient: EmailReci
 
 /**
  * Renders and queues one email for an interview's candidate. The same message id twice (a double click) returns
- * the first email instead of queueing another. A fresh coaching link is made for the email when the interview's
- * checklist is active; links sent in earlier emails keep working.
+ * the first email instead of queueing another. When the interview's checklist is active the worker mints a fresh
+ * coaching link for the email as it delivers it; links sent in earlier emails keep working.
  */
 async function sendForInterview(
   interview: InterviewForEmail,
@@ -202,20 +201,17 @@ async function sendForInterview(
   if (existing) return { emailId: existing.id, status: existing.status, recipient, duplicate: true };
   const blocked = optOutReason(recipient, context.timeZone);
   if (blocked) throw new RuleViolation(blocked);
-  // Refuse an unknown template before a coaching link is made for nothing.
+  // Refuse an unknown template before rendering anything.
   assertTemplateName(input.template);
   const run = interview.checklistRuns[0];
   try {
-    // The link, the rendered email and the outbox row commit together: a failed send leaves no stray link behind.
+    // The coaching link is minted by the worker at delivery: the stored email holds a placeholder, never a token.
+    const values = buildMergeValues(interview, context, {
+      personalNote: input.personalNote,
+      coachingLinkUrl: run ? coachingUrl(COACHING_TOKEN_PLACEHOLDER) : null,
+    });
+    const rendered = await renderRecoveryEmail(input.template, values);
     const email = await prisma.$transaction(async (tx) => {
-      const link = run
-        ? await createCoachingLinkInTx(tx, run.id, actor, { scope: { interviewId: interview.id }, replacePrevious: false })
-        : null;
-      const values = buildMergeValues(interview, context, {
-        personalNote: input.personalNote,
-        coachingLinkUrl: link ? coachingUrl(link.token) : null,
-      });
-      const rendered = await renderRecoveryEmail(input.template, values);
       return queueEmailInTx(
         tx,
         {
@@ -227,6 +223,7 @@ async function sendForInterview(
           html: rendered.html,
           text: rendered.text,
           personalNote: input.personalNote ?? null,
+          coachingRunId: run?.id ?? null,
           messageId: input.messageId,
         },
         actor,

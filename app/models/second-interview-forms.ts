@@ -1,6 +1,7 @@
 // Forms of the second-interview panel (/interviews/:id) and the profile's outcome form; shared by actions and forms.
 import { recordIdField } from "~/utils/record-id";
 import { z } from "zod";
+import { multiLineText, singleLineText } from "~/utils/text";
 import { parseLocalDate } from "~/utils/dates";
 import { localDateTime } from "./interview-forms";
 import { candidacyOutcomes, interviewFormats, requestChannels, requestedBy, requestResponses } from "./enums";
@@ -14,11 +15,9 @@ export type SecondInterviewIntent = (typeof secondInterviewIntents)[number];
 export const isSecondInterviewIntent = (value: unknown): value is SecondInterviewIntent =>
   (secondInterviewIntents as readonly unknown[]).includes(value);
 
-const note = z
-  .string()
-  .trim()
-  .max(SECOND_INTERVIEW_LIMITS.note, `A note is at most ${SECOND_INTERVIEW_LIMITS.note} characters.`)
-  .optional();
+const note = multiLineText(
+  z.string().trim().max(SECOND_INTERVIEW_LIMITS.note, `A note is at most ${SECOND_INTERVIEW_LIMITS.note} characters.`),
+).optional();
 
 /** A datetime-local value read as wall-clock time in the agency's zone. */
 
@@ -62,11 +61,12 @@ export function secondInterviewSchema(timeZone: string) {
         requestId: recordIdField("That request is missing. Reload the page."),
         scheduledAt: localDateTime(timeZone, "Enter the date and time of the second interview."),
         format: choose(interviewFormats.values, "Choose the format: in person, phone or video."),
-        interviewerName: z
-          .string()
-          .trim()
-          .max(SECOND_INTERVIEW_LIMITS.interviewerName, `A name is at most ${SECOND_INTERVIEW_LIMITS.interviewerName} characters.`)
-          .optional(),
+        interviewerName: singleLineText(
+          z
+            .string()
+            .trim()
+            .max(SECOND_INTERVIEW_LIMITS.interviewerName, `A name is at most ${SECOND_INTERVIEW_LIMITS.interviewerName} characters.`),
+        ).optional(),
       }),
       z.object({
         intent: z.literal("record-outcome"),

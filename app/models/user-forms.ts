@@ -1,5 +1,6 @@
 // Form schemas for signing in and managing users; shared by actions (server truth) and forms (hints).
 import { z } from "zod";
+import { singleLineText } from "~/utils/text";
 import { roles } from "./enums";
 
 export const emailField = z
@@ -14,11 +15,9 @@ export const passwordField = z
   .min(10, "A password needs at least 10 characters.")
   .max(200, "A password is at most 200 characters.");
 
-export const nameField = z
-  .string({ required_error: "Enter a name." })
-  .trim()
-  .min(1, "Enter a name.")
-  .max(100, "A name is at most 100 characters.");
+export const nameField = singleLineText(
+  z.string({ required_error: "Enter a name." }).trim().min(1, "Enter a name.").max(100, "A name is at most 100 characters."),
+);
 
 export const roleField = z.enum(roles.values, {
   errorMap: () => ({ message: "Choose recruiter or manager." }),

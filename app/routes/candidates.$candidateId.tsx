@@ -23,6 +23,7 @@ import { secondInterviewSchema } from "~/models/second-interview-forms";
 import { recordOutcome } from "~/models/second-interview.server";
 import { describeTimeZone, formatDateTime } from "~/utils/dates";
 import { RuleViolation } from "~/utils/errors.server";
+import { StaleEdit } from "~/models/stale-edit.server";
 import { invariantResponse } from "~/utils/http.server";
 import { redirectWithToast, requireUser } from "~/utils/session.server";
 
@@ -47,6 +48,8 @@ type ActionResult = {
   intent: CandidateFormIntent | "record-outcome" | null;
   result: SubmissionResult<string[]> | null;
   error?: string;
+  /** After a refused stale edit: the version the form may now save over. */
+  currentVersion?: string;
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -83,7 +86,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const reply = submission.reply(
         error.field ? { fieldErrors: { [error.field]: [error.message] } } : { formErrors: [error.message] },
       );
-      return data<ActionResult>({ intent, result: reply }, { status: 400 });
+      const currentVersion = error instanceof StaleEdit ? error.currentVersion : undefined;
+      return data<ActionResult>({ intent, result: reply, currentVersion }, { status: 400 });
     }
     throw error;
   }
@@ -130,6 +134,8 @@ function useLastResult(intent: CandidateFormIntent | "record-outcome") {
 }
 
 function ContactForm({ candidate }: { candidate: LoaderData["candidate"] }) {
+  const actionData = useActionData<typeof action>();
+  const baseVersion = (actionData?.intent === "update-contact" && actionData.currentVersion) || candidate.contactVersion;
   const [form, fields] = useForm({
     id: "contact",
     constraint: constraintWithoutMaxLength(getZodConstraint(ContactSchema)),
@@ -146,6 +152,7 @@ function ContactForm({ candidate }: { candidate: LoaderData["candidate"] }) {
   return (
     <Form method="post" className="stacked" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="update-contact" />
+      <input type="hidden" name="baseVersion" value={baseVersion} />
       <ErrorList id={form.errorId} errors={form.errors} alert />
       <Field label="Name" inputProps={getInputProps(fields.name, { type: "text" })} errors={fields.name.errors} />
       <Field

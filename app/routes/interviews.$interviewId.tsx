@@ -22,6 +22,7 @@ import { editFlag, flagInterview, removeFlag, reopenFlag, resolveFlag } from "~/
 import { getInterviewPage } from "~/models/interview.server";
 import { describeDeadline, describeTimeZone, formatDateTime } from "~/utils/dates";
 import { RuleViolation } from "~/utils/errors.server";
+import { StaleEdit } from "~/models/stale-edit.server";
 import { invariantResponse } from "~/utils/http.server";
 import { redirectWithToast, requireUser } from "~/utils/session.server";
 import { useTimeZone } from "~/utils/use-time-zone";
@@ -89,7 +90,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const reply = submission.reply(
         error.field ? { fieldErrors: { [error.field]: [error.message] } } : { formErrors: [error.message] },
       );
-      return data({ result: reply }, { status: 400 });
+      // A refused stale edit hands back the current version: saving again replaces the other edit.
+      return data({ result: reply, currentVersion: error instanceof StaleEdit ? error.currentVersion : undefined }, { status: 400 });
     }
     throw error;
   }
@@ -104,6 +106,7 @@ async function checklistAction(
   const submission = parseWithZod(formData, { schema: ChecklistActionSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const { intent, stepStateId, note } = submission.value;
+  const baseVersion = submission.value.intent === "step-note" ? submission.value.baseVersion : undefined;
   const ref = { interviewId, stepStateId };
   try {
     switch (intent) {
@@ -120,12 +123,15 @@ async function checklistAction(
         return done(reopened ? "Step back to do. The checklist is open again." : "Step back to do.");
       }
       case "step-note": {
-        const { changed } = await noteStep(ref, actor, note);
+        const { changed } = await noteStep(ref, actor, note, baseVersion);
         return done(changed ? "Note saved." : "The note was already saved.");
       }
     }
   } catch (error) {
-    if (error instanceof RuleViolation) return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: 400 });
+    if (error instanceof RuleViolation) {
+      const currentVersion = error instanceof StaleEdit ? error.currentVersion : undefined;
+      return data({ result: submission.reply({ formErrors: [error.message] }), currentVersion }, { status: 400 });
+    }
     throw error;
   }
 }
@@ -154,6 +160,7 @@ export default function InterviewPage() {
         stepStateId: String(lastResult?.initialValue?.stepStateId ?? ""),
         note: typeof lastResult?.initialValue?.note === "string" ? lastResult.initialValue.note : undefined,
         errors: Object.values(lastResult?.error ?? {}).flatMap((e) => e ?? []),
+        currentVersion: (actionData && "currentVersion" in actionData && actionData.currentVersion) || undefined,
       }
     : null;
   const result = stepRefused ? null : lastResult;
@@ -208,6 +215,7 @@ export default function InterviewPage() {
         <FlagForm
           ref={focusRef}
           flagId={flag.id}
+          baseVersion={(actionData && "currentVersion" in actionData && actionData.currentVersion) || flag.version}
           defaults={flag}
           lastResult={result}
           cancelTo={here}

@@ -39,6 +39,8 @@ const schema = z
       .refine((v) => !v || /^smtps?:\/\/[^/]+/.test(v), {
         message: "must look like smtp://user:pass@host:587 or smtps://host:465",
       }),
+    // Sending a password over a connection without TLS is a choice the operator makes by name, never a fallback.
+    SMTP_INSECURE_PLAINTEXT_AUTH: booleanFlag.default("false"),
     MAIL_FROM: z
       .string()
       .default("Rebound <no-reply@localhost>")

@@ -29,10 +29,19 @@ export function isCaptureMode() {
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
 
-/** The transport options for an smtp:// or smtps:// URL; shared with the benchmark so both measure the same thing. */
-export function transportOptions(smtpUrl: string): SMTPPool.Options {
+/**
+ * The transport options for an smtp:// or smtps:// URL; shared with the benchmark so both measure the same thing.
+ * A URL with credentials always gets TLS (smtps://, or STARTTLS required: a server that doesn't offer it fails the
+ * send before the password is sent), unless SMTP_INSECURE_PLAINTEXT_AUTH=true accepts sending it in clear text.
+ */
+export function transportOptions(
+  smtpUrl: string,
+  { allowPlaintextAuth = env.SMTP_INSECURE_PLAINTEXT_AUTH }: { allowPlaintextAuth?: boolean } = {},
+): SMTPPool.Options {
   const url = new URL(smtpUrl);
   const secure = url.protocol === "smtps:";
+  const hasCredentials = Boolean(url.username);
+  const requireTLS = !secure && hasCredentials && !allowPlaintextAuth;
   return {
     pool: true,
     host: url.hostname,
@@ -41,8 +50,9 @@ export function transportOptions(smtpUrl: string): SMTPPool.Options {
     auth: url.username
       ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }
       : undefined,
-    // A local relay or test sink speaks plain SMTP; anywhere else STARTTLS is used when the server offers it.
-    ignoreTLS: !secure && LOCAL_HOSTS.has(url.hostname),
+    requireTLS,
+    // A local relay or test sink without credentials speaks plain SMTP; anywhere else STARTTLS is used when offered.
+    ignoreTLS: !secure && !requireTLS && LOCAL_HOSTS.has(url.hostname),
     maxConnections: 5,
     maxMessages: Infinity,
     connectionTimeout: 15_000,
@@ -52,8 +62,8 @@ export function transportOptions(smtpUrl: string): SMTPPool.Options {
 }
 
 /** A pooled transport for the URL (the caller closes it). */
-export function createMailTransport(smtpUrl: string): MailTransport {
-  const transporter = nodemailer.createTransport(transportOptions(smtpUrl));
+export function createMailTransport(smtpUrl: string, options?: { allowPlaintextAuth?: boolean }): MailTransport {
+  const transporter = nodemailer.createTransport(transportOptions(smtpUrl, options));
   return {
     sendMail: (mail) => transporter.sendMail(mail),
     close: () => transporter.close(),

@@ -139,7 +139,7 @@ export function seedLargeDatabase(db: Database.Database, options: LargeSeedOptio
     companyId: db.prepare<[string], { id: string }>(`SELECT id FROM "Company" WHERE name = ?`),
     candidate: db.prepare(
       `INSERT INTO "Candidate" (id, name, email, phone, linkedinUrl, recruiterId, status, emailOptOut, optedOutAt,
-        unsubscribeToken, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     interview: db.prepare(
       `INSERT INTO "Interview" (id, candidateId, companyId, recruiterId, roleTitle, round, format, scheduledAt,
@@ -366,7 +366,7 @@ export function seedLargeDatabase(db: Database.Database, options: LargeSeedOptio
     const stampCreated = sqlDate(createdAt);
     insert.candidate.run(
       candidateId, `${first} ${last}`, `${slug}.${c + 1}@example.net`, phone, linkedin, recruiterId, status,
-      optOut ? 1 : 0, optOut ? sqlDate(Math.min(now, createdAt + 30 * DAY)) : null, nextId(random), stampCreated,
+      optOut ? 1 : 0, optOut ? sqlDate(Math.min(now, createdAt + 30 * DAY)) : null, stampCreated,
       sqlDate(Math.max(createdAt, lastActivity)),
     );
     counts.candidates++;

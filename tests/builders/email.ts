@@ -1,8 +1,10 @@
 // Test helpers for email delivery: a real SMTP server on 127.0.0.1 that records (or refuses) what it receives, and
 // outbox rows queued the way the app queues them.
+import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import { hashUnsubscribeToken } from "~/models/email-links.server";
 import { queueEmailInTx, type QueueEmailInput } from "~/models/email.server";
 import { prisma } from "~/utils/db.server";
 import { makeCandidate, makeUser } from "../db-utils";
@@ -16,6 +18,11 @@ export type SmtpSink = {
   received: ParsedMail[];
   /** Replies to use for the coming messages, in order; once used up, every message is accepted. */
   reply(...replies: SinkReply[]): void;
+  /**
+   * Holds the server's reply to the n-th message from now (it is recorded as received at once, as a real server may
+   * keep a message whose 250 never reached the client) until `release` is called.
+   */
+  holdReply(n: number): { arrived: Promise<void>; release(): void };
   /** Stops listening (the port stays ours to listen on again with `start`). */
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -25,6 +32,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   const received: ParsedMail[] = [];
   const replies: SinkReply[] = [];
   let port = 0;
+  let arrivals = 0;
+  let hold: { at: number; arrived(): void; released: Promise<void> } | undefined;
   let server: SMTPServer | undefined;
   const listen = () =>
     new Promise<void>((resolve, reject) => {
@@ -36,7 +45,15 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         closeTimeout: 100,
         onData(stream, _session, callback) {
           simpleParser(stream).then(
-            (parsed) => {
+            async (parsed) => {
+              arrivals += 1;
+              if (hold && hold.at === arrivals) {
+                received.push(parsed);
+                hold.arrived();
+                await hold.released;
+                callback(null, "Queued as test");
+                return;
+              }
               const next = replies.shift() ?? "accept";
               if (next === "accept") {
                 received.push(parsed);
@@ -65,6 +82,14 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     },
     received,
     reply: (...next) => replies.push(...next),
+    holdReply(n) {
+      let arrived!: () => void;
+      let release!: () => void;
+      const arrivedPromise = new Promise<void>((resolve) => (arrived = resolve));
+      const released = new Promise<void>((resolve) => (release = resolve));
+      hold = { at: arrivals + n, arrived, released };
+      return { arrived: arrivedPromise, release };
+    },
     stop: () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
     start: listen,
   };
@@ -97,4 +122,11 @@ export async function queueTestEmail(
       { userId: sentById },
     ),
   );
+}
+
+/** An unsubscribe link for the candidate, as the worker mints one at delivery; returns the token. */
+export async function makeUnsubscribeToken(candidateId: string, expiresAt = new Date(Date.now() + 30 * 24 * 3600_000)) {
+  const token = randomBytes(32).toString("base64url");
+  await prisma.unsubscribeLink.create({ data: { candidateId, tokenHash: hashUnsubscribeToken(token), expiresAt } });
+  return token;
 }

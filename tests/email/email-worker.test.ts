@@ -2,6 +2,7 @@
 // crash recovery and capture mode.
 import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
 import { deliverDueEmails, defaultBackoffMs, type EmailWorkerOptions } from "~/models/email-worker.server";
+import { hashUnsubscribeToken } from "~/models/email-links.server";
 import { prisma } from "~/utils/db.server";
 import { createMailTransport, type MailTransport } from "~/utils/mailer.server";
 import { makeEmailRecipient, queueTestEmail, startSmtpSink, type SmtpSink } from "../builders/email";
@@ -62,10 +63,16 @@ test("a queued message arrives with its HTML and text parts, Message-ID and one-
   expect(mail.from?.value[0]).toMatchObject({ name: "Northbridge Staffing", address: "no-reply@localhost" });
   expect(mail.replyTo?.value[0].address).toBe("team@northbridge.example");
   expect(mail.to && "value" in mail.to ? mail.to.value[0].address : null).toBe("ada@example.net");
-  const token = (await prisma.candidate.findUniqueOrThrow({ where: { id: candidate.id } })).unsubscribeToken;
   // Header lines as received, unfolded (long headers are folded onto a second line).
   const line = (key: string) => mail.headerLines.find((h) => h.key === key)?.line.replace(/\r?\n\s+/g, " ");
-  expect(line("list-unsubscribe")).toBe(`List-Unsubscribe: <http://localhost:3000/unsubscribe/${token}>`);
+  const token = /^List-Unsubscribe: <http:\/\/localhost:3000\/unsubscribe\/([A-Za-z0-9_-]{43})>$/.exec(line("list-unsubscribe") ?? "")?.[1];
+  // A fresh 256-bit token for this email, stored only as its hash, that unsubscribes this candidate.
+  expect(token).toBeDefined();
+  expect(await prisma.unsubscribeLink.findUnique({ where: { tokenHash: hashUnsubscribeToken(token!) } })).toMatchObject({
+    candidateId: candidate.id,
+    emailMessageId: queued.id,
+  });
+  expect(JSON.stringify(await prisma.unsubscribeLink.findMany())).not.toContain(token);
   expect(line("list-unsubscribe-post")).toBe("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
 
   const row = await statusOf(queued.id);

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, test } from "vitest";
+import { candidateTimeline } from "~/models/timeline/timeline.server";
 import {
   createCoachingLink,
   findCoachingRun,
@@ -54,6 +55,17 @@ describe("coaching links", () => {
     expect(await findCoachingRun(fresh.token)).not.toBeNull();
     const active = await prisma.coachingLink.count({ where: { runId: run.id, revokedAt: null } });
     expect(active).toBe(1);
+  });
+
+  test("a replaced link shows on the candidate's timeline as revoked, not only the new link as created", async () => {
+    const { run, recruiter, candidate, link } = await runWithLink();
+    const fresh = await createCoachingLink(run.id, { userId: recruiter.id });
+    const revoked = await prisma.auditEvent.findFirstOrThrow({ where: { action: "coaching.link_revoked", entityId: link.linkId } });
+    expect(revoked).toMatchObject({ actorId: recruiter.id, candidateId: candidate.id });
+    expect(JSON.parse(revoked.after!)).toMatchObject({ replacedBy: fresh.linkId, runId: run.id });
+    const summaries = (await candidateTimeline(candidate.id)).map((e) => e.summary);
+    expect(summaries).toContain("Link to the candidate's coaching page revoked (replaced by a new link)");
+    expect(summaries).toContain("Link to the candidate's coaching page created");
   });
 
   test("a cancelled checklist can't get a link", async () => {

@@ -13,7 +13,7 @@ import {
 } from "~/models/email.server";
 import { prisma } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
-import { makeEmailRecipient, queueTestEmail } from "../builders/email";
+import { makeEmailRecipient, makeUnsubscribeToken, queueTestEmail } from "../builders/email";
 
 test("queueing writes a queued message with a stable Message-ID on the app's host and an audit event", async () => {
   const { recruiter, candidate } = await makeEmailRecipient();
@@ -102,7 +102,7 @@ test("retrying a failed message queues it again at once, audited; other statuses
 test("unsubscribing records the opt-out once, stops queued messages and shows only a masked address", async () => {
   const { recruiter, candidate } = await makeEmailRecipient({ name: "Ada Okafor", email: "ada.okafor@example.net" });
   const queued = await queueTestEmail(candidate, recruiter.id);
-  const { unsubscribeToken } = await prisma.candidate.findUniqueOrThrow({ where: { id: candidate.id } });
+  const unsubscribeToken = await makeUnsubscribeToken(candidate.id);
 
   expect(await unsubscribeInfo(unsubscribeToken)).toEqual({ firstName: "Ada", maskedEmail: "a***@example.net", optedOut: false });
   expect(await unsubscribe(unsubscribeToken)).toEqual({ candidateId: candidate.id, already: false });

@@ -95,3 +95,28 @@ test("someone signed out is sent to the login page", async () => {
   expect((thrown as Response).status).toBe(302);
   expect((thrown as Response).headers.get("Location")).toMatch(/^\/login/);
 });
+
+test("saving contact details someone else changed meanwhile is refused for review, keeps the typed values, and a second save wins", async () => {
+  const me = await makeUser();
+  const other = await makeUser();
+  const candidate = await makeCandidate({ name: "Dana Reyes", email: "dana@example.net" });
+  const request = await signedInRequest(`http://localhost/candidates/${candidate.id}`, me.id);
+  const page = (await loader({ request, params: { candidateId: candidate.id }, context: {} })) as { candidate: { contactVersion: string } };
+  const shownVersion = page.candidate.contactVersion;
+
+  // A colleague saves a new phone number while the form is open.
+  expect(statusOf(await post(candidate.id, other.id, { intent: "update-contact", name: "Dana Reyes", email: "dana@example.net", phone: "020 7946 0000", baseVersion: shownVersion }))).toBe(302);
+
+  const mine = { intent: "update-contact", name: "Dana Reyes-Okafor", email: "dana@example.net", phone: "", baseVersion: shownVersion };
+  const refused = (await post(candidate.id, me.id, mine)) as Reply & { data: { currentVersion?: string } };
+  expect(statusOf(refused)).toBe(400);
+  const formError = refused.data.result?.error?.[""]?.[0];
+  expect(formError).toMatch(/^Someone else saved a change while you were editing\./);
+  expect(formError).toContain("phone “020 7946 0000”");
+  expect(refused.data.result?.initialValue).toMatchObject({ name: "Dana Reyes-Okafor" });
+  expect(await prisma.candidate.findUniqueOrThrow({ where: { id: candidate.id } })).toMatchObject({ name: "Dana Reyes", phone: "020 7946 0000" });
+
+  // Having reviewed it, saving again (against the version the refusal handed back) replaces the colleague's change.
+  expect(statusOf(await post(candidate.id, me.id, { ...mine, baseVersion: refused.data.currentVersion! }))).toBe(302);
+  expect(await prisma.candidate.findUniqueOrThrow({ where: { id: candidate.id } })).toMatchObject({ name: "Dana Reyes-Okafor", phone: null });
+});

@@ -78,3 +78,22 @@ test("removing the flag leaves the cancelled checklist visible and refuses ticks
   expect(statusOf(refused)).toBe(400);
   expect(formErrorsOf(refused)[0]).toMatch(/cancelled/);
 });
+
+test("a step note someone else saved meanwhile is not overwritten: refused with their note shown, typed note kept; saving again wins", async () => {
+  const { act, load } = await setup();
+  const step = (await load()).checklist!.steps[0];
+  const shownVersion = step.noteVersion;
+  expect(statusOf(await act({ intent: "step-note", stepStateId: step.id, note: "Called, no answer", baseVersion: shownVersion }))).toBe(302);
+
+  const mine = { intent: "step-note", stepStateId: step.id, note: "Left a voicemail at 5pm", baseVersion: shownVersion };
+  const refused = (await act(mine)) as { data: { result: { initialValue: Record<string, unknown> }; currentVersion?: string } };
+  expect(statusOf(refused)).toBe(400);
+  expect(formErrorsOf(refused)[0]).toBe(
+    "Someone else saved a change while you were editing. The note now reads: “Called, no answer”. Your changes are still in the form: review them and save again to replace that change.",
+  );
+  expect(refused.data.result.initialValue).toMatchObject({ note: "Left a voicemail at 5pm" });
+  expect((await prisma.checklistStepState.findUniqueOrThrow({ where: { id: step.id } })).note).toBe("Called, no answer");
+
+  expect(statusOf(await act({ ...mine, baseVersion: refused.data.currentVersion! }))).toBe(302);
+  expect((await prisma.checklistStepState.findUniqueOrThrow({ where: { id: step.id } })).note).toBe("Left a voicemail at 5pm");
+});

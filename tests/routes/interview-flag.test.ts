@@ -85,3 +85,28 @@ test("the candidate search answers JSON with matches by name or email", async ()
   const result = await searchLoader({ request: session.get("/resources/candidate-search?q=findme"), params: {}, context: {} });
   expect(result.candidates).toEqual([{ id: candidate.id, name: "Searchable Person", email: "findme@example.net" }]);
 });
+
+test("editing a flag someone else edited meanwhile is refused for review with their edit shown; saving again wins", async () => {
+  const { session, interview, path, act } = await setup();
+  expect(statusOf(await act(flagFields))).toBe(302);
+  const page = (await loader({ request: session.get(path), params: { interviewId: interview.id }, context: {} })) as {
+    interview: { flag: { id: string; version: string } };
+  };
+  const { id: flagId, version } = page.interview.flag;
+
+  // A colleague raises the severity while this recruiter's edit form is open.
+  expect(statusOf(await act({ ...flagFields, intent: "edit-flag", flagId, severity: "critical", baseVersion: version }))).toBe(302);
+
+  const mine = { ...flagFields, intent: "edit-flag", flagId, description: "He froze on the second question.", baseVersion: version };
+  const refused = (await act(mine)) as { data: { result: { initialValue: Record<string, unknown> }; currentVersion?: string } };
+  expect(statusOf(refused)).toBe(400);
+  expect(fieldErrorsOf(refused)[""]?.[0]).toMatch(/^Someone else saved a change while you were editing\. The flag now reads: critical,/);
+  expect(refused.data.result.initialValue).toMatchObject({ description: "He froze on the second question." });
+  expect(await prisma.interviewFlag.findUniqueOrThrow({ where: { id: flagId } })).toMatchObject({ severity: "critical", description: null });
+
+  expect(statusOf(await act({ ...mine, baseVersion: refused.data.currentVersion! }))).toBe(302);
+  expect(await prisma.interviewFlag.findUniqueOrThrow({ where: { id: flagId } })).toMatchObject({
+    severity: "serious",
+    description: "He froze on the second question.",
+  });
+});

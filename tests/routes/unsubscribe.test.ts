@@ -3,7 +3,7 @@ import { expect, test } from "vitest";
 import { action, loader } from "~/routes/unsubscribe.$token";
 import { prisma } from "~/utils/db.server";
 import { UNSUBSCRIBE_LIMIT } from "~/utils/unsubscribe-rate-limit.server";
-import { makeEmailRecipient } from "../builders/email";
+import { makeEmailRecipient, makeUnsubscribeToken } from "../builders/email";
 
 let ipCounter = 0;
 const freshIp = () => `198.51.100.${++ipCounter}`;
@@ -11,8 +11,7 @@ const freshIp = () => `198.51.100.${++ipCounter}`;
 async function recipient() {
   const { candidate } = await makeEmailRecipient({ name: "Ada Okafor", email: `ada-${++ipCounter}@example.net` });
   await prisma.agency.upsert({ where: { id: 1 }, create: { id: 1, name: "Northbridge Staffing" }, update: { name: "Northbridge Staffing" } });
-  const { unsubscribeToken } = await prisma.candidate.findUniqueOrThrow({ where: { id: candidate.id } });
-  return { candidate, token: unsubscribeToken };
+  return { candidate, token: await makeUnsubscribeToken(candidate.id) };
 }
 
 const get = (token: string, ip = freshIp()) =>

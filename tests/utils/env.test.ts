@@ -33,6 +33,7 @@ describe("configuration", () => {
     ["SMTP_URL", "http://mail.example.com"],
     ["MAIL_FROM", "nobody"],
     ["SEED_DEMO", "maybe"],
+    ["SMTP_INSECURE_PLAINTEXT_AUTH", "sometimes"],
     ["TZ", "Mars/Base"],
   ])("a bad %s (%s) is refused in one line that names it", (name, value) => {
     const message = configError({ [name]: value });

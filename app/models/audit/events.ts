@@ -118,12 +118,14 @@ export const auditEvents = defineEvents({
 
   "coaching.link_created": {
     entityType: "CoachingLink",
-    after: z.object({ interviewId: text, runId: text, expiresAt: isoDate, replacedLinkIds: z.array(text) }),
+    // emailId: a link minted at delivery for the email it went out in.
+    after: z.object({ interviewId: text, runId: text, expiresAt: isoDate, replacedLinkIds: z.array(text), emailId: text.optional() }),
   },
   "coaching.link_revoked": {
     entityType: "CoachingLink",
     before: z.object({ revokedAt: z.null() }),
-    after: z.object({ interviewId: text, runId: text, revokedAt: isoDate }),
+    // replacedBy: the new link that replaced this one ("Create a new link").
+    after: z.object({ interviewId: text, runId: text, revokedAt: isoDate, replacedBy: text.optional() }),
   },
   "coaching.step_done_by_candidate": {
     entityType: "ChecklistStepState",

@@ -92,7 +92,11 @@ export const auditLines: AuditLines = {
   }),
 
   "coaching.link_created": ({ after }) => ({ kind: "checklist", summary: "Link to the candidate's coaching page created", ...link(after) }),
-  "coaching.link_revoked": ({ after }) => ({ kind: "checklist", summary: "Link to the candidate's coaching page revoked", ...link(after) }),
+  "coaching.link_revoked": ({ after }) => ({
+    kind: "checklist",
+    summary: `Link to the candidate's coaching page revoked${after.replacedBy ? " (replaced by a new link)" : ""}`,
+    ...link(after),
+  }),
   "coaching.step_done_by_candidate": ({ after }) => ({
     kind: "checklist",
     summary: `Checklist step done: ${stepTitle(after)}`,
