@@ -60,3 +60,6 @@ export const bulkOutcomes = {
   failed: "Not sent",
 } as const;
 export type BulkOutcome = keyof typeof bulkOutcomes;
+
+/** The outbox page's one button. */
+export const RetryEmailSchema = z.object({ intent: z.literal("retry", { errorMap: () => ({ message: "That request was not understood. Reload the page and try again." }) }) });

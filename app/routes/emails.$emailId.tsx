@@ -1,12 +1,15 @@
 // /emails/:emailId: one message exactly as it was (or will be) sent: headers, delivery state, HTML and text parts.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { parseWithZod } from "@conform-to/zod";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EmailStatusBadge } from "~/components/email-status";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, SubmitButton } from "~/components/forms";
+import { RetryEmailSchema } from "~/models/email-forms";
 import { getEmail, retryEmail } from "~/models/email.server";
 import { describeTimeZone, formatDateTime } from "~/utils/dates";
-import { RuleViolation } from "~/utils/errors.server";
+import { invalidForm, unlessRefused } from "~/utils/form-reply.server";
+import { buttonFormErrors } from "~/utils/form-reply";
 import { invariantResponse } from "~/utils/http.server";
 import { CAPTURE_MODE_NOTICE, isCaptureMode } from "~/utils/mailer.server";
 import { redirectWithToast, requireUser } from "~/utils/session.server";
@@ -29,19 +32,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const id = params.emailId ?? "";
-  const formData = await request.formData();
-  if (formData.get("intent") !== "retry") return data({ formError: "Unknown action." }, { status: 400 });
+  const submission = parseWithZod(await request.formData(), { schema: RetryEmailSchema });
+  if (submission.status !== "success") return invalidForm(submission);
   const email = await getEmail(id);
   invariantResponse(email, NOT_FOUND);
-  try {
+  return unlessRefused(submission, async () => {
     await retryEmail(email.id, { userId: user.id });
-  } catch (error) {
-    if (error instanceof RuleViolation) return data({ formError: error.message }, { status: 400 });
-    throw error;
-  }
-  return redirectWithToast(request, `/emails/${email.id}`, {
-    kind: "success",
-    message: `The email to ${email.candidate.name} is queued to be sent again.`,
+    return redirectWithToast(request, `/emails/${email.id}`, {
+      kind: "success",
+      message: `The email to ${email.candidate.name} is queued to be sent again.`,
+    });
   });
 }
 
@@ -116,7 +116,7 @@ export default function EmailPage() {
         </dl>
         {email.status === "failed" ? (
           <Form method="post">
-            <ErrorList errors={actionData?.formError ? [actionData.formError] : null} alert />
+            <ErrorList errors={buttonFormErrors(actionData)} alert />
             <SubmitButton name="intent" value="retry" pendingLabel="Queueing…">
               Retry
             </SubmitButton>

@@ -8,7 +8,8 @@ export function replyFor<Intent extends string>(reply: FormReply<Intent> | null 
   return reply && (intent === null || reply.intent === intent) ? reply.result : undefined;
 }
 
-/** The errors that belong to the whole form rather than a field, for forms without fields of their own. */
-export function formLevelErrors(reply: FormReply | null | undefined) {
-  return reply?.result.error?.[""] ?? null;
+/** Every error of the reply, for a form with no fields of its own to show them at (a lone button). */
+export function buttonFormErrors(reply: FormReply | null | undefined) {
+  const errors = reply?.result.error;
+  return errors ? Object.values(errors).flatMap((list) => list ?? []) : null;
 }

@@ -53,7 +53,7 @@ test("Retry puts a failed message back in the queue; a queued one can't be retri
 
   const refused = await retry();
   expect((refused as { init: ResponseInit }).init.status).toBe(400);
-  expect((refused as { data: { formError: string } }).data.formError).toBe("Only a failed message can be retried.");
+  expect((refused as unknown as { data: { result: { error: Record<string, string[]> } } }).data.result.error[""]).toEqual(["Only a failed message can be retried."]);
 
   await prisma.emailMessage.update({ where: { id: queued.id }, data: { status: "failed", lastError: "550 Mailbox unavailable" } });
   const done = (await retry()) as Response;
