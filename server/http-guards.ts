@@ -100,9 +100,12 @@ export function refuseDeclaredLargeBodies(req: Request, res: Response, next: Nex
 }
 
 function refuseTooLarge(req: Request, res: Response) {
-  // Close the connection rather than read (and throw away) the rest of a large upload.
-  refuse(res, 413, "Request body too large.", { Connection: "close" });
-  res.once("finish", () => req.socket.destroy());
+  // Drop the connection rather than read (and throw away) the rest of a large upload, but not at once: closing a
+  // socket with unread data resets it, and the client would lose the 413 before reading it. Node itself would close
+  // at once (it never keeps a connection whose request body is unfinished), hence the keep-alive flag.
+  res.shouldKeepAlive = true;
+  refuse(res, 413, "Request body too large.");
+  res.once("finish", () => setTimeout(() => req.socket.destroy(), 1_000).unref());
 }
 
 class BodyError extends Error {}
@@ -115,7 +118,8 @@ class BodyError extends Error {}
 export function guardedBody(req: Request, res: Response, onRefused: () => void) {
   const limit = bodyLimitFor(req.path);
   const contentType = req.get("content-type") ?? "";
-  const multipart = mediaType(req) === "multipart/form-data";
+  // The token-authorised posts read no body, so a sender's odd multipart does them no harm.
+  const multipart = mediaType(req) === "multipart/form-data" && !TOKEN_AUTHORISED_POSTS.test(req.path);
   // Bounded by the limit: only multipart bodies are kept, to check that they parse before the action reads them.
   const kept: Buffer[] = [];
   let seen = 0;

@@ -52,9 +52,14 @@ function remixRequest(req: Request, res: Response, onRefused: () => void) {
         }),
       )
     : undefined;
+  const headers = remixHeaders(req);
+  // The Origin has been checked against APP_URL already (refuseCrossSiteWrites). Remix would compare it again with
+  // the Host header and answer 500 when they differ: behind a proxy that rewrites Host, and for the one-click
+  // unsubscribe posts we accept from anywhere (Origin "null" included).
+  if (hasBody) headers.delete("origin");
   return new globalThis.Request(url.href, {
     method: req.method,
-    headers: remixHeaders(req),
+    headers,
     signal: controller.signal,
     ...(body ? { body, duplex: "half" } : {}),
   } as RequestInit);
