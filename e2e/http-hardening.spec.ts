@@ -73,13 +73,15 @@ test.describe("writes from another site are refused before they reach an action"
 
   test("login CSRF: a cross-site sign-in is refused and sets no cookie", async () => {
     const body = form({ email: "manager-hardening@e2e.example.com", password: "whatever-it-is" });
-    for (const headers of [evil, { "Sec-Fetch-Site": "cross-site" }, { "Sec-Fetch-Site": "same-site" }, { Origin: "null" }]) {
+    const refused: Record<string, string>[] = [evil, { "Sec-Fetch-Site": "cross-site" }, { "Sec-Fetch-Site": "same-site" }, { Origin: "null" }];
+    for (const headers of refused) {
       const response = await call({ method: "POST", path: "/login", headers: { "Content-Type": FORM, ...headers }, body });
       expect(response.status, JSON.stringify(headers)).toBe(403);
       expect(response.headers["set-cookie"]).toBeUndefined();
     }
     // Our own origin (and a client that sends neither header, such as curl) reaches the action: wrong password, 400.
-    for (const headers of [{ Origin: server.baseURL }, { "Sec-Fetch-Site": "same-origin" }, {}]) {
+    const allowed: Record<string, string>[] = [{ Origin: server.baseURL }, { "Sec-Fetch-Site": "same-origin" }, {}];
+    for (const headers of allowed) {
       const response = await call({ method: "POST", path: "/login", headers: { "Content-Type": FORM, ...headers }, body });
       expect(response.status, JSON.stringify(headers)).toBe(400);
     }
