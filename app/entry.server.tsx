@@ -13,7 +13,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { ensureEmailWorkerStarted } from "~/models/email-worker.server";
 import { isDatabaseBusy } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import type { LoadContext } from "~/utils/http.server";
+import { isMalformedConformForm, type LoadContext } from "~/utils/http.server";
 import { NonceProvider } from "~/utils/nonce";
 
 // Tests drive the worker's passes themselves.
@@ -61,13 +61,20 @@ export default function handleRequest(
 }
 
 /**
- * Remix answers 500 for any error a loader or action throws. A locked SQLite database is no bug: mark the request so
- * the server answers 503 with Retry-After instead (server/remix-handler.ts), and log one line, not a stack.
+ * Remix answers 500 for any error a loader or action throws. A locked SQLite database and a form Conform can't read
+ * are no bugs: mark the request so the server answers 503 with Retry-After or 400 instead (server/remix-handler.ts),
+ * and log one line, not a stack.
  */
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  const where = `${request.method} ${new URL(request.url).pathname}`;
   if (isDatabaseBusy(error)) {
     (context as Partial<LoadContext>).databaseBusy = true;
-    console.warn(`Database busy: ${request.method} ${new URL(request.url).pathname} answered 503.`);
+    console.warn(`Database busy: ${where} answered 503.`);
+    return;
+  }
+  if (isMalformedConformForm(error)) {
+    (context as Partial<LoadContext>).malformedForm = true;
+    console.warn(`Unreadable form: ${where} answered 400.`);
     return;
   }
   if (!request.signal.aborted) console.error(error);

@@ -1,5 +1,6 @@
 // The Remix request handler for express, like @remix-run/express's but with a guarded body (size limit, multipart
-// check), the load context (client address, CSP nonce) and 503 instead of 500 when SQLite was busy.
+// check), the load context (client address, CSP nonce), and 503 or 400 instead of 500 when SQLite was busy or the
+// form was unreadable.
 import {
   createReadableStreamFromReadable,
   createRequestHandler,
@@ -84,6 +85,10 @@ export function remixHandler(getBuild: () => ServerBuild, mode: "production" | "
       if (context.databaseBusy && response.status >= 500) {
         busyUntil = Date.now() + BUSY_COOL_DOWN_MS;
         return busyResponse(res);
+      }
+      if (context.malformedForm && response.status >= 500) {
+        res.status(400).set({ "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
+        return res.end("The form could not be read. Reload the page and try again.\n");
       }
       res.statusMessage = response.statusText;
       res.status(response.status);
