@@ -66,7 +66,9 @@ export default function handleRequest(
  * and log one line, not a stack.
  */
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
-  const where = `${request.method} ${new URL(request.url).pathname}`;
+  // Token pages' URLs are credentials: keep the token out of the log.
+  const path = new URL(request.url).pathname.replace(/^(\/(?:coach|unsubscribe|set-password)\/)[^/]+/, "$1…");
+  const where = `${request.method} ${path}`;
   if (isDatabaseBusy(error)) {
     (context as Partial<LoadContext>).databaseBusy = true;
     console.warn(`Database busy: ${where} answered 503.`);
