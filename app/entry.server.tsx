@@ -1,12 +1,20 @@
 // Remix's default Node entry (streaming render; bots get the whole page at once), plus the one-time start of the
 // email sender worker, which lives in the server process (docs/decisions/005-email-outbox.md).
 import { PassThrough } from "node:stream";
-import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
+import {
+  createReadableStreamFromReadable,
+  type AppLoadContext,
+  type EntryContext,
+  type HandleErrorFunction,
+} from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { ensureEmailWorkerStarted } from "~/models/email-worker.server";
+import { isDatabaseBusy } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { isMalformedConformForm, type LoadContext } from "~/utils/http.server";
+import { NonceProvider } from "~/utils/nonce";
 
 // Tests drive the worker's passes themselves.
 if (env.NODE_ENV !== "test") ensureEmailWorkerStarted();
@@ -21,28 +29,58 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
+  const nonce = (loadContext as Partial<LoadContext>).cspNonce ?? "";
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(<RemixServer context={remixContext} url={request.url} />, {
-      [waitForAll ? "onAllReady" : "onShellReady"]() {
-        shellRendered = true;
-        const body = new PassThrough();
-        responseHeaders.set("Content-Type", "text/html");
-        resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-        pipe(body);
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+      </NonceProvider>,
+      {
+        nonce,
+        [waitForAll ? "onAllReady" : "onShellReady"]() {
+          shellRendered = true;
+          const body = new PassThrough();
+          responseHeaders.set("Content-Type", "text/html");
+          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+          pipe(body);
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500;
+          // Errors before the shell is ready reject above and are logged by Remix.
+          if (shellRendered) console.error(error);
+        },
       },
-      onShellError(error: unknown) {
-        reject(error);
-      },
-      onError(error: unknown) {
-        responseStatusCode = 500;
-        // Errors before the shell is ready reject above and are logged by Remix.
-        if (shellRendered) console.error(error);
-      },
-    });
+    );
     // Abort a little after streamTimeout so pending promises can reject with their own errors first.
     setTimeout(abort, streamTimeout + 1_000);
   });
 }
+
+/**
+ * Remix answers 500 for any error a loader or action throws. A locked SQLite database and a form Conform can't read
+ * are no bugs: mark the request so the server answers 503 with Retry-After or 400 instead (server/remix-handler.ts),
+ * and log one line, not a stack.
+ */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  // Token pages' URLs are credentials: keep the token out of the log.
+  const path = new URL(request.url).pathname.replace(/^(\/(?:coach|unsubscribe|set-password)\/)[^/]+/, "$1…");
+  const where = `${request.method} ${path}`;
+  if (isDatabaseBusy(error)) {
+    (context as Partial<LoadContext>).databaseBusy = true;
+    console.warn(`Database busy: ${where} answered 503.`);
+    return;
+  }
+  if (isMalformedConformForm(error)) {
+    (context as Partial<LoadContext>).malformedForm = true;
+    console.warn(`Unreadable form: ${where} answered 400.`);
+    return;
+  }
+  if (!request.signal.aborted) console.error(error);
+};

@@ -16,6 +16,7 @@ import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { roles } from "~/models/enums";
 import { getAgency } from "~/models/agency.server";
+import { useNonce } from "~/utils/nonce";
 import { getUser, takeToast } from "~/utils/session.server";
 import stylesheet from "~/styles/app.css";
 
@@ -41,6 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export type RootLoaderData = typeof loader;
 
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
   return (
     <html lang="en">
       <head>
@@ -51,8 +53,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -3,4 +3,4 @@ import { checkConfiguration } from "./prepare.ts";
 
 const env = await checkConfiguration();
 const { startServer } = await import("../server/index.ts");
-await startServer({ port: env.PORT, mode: "development" });
+await startServer({ port: env.PORT, host: env.HOST, trustProxy: env.TRUST_PROXY, appUrl: env.APP_URL, mode: "development" });

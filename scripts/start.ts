@@ -36,4 +36,10 @@ if (env.isProduction && env.sessionSecretIsEphemeral) {
 }
 
 const { startServer } = await import("../server/index.ts");
-await startServer({ port: env.PORT, mode: env.isProduction ? "production" : "development" });
+await startServer({
+  port: env.PORT,
+  host: env.HOST,
+  trustProxy: env.TRUST_PROXY,
+  appUrl: env.APP_URL,
+  mode: env.isProduction ? "production" : "development",
+});

@@ -1,10 +1,22 @@
-// The HTTP server: static files, security headers, and the Remix request handler with the client's address.
+// The HTTP server: security headers, request limits and CSRF checks (server/http-guards.ts), static files, and the
+// Remix request handler with the client's address and the CSP nonce.
 import { existsSync, statSync, watch } from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import express from "express";
+import {
+  MAX_HEADER_BYTES,
+  refuseCrossSiteWrites,
+  refuseDeclaredLargeBodies,
+  refuseLegacyDataRequests,
+  refuseLongUrls,
+  refuseNonFormBodies,
+  refuseOtherMethods,
+} from "./http-guards.ts";
+import { remixHandler } from "./remix-handler.ts";
+import { securityHeaders } from "./security-headers.ts";
 
 const BUILD_PATH = path.resolve("build/index.js");
 
@@ -14,27 +26,37 @@ async function importBuild(): Promise<ServerBuild> {
   return import(`${pathToFileURL(BUILD_PATH).href}?v=${version}`);
 }
 
-export async function startServer({ port, mode }: { port: number; mode: "production" | "development" }) {
+export type ServerOptions = {
+  port: number;
+  /** The interface to listen on (HOST). */
+  host: string;
+  /** express's `trust proxy` (TRUST_PROXY): whose X-Forwarded-For and X-Forwarded-Proto to believe. */
+  trustProxy: false | number | string[];
+  /** APP_URL: the origin our own pages post from. */
+  appUrl: string;
+  mode: "production" | "development";
+};
+
+export async function startServer({ port, host, trustProxy, appUrl, mode }: ServerOptions) {
   let build = await importBuild();
   const app = express();
   app.disable("x-powered-by");
-  app.use((req, res, next) => {
-    res.set({ "X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY" });
-    // The candidate's coaching page sets a stricter policy of its own (its URL holds the token).
-    if (!req.path.startsWith("/coach/")) res.set("Referrer-Policy", "same-origin");
-    next();
-  });
+  app.set("trust proxy", trustProxy);
+  app.use(securityHeaders({ development: mode === "development" }));
+  app.use(refuseLongUrls);
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
-  const getLoadContext = (req: express.Request) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "" });
-  if (mode === "development") {
-    app.all("*", (req, res, next) => createRequestHandler({ build, mode, getLoadContext })(req, res, next));
-  } else {
-    app.all("*", createRequestHandler({ build, mode, getLoadContext }));
-  }
+  app.use(refuseLegacyDataRequests);
+  app.use(refuseOtherMethods);
+  app.use(refuseCrossSiteWrites(appUrl));
+  app.use(refuseNonFormBodies);
+  app.use(refuseDeclaredLargeBodies);
+  app.all("*", remixHandler(() => build, mode));
 
-  const server = app.listen(port, () => {
-    console.log(`Rebound is listening on http://localhost:${port}`);
+  const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app);
+  server.listen(port, host, () => {
+    const shown = host.includes(":") ? `[${host}]` : host;
+    console.log(`Rebound is listening on http://${shown}:${port}`);
     if (mode === "development") void broadcastDevReady(build);
   });
   if (mode === "development") {

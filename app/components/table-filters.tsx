@@ -86,17 +86,39 @@ export function FilterInput({
   label,
   type = "text",
   value,
+  min,
+  max,
+  error,
 }: {
   name: string;
   label: string;
   type?: "text" | "search" | "date";
   value: string | undefined;
+  min?: string;
+  max?: string;
+  /** Why the value in the URL was not used. */
+  error?: string;
 }) {
   const id = `filter-${name}`;
+  const errorId = `${id}-error`;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} name={name} type={type} defaultValue={value ?? ""} />
+      <input
+        id={id}
+        name={name}
+        type={type}
+        defaultValue={value ?? ""}
+        min={min}
+        max={max}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+      />
+      {error ? (
+        <ul id={errorId} className="field-errors">
+          <li>{error}</li>
+        </ul>
+      ) : null}
     </div>
   );
 }

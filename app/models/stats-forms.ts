@@ -8,6 +8,10 @@ export const DEFAULT_RANGE_DAYS = 90;
 /** Longer ranges are cut to this many years, so a typo like 0001-01-01 can't ask for 24,000 month buckets. */
 export const MAX_RANGE_YEARS = 5;
 
+/** Days outside this range are refused with a field error (year 0000 used to reach the SQL and answer 500). */
+export const EARLIEST_STATS_DAY = "2000-01-01";
+export const LATEST_STATS_DAY = "2099-12-31";
+
 export const STATS_FILTER_PARAMS = ["from", "to", "recruiter", "company"] as const;
 
 export type StatsFilters = {
@@ -16,6 +20,8 @@ export type StatsFilters = {
   to: string;
   recruiterId?: string;
   companyId?: string;
+  /** Why a given from/to was not used (it was replaced by its default); for the filter form. */
+  errors?: { from?: string; to?: string };
 };
 
 const day = (d: DateTime) => d.toFormat("yyyy-LL-dd");
@@ -47,9 +53,14 @@ const shape = {
 };
 
 function realDay(value: string | undefined, timeZone: string) {
-  if (!value) return null;
+  if (!value || value < EARLIEST_STATS_DAY || value > LATEST_STATS_DAY) return null;
   const parsed = DateTime.fromISO(value, { zone: timeZone });
   return parsed.isValid ? parsed.startOf("day") : null;
+}
+
+function dayError(given: string | null, timeZone: string) {
+  if (given === null || given.trim() === "" || realDay(given.trim(), timeZone)) return undefined;
+  return `Enter a real day between ${EARLIEST_STATS_DAY} and ${LATEST_STATS_DAY}; the default is shown instead.`;
 }
 
 /**
@@ -68,9 +79,12 @@ export function parseStatsFilters(params: URLSearchParams, timeZone: string, now
   }
   const earliest = end.minus({ years: MAX_RANGE_YEARS }).plus({ days: 1 });
   if (from < earliest) from = earliest;
+  const fromError = dayError(params.get("from"), timeZone);
+  const toError = dayError(params.get("to"), timeZone);
   return {
     from: day(from),
     to: day(end),
+    ...(fromError || toError ? { errors: { ...(fromError ? { from: fromError } : {}), ...(toError ? { to: toError } : {}) } } : {}),
     ...(raw.recruiter ? { recruiterId: raw.recruiter } : {}),
     ...(raw.company ? { companyId: raw.company } : {}),
   };

@@ -5,7 +5,14 @@ import { FunnelChart, MonthTrendChart, ReasonChart } from "~/components/charts/s
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FilterInput, FilterSelect, TableFilters } from "~/components/table-filters";
 import { getAgency } from "~/models/agency.server";
-import { parseStatsFilters, STATS_FILTER_PARAMS, statsRangePresets, statsSearch } from "~/models/stats-forms";
+import {
+  EARLIEST_STATS_DAY,
+  LATEST_STATS_DAY,
+  parseStatsFilters,
+  STATS_FILTER_PARAMS,
+  statsRangePresets,
+  statsSearch,
+} from "~/models/stats-forms";
 import { buildStatsTables, formatRate, type StatsTable } from "~/models/stats-tables";
 import { recoveryStatistics, statsFilterOptions } from "~/models/stats.server";
 import { describeTimeZone } from "~/utils/dates";
@@ -81,8 +88,18 @@ export default function StatsPage() {
         {funnel.recoveries} flagged interviews ended in a hire ({funnel.hired} hired).
       </p>
       <TableFilters label="Filter statistics" filterParams={STATS_FILTER_PARAMS}>
-        <FilterInput name="from" label="From" type="date" value={filters.from} />
-        <FilterInput name="to" label="To" type="date" value={filters.to} />
+        {(["from", "to"] as const).map((name) => (
+          <FilterInput
+            key={name}
+            name={name}
+            label={name === "from" ? "From" : "To"}
+            type="date"
+            value={filters[name]}
+            min={EARLIEST_STATS_DAY}
+            max={LATEST_STATS_DAY}
+            error={filters.errors?.[name]}
+          />
+        ))}
         <FilterSelect
           name="recruiter"
           label="Recruiter"

@@ -5,8 +5,14 @@ import { env } from "./env.server";
 
 export type { Prisma } from "~/.generated/prisma/client";
 
+/**
+ * How long a statement waits for another process's write lock. better-sqlite3 waits synchronously, freezing the whole
+ * server meanwhile, so this stays short (its default is 5 s); a write that still finds the lock answers 503.
+ */
+export const BUSY_TIMEOUT_MS = 250;
+
 function createClient(url: string) {
-  const adapter = new PrismaBetterSQLite3({ url });
+  const adapter = new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS });
   const client = new PrismaClient({ adapter });
   // A larger page cache and memory-mapped reads (SQLite's defaults are 2 MB and none): the statistics read tens of
   // thousands of rows per request. The adapter keeps one connection, so setting them once lasts.
@@ -36,4 +42,21 @@ export async function pingDatabase() {
 /** Did a write fail on a unique index (Prisma's P2002)? The index has the last word when two requests race. */
 export function isUniqueViolation(error: unknown) {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+/** True for the error a query gets when another connection holds SQLite's write lock past BUSY_TIMEOUT_MS. */
+export function isDatabaseBusy(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, originalCode, message, meta } = e as {
+      code?: unknown;
+      originalCode?: unknown;
+      message?: unknown;
+      meta?: { driverAdapterError?: unknown };
+    };
+    // The driver adapter reports SQLITE_BUSY (and its extended codes) as `originalCode` under a "SocketTimeout".
+    if ([code, originalCode].some((c) => typeof c === "string" && c.startsWith("SQLITE_BUSY"))) return true;
+    if (typeof message === "string" && /SQLITE_BUSY|database is locked/.test(message)) return true;
+    if (meta?.driverAdapterError && isDatabaseBusy(meta.driverAdapterError)) return true;
+  }
+  return false;
 }

@@ -1,5 +1,6 @@
 // Configuration, parsed once from the environment. The rest of the code imports `env`, never process.env.
 import { randomBytes } from "node:crypto";
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const booleanFlag = z
@@ -20,6 +21,29 @@ const schema = z
       .min(1, "must be between 1 and 65535")
       .max(65535, "must be between 1 and 65535")
       .default(3000),
+    HOST: z
+      .string()
+      .trim()
+      .default("127.0.0.1")
+      .refine((v) => isIP(v.replace(/^\[|\]$/g, "")) !== 0 || /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/i.test(v), {
+        message: "must be an address such as 127.0.0.1 or 0.0.0.0, or a host name",
+      }),
+    TRUST_PROXY: z
+      .string()
+      .trim()
+      .default("false")
+      .transform((v, ctx) => {
+        const parsed = parseTrustProxy(v);
+        if (parsed === undefined) {
+          ctx.addIssue({
+            code: "custom",
+            message:
+              "must be false, a number of proxy hops such as 1, or the proxies' addresses (for example loopback or 10.0.0.0/8)",
+          });
+          return z.NEVER;
+        }
+        return parsed;
+      }),
     DATABASE_URL: z
       .string()
       .default("file:./data/rebound.db")
@@ -70,6 +94,25 @@ export function isTimeZone(zone: string) {
   } catch {
     return false;
   }
+}
+
+/**
+ * TRUST_PROXY as express's `trust proxy` value: false, a hop count, or a list of addresses, subnets and the names
+ * express knows. `true` is refused on purpose: it would let any client choose its own address with X-Forwarded-For.
+ */
+export function parseTrustProxy(value: string): false | number | string[] | undefined {
+  const v = value.toLowerCase();
+  if (["", "false", "0", "no", "off"].includes(v)) return false;
+  if (/^[1-9]\d?$/.test(v)) return Number(v);
+  const entries = v.split(",").map((entry) => entry.trim());
+  const valid = (entry: string) => {
+    if (["loopback", "linklocal", "uniquelocal"].includes(entry)) return true;
+    const [address, prefix, ...rest] = entry.split("/");
+    if (rest.length > 0 || !isIP(address)) return false;
+    if (prefix === undefined) return true;
+    return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (isIP(address) === 4 ? 32 : 128);
+  };
+  return entries.length > 0 && entries.every(valid) ? entries : undefined;
 }
 
 export type Env = ReturnType<typeof parseEnv>;

@@ -20,5 +20,6 @@ if (captureFile) {
   };
 }
 
+const { env } = await import("../../app/utils/env.server.ts");
 const { startServer } = await import("../../server/index.ts");
-await startServer({ port: Number(process.env.PORT), mode: "production" });
+await startServer({ port: env.PORT, host: env.HOST, trustProxy: env.TRUST_PROXY, appUrl: env.APP_URL, mode: "production" });

@@ -142,10 +142,20 @@ describe("months and ranges in the agency's zone", () => {
     const now = new Date("2026-11-24T12:00:00Z");
     const parse = (q: string) => parseStatsFilters(new URLSearchParams(q), "UTC", now);
     expect(parse("")).toEqual({ from: "2026-08-27", to: "2026-11-24" });
-    expect(parse("from=2026-02-30&to=banana&recruiter=%27%3B--&company=x".repeat(1))).toEqual({
+    expect(parse("from=2026-02-30&to=banana&recruiter=%27%3B--&company=x".repeat(1))).toMatchObject({
       from: "2026-08-27", to: "2026-11-24", companyId: "x",
     });
     expect(parse("from=2026-11-20&to=2026-11-01")).toEqual({ from: "2026-08-27", to: "2026-11-24" });
-    expect(parse("from=0001-01-01&to=2026-11-24")).toEqual({ from: "2021-11-25", to: "2026-11-24" });
+    expect(parse("from=2020-01-01&to=2026-11-24")).toEqual({ from: "2021-11-25", to: "2026-11-24" });
+  });
+
+  test("days outside 2000–2099 or that don't exist fall back to the default with a field error", () => {
+    const now = new Date("2026-11-24T12:00:00Z");
+    const parse = (q: string) => parseStatsFilters(new URLSearchParams(q), "UTC", now);
+    const message = "Enter a real day between 2000-01-01 and 2099-12-31; the default is shown instead.";
+    expect(parse("to=0000-01-01")).toEqual({ from: "2026-08-27", to: "2026-11-24", errors: { to: message } });
+    expect(parse("from=0001-01-01&to=2026-11-24")).toEqual({ from: "2026-08-27", to: "2026-11-24", errors: { from: message } });
+    expect(parse("from=2026-02-30&to=9999-12-31").errors).toEqual({ from: message, to: message });
+    expect(parse("from=2026-11-01&to=").errors).toBeUndefined();
   });
 });

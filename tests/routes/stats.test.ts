@@ -32,6 +32,15 @@ function parseCsvLine(line: string) {
   return [...fields, field];
 }
 
+test("/stats?to=0000-01-01 shows the default range with a field error instead of a 500", async () => {
+  const manager = await signedIn("manager");
+  const result = (await call(loader, manager.get("/stats?to=0000-01-01"))) as Awaited<ReturnType<typeof loader>>;
+  expect(result.filters.errors?.to).toMatch(/between 2000-01-01 and 2099-12-31/);
+  expect(result.filters.to).toMatch(/^20\d\d-\d\d-\d\d$/);
+  const csv = (await call(csvLoader, manager.get("/stats.csv?table=funnel&to=0000-01-01"))) as Response;
+  expect(csv.status).toBe(200);
+});
+
 test("a recruiter gets 403 on /stats and on its CSV downloads", async () => {
   const recruiter = await signedIn("recruiter");
   expect(statusOf(await call(loader, recruiter.get("/stats")))).toBe(403);

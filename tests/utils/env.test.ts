@@ -35,6 +35,10 @@ describe("configuration", () => {
     ["SEED_DEMO", "maybe"],
     ["SMTP_INSECURE_PLAINTEXT_AUTH", "sometimes"],
     ["TZ", "Mars/Base"],
+    ["HOST", "not a host!"],
+    ["TRUST_PROXY", "true"],
+    ["TRUST_PROXY", "10.0.0.0/33"],
+    ["TRUST_PROXY", "loopback, proxy.example.com"],
   ])("a bad %s (%s) is refused in one line that names it", (name, value) => {
     const message = configError({ [name]: value });
     expect(message).toMatch(new RegExp(`^Configuration error: ${name} `));
@@ -66,6 +70,25 @@ describe("configuration", () => {
     expect(parseEnv({ SEED_DEMO: "false" }).SEED_DEMO).toBe(false);
     expect(parseEnv({ SEED_DEMO: "0" }).SEED_DEMO).toBe(false);
     expect(parseEnv({ SEED_DEMO: "Yes" }).SEED_DEMO).toBe(true);
+  });
+
+  test("the server listens on the loopback interface and ignores X-Forwarded-For unless configured", () => {
+    const env = parseEnv({ NODE_ENV: "production" });
+    expect(env.HOST).toBe("127.0.0.1");
+    expect(env.TRUST_PROXY).toBe(false);
+    expect(parseEnv({ HOST: "0.0.0.0" }).HOST).toBe("0.0.0.0");
+    expect(parseEnv({ HOST: "::" }).HOST).toBe("::");
+  });
+
+  test("TRUST_PROXY takes a hop count or the proxies' addresses, subnets and express's names", () => {
+    expect(parseEnv({ TRUST_PROXY: "off" }).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: "1" }).TRUST_PROXY).toBe(1);
+    expect(parseEnv({ TRUST_PROXY: "loopback, 10.0.0.0/8, fd00::/8, 192.0.2.7" }).TRUST_PROXY).toEqual([
+      "loopback",
+      "10.0.0.0/8",
+      "fd00::/8",
+      "192.0.2.7",
+    ]);
   });
 
   test("npm start stops on a bad variable with one line naming it, and no stack trace", () => {
