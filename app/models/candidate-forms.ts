@@ -70,7 +70,7 @@ export function isCandidateFormIntent(value: unknown): value is CandidateFormInt
 export const BulkReassignSchema = z.object({
   intent: z.literal("reassign"),
   candidateIds: z
-    .array(recordIdField("That selection was not understood."))
+    .array(recordIdField("That selection was not understood."), { required_error: "Select at least one candidate." })
     .min(1, "Select at least one candidate.")
     .max(500, "Reassign at most 500 candidates at a time."),
   recruiterId: recordIdField("Choose a recruiter."),

@@ -2,6 +2,7 @@
 // Shared by the actions (server truth) and the forms (client hints).
 import { recordIdField } from "~/utils/record-id";
 import { z } from "zod";
+import { BulkReassignSchema } from "./candidate-forms";
 import { multiLineText } from "~/utils/text";
 import { templateNames } from "../../emails/index";
 
@@ -44,7 +45,7 @@ export const InterviewEmailSchema = z.discriminatedUnion("intent", [PreviewEmail
 export const BulkEmailSchema = z.object({
   intent: z.literal("send-email"),
   candidateIds: z
-    .array(recordIdField("That selection was not understood."))
+    .array(recordIdField("That selection was not understood."), { required_error: "Select at least one candidate." })
     .min(1, "Select at least one candidate.")
     .max(BULK_EMAIL_MAX, `Email at most ${BULK_EMAIL_MAX} candidates at a time.`),
   template: templateField,
@@ -63,3 +64,10 @@ export type BulkOutcome = keyof typeof bulkOutcomes;
 
 /** The outbox page's one button. */
 export const RetryEmailSchema = z.object({ intent: z.literal("retry", { errorMap: () => ({ message: "That request was not understood. Reload the page and try again." }) }) });
+
+/** The candidates table's bulk actions, told apart by the pressed button's intent. */
+export const CandidatesBulkSchema = z.discriminatedUnion(
+  "intent",
+  [BulkReassignSchema, BulkEmailSchema],
+  { errorMap: () => ({ message: "That request was not understood. Reload the page and try again." }) },
+);

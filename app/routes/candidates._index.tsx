@@ -1,5 +1,5 @@
-import type { StaffActor } from "~/models/audit/events";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { parseWithZod } from "@conform-to/zod";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { randomUUID } from "node:crypto";
@@ -7,7 +7,7 @@ import { useMemo } from "react";
 import { templateOptions } from "../../emails/index";
 import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { SubmitButton } from "~/components/forms";
+import { ErrorList, SubmitButton } from "~/components/forms";
 import { FilterCheckbox, FilterInput, FilterSelect, TableFilters, useClearFiltersHref } from "~/components/table-filters";
 import { getAgency } from "~/models/agency.server";
 import {
@@ -16,13 +16,13 @@ import {
   parseCandidateQuery,
   reassignCandidates,
 } from "~/models/candidate-table.server";
-import { BulkReassignSchema } from "~/models/candidate-forms";
-import { BULK_EMAIL_MAX, BulkEmailSchema, bulkOutcomes, type BulkOutcome } from "~/models/email-forms";
+import { BULK_EMAIL_MAX, bulkOutcomes, CandidatesBulkSchema, type BulkOutcome } from "~/models/email-forms";
 import { candidateStatuses, selectOptions } from "~/models/enums";
 import { sendBulkRecoveryEmail } from "~/models/recovery-email.server";
 import { candidateColumnLabels, candidateFilterParams, candidateTable, type CandidateColumn } from "~/models/table-columns";
 import { describeTimeZone, formatDate } from "~/utils/dates";
-import { RuleViolation } from "~/utils/errors.server";
+import { invalidForm, unlessRefused } from "~/utils/form-reply.server";
+import { buttonFormErrors } from "~/utils/form-reply";
 import { redirectWithToast, requireUser } from "~/utils/session.server";
 import { toSearch, withParams } from "~/utils/table-params";
 import { useTimeZone } from "~/utils/use-time-zone";
@@ -49,49 +49,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await request.formData();
-  if (form.get("intent") === "send-email") return bulkEmailAction(form, { userId: user.id });
-  const parsed = BulkReassignSchema.safeParse({
-    intent: form.get("intent"),
-    candidateIds: form.getAll("candidateIds"),
-    recruiterId: form.get("recruiterId") || undefined,
-  });
-  if (!parsed.success) {
-    return data({ error: parsed.error.issues[0]?.message ?? "That request was not understood." }, { status: 400 });
-  }
-  try {
-    const { moved, unchanged, recruiter } = await reassignCandidates(parsed.data, { userId: user.id });
-    const url = new URL(request.url);
-    const back = `/candidates${toSearch(withParams(url.searchParams, {}))}`;
-    const plural = (n: number) => `${n} candidate${n === 1 ? "" : "s"}`;
-    return redirectWithToast(request, back, {
-      kind: "success",
-      message:
-        `Reassigned ${plural(moved)} to ${recruiter.name}.` +
-        (unchanged ? ` ${plural(unchanged)} already belonged to ${recruiter.name}.` : ""),
-    });
-  } catch (error) {
-    if (error instanceof RuleViolation) return data({ error: error.message }, { status: 400 });
-    throw error;
-  }
-}
-
-async function bulkEmailAction(form: FormData, actor: StaffActor) {
-  const parsed = BulkEmailSchema.safeParse({
-    intent: form.get("intent"),
-    candidateIds: form.getAll("candidateIds"),
-    template: form.get("template"),
-    idempotencyKey: form.get("idempotencyKey"),
-  });
-  if (!parsed.success) {
-    return data({ error: parsed.error.issues[0]?.message ?? "That request was not understood." }, { status: 400 });
-  }
-  try {
-    const results = await sendBulkRecoveryEmail(parsed.data, actor);
-    return { emailResults: results };
-  } catch (error) {
-    if (error instanceof RuleViolation) return data({ error: error.message }, { status: 400 });
-    throw error;
+  const submission = parseWithZod(await request.formData(), { schema: CandidatesBulkSchema });
+  if (submission.status !== "success") return invalidForm(submission);
+  const value = submission.value;
+  const actor = { userId: user.id };
+  switch (value.intent) {
+    case "reassign":
+      return unlessRefused(submission, async () => {
+        const { moved, unchanged, recruiter } = await reassignCandidates(value, actor);
+        const url = new URL(request.url);
+        const back = `/candidates${toSearch(withParams(url.searchParams, {}))}`;
+        const plural = (n: number) => `${n} candidate${n === 1 ? "" : "s"}`;
+        return redirectWithToast(request, back, {
+          kind: "success",
+          message:
+            `Reassigned ${plural(moved)} to ${recruiter.name}.` +
+            (unchanged ? ` ${plural(unchanged)} already belonged to ${recruiter.name}.` : ""),
+        });
+      });
+    case "send-email":
+      return unlessRefused(submission, async () => ({ emailResults: await sendBulkRecoveryEmail(value, actor) }));
   }
 }
 
@@ -165,12 +142,7 @@ export default function CandidatesPage() {
         <FilterCheckbox name="flagged" label="Only candidates with open flags" checked={filters.flagged} />
       </TableFilters>
       <p className="hint">Dates are in {describeTimeZone(timeZone)}.</p>
-      {actionData && "error" in actionData ? (
-        <p className="form-errors" role="alert">
-          <span aria-hidden="true">⚠ </span>
-          {actionData.error}
-        </p>
-      ) : null}
+      <ErrorList errors={actionData && "result" in actionData ? buttonFormErrors(actionData) : null} alert />
       <p aria-live="polite" role="status" className={sendingEmails ? "bulk-progress" : "visually-hidden"}>
         {sendingEmails ? (
           <>

@@ -1,4 +1,5 @@
 import { beforeEach, expect, test } from "vitest";
+import { buttonFormErrors, type FormReply } from "~/utils/form-reply";
 import { listCandidates, parseCandidateQuery, reassignCandidates } from "~/models/candidate-table.server";
 import { action, loader } from "~/routes/candidates._index";
 import { prisma } from "~/utils/db.server";
@@ -129,7 +130,8 @@ test("reassigning with no selection, an unknown recruiter or a vanished candidat
   const carla = await makeCandidate({ name: "Carla", recruiterId: ada.id });
   const post = async (pairs: [string, string][]) => {
     const request = await signedInRequest(ada.id, "http://localhost/candidates?index", { method: "POST", body: new URLSearchParams(pairs) });
-    return action({ request, params: {}, context: {} }) as Promise<{ init: ResponseInit | null; data: { error: string } }>;
+    const refused = (await action({ request, params: {}, context: {} })) as unknown as { init: ResponseInit | null; data: FormReply };
+    return { ...refused, data: { error: buttonFormErrors(refused.data)?.join(" ") } };
   };
   const none = await post([["intent", "reassign"], ["recruiterId", bob.id]]);
   expect(none.init?.status).toBe(400);
