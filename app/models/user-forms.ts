@@ -1,5 +1,6 @@
 // Form schemas for signing in and managing users; shared by actions (server truth) and forms (hints).
 import { z } from "zod";
+import { commonPasswords } from "~/utils/common-passwords";
 import { roles } from "./enums";
 
 export const emailField = z
@@ -9,10 +10,16 @@ export const emailField = z
   .max(254, "An email address is at most 254 characters.")
   .email("Enter a valid email address, like name@example.com.");
 
+// OWASP ASVS level 1: at least 12 characters, and none of the passwords attackers try first.
+export const PASSWORD_MIN_LENGTH = 12;
+
 export const passwordField = z
   .string({ required_error: "Enter a password." })
-  .min(10, "A password needs at least 10 characters.")
-  .max(200, "A password is at most 200 characters.");
+  .min(PASSWORD_MIN_LENGTH, `A password needs at least ${PASSWORD_MIN_LENGTH} characters.`)
+  .max(200, "A password is at most 200 characters.")
+  .refine((v) => !commonPasswords.has(v.toLowerCase()), {
+    message: "This is one of the commonest passwords; choose another.",
+  });
 
 export const nameField = z
   .string({ required_error: "Enter a name." })

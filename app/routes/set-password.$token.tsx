@@ -23,7 +23,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   try {
     const user = await setPasswordWithToken(params.token ?? "", submission.value.password);
-    return createUserSession(user.id, "/");
+    return createUserSession(user.id, "/", request);
   } catch (error) {
     if (error instanceof RuleViolation) {
       return data({ result: submission.reply({ formErrors: [error.message], hideFields: ["password", "confirm"] }) }, { status: 400 });
@@ -61,7 +61,7 @@ export default function SetPasswordPage() {
         <input type="email" name="username" value={email ?? ""} autoComplete="username" readOnly hidden />
         <Field
           label="New password"
-          hint="At least 10 characters."
+          hint="At least 12 characters, not a common password."
           inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "new-password" }}
           errors={fields.password.errors}
         />
