@@ -1,6 +1,5 @@
 // Playwright helpers: the e2e database, users made directly in it, and a `login` fixture that skips the form.
 import { randomBytes, randomUUID } from "node:crypto";
-import { createCookieSessionStorage } from "@remix-run/node";
 import Database from "better-sqlite3";
 import { test as base, type Page } from "playwright/test";
 import type { Role } from "../app/models/enums";
@@ -92,27 +91,22 @@ export function deleteUsersByEmail(...emails: string[]) {
   for (const email of emails) removeAll(email.trim().toLowerCase());
 }
 
-// Same name and options as app/utils/session.server.ts, signed with the secret the server under test uses.
-const sessionStorage = createCookieSessionStorage({
-  cookie: {
-    name: "__rebound_session",
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    secure: true,
-    secrets: [process.env.E2E_SESSION_SECRET ?? ""],
-    maxAge: 60 * 60,
-  },
-});
-
-/** The name and value of a valid session cookie for this user, as the server would set it. */
+/**
+ * The name and value of a valid session cookie for this user: the app's own createUserSession, run against the e2e
+ * database with the server's configuration, so a real Session row stands behind it.
+ */
 export async function sessionCookieFor(userId: string) {
   if (!process.env.E2E_SESSION_SECRET) throw new Error("E2E_SESSION_SECRET is not set.");
-  const session = await sessionStorage.getSession();
-  session.set("userId", userId);
-  session.set("expiresAt", Date.now() + 60 * 60 * 1000);
-  const header = await sessionStorage.commitSession(session);
-  const pair = header.split(";")[0];
+  // The app reads its configuration once, when first imported: give it the server's.
+  Object.assign(process.env, {
+    NODE_ENV: "production",
+    DATABASE_URL: `file:${process.env.E2E_DATABASE}`,
+    SESSION_SECRET: process.env.E2E_SESSION_SECRET,
+    SEED_DEMO: "true",
+  });
+  const { createUserSession } = await import("../app/utils/session.server");
+  const response = await createUserSession(userId, "/", new Request("http://e2e.invalid/", { headers: { "User-Agent": "Playwright e2e" } }));
+  const pair = response.headers.get("Set-Cookie")!.split(";")[0];
   const equals = pair.indexOf("=");
   return { name: pair.slice(0, equals), value: pair.slice(equals + 1) };
 }
@@ -150,7 +144,7 @@ export const test = base.extend<{
         created.push(user.email);
       }
       const cookie = await sessionCookieFor(user.id);
-      await page.context().addCookies([{ ...cookie, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
+      await page.context().addCookies([{ ...cookie, url: baseURL, httpOnly: true, secure: true, sameSite: "Lax" }]);
       return user;
     });
     deleteUsersByEmail(...created);

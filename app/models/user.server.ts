@@ -5,6 +5,7 @@ import { prisma, type Tx } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import type { Role } from "./enums";
+import { endUserSessions } from "./user-session.server";
 
 const PASSWORD_SETUP_HOURS = 72;
 
@@ -122,6 +123,7 @@ export async function deactivateUser(userId: string, actor: { userId: string }) 
       await assertAnotherActiveManager(tx, userId, "The agency needs at least one active manager.");
     }
     await tx.user.update({ where: { id: userId }, data: { active: false } });
+    await endUserSessions(tx, userId);
     await recordAudit(tx, {
       actor,
       action: "user.deactivated",
@@ -154,6 +156,7 @@ export async function resetPassword(userId: string, actor: { userId: string }) {
   return prisma.$transaction(async (tx) => {
     await getUserForChange(tx, userId);
     await tx.user.update({ where: { id: userId }, data: { passwordHash: null } });
+    await endUserSessions(tx, userId);
     const token = await issuePasswordSetup(tx, userId);
     await recordAudit(tx, { actor, action: "user.password_reset", entityType: "User", entityId: userId });
     return token;
@@ -182,6 +185,8 @@ export async function setPasswordWithToken(token: string, password: string) {
     });
     if (claimed.count === 0) throw new RuleViolation("This link has already been used.");
     await tx.user.update({ where: { id: setup.user.id }, data: { passwordHash } });
+    // A new password signs out every browser; the set-password page then opens a fresh session.
+    await endUserSessions(tx, setup.user.id);
     await recordAudit(tx, {
       actor: { userId: setup.user.id },
       action: "user.password_set",

@@ -5,15 +5,18 @@ import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, SubmitButton } from "~/components/forms";
 import { LoginSchema } from "~/models/user-forms";
+import { isSetupOpen } from "~/models/setup.server";
 import { verifyLogin } from "~/models/user.server";
 import { clientIp } from "~/utils/http.server";
-import { loginRetryAfterMinutes, recordFailedLogin, recordSuccessfulLogin } from "~/utils/login-throttle.server";
+import { loginThrottle } from "~/utils/login-throttle.server";
 import { createUserSession, getUserId, safeRedirect } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Log in · Rebound" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUserId(request)) throw redirect("/");
+  // A fresh installation has nobody to log in yet: its first manager is created on the setup page.
+  if (await isSetupOpen()) throw redirect("/setup");
   return null;
 }
 
@@ -25,13 +28,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const { email, password, redirectTo } = submission.value;
   const ip = clientIp(context);
-  const waitMinutes = loginRetryAfterMinutes(email, ip);
-  if (waitMinutes > 0) {
+  const waitSeconds = loginThrottle.retryAfterSeconds(email, ip);
+  if (waitSeconds > 0) {
     return data(
       {
         attempt: Date.now(),
+        offerUnlock: true,
         result: submission.reply({
-          formErrors: [`Too many failed attempts. Try again in ${waitMinutes} minute${waitMinutes === 1 ? "" : "s"}.`],
+          formErrors: [`Too many failed attempts. Wait ${describeWait(waitSeconds)} and try again.`],
           hideFields: ["password"],
         }),
       },
@@ -40,15 +44,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const user = await verifyLogin(email, password);
   if (!user) {
-    recordFailedLogin(email, ip);
+    loginThrottle.recordFailure(email, ip);
     // One message for every failure, so the form doesn't reveal which accounts exist.
     return data(
-      { attempt: Date.now(), result: submission.reply({ formErrors: ["Email or password is incorrect."], hideFields: ["password"] }) },
+      {
+        attempt: Date.now(),
+        offerUnlock: loginThrottle.suggestsUnlock(email),
+        result: submission.reply({ formErrors: ["Email or password is incorrect."], hideFields: ["password"] }),
+      },
       { status: 400 },
     );
   }
-  recordSuccessfulLogin(email);
-  return createUserSession(user.id, safeRedirect(redirectTo));
+  loginThrottle.recordSuccess(email);
+  return createUserSession(user.id, safeRedirect(redirectTo), request);
+}
+
+function describeWait(seconds: number) {
+  return seconds === 1 ? "1 second" : `${seconds} seconds`;
 }
 
 export default function LoginPage() {
