@@ -1,7 +1,7 @@
 // Playwright helpers: the e2e database, users made directly in it, and a `login` fixture that skips the form.
 import { randomBytes, randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
-import { test as base, type Page } from "playwright/test";
+import { test as base, type BrowserContext, type Page } from "playwright/test";
 import type { Role } from "../app/models/enums";
 import { hashPassword } from "../app/utils/password.server";
 
@@ -92,7 +92,7 @@ export function deleteUsersByEmail(...emails: string[]) {
 }
 
 /**
- * The name and value of a valid session cookie for this user: the app's own createUserSession, run against the e2e
+ * The Set-Cookie header of a valid session for this user: the app's own createUserSession, run against the e2e
  * database with the server's configuration, so a real Session row stands behind it.
  */
 export async function sessionCookieFor(userId: string) {
@@ -106,9 +106,21 @@ export async function sessionCookieFor(userId: string) {
   });
   const { createUserSession } = await import("../app/utils/session.server");
   const response = await createUserSession(userId, "/", new Request("http://e2e.invalid/", { headers: { "User-Agent": "Playwright e2e" } }));
-  const pair = response.headers.get("Set-Cookie")!.split(";")[0];
-  const equals = pair.indexOf("=");
-  return { name: pair.slice(0, equals), value: pair.slice(equals + 1) };
+  return response.headers.get("Set-Cookie")!;
+}
+
+/**
+ * Signs a browser context in as this user. The browser must receive the cookie the way the server sends it: a
+ * __Host- cookie can't be planted through addCookies on http://localhost, so a stubbed page answers with the header.
+ */
+export async function signInContext(context: BrowserContext, baseURL: string, userId: string) {
+  const setCookie = await sessionCookieFor(userId);
+  const url = new URL("/__e2e-sign-in", baseURL).href;
+  await context.route(url, (route) => route.fulfill({ status: 200, contentType: "text/plain", body: "signed in", headers: { "Set-Cookie": setCookie } }));
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.close();
+  await context.unroute(url);
 }
 
 /**
@@ -143,8 +155,7 @@ export const test = base.extend<{
         user = await createUser({ role: options.role, name: options.name });
         created.push(user.email);
       }
-      const cookie = await sessionCookieFor(user.id);
-      await page.context().addCookies([{ ...cookie, url: baseURL, httpOnly: true, secure: true, sameSite: "Lax" }]);
+      await signInContext(page.context(), baseURL!, user.id);
       return user;
     });
     deleteUsersByEmail(...created);
