@@ -1,4 +1,5 @@
 // Logging interviews and reading one interview with its flag, for /interviews/new and /interviews/:interviewId.
+import { scopeAllowsCandidate, type CandidateScope } from "./candidate-access.server";
 import { recordAudit } from "~/utils/audit.server";
 import { prisma } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
@@ -33,11 +34,13 @@ function isUniqueViolation(error: unknown) {
  * Records an interview, creating the candidate and the company when they are new, all in one transaction. The
  * interview belongs to the candidate's recruiter, so it lands in their work queue; a new candidate is the logger's.
  */
-export async function logInterview(input: LogInterviewInput, actor: { userId: string }) {
+export async function logInterview(input: LogInterviewInput, actor: { userId: string }, scope: CandidateScope = null) {
   let existingId: string | undefined;
   if (input.candidate.kind === "existing") {
     const { id, text } = input.candidate;
     existingId = id ?? (text ? (await resolveCandidateText(text))?.id : undefined);
+    // A candidate out of the recruiter's reach is treated as no match at all.
+    if (existingId && !(await scopeAllowsCandidate(scope, existingId))) existingId = undefined;
     if (!existingId) {
       throw new RuleViolation(
         "No candidate matches that. Pick one from the suggestions, type their exact email address, or create a new candidate.",

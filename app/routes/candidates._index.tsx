@@ -4,6 +4,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { randomUUID } from "node:crypto";
 import { useMemo } from "react";
 import { templateOptions } from "../../emails/index";
+import { candidateScope, requireCandidatesAccess } from "~/models/candidate-access.server";
 import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SubmitButton } from "~/components/forms";
@@ -29,9 +30,9 @@ import { useTimeZone } from "~/utils/use-time-zone";
 export const meta: MetaFunction = () => [{ title: "Candidates · Rebound" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
+  const user = await requireUser(request);
   const params = new URL(request.url).searchParams;
-  const query = parseCandidateQuery(params);
+  const query = { ...parseCandidateQuery(params), scope: await candidateScope(user) };
   const { timeZone } = await getAgency();
   const [{ rows, total, page }, options] = await Promise.all([listCandidates(query, timeZone), candidateFilterOptions()]);
   return {
@@ -49,6 +50,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await request.formData();
+  // Selected candidates out of the recruiter's reach are refused like unknown ones.
+  await requireCandidatesAccess(
+    user,
+    form.getAll("candidateIds").filter((id): id is string => typeof id === "string"),
+  );
   if (form.get("intent") === "send-email") return bulkEmailAction(form, { userId: user.id });
   const parsed = BulkReassignSchema.safeParse({
     intent: form.get("intent"),

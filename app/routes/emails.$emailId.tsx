@@ -1,6 +1,7 @@
 // /emails/:emailId: one message exactly as it was (or will be) sent: headers, delivery state, HTML and text parts.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireEmailAccess } from "~/models/candidate-access.server";
 import { EmailStatusBadge } from "~/components/email-status";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, SubmitButton } from "~/components/forms";
@@ -20,7 +21,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 const NOT_FOUND = "We couldn't find that email.";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request);
+  const user = await requireUser(request);
+  await requireEmailAccess(user, params.emailId ?? "");
   const email = await getEmail(params.emailId ?? "");
   invariantResponse(email, NOT_FOUND);
   return { email, captureNotice: isCaptureMode() ? CAPTURE_MODE_NOTICE : null };
@@ -28,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
+  await requireEmailAccess(user, params.emailId ?? "");
   const id = params.emailId ?? "";
   const formData = await request.formData();
   if (formData.get("intent") !== "retry") return data({ formError: "Unknown action." }, { status: 400 });

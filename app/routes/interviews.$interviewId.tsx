@@ -5,6 +5,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { requireInterviewAccess } from "~/models/candidate-access.server";
 import { RecoveryChecklist, type StepActionResult } from "~/components/checklist";
 import { CoachingPanel } from "~/components/coaching-panel";
 import { SecondChancePanel } from "~/components/second-chance-panel";
@@ -39,7 +40,8 @@ async function loadInterview(interviewId: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request);
+  const user = await requireUser(request);
+  await requireInterviewAccess(user, params.interviewId ?? "");
   const interview = await loadInterview(params.interviewId);
   const [checklist, coaching, secondChance] = await Promise.all([
     getChecklistForInterview(interview.id),
@@ -54,6 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
+  await requireInterviewAccess(user, params.interviewId ?? "");
   const interview = await loadInterview(params.interviewId);
   const formData = await request.formData();
   const here = `/interviews/${interview.id}`;

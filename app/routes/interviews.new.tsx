@@ -3,6 +3,7 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm 
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { candidateScope, scopeAllowsCandidate } from "~/models/candidate-access.server";
 import { CandidatePicker, describeChoice } from "~/components/candidate-picker";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, SelectField, SubmitButton, TextareaField } from "~/components/forms";
@@ -20,12 +21,10 @@ import { useTimeZone } from "~/utils/use-time-zone";
 export const meta: MetaFunction = () => [{ title: "Log an interview · Rebound" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
+  const user = await requireUser(request);
   const candidateParam = new URL(request.url).searchParams.get("candidate");
-  const [companies, preselected] = await Promise.all([
-    listCompanies(),
-    candidateParam && candidateParam.length <= 40 ? getCandidateChoice(candidateParam) : null,
-  ]);
+  const visible = candidateParam && candidateParam.length <= 40 && (await scopeAllowsCandidate(await candidateScope(user), candidateParam));
+  const [companies, preselected] = await Promise.all([listCompanies(), visible ? getCandidateChoice(candidateParam) : null]);
   return { companies, preselected };
 }
 
@@ -38,6 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const v = submission.value;
   const existingId = v.useCandidateId ?? v.candidateId;
+  const scope = await candidateScope(user);
   try {
     const logged = await logInterview(
       {
@@ -55,6 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
         notes: v.notes,
       },
       { userId: user.id },
+      scope,
     );
     if (logged.wentBadly) {
       return redirectWithToast(request, `/interviews/${logged.interviewId}?flag=new`, {
@@ -71,6 +72,12 @@ export async function action({ request }: ActionFunctionArgs) {
       const reply = submission.reply(
         error.field ? { fieldErrors: { [error.field]: [error.message] } } : { formErrors: [error.message] },
       );
+      if (error instanceof DuplicateCandidateEmail && !(await scopeAllowsCandidate(scope, error.existing.id))) {
+        // The address is taken by another recruiter's candidate: say so without showing who.
+        const field = error.field ?? "candidateEmail";
+        const hidden = submission.reply({ fieldErrors: { [field]: ["This email belongs to another recruiter's candidate."] } });
+        return data({ result: hidden, duplicate: null }, { status: 400 });
+      }
       const duplicate = error instanceof DuplicateCandidateEmail ? error.existing : null;
       return data({ result: reply, duplicate }, { status: 400 });
     }

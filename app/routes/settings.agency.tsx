@@ -30,7 +30,7 @@ export default function AgencySettingsPage() {
     constraint: getZodConstraint(AgencySchema),
     lastResult: actionData?.result,
     shouldRevalidate: "onBlur",
-    defaultValue: { ...agency, replyTo: agency.replyTo ?? "" },
+    defaultValue: { ...agency, replyTo: agency.replyTo ?? "", recruitersSeeOwnCandidatesOnly: String(agency.recruitersSeeOwnCandidatesOnly) },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AgencySchema }),
   });
   return (
@@ -58,6 +58,24 @@ export default function AgencySettingsPage() {
           inputProps={getInputProps(fields.replyTo, { type: "email" })}
           errors={fields.replyTo.errors}
         />
+        <fieldset className="radio-group" aria-describedby={fields.recruitersSeeOwnCandidatesOnly.errors ? fields.recruitersSeeOwnCandidatesOnly.errorId : undefined}>
+          <legend>Who sees which candidates</legend>
+          {[
+            { value: "false", label: "Shared pool: every recruiter sees and works with every candidate" },
+            { value: "true", label: "Recruiters see only their own candidates (managers still see everyone)" },
+          ].map((option) => (
+            <label key={option.value}>
+              <input
+                type="radio"
+                name={fields.recruitersSeeOwnCandidatesOnly.name}
+                value={option.value}
+                defaultChecked={fields.recruitersSeeOwnCandidatesOnly.initialValue === option.value}
+              />{" "}
+              {option.label}
+            </label>
+          ))}
+          <ErrorList id={fields.recruitersSeeOwnCandidatesOnly.errorId} errors={fields.recruitersSeeOwnCandidatesOnly.errors} />
+        </fieldset>
         <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>
       </Form>
     </section>
