@@ -37,6 +37,8 @@ export const LoginSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
+export const UnlockSchema = z.object({ email: emailField });
+
 export const NewUserSchema = z
   .object({
     name: nameField,

@@ -7,7 +7,7 @@ import { hashPassword, verifyPassword } from "~/utils/password.server";
 import type { Role } from "./enums";
 import { endUserSessions } from "./user-session.server";
 
-const PASSWORD_SETUP_HOURS = 72;
+export const PASSWORD_SETUP_HOURS = 72;
 
 const publicUser = { id: true, name: true, email: true, role: true } as const;
 export type SessionUser = { id: string; name: string; email: string; role: Role };
@@ -46,7 +46,7 @@ function hashToken(token: string) {
   return createHash("sha256").update(token).digest("hex");
 }
 
-async function issuePasswordSetup(tx: Tx, userId: string) {
+export async function issuePasswordSetup(tx: Tx, userId: string) {
   const token = randomBytes(32).toString("base64url");
   await tx.passwordSetup.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } });
   await tx.passwordSetup.create({

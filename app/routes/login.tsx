@@ -4,7 +4,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, SubmitButton } from "~/components/forms";
-import { LoginSchema } from "~/models/user-forms";
+import { requestUnlockEmail } from "~/models/account-unlock.server";
+import { LoginSchema, UnlockSchema } from "~/models/user-forms";
 import { isSetupOpen } from "~/models/setup.server";
 import { verifyLogin } from "~/models/user.server";
 import { clientIp } from "~/utils/http.server";
@@ -22,9 +23,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
+  if (formData.get("intent") === "unlock") {
+    const parsed = UnlockSchema.safeParse({ email: formData.get("email") });
+    if (!parsed.success) return data({ attempt: Date.now(), offerUnlock: true, unlockSent: false, result: null }, { status: 400 });
+    await requestUnlockEmail(parsed.data.email, clientIp(context));
+    return data({ attempt: Date.now(), offerUnlock: false, unlockSent: true, result: null });
+  }
   const submission = parseWithZod(formData, { schema: LoginSchema });
   if (submission.status !== "success") {
-    return data({ attempt: Date.now(), result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+    return data({ attempt: Date.now(), offerUnlock: false, unlockSent: false, result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }
   const { email, password, redirectTo } = submission.value;
   const ip = clientIp(context);
@@ -34,6 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       {
         attempt: Date.now(),
         offerUnlock: true,
+        unlockSent: false,
         result: submission.reply({
           formErrors: [`Too many failed attempts. Wait ${describeWait(waitSeconds)} and try again.`],
           hideFields: ["password"],
@@ -50,6 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       {
         attempt: Date.now(),
         offerUnlock: loginThrottle.suggestsUnlock(email),
+        unlockSent: false,
         result: submission.reply({ formErrors: ["Email or password is incorrect."], hideFields: ["password"] }),
       },
       { status: 400 },
@@ -69,7 +78,7 @@ export default function LoginPage() {
   const [form, fields] = useForm({
     id: "login",
     constraint: getZodConstraint(LoginSchema),
-    lastResult: actionData?.result,
+    lastResult: actionData?.result ?? undefined,
     shouldRevalidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
   });
@@ -92,6 +101,21 @@ export default function LoginPage() {
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <SubmitButton pendingLabel="Logging in…">Log in</SubmitButton>
       </Form>
+      {actionData?.unlockSent ? (
+        <p role="status" className="notice">
+          If an account uses that address, we have emailed it a link to set a new password. The link works once, for
+          72 hours.
+        </p>
+      ) : null}
+      {actionData?.offerUnlock ? (
+        <Form method="post" className="stacked unlock-offer">
+          <p>Can&apos;t remember it? We can email you a link to set a new password; it also lifts the wait.</p>
+          <input type="hidden" name="email" value={fields.email.value ?? ""} />
+          <SubmitButton name="intent" value="unlock" className="secondary" pendingLabel="Sending…">
+            Email me a link to set a new password
+          </SubmitButton>
+        </Form>
+      ) : null}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { ErrorList, Field, SubmitButton } from "~/components/forms";
 import { SetPasswordSchema } from "~/models/user-forms";
 import { getPasswordSetup, setPasswordWithToken } from "~/models/user.server";
 import { RuleViolation } from "~/utils/errors.server";
+import { loginThrottle } from "~/utils/login-throttle.server";
 import { createUserSession } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Choose a password · Rebound" }, { name: "referrer", content: "no-referrer" }];
@@ -23,6 +24,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   try {
     const user = await setPasswordWithToken(params.token ?? "", submission.value.password);
+    // A new password is the unlock: the sign-in pause for this account ends with it.
+    loginThrottle.recordSuccess(user.email);
     return createUserSession(user.id, "/", request);
   } catch (error) {
     if (error instanceof RuleViolation) {
