@@ -124,6 +124,16 @@ export async function signInContext(context: BrowserContext, baseURL: string, us
 }
 
 /**
+ * Posts a form from outside the browser (no client-side checks) as the signed-in page. Playwright's request client
+ * won't send a Secure (__Host-) cookie to http://localhost, as Chromium does, so the header is passed by hand.
+ */
+export async function postAsPage(page: Page, url: string, form: Record<string, string>) {
+  const cookies = await page.context().cookies();
+  const header = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  return page.request.post(url, { form, headers: { Cookie: header } });
+}
+
+/**
  * Resolves once React has hydrated the page: React tags hydrated elements with a `__reactFiber$` key, and <body>
  * is tagged in the same task that commits the root (so event handlers and layout effects are in place).
  */
