@@ -89,7 +89,12 @@ export default function ProfilePage() {
             <li key={session.key}>
               <div>
                 <strong title={session.userAgent ?? undefined}>{describeDevice(session.userAgent)}</strong>
-                {session.current ? <span className="role-badge"> This browser</span> : null}
+                {session.current ? (
+                  <>
+                    {" "}
+                    <span className="role-badge">This browser</span>
+                  </>
+                ) : null}
                 <br />
                 <span className="hint">
                   Signed in {formatDateTime(session.createdAt, timeZone)} · last seen {formatDateTime(session.lastSeenAt, timeZone)}

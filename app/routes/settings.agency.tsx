@@ -58,23 +58,21 @@ export default function AgencySettingsPage() {
           inputProps={getInputProps(fields.replyTo, { type: "email" })}
           errors={fields.replyTo.errors}
         />
-        <fieldset className="radio-group" aria-describedby={fields.recruitersSeeOwnCandidatesOnly.errors ? fields.recruitersSeeOwnCandidatesOnly.errorId : undefined}>
+        <fieldset>
           <legend>Who sees which candidates</legend>
           {[
             { value: "false", label: "Shared pool: every recruiter sees and works with every candidate" },
             { value: "true", label: "Recruiters see only their own candidates (managers still see everyone)" },
           ].map((option) => (
-            <label key={option.value}>
+            <div className="radio-row" key={option.value}>
               <input
-                type="radio"
-                name={fields.recruitersSeeOwnCandidatesOnly.name}
-                value={option.value}
-                defaultChecked={fields.recruitersSeeOwnCandidatesOnly.initialValue === option.value}
-              />{" "}
-              {option.label}
-            </label>
+                {...getInputProps(fields.recruitersSeeOwnCandidatesOnly, { type: "radio", value: option.value })}
+                id={`visibility-${option.value}`}
+              />
+              <label htmlFor={`visibility-${option.value}`}>{option.label}</label>
+            </div>
           ))}
-          <ErrorList id={fields.recruitersSeeOwnCandidatesOnly.errorId} errors={fields.recruitersSeeOwnCandidatesOnly.errors} />
+          <ErrorList errors={fields.recruitersSeeOwnCandidatesOnly.errors} />
         </fieldset>
         <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>
       </Form>
