@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { data } from "@remix-run/node";
 import {
   Form,
+  Link,
   Links,
   Meta,
   NavLink,
@@ -106,7 +107,9 @@ function AppShell({ children }: { children: ReactNode }) {
             </nav>
             <div className="whoami">
               <span>
-                <span className="user-name">{user.name}</span>{" "}
+                <Link to="/profile" className="user-name" aria-label={`My profile (${user.name})`}>
+                  {user.name}
+                </Link>{" "}
                 <span className="role-badge">{roles.label(user.role)}</span>
               </span>
               <Form method="post" action="/logout">

@@ -1,7 +1,8 @@
 // Recovery emails: preview and send from the interview, find the message in /emails, unsubscribe through its link,
 // and then sending to that candidate is refused.
+import { sqlDate } from "../app/utils/sql-dialect.server";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { createCandidateWithInterview, database, expect, test, waitForHydration } from "./fixtures";
+import { createCandidateWithInterview, database, expect, postAsPage, test, waitForHydration } from "./fixtures";
 
 test("a recruiter previews and sends a recovery email, finds it in /emails, and after the candidate unsubscribes it is refused", async ({
   page,
@@ -68,8 +69,8 @@ test("a recruiter previews and sends a recovery email, finds it in /emails, and 
       randomUUID(),
       candidateId,
       createHash("sha256").update(token).digest("hex"),
-      new Date(Date.now() + 30 * 24 * 3600_000).toISOString().replace("Z", "+00:00"),
-      new Date().toISOString().replace("Z", "+00:00"),
+      sqlDate(Date.now() + 30 * 24 * 3600_000),
+      sqlDate(new Date()),
     );
   const unsubscribeUrl = `/unsubscribe/${token}`;
 
@@ -86,9 +87,7 @@ test("a recruiter previews and sends a recovery email, finds it in /emails, and 
   await page.goto(`/interviews/${interviewId}/email`);
   await expect(page.getByText(`${name} unsubscribed from our emails on`)).toBeVisible();
   await expect(page.getByRole("button", { name: "Send email" })).toHaveCount(0);
-  const refused = await page.request.post(`/interviews/${interviewId}/email`, {
-    form: { intent: "send", template: "rough_day", idempotencyKey: randomBytes(12).toString("hex") },
-  });
+  const refused = await postAsPage(page, `/interviews/${interviewId}/email`, { intent: "send", template: "rough_day", idempotencyKey: randomBytes(12).toString("hex") });
   expect(refused.status()).toBe(400);
   expect(await refused.text()).toContain("unsubscribed");
 });

@@ -1,8 +1,7 @@
 // Playwright helpers: the e2e database, users made directly in it, and a `login` fixture that skips the form.
 import { randomBytes, randomUUID } from "node:crypto";
-import { createCookieSessionStorage } from "@remix-run/node";
 import Database from "better-sqlite3";
-import { test as base, type Page } from "playwright/test";
+import { test as base, type BrowserContext, type Page } from "playwright/test";
 import type { Role } from "../app/models/enums";
 import { hashPassword } from "../app/utils/password.server";
 import { sqlDate } from "../app/utils/sql-dialect.server";
@@ -92,29 +91,46 @@ export function deleteUsersByEmail(...emails: string[]) {
   for (const email of emails) removeAll(email.trim().toLowerCase());
 }
 
-// Same name and options as app/utils/session.server.ts, signed with the secret the server under test uses.
-const sessionStorage = createCookieSessionStorage({
-  cookie: {
-    name: "__rebound_session",
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    secure: true,
-    secrets: [process.env.E2E_SESSION_SECRET ?? ""],
-    maxAge: 60 * 60,
-  },
-});
-
-/** The name and value of a valid session cookie for this user, as the server would set it. */
+/**
+ * The Set-Cookie header of a valid session for this user: the app's own createUserSession, run against the e2e
+ * database with the server's configuration, so a real Session row stands behind it.
+ */
 export async function sessionCookieFor(userId: string) {
   if (!process.env.E2E_SESSION_SECRET) throw new Error("E2E_SESSION_SECRET is not set.");
-  const session = await sessionStorage.getSession();
-  session.set("userId", userId);
-  session.set("expiresAt", Date.now() + 60 * 60 * 1000);
-  const header = await sessionStorage.commitSession(session);
-  const pair = header.split(";")[0];
-  const equals = pair.indexOf("=");
-  return { name: pair.slice(0, equals), value: pair.slice(equals + 1) };
+  // The app reads its configuration once, when first imported: give it the server's.
+  Object.assign(process.env, {
+    NODE_ENV: "production",
+    DATABASE_URL: `file:${process.env.E2E_DATABASE}`,
+    SESSION_SECRET: process.env.E2E_SESSION_SECRET,
+    SEED_DEMO: "true",
+  });
+  const { createUserSession } = await import("../app/utils/session.server");
+  const response = await createUserSession(userId, "/", new Request("http://e2e.invalid/", { headers: { "User-Agent": "Playwright e2e" } }));
+  return response.headers.get("Set-Cookie")!;
+}
+
+/**
+ * Signs a browser context in as this user. The browser must receive the cookie the way the server sends it: a
+ * __Host- cookie can't be planted through addCookies on http://localhost, so a stubbed page answers with the header.
+ */
+export async function signInContext(context: BrowserContext, baseURL: string, userId: string) {
+  const setCookie = await sessionCookieFor(userId);
+  const url = new URL("/__e2e-sign-in", baseURL).href;
+  await context.route(url, (route) => route.fulfill({ status: 200, contentType: "text/plain", body: "signed in", headers: { "Set-Cookie": setCookie } }));
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.close();
+  await context.unroute(url);
+}
+
+/**
+ * Posts a form from outside the browser (no client-side checks) as the signed-in page. Playwright's request client
+ * won't send a Secure (__Host-) cookie to http://localhost, as Chromium does, so the header is passed by hand.
+ */
+export async function postAsPage(page: Page, url: string, form: Record<string, string>) {
+  const cookies = await page.context().cookies();
+  const header = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  return page.request.post(url, { form, headers: { Cookie: header } });
 }
 
 /**
@@ -149,8 +165,7 @@ export const test = base.extend<{
         user = await createUser({ role: options.role, name: options.name });
         created.push(user.email);
       }
-      const cookie = await sessionCookieFor(user.id);
-      await page.context().addCookies([{ ...cookie, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
+      await signInContext(page.context(), baseURL!, user.id);
       return user;
     });
     deleteUsersByEmail(...created);

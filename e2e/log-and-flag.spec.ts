@@ -1,7 +1,7 @@
 // A recruiter's core loop: log an interview for a new candidate, flag it, find it again in the tables, open the
 // profile and export what the filters show. Then the ways bad input is refused without writing anything.
 import { readFileSync } from "node:fs";
-import { createCandidateWithInterview, database, expect, test, uniqueEmail, uniqueName, waitForHydration } from "./fixtures";
+import { createCandidateWithInterview, database, expect, postAsPage, test, uniqueEmail, uniqueName, waitForHydration } from "./fixtures";
 
 function suffix() {
   return Math.random().toString(36).slice(2, 8);
@@ -208,18 +208,16 @@ test("bad input on the log form gets field errors, keeps what was typed, and wri
   await expect(page.getByLabel("Role title")).toHaveValue("Clerk");
 
   // The server is the real gate: a date that is not a date and a long name, posted without the browser's checks.
-  const response = await page.request.post("/interviews/new", {
-    form: {
-      candidateMode: "new",
-      candidateName: "N".repeat(10_000),
-      candidateEmail: email,
-      companyName: "Nowhere Ltd",
-      roleTitle: "Clerk",
-      round: "first",
-      format: "video",
-      scheduledAt: "next Tuesday-ish",
-      impression: "unknown",
-    },
+  const response = await postAsPage(page, "/interviews/new", {
+    candidateMode: "new",
+    candidateName: "N".repeat(10_000),
+    candidateEmail: email,
+    companyName: "Nowhere Ltd",
+    roleTitle: "Clerk",
+    round: "first",
+    format: "video",
+    scheduledAt: "next Tuesday-ish",
+    impression: "unknown",
   });
   expect(response.status()).toBe(400);
   const html = await response.text();
@@ -251,9 +249,7 @@ test("a flag with an unknown reason is refused at the reasons field and nothing 
   await expect(page.getByRole("checkbox", { name: "Arrived late or transport trouble" })).toBeChecked();
   expect(countRows("InterviewFlag")).toBe(flagsBefore);
 
-  const response = await page.request.post(`/interviews/${interview!.id}`, {
-    form: { intent: "flag", reasons: "spilled-coffee", severity: "minor", source: "recruiter_observed" },
-  });
+  const response = await postAsPage(page, `/interviews/${interview!.id}`, { intent: "flag", reasons: "spilled-coffee", severity: "minor", source: "recruiter_observed" });
   expect(response.status()).toBe(400);
   expect(await response.text()).toContain("Choose reasons from the list.");
   expect(countRows("InterviewFlag")).toBe(flagsBefore);

@@ -1,13 +1,14 @@
 // A production server of its own for specs that would disturb the shared one (locks, rate limits, hostile bodies):
 // `npm start` on a free port with a fresh database, users and data written straight into it, real session cookies.
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { createCookie } from "@remix-run/node";
 import Database from "better-sqlite3";
 import { hashPassword } from "../app/utils/password.server";
-import { sessionCookieFor } from "./fixtures";
+import { sqlDate } from "../app/utils/sql-dialect.server";
 
 function freePort() {
   return new Promise<number>((resolve, reject) => {
@@ -20,7 +21,7 @@ function freePort() {
   });
 }
 
-const isoNow = () => new Date().toISOString().replace("Z", "+00:00");
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 export type PrivateServer = {
   baseURL: string;
@@ -84,7 +85,7 @@ export async function startPrivateServer(name: string, extraEnv: Record<string, 
 
   const db = new Database(file);
   db.pragma("busy_timeout = 5000");
-  const now = isoNow();
+  const now = sqlDate(new Date());
   const passwordHash = await hashPassword(`pw-${randomBytes(8).toString("hex")}`);
   const addUser = db.prepare(
     `INSERT INTO "User" (id, name, email, passwordHash, role, active, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, 1, ?, ?)`,
@@ -97,19 +98,32 @@ export async function startPrivateServer(name: string, extraEnv: Record<string, 
   db.prepare(`INSERT INTO "Company" (id, name, createdAt) VALUES (?, 'Acme Private', ?)`).run(companyId, now);
   const candidateId = randomUUID();
   const interviewId = randomUUID();
-  const unsubscribeToken = randomBytes(16).toString("hex");
   db.prepare(
-    `INSERT INTO "Candidate" (id, name, email, recruiterId, status, unsubscribeToken, lastInterviewAt, createdAt, updatedAt)
-     VALUES (?, 'Casey Private', 'casey-private@e2e.example.com', ?, 'open', ?, ?, ?, ?)`,
-  ).run(candidateId, recruiterId, unsubscribeToken, now, now, now);
+    `INSERT INTO "Candidate" (id, name, email, recruiterId, status, lastInterviewAt, createdAt, updatedAt)
+     VALUES (?, 'Casey Private', 'casey-private@e2e.example.com', ?, 'open', ?, ?, ?)`,
+  ).run(candidateId, recruiterId, now, now, now);
+  // An unsubscribe link as an email would carry it: only the token's hash is stored.
+  const unsubscribeToken = randomBytes(32).toString("base64url");
+  db.prepare(
+    `INSERT INTO "UnsubscribeLink" (id, candidateId, tokenHash, expiresAt, createdAt) VALUES (?, ?, ?, ?, ?)`,
+  ).run(randomUUID(), candidateId, sha256(unsubscribeToken), sqlDate(Date.now() + 86_400_000), now);
   db.prepare(
     `INSERT INTO "Interview" (id, candidateId, companyId, recruiterId, roleTitle, round, format, scheduledAt, durationMinutes, impression, createdAt, updatedAt)
      VALUES (?, ?, ?, ?, 'Office Manager', 'first', 'in_person', ?, 60, 'unknown', ?, ?)`,
   ).run(interviewId, candidateId, companyId, recruiterId, now, now, now);
 
+  // A real session row in this server's database, and its token signed the way the server reads it.
+  const sessionCookie = createCookie("__Host-rebound_session", { secrets: [process.env.E2E_SESSION_SECRET ?? ""] });
   const cookie = async (userId: string) => {
-    const { name: cookieName, value } = await sessionCookieFor(userId);
-    return `${cookieName}=${value}`;
+    const token = randomBytes(32).toString("base64url");
+    db.prepare(`INSERT INTO "Session" (id, userId, createdAt, expiresAt, lastSeenAt) VALUES (?, ?, ?, ?, ?)`).run(
+      sha256(token),
+      userId,
+      now,
+      sqlDate(Date.now() + 3_600_000),
+      now,
+    );
+    return (await sessionCookie.serialize(token)).split(";")[0];
   };
   return {
     baseURL,

@@ -7,7 +7,7 @@ import {
   createUser,
   deleteUsersByEmail,
   expect,
-  sessionCookieFor,
+  signInContext,
   test,
   waitForHydration,
 } from "./fixtures";
@@ -28,7 +28,7 @@ test("after a recruiter records a hire, the manager's funnel and that recruiter'
   const recruiter = await login({ role: "recruiter" });
   const manager = await createUser({ role: "manager" });
   const managerContext = await browser.newContext({ baseURL });
-  await managerContext.addCookies([{ ...(await sessionCookieFor(manager.id)), url: baseURL!, httpOnly: true, sameSite: "Lax" }]);
+  await signInContext(managerContext, baseURL!, manager.id);
   const stats = await managerContext.newPage();
   const statsUrl = `/stats?recruiter=${recruiter.id}`;
 

@@ -161,7 +161,7 @@ test("the add-user form shows field errors next to the fields, keeps the name, a
   const password = page.getByLabel("Initial password", { exact: true });
   await expect(email).toHaveAccessibleDescription(/Enter a valid email address, like name@example\.com\./);
   await expect(email).toHaveAttribute("aria-invalid", "true");
-  await expect(password).toHaveAccessibleDescription(/A password needs at least 10 characters\./);
+  await expect(password).toHaveAccessibleDescription(/A password needs at least 12 characters\./);
   await expect(password).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Name")).toHaveValue(name);
   await expect(page.getByLabel("Name")).not.toHaveAttribute("aria-invalid", "true");

@@ -188,17 +188,13 @@ async function startServer(secret: string, capture: boolean) {
 }
 
 async function sessionCookies(secret: string) {
-  // Same name and options as app/utils/session.server.ts in production (and e2e/fixtures.ts sessionCookieFor).
-  const { createCookieSessionStorage } = await import("@remix-run/node");
-  const storage = createCookieSessionStorage({
-    cookie: { name: "__rebound_session", httpOnly: true, sameSite: "lax", path: "/", secure: true, secrets: [secret], maxAge: 3600 },
-  });
-  const cookieFor = async (userId: string) => {
-    const session = await storage.getSession();
-    session.set("userId", userId);
-    session.set("expiresAt", Date.now() + 3600_000);
-    return (await storage.commitSession(session)).split(";")[0];
-  };
+  // Real sessions opened by the app's own code in the benchmark database, with the server's configuration.
+  Object.assign(process.env, { NODE_ENV: "production", DATABASE_URL: target.url, SESSION_SECRET: secret });
+  const { createUserSession } = await import("../app/utils/session.server.ts");
+  const cookieFor = async (userId: string) =>
+    (await createUserSession(userId, "/", new Request("http://bench.invalid/", { headers: { "User-Agent": "bench" } })))
+      .headers.get("Set-Cookie")!
+      .split(";")[0];
   return { manager: await cookieFor(manager!.id), recruiter: await cookieFor(recruiter!.id) };
 }
 

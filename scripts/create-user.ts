@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { checkConfiguration, loadDotEnv, migrateDatabase } from "./prepare.ts";
 
 const usage =
-  'Usage: npm run user:create -- --name "Full Name" --email person@agency.example [--role recruiter|manager] [--password "at least 10 characters"]';
+  'Usage: npm run user:create -- --name "Full Name" --email person@agency.example [--role recruiter|manager] [--password "at least 12 characters"]';
 
 let values;
 try {

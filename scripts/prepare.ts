@@ -47,13 +47,16 @@ export function migrateDatabase(databaseUrl: string) {
   console.log(`Database ready: ${file}`);
 }
 
-/** Seeds the demo into an empty database when SEED_DEMO is on; otherwise says how to add the first user. */
-export async function seedIfEmpty(seedDemo: boolean) {
+/** Seeds the demo into an empty database when SEED_DEMO is on; otherwise says how to add the first manager. */
+export async function seedIfEmpty(seedDemo: boolean, appUrl: string) {
   const { prisma } = await import("../app/utils/db.server.ts");
   try {
     if ((await prisma.user.count()) > 0) return;
     if (!seedDemo) {
-      console.log("The database has no users yet. Create the first manager with: npm run user:create -- --role manager");
+      console.log(
+        `The database has no users yet. Create the agency and its first manager at ${appUrl}/setup ` +
+          "(or with npm run user:create -- --role manager …).",
+      );
       return;
     }
     const { seedDemo: seed } = await import("../prisma/seed.ts");

@@ -4,4 +4,4 @@ import { checkConfiguration, loadDotEnv, migrateDatabase, seedIfEmpty } from "./
 loadDotEnv();
 const env = await checkConfiguration();
 migrateDatabase(env.DATABASE_URL);
-await seedIfEmpty(true);
+await seedIfEmpty(true, env.APP_URL);

@@ -1,10 +1,21 @@
-// `npm start`: build if the build is missing or stale, migrate, seed the demo into an empty database, serve.
+// `npm start`: build if the build is missing or stale, migrate, serve. An empty database gets the one-time setup
+// page, or the demo with `npm run demo` (this script with --demo).
+import { randomBytes } from "node:crypto";
 import { readdirSync, statSync, existsSync } from "node:fs";
 import path from "node:path";
 import { checkConfiguration, loadDotEnv, migrateDatabase, run, seedIfEmpty } from "./prepare.ts";
 
 process.env.NODE_ENV ??= "production";
 loadDotEnv();
+const demo = process.argv.includes("--demo");
+if (demo) {
+  // Asking for the demo is explicit; without a secret it gets a temporary one (sign-ins end on restart).
+  process.env.SEED_DEMO = "true";
+  if (!process.env.SESSION_SECRET) {
+    process.env.SESSION_SECRET = randomBytes(32).toString("hex");
+    console.warn("Demo: SESSION_SECRET is not set, so a temporary one is used and sign-ins end when the server restarts.");
+  }
+}
 const env = await checkConfiguration();
 
 function newestSourceTime(entries: string[]): number {
@@ -30,10 +41,7 @@ if (builtAt < newestSourceTime(["app", "emails", "public", "remix.config.js", "p
 }
 
 migrateDatabase(env.DATABASE_URL);
-await seedIfEmpty(env.SEED_DEMO);
-if (env.isProduction && env.sessionSecretIsEphemeral) {
-  console.warn("SESSION_SECRET is not set: using a temporary one, so sign-ins end when the server restarts.");
-}
+await seedIfEmpty(env.SEED_DEMO, env.APP_URL);
 
 const { startServer } = await import("../server/index.ts");
 await startServer({

@@ -17,6 +17,10 @@ export const AgencySchema = z.object({
       .min(1, "Enter the sender name emails show.")
       .max(100, "At most 100 characters."),
   ).refine((v) => !/[<>"\r\n]/.test(v), "Leave out < > \" and line breaks."),
+  // Radios send "false" (the shared pool, the default) or "true" (recruiters see only their own candidates).
+  recruitersSeeOwnCandidatesOnly: z
+    .enum(["false", "true"], { errorMap: () => ({ message: "Choose who sees which candidates." }) })
+    .transform((v) => v === "true"),
   // Empty means "no reply-to" (Conform sends nothing for an empty field, a plain form sends "").
   replyTo: z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),

@@ -4,9 +4,15 @@ import { recordAudit } from "~/models/audit/audit.server";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 
-export type AgencySettings = { name: string; timeZone: string; senderName: string; replyTo: string | null };
+export type AgencySettings = {
+  name: string;
+  timeZone: string;
+  senderName: string;
+  replyTo: string | null;
+  recruitersSeeOwnCandidatesOnly: boolean;
+};
 
-const fields = { name: true, timeZone: true, senderName: true, replyTo: true } as const;
+const fields = { name: true, timeZone: true, senderName: true, replyTo: true, recruitersSeeOwnCandidatesOnly: true } as const;
 
 /** The settings row; created with the server's time zone on first read. */
 export async function getAgency(): Promise<AgencySettings> {

@@ -10,6 +10,7 @@ import { prisma } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
 import { parseLocalDate } from "~/utils/dates";
 import { filterParam, parseFilters, parseTableState, type TableState } from "~/utils/table-params";
+import { candidateSql, type CandidateScope } from "./candidate-access.server";
 import { reassignCandidateInTx } from "./candidate-profile.server";
 import { candidateStatuses } from "./enums";
 import { candidateTable, type CandidateColumn } from "./table-columns";
@@ -36,7 +37,8 @@ export function parseCandidateQuery(params: URLSearchParams) {
   return { state: parseTableState(params, candidateTable), filters: parseCandidateFilters(params) };
 }
 
-export type CandidateQuery = ReturnType<typeof parseCandidateQuery>;
+/** A parsed query plus whose candidates it may see (app/models/candidate-access.server.ts; absent: all). */
+export type CandidateQuery = ReturnType<typeof parseCandidateQuery> & { scope?: CandidateScope };
 
 // Each sort ends in rowid, which every SQLite index carries, so ties are stable across pages and still index-ordered.
 const sortTerms: Record<CandidateColumn, readonly string[]> = {
@@ -51,8 +53,10 @@ const sortTerms: Record<CandidateColumn, readonly string[]> = {
   createdAt: ['c."createdAt"', "c.rowid"],
 };
 
-function conditions(filters: CandidateFilters, timeZone: string) {
+function conditions(filters: CandidateFilters, timeZone: string, scope: CandidateScope = null) {
   const where: Prisma.Sql[] = [];
+  const visible = candidateSql(scope, "c");
+  if (visible) where.push(visible);
   if (filters.q) {
     const pattern = containsPattern(filters.q);
     where.push(Prisma.sql`(c."name" LIKE ${pattern} ESCAPE '\\' OR c."email" LIKE ${pattern} ESCAPE '\\')`);
@@ -76,7 +80,7 @@ function conditions(filters: CandidateFilters, timeZone: string) {
 
 function pageRowids(query: CandidateQuery, timeZone: string, limit: number, offset: number) {
   const { state, filters } = query;
-  const where = conditions(filters, timeZone);
+  const where = conditions(filters, timeZone, query.scope);
   // With filters, SQLite picks the join order: forcing users first could probe a filter index once per user.
   const from =
     state.sort !== "recruiter"
@@ -143,7 +147,7 @@ async function fetchRows(query: CandidateQuery, timeZone: string, limit: number,
 
 export async function countCandidates(query: CandidateQuery, timeZone: string) {
   const [{ total }] = await prisma.$queryRaw<{ total: number | bigint }[]>`
-    SELECT COUNT(*) AS total FROM "Candidate" c ${whereAll(conditions(query.filters, timeZone))}`;
+    SELECT COUNT(*) AS total FROM "Candidate" c ${whereAll(conditions(query.filters, timeZone, query.scope))}`;
   return Number(total);
 }
 

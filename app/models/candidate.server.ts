@@ -2,6 +2,7 @@
 import type { StaffActor } from "~/models/audit/events";
 import { recordAudit } from "~/models/audit/audit.server";
 import { Prisma } from "~/.generated/prisma/client";
+import { candidateWhere, type CandidateScope } from "./candidate-access.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { equalsIgnoringCase } from "~/utils/sql-dialect.server";
 import { RuleViolation } from "~/utils/errors.server";
@@ -11,12 +12,12 @@ export type CandidateChoice = { id: string; name: string; email: string };
 const choice = { id: true, name: true, email: true } as const;
 
 /** Candidates whose name or email contains the text, for the type-ahead; short queries return nothing. */
-export async function searchCandidates(query: string, limit = 10): Promise<CandidateChoice[]> {
+export async function searchCandidates(query: string, limit = 10, scope: CandidateScope = null): Promise<CandidateChoice[]> {
   const text = query.trim().slice(0, 100);
   if (text.length < 2) return [];
   // SQLite's LIKE (behind `contains`) ignores ASCII case, which is what people expect of a search box.
   return prisma.candidate.findMany({
-    where: { OR: [{ name: { contains: text } }, { email: { contains: text.toLowerCase() } }] },
+    where: { ...candidateWhere(scope), OR: [{ name: { contains: text } }, { email: { contains: text.toLowerCase() } }] },
     select: choice,
     orderBy: [{ name: "asc" }, { email: "asc" }],
     take: Math.min(Math.max(limit, 1), 50),

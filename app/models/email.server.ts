@@ -12,6 +12,7 @@ import { env } from "~/utils/env.server";
 import { RuleViolation } from "~/utils/errors.server";
 import { PAGE_SIZES } from "~/utils/table-params";
 import { findUnsubscribeCandidateId } from "./email-links.server";
+import { viaCandidateWhere, type CandidateScope } from "./candidate-access.server";
 import { emailStatuses } from "./enums";
 
 export type QueueEmailInput = {
@@ -166,8 +167,9 @@ export function parseEmailQuery(params: URLSearchParams) {
 }
 
 /** One page of messages (newest first) and how many match; a page past the end gives the last page. */
-export async function listEmails(filters: EmailFilters, page = 1, pageSize: number = EMAILS_PAGE_SIZE) {
+export async function listEmails(filters: EmailFilters, page = 1, pageSize: number = EMAILS_PAGE_SIZE, scope: CandidateScope = null) {
   const where = {
+    ...viaCandidateWhere(scope),
     ...(filters.status ? { status: filters.status } : {}),
     ...(filters.template ? { template: filters.template } : {}),
     ...(filters.recruiter ? { sentById: filters.recruiter } : {}),

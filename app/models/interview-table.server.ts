@@ -7,6 +7,7 @@ import { Prisma } from "~/.generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { parseLocalDate } from "~/utils/dates";
 import { filterParam, parseFilters, parseTableState } from "~/utils/table-params";
+import { candidateIdSql, type CandidateScope } from "./candidate-access.server";
 import { flagReasons, flagSeverities, impressions, interviewRounds } from "./enums";
 import { interviewTable, type InterviewColumn } from "./table-columns";
 import { FORCED_JOIN, readDate, sqlDate } from "~/utils/sql-dialect.server";
@@ -34,7 +35,8 @@ export function parseInterviewQuery(params: URLSearchParams) {
   return { state: parseTableState(params, interviewTable), filters: parseInterviewFilters(params) };
 }
 
-export type InterviewQuery = ReturnType<typeof parseInterviewQuery>;
+/** A parsed query plus whose candidates' interviews it may see (app/models/candidate-access.server.ts; absent: all). */
+export type InterviewQuery = ReturnType<typeof parseInterviewQuery> & { scope?: CandidateScope };
 
 // Each sort follows one index (its column(s), then scheduledAt, then the rowid every index carries). Unfiltered name
 // sorts loop over candidates/companies/users in name order and each one's interviews by date (CROSS JOIN fixes that
@@ -66,8 +68,10 @@ const nameSorts: Partial<Record<InterviewColumn, { walk: Prisma.Sql; join: Prism
   },
 };
 
-function conditions(filters: InterviewFilters, timeZone: string) {
+function conditions(filters: InterviewFilters, timeZone: string, scope: CandidateScope = null) {
   const where: Prisma.Sql[] = [];
+  const visible = candidateIdSql(scope, 'i."candidateId"');
+  if (visible) where.push(visible);
   if (filters.severity) where.push(Prisma.sql`i."flagSeverity" = ${filters.severity}`);
   else if (filters.flagged) where.push(Prisma.sql`i."flagSeverity" IS NOT NULL`);
   if (filters.reason) {
@@ -89,7 +93,7 @@ function conditions(filters: InterviewFilters, timeZone: string) {
 
 function pageRowids(query: InterviewQuery, timeZone: string, limit: number, offset: number) {
   const { state, filters } = query;
-  const where = conditions(filters, timeZone);
+  const where = conditions(filters, timeZone, query.scope);
   const nameSort = nameSorts[state.sort];
   const from = nameSort ? (where.length ? nameSort.join : nameSort.walk) : Prisma.sql`"Interview" i`;
   return Prisma.sql`
@@ -133,7 +137,7 @@ async function fetchRows(query: InterviewQuery, timeZone: string, limit: number,
 
 export async function countInterviews(query: InterviewQuery, timeZone: string) {
   const [{ total }] = await prisma.$queryRaw<{ total: number | bigint }[]>`
-    SELECT COUNT(*) AS total FROM "Interview" i ${whereAll(conditions(query.filters, timeZone))}`;
+    SELECT COUNT(*) AS total FROM "Interview" i ${whereAll(conditions(query.filters, timeZone, query.scope))}`;
   return Number(total);
 }
 

@@ -3,6 +3,7 @@ import type { StaffActor } from "~/models/audit/events";
 import { inTaxonomyOrder } from "~/models/flags/reasons";
 import { recordAudit } from "~/models/audit/audit.server";
 import { prisma, isUniqueViolation } from "~/utils/db.server";
+import { scopeAllowsCandidate, type CandidateScope } from "./candidate-access.server";
 import { RuleViolation } from "~/utils/errors.server";
 import {
   createCandidateInTx,
@@ -31,11 +32,13 @@ export type LogInterviewInput = {
  * Records an interview, creating the candidate and the company when they are new, all in one transaction. The
  * interview belongs to the candidate's recruiter, so it lands in their work queue; a new candidate is the logger's.
  */
-export async function logInterview(input: LogInterviewInput, actor: StaffActor) {
+export async function logInterview(input: LogInterviewInput, actor: StaffActor, scope: CandidateScope = null) {
   let existingId: string | undefined;
   if (input.candidate.kind === "existing") {
     const { id, text } = input.candidate;
     existingId = id ?? (text ? (await resolveCandidateText(text))?.id : undefined);
+    // A candidate out of the recruiter's reach is treated as no match at all.
+    if (existingId && !(await scopeAllowsCandidate(scope, existingId))) existingId = undefined;
     if (!existingId) {
       throw new RuleViolation(
         "No candidate matches that. Pick one from the suggestions, type their exact email address, or create a new candidate.",

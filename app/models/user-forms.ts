@@ -1,6 +1,7 @@
 // Form schemas for signing in and managing users; shared by actions (server truth) and forms (hints).
 import { z } from "zod";
 import { singleLineText } from "~/utils/text";
+import { commonPasswords } from "~/utils/common-passwords";
 import { roles } from "./enums";
 
 export const emailField = z
@@ -10,10 +11,16 @@ export const emailField = z
   .max(254, "An email address is at most 254 characters.")
   .email("Enter a valid email address, like name@example.com.");
 
+// OWASP ASVS level 1: at least 12 characters, and none of the passwords attackers try first.
+export const PASSWORD_MIN_LENGTH = 12;
+
 export const passwordField = z
   .string({ required_error: "Enter a password." })
-  .min(10, "A password needs at least 10 characters.")
-  .max(200, "A password is at most 200 characters.");
+  .min(PASSWORD_MIN_LENGTH, `A password needs at least ${PASSWORD_MIN_LENGTH} characters.`)
+  .max(200, "A password is at most 200 characters.")
+  .refine((v) => !commonPasswords.has(v.toLowerCase()), {
+    message: "This is one of the commonest passwords; choose another.",
+  });
 
 export const nameField = singleLineText(
   z.string({ required_error: "Enter a name." }).trim().min(1, "Enter a name.").max(100, "A name is at most 100 characters."),
@@ -28,6 +35,8 @@ export const LoginSchema = z.object({
   password: z.string({ required_error: "Enter your password." }).max(200, "That password is too long."),
   redirectTo: z.string().optional(),
 });
+
+export const UnlockSchema = z.object({ email: emailField });
 
 export const NewUserSchema = z
   .object({

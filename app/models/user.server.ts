@@ -6,8 +6,9 @@ import { prisma, type Tx } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import type { Role } from "./enums";
+import { endUserSessions } from "./user-session.server";
 
-const PASSWORD_SETUP_HOURS = 72;
+export const PASSWORD_SETUP_HOURS = 72;
 
 const publicUser = { id: true, name: true, email: true, role: true } as const;
 export type SessionUser = { id: string; name: string; email: string; role: Role };
@@ -46,7 +47,7 @@ function hashToken(token: string) {
   return createHash("sha256").update(token).digest("hex");
 }
 
-async function issuePasswordSetup(tx: Tx, userId: string) {
+export async function issuePasswordSetup(tx: Tx, userId: string) {
   const token = randomBytes(32).toString("base64url");
   await tx.passwordSetup.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } });
   await tx.passwordSetup.create({
@@ -121,6 +122,7 @@ export async function deactivateUser(userId: string, actor: StaffActor) {
       await assertAnotherActiveManager(tx, userId, "The agency needs at least one active manager.");
     }
     await tx.user.update({ where: { id: userId }, data: { active: false } });
+    await endUserSessions(tx, userId);
     await recordAudit(tx, {
       actor,
       action: "user.deactivated",
@@ -151,6 +153,7 @@ export async function resetPassword(userId: string, actor: StaffActor) {
   return prisma.$transaction(async (tx) => {
     await getUserForChange(tx, userId);
     await tx.user.update({ where: { id: userId }, data: { passwordHash: null } });
+    await endUserSessions(tx, userId);
     const token = await issuePasswordSetup(tx, userId);
     await recordAudit(tx, { actor, action: "user.password_reset", entityId: userId });
     return token;
@@ -179,6 +182,8 @@ export async function setPasswordWithToken(token: string, password: string) {
     });
     if (claimed.count === 0) throw new RuleViolation("This link has already been used.");
     await tx.user.update({ where: { id: setup.user.id }, data: { passwordHash } });
+    // A new password signs out every browser; the set-password page then opens a fresh session.
+    await endUserSessions(tx, setup.user.id);
     await recordAudit(tx, {
       actor: { userId: setup.user.id },
       action: "user.password_set",

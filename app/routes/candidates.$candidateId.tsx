@@ -3,6 +3,7 @@ import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionRe
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireCandidateAccess } from "~/models/candidate-access.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, SelectField, SubmitButton } from "~/components/forms";
 import { Timeline } from "~/components/timeline";
@@ -32,7 +33,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request);
+  const user = await requireUser(request);
+  await requireCandidateAccess(user, params.candidateId ?? "");
   const candidateId = params.candidateId ?? "";
   const [profile, agency] = await Promise.all([getCandidateProfile(candidateId), getAgency()]);
   invariantResponse(profile, "We couldn't find that candidate. The link may be wrong, or the candidate was removed.");
@@ -54,6 +56,7 @@ type ActionResult = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
+  await requireCandidateAccess(user, params.candidateId ?? "");
   const candidateId = params.candidateId ?? "";
   const formData = await request.formData();
   const intent = formData.get("intent");

@@ -5,6 +5,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { randomUUID } from "node:crypto";
 import { useMemo } from "react";
 import { templateOptions } from "../../emails/index";
+import { candidateScope, requireCandidatesAccess } from "~/models/candidate-access.server";
 import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, SubmitButton } from "~/components/forms";
@@ -30,9 +31,9 @@ import { useTimeZone } from "~/utils/use-time-zone";
 export const meta: MetaFunction = () => [{ title: "Candidates · Rebound" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
+  const user = await requireUser(request);
   const params = new URL(request.url).searchParams;
-  const query = parseCandidateQuery(params);
+  const query = { ...parseCandidateQuery(params), scope: await candidateScope(user) };
   const { timeZone } = await getAgency();
   const [{ rows, total, page }, options] = await Promise.all([listCandidates(query, timeZone), candidateFilterOptions()]);
   return {
@@ -52,6 +53,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: CandidatesBulkSchema });
   if (submission.status !== "success") return invalidForm(submission);
   const value = submission.value;
+  // Selected candidates out of the recruiter's reach are refused like unknown ones.
+  await requireCandidatesAccess(user, value.candidateIds);
   const actor = { userId: user.id };
   switch (value.intent) {
     case "reassign":

@@ -1,5 +1,6 @@
 // GET /candidates.csv?<same params as /candidates>: every matching candidate (all pages, same sort), streamed.
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { candidateScope } from "~/models/candidate-access.server";
 import { getAgency } from "~/models/agency.server";
 import { candidatesCsv, parseCandidateQuery, type CandidateRow } from "~/models/candidate-table.server";
 import { candidateStatuses } from "~/models/enums";
@@ -9,8 +10,8 @@ import { toDateInputValue, toLocalInputValue } from "~/utils/dates";
 import { requireUser } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
-  const query = parseCandidateQuery(new URL(request.url).searchParams);
+  const user = await requireUser(request);
+  const query = { ...parseCandidateQuery(new URL(request.url).searchParams), scope: await candidateScope(user) };
   const { timeZone } = await getAgency();
   const when = (date: Date | null) => (date ? toLocalInputValue(date, timeZone).replace("T", " ") : "");
   const values: Record<CandidateColumn, CsvColumn<CandidateRow>["value"]> = {

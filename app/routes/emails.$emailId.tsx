@@ -2,6 +2,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireEmailAccess } from "~/models/candidate-access.server";
 import { EmailStatusBadge } from "~/components/email-status";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, SubmitButton } from "~/components/forms";
@@ -23,7 +24,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 const NOT_FOUND = "We couldn't find that email.";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request);
+  const user = await requireUser(request);
+  await requireEmailAccess(user, params.emailId ?? "");
   const email = await getEmail(params.emailId ?? "");
   invariantResponse(email, NOT_FOUND);
   return { email, captureNotice: isCaptureMode() ? CAPTURE_MODE_NOTICE : null };
@@ -31,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
+  await requireEmailAccess(user, params.emailId ?? "");
   const id = params.emailId ?? "";
   const submission = parseWithZod(await request.formData(), { schema: RetryEmailSchema });
   if (submission.status !== "success") return invalidForm(submission);

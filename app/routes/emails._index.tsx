@@ -1,6 +1,7 @@
 // /emails: every message in the outbox, newest first, filterable by status, template and sender (all in the URL).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { candidateScope } from "~/models/candidate-access.server";
 import { EmailStatusBadge } from "~/components/email-status";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Pagination } from "~/components/pagination";
@@ -18,9 +19,10 @@ export const meta: MetaFunction = () => [{ title: "Emails · Rebound" }];
 const filterParams = ["status", "template", "recruiter"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
+  const user = await requireUser(request);
   const { filters, page, pageSize } = parseEmailQuery(new URL(request.url).searchParams);
-  const [list, senders] = await Promise.all([listEmails(filters, page, pageSize), emailSenderOptions()]);
+  const scope = await candidateScope(user);
+  const [list, senders] = await Promise.all([listEmails(filters, page, pageSize, scope), emailSenderOptions()]);
   return { ...list, filters, senders, captureNotice: isCaptureMode() ? CAPTURE_MODE_NOTICE : null };
 }
 

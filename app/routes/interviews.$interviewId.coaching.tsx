@@ -1,6 +1,7 @@
 // The coaching panel's buttons on /interviews/:id: create the candidate's link (shown once) or revoke it.
 import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { requireInterviewAccess } from "~/models/candidate-access.server";
 import { getAgency } from "~/models/agency.server";
 import { CoachingLinkActionSchema } from "~/models/coaching-forms";
 import { createCoachingLink, revokeCoachingLink } from "~/models/coaching.server";
@@ -13,12 +14,14 @@ const interviewPath = (interviewId: string | undefined) => `/interviews/${encode
 
 // Nothing to show here: the panel lives on the interview page.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request);
+  const user = await requireUser(request);
+  await requireInterviewAccess(user, params.interviewId ?? "");
   throw redirect(interviewPath(params.interviewId));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
+  await requireInterviewAccess(user, params.interviewId ?? "");
   const interviewId = params.interviewId ?? "";
   const here = interviewPath(interviewId);
   const submission = parseWithZod(await request.formData(), { schema: CoachingLinkActionSchema });

@@ -2,6 +2,7 @@
 // interview, record the outcome. Refused input comes back as field errors (the panel's fetchers show them).
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { requireInterviewAccess } from "~/models/candidate-access.server";
 import { getAgency } from "~/models/agency.server";
 import { candidacyOutcomes, candidateStatuses, requestResponses } from "~/models/enums";
 import { secondInterviewSchema } from "~/models/second-interview-forms";
@@ -18,12 +19,14 @@ const interviewPath = (interviewId: string | undefined) => `/interviews/${encode
 
 // Nothing to show here: the panel lives on the interview page.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request);
+  const user = await requireUser(request);
+  await requireInterviewAccess(user, params.interviewId ?? "");
   throw redirect(interviewPath(params.interviewId));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
+  await requireInterviewAccess(user, params.interviewId ?? "");
   const interviewId = params.interviewId ?? "";
   const here = interviewPath(interviewId);
   const { timeZone } = await getAgency();

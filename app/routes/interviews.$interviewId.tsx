@@ -6,6 +6,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { requireInterviewAccess } from "~/models/candidate-access.server";
 import { RecoveryChecklist, type StepActionResult } from "~/components/checklist";
 import { CoachingPanel } from "~/components/coaching-panel";
 import { SecondInterviewPanel } from "~/components/second-interview-panel";
@@ -41,7 +42,8 @@ async function loadInterview(interviewId: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request);
+  const user = await requireUser(request);
+  await requireInterviewAccess(user, params.interviewId ?? "");
   const interview = await loadInterview(params.interviewId);
   const [checklist, coaching, secondInterview] = await Promise.all([
     getChecklistForInterview(interview.id),
@@ -56,6 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
+  await requireInterviewAccess(user, params.interviewId ?? "");
   const interview = await loadInterview(params.interviewId);
   const formData = await request.formData();
   const here = `/interviews/${interview.id}`;

@@ -14,6 +14,7 @@ import {
 } from "@remix-run/react";
 import { randomUUID } from "node:crypto";
 import { isTemplateName, recoveryTemplates, templateNames, type TemplateName } from "../../emails/index";
+import { requireInterviewAccess } from "~/models/candidate-access.server";
 import { EmailPreview } from "~/components/email-preview";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, SubmitButton, TextareaField } from "~/components/forms";
@@ -45,6 +46,7 @@ function forPage(preview: Preview) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  await requireInterviewAccess(user, params.interviewId ?? "");
   const requested = new URL(request.url).searchParams.get("template");
   const template = isTemplateName(requested) ? requested : DEFAULT_TEMPLATE;
   const preview = await previewRecoveryEmail(params.interviewId ?? "", template, { userId: user.id });
@@ -59,6 +61,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
+  await requireInterviewAccess(user, params.interviewId ?? "");
   const interviewId = params.interviewId ?? "";
   invariantResponse(await interviewExists(interviewId), notFound);
   const submission = parseWithZod(await request.formData(), { schema: InterviewEmailSchema });

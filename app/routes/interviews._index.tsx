@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo } from "react";
+import { candidateScope } from "~/models/candidate-access.server";
 import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FilterCheckbox, FilterInput, FilterSelect, TableFilters, useClearFiltersHref } from "~/components/table-filters";
@@ -17,9 +18,9 @@ import { useTimeZone } from "~/utils/use-time-zone";
 export const meta: MetaFunction = () => [{ title: "Interviews · Rebound" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
+  const user = await requireUser(request);
   const params = new URL(request.url).searchParams;
-  const query = parseInterviewQuery(params);
+  const query = { ...parseInterviewQuery(params), scope: await candidateScope(user) };
   const { timeZone } = await getAgency();
   const [{ rows, total, page }, options] = await Promise.all([listInterviews(query, timeZone), interviewFilterOptions()]);
   return {

@@ -4,6 +4,7 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm 
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { candidateScope, scopeAllowsCandidate } from "~/models/candidate-access.server";
 import { CandidatePicker, describeChoice } from "~/components/candidate-picker";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, SelectField, SubmitButton, TextareaField } from "~/components/forms";
@@ -21,12 +22,10 @@ import { useTimeZone } from "~/utils/use-time-zone";
 export const meta: MetaFunction = () => [{ title: "Log an interview · Rebound" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
+  const user = await requireUser(request);
   const candidateParam = new URL(request.url).searchParams.get("candidate");
-  const [companies, preselected] = await Promise.all([
-    listCompanies(),
-    candidateParam && candidateParam.length <= 40 ? getCandidateChoice(candidateParam) : null,
-  ]);
+  const visible = candidateParam && candidateParam.length <= 40 && (await scopeAllowsCandidate(await candidateScope(user), candidateParam));
+  const [companies, preselected] = await Promise.all([listCompanies(), visible ? getCandidateChoice(candidateParam) : null]);
   return { companies, preselected };
 }
 
@@ -39,6 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const v = submission.value;
   const existingId = v.useCandidateId ?? v.candidateId;
+  const scope = await candidateScope(user);
   try {
     const logged = await logInterview(
       {
@@ -56,6 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
         notes: v.notes,
       },
       { userId: user.id },
+      scope,
     );
     if (logged.wentBadly) {
       return redirectWithToast(request, `/interviews/${logged.interviewId}?flag=new`, {
@@ -69,6 +70,11 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   } catch (error) {
     if (error instanceof RuleViolation) {
+      if (error instanceof DuplicateCandidateEmail && !(await scopeAllowsCandidate(scope, error.existing.id))) {
+        // The address is taken by another recruiter's candidate: say so without showing who.
+        const hidden = new RuleViolation("This email belongs to another recruiter's candidate.", error.field ?? "candidateEmail");
+        return ruleViolationReply(submission, hidden, null, { duplicate: null });
+      }
       // A taken email offers the candidate who has it, so the recruiter can pick them instead.
       const duplicate = error instanceof DuplicateCandidateEmail ? error.existing : null;
       return ruleViolationReply(submission, error, null, { duplicate });

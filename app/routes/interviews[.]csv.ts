@@ -1,5 +1,6 @@
 // GET /interviews.csv?<same params as /interviews>: every matching interview (all pages, same sort), streamed.
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { candidateScope } from "~/models/candidate-access.server";
 import { getAgency } from "~/models/agency.server";
 import { flagSeverities, impressions, interviewFormats, interviewRounds } from "~/models/enums";
 import { interviewsCsv, parseInterviewQuery, type InterviewRow } from "~/models/interview-table.server";
@@ -9,8 +10,8 @@ import { toDateInputValue, toLocalInputValue } from "~/utils/dates";
 import { requireUser } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
-  const query = parseInterviewQuery(new URL(request.url).searchParams);
+  const user = await requireUser(request);
+  const query = { ...parseInterviewQuery(new URL(request.url).searchParams), scope: await candidateScope(user) };
   const { timeZone } = await getAgency();
   const values: Record<InterviewColumn, CsvColumn<InterviewRow>["value"]> = {
     scheduledAt: (r) => toLocalInputValue(r.scheduledAt, timeZone).replace("T", " "),

@@ -7,6 +7,7 @@ import { ErrorList, Field, SubmitButton } from "~/components/forms";
 import { SetPasswordSchema } from "~/models/user-forms";
 import { getPasswordSetup, setPasswordWithToken } from "~/models/user.server";
 import { RuleViolation } from "~/utils/errors.server";
+import { loginThrottle } from "~/utils/login-throttle.server";
 import { createUserSession } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Choose a password · Rebound" }, { name: "referrer", content: "no-referrer" }];
@@ -23,7 +24,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   try {
     const user = await setPasswordWithToken(params.token ?? "", submission.value.password);
-    return createUserSession(user.id, "/");
+    // A new password is the unlock: the sign-in pause for this account ends with it.
+    loginThrottle.recordSuccess(user.email);
+    return createUserSession(user.id, "/", request);
   } catch (error) {
     if (error instanceof RuleViolation) {
       return data({ result: submission.reply({ formErrors: [error.message], hideFields: ["password", "confirm"] }) }, { status: 400 });
@@ -61,7 +64,7 @@ export default function SetPasswordPage() {
         <input type="email" name="username" value={email ?? ""} autoComplete="username" readOnly hidden />
         <Field
           label="New password"
-          hint="At least 10 characters."
+          hint="At least 12 characters, not a common password."
           inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "new-password" }}
           errors={fields.password.errors}
         />

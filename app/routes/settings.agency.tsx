@@ -30,7 +30,7 @@ export default function AgencySettingsPage() {
     constraint: getZodConstraint(AgencySchema),
     lastResult: actionData?.result,
     shouldRevalidate: "onBlur",
-    defaultValue: { ...agency, replyTo: agency.replyTo ?? "" },
+    defaultValue: { ...agency, replyTo: agency.replyTo ?? "", recruitersSeeOwnCandidatesOnly: String(agency.recruitersSeeOwnCandidatesOnly) },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AgencySchema }),
   });
   return (
@@ -58,6 +58,22 @@ export default function AgencySettingsPage() {
           inputProps={getInputProps(fields.replyTo, { type: "email" })}
           errors={fields.replyTo.errors}
         />
+        <fieldset>
+          <legend>Who sees which candidates</legend>
+          {[
+            { value: "false", label: "Shared pool: every recruiter sees and works with every candidate" },
+            { value: "true", label: "Recruiters see only their own candidates (managers still see everyone)" },
+          ].map((option) => (
+            <div className="radio-row" key={option.value}>
+              <input
+                {...getInputProps(fields.recruitersSeeOwnCandidatesOnly, { type: "radio", value: option.value })}
+                id={`visibility-${option.value}`}
+              />
+              <label htmlFor={`visibility-${option.value}`}>{option.label}</label>
+            </div>
+          ))}
+          <ErrorList errors={fields.recruitersSeeOwnCandidatesOnly.errors} />
+        </fieldset>
         <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>
       </Form>
     </section>

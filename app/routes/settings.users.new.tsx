@@ -94,7 +94,7 @@ export default function NewUserPage() {
         <div className="initial-password">
           <Field
             label="Initial password"
-            hint="At least 10 characters. Ask them to change it soon."
+            hint="At least 12 characters, not a common password. Ask them to change it soon."
             inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "new-password" }}
             errors={fields.password.errors}
           />

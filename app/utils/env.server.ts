@@ -71,15 +71,16 @@ const schema = z
       .refine((v) => /^(?:[^<>]*<[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$/.test(v.trim()), {
         message: 'must be an address such as "Rebound <no-reply@example.com>"',
       }),
-    SEED_DEMO: booleanFlag.default("true"),
+    // Unset: the demo is seeded only in development. Production seeds it only when asked (npm run demo).
+    SEED_DEMO: booleanFlag.optional(),
     TZ: z.string().optional(),
   })
   .superRefine((value, ctx) => {
-    if (value.NODE_ENV === "production" && !value.SEED_DEMO && !value.SESSION_SECRET) {
+    if (value.NODE_ENV === "production" && !value.SESSION_SECRET) {
       ctx.addIssue({
         code: "custom",
         path: ["SESSION_SECRET"],
-        message: "is required in production (outside the demo); set a random string of 32+ characters",
+        message: "is required in production; set a random string of 32+ characters (or try the demo: npm run demo)",
       });
     }
     if (value.TZ && !isTimeZone(value.TZ)) {
@@ -133,10 +134,11 @@ export function parseEnv(source: Record<string, string | undefined>) {
   const value = result.data;
   const sessionSecrets = value.SESSION_SECRET
     ? value.SESSION_SECRET.split(",").map((s) => s.trim())
-    : // Demo or development without a secret: sessions last until the server restarts.
+    : // Development or tests without a secret: cookies stay valid until the server restarts.
       [randomBytes(32).toString("hex")];
   return {
     ...value,
+    SEED_DEMO: value.SEED_DEMO ?? value.NODE_ENV === "development",
     APP_URL: (value.APP_URL ?? `http://localhost:${value.PORT}`).replace(/\/$/, ""),
     sessionSecrets,
     sessionSecretIsEphemeral: !value.SESSION_SECRET,

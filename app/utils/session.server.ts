@@ -1,40 +1,58 @@
-// Sessions live in a signed, httpOnly cookie; every request re-reads the user so deactivation is immediate.
-import { createCookieSessionStorage, redirect } from "@remix-run/node";
-import { getActiveUserById } from "~/models/user.server";
+// Sessions live server-side (app/models/user-session.server.ts); the cookie holds only a signed random token.
+import { createCookie, createCookieSessionStorage, redirect } from "@remix-run/node";
+import type { Role } from "~/models/enums";
+import type { SessionUser } from "~/models/user.server";
+import { endSessionByToken, getSessionUser, SESSION_MAX_AGE_SECONDS, startSession } from "~/models/user-session.server";
 import { env } from "./env.server";
 import { forbidden } from "./http.server";
 
-export const SESSION_MAX_AGE_SECONDS = 60 * 60 * 12;
+export { SESSION_MAX_AGE_SECONDS };
 
-export const sessionStorage = createCookieSessionStorage({
+// In production the __Host- prefix makes the browser refuse the cookie unless it is Secure, host-only and Path=/,
+// so a sibling subdomain can't plant or overwrite it.
+const cookiePrefix = env.isProduction ? "__Host-" : "";
+
+export const sessionCookie = createCookie(`${cookiePrefix}rebound_session`, {
+  httpOnly: true,
+  sameSite: "lax",
+  path: "/",
+  secure: env.isProduction,
+  secrets: env.sessionSecrets,
+  maxAge: SESSION_MAX_AGE_SECONDS,
+});
+
+// One-time messages for the next page travel in their own small cookie, apart from the session.
+const flashStorage = createCookieSessionStorage({
   cookie: {
-    name: "__rebound_session",
+    name: `${cookiePrefix}rebound_flash`,
     httpOnly: true,
     sameSite: "lax",
     path: "/",
     secure: env.isProduction,
     secrets: env.sessionSecrets,
-    maxAge: SESSION_MAX_AGE_SECONDS,
   },
 });
 
-type SessionData = { userId?: string; expiresAt?: number };
+async function readToken(request: Request) {
+  const token: unknown = await sessionCookie.parse(request.headers.get("Cookie"));
+  return typeof token === "string" && token.length > 0 ? token : null;
+}
 
-async function readSession(request: Request) {
-  return sessionStorage.getSession(request.headers.get("Cookie"));
+/** The signed-in user and the id of their session, or null. */
+export async function getCurrentSession(request: Request) {
+  const token = await readToken(request);
+  if (!token) return null;
+  const found = await getSessionUser(token);
+  if (!found) return null;
+  return { sessionId: found.sessionId, user: { ...found.user, role: found.user.role as Role } satisfies SessionUser };
 }
 
 export async function getUserId(request: Request) {
-  const session = await readSession(request);
-  const { userId, expiresAt } = session.data as SessionData;
-  // The expiry travels inside the signed cookie, so an old cookie can't be kept alive by the browser.
-  if (!userId || !expiresAt || expiresAt < Date.now()) return null;
-  return userId;
+  return (await getCurrentSession(request))?.user.id ?? null;
 }
 
 export async function getUser(request: Request) {
-  const userId = await getUserId(request);
-  return userId ? getActiveUserById(userId) : null;
+  return (await getCurrentSession(request))?.user ?? null;
 }
 
 function loginRedirect(request: Request) {
@@ -44,15 +62,21 @@ function loginRedirect(request: Request) {
   return `/login${params}`;
 }
 
-export async function requireUser(request: Request) {
-  const user = await getUser(request);
-  if (!user) {
-    const session = await readSession(request);
-    throw redirect(loginRedirect(request), {
-      headers: { "Set-Cookie": await sessionStorage.destroySession(session) },
-    });
+async function clearSessionCookie() {
+  return sessionCookie.serialize("", { maxAge: 0, expires: new Date(0) });
+}
+
+/** The signed-in user and their session id; redirects to the login page (remembering this page) otherwise. */
+export async function requireSession(request: Request) {
+  const current = await getCurrentSession(request);
+  if (!current) {
+    throw redirect(loginRedirect(request), { headers: { "Set-Cookie": await clearSessionCookie() } });
   }
-  return user;
+  return current;
+}
+
+export async function requireUser(request: Request) {
+  return (await requireSession(request)).user;
 }
 
 export async function requireManager(request: Request) {
@@ -61,44 +85,51 @@ export async function requireManager(request: Request) {
   return user;
 }
 
-/** Starts a fresh session (a new cookie value, so any earlier one is not reused) and redirects. */
-export async function createUserSession(userId: string, redirectTo: string) {
-  const session = await sessionStorage.getSession();
-  session.set("userId", userId);
-  session.set("expiresAt", Date.now() + SESSION_MAX_AGE_SECONDS * 1000);
-  return redirect(redirectTo, {
-    headers: { "Set-Cookie": await sessionStorage.commitSession(session) },
-  });
+/** Starts a new server-side session (a fresh random token) and redirects. */
+export async function createUserSession(userId: string, redirectTo: string, request?: Request) {
+  const token = await startSession(userId, request?.headers.get("User-Agent") ?? null);
+  return redirect(redirectTo, { headers: { "Set-Cookie": await sessionCookie.serialize(token) } });
 }
 
+/** Ends this browser's session on the server and clears its cookie. */
 export async function logout(request: Request) {
-  const session = await readSession(request);
-  return redirect("/login", {
-    headers: { "Set-Cookie": await sessionStorage.destroySession(session) },
-  });
+  const token = await readToken(request);
+  if (token) await endSessionByToken(token);
+  return redirect("/login", { headers: { "Set-Cookie": await clearSessionCookie() } });
 }
 
-/** Only same-site paths, so the login form can't be used to bounce users to another site. */
+/**
+ * Only same-origin paths, so the login form can't bounce users to another site. The URL parser decides (it drops
+ * tabs and newlines and reads backslashes as slashes, as browsers do), not a pattern on the raw string.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
-  if (!to || typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
+  if (!to || typeof to !== "string" || !to.startsWith("/")) return fallback;
+  const base = "http://rebound.invalid";
+  let url: URL;
+  try {
+    url = new URL(to, base);
+  } catch {
     return fallback;
   }
-  return to;
+  if (url.origin !== base) return fallback;
+  const path = url.pathname + url.search + url.hash;
+  // A normalised path starting with "//" would still read as another host when sent back in Location.
+  return path.startsWith("//") ? fallback : path;
 }
 
 export type Toast = { kind: "success" | "error"; message: string; detail?: string };
 
-/** Redirects with a one-time message for the next page (a flash value in the session cookie). */
+/** Redirects with a one-time message for the next page (a flash value in its own cookie). */
 export async function redirectWithToast(request: Request, to: string, toast: Toast) {
-  const session = await readSession(request);
-  session.flash("toast", toast);
-  return redirect(to, { headers: { "Set-Cookie": await sessionStorage.commitSession(session) } });
+  const flash = await flashStorage.getSession(request.headers.get("Cookie"));
+  flash.flash("toast", toast);
+  return redirect(to, { headers: { "Set-Cookie": await flashStorage.commitSession(flash) } });
 }
 
 /** Reads and clears the flash message; send the returned header so it shows only once. */
 export async function takeToast(request: Request) {
-  const session = await readSession(request);
-  const toast = (session.get("toast") as Toast | undefined) ?? null;
-  const setCookie = toast ? await sessionStorage.commitSession(session) : null;
+  const flash = await flashStorage.getSession(request.headers.get("Cookie"));
+  const toast = (flash.get("toast") as Toast | undefined) ?? null;
+  const setCookie = toast ? await flashStorage.destroySession(flash) : null;
   return { toast, setCookie };
 }

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { syncCandidateSummary, syncInterviewFlagSummary } from "~/models/summaries.server";
 import { prisma } from "~/utils/db.server";
-import { sessionStorage } from "~/utils/session.server";
+import { createUserSession } from "~/utils/session.server";
 
 const unique = () => randomUUID().slice(0, 8);
 
@@ -103,12 +103,10 @@ export async function setAgencyTimeZone(timeZone: string) {
   await prisma.agency.upsert({ where: { id: 1 }, create: { id: 1, timeZone }, update: { timeZone } });
 }
 
-/** A request carrying a valid session cookie for the user, for calling loaders and actions directly. */
+/** A request carrying a valid session cookie for the user (a real session row), for calling loaders and actions directly. */
 export async function signedInRequest(url: string, userId: string, init: RequestInit = {}) {
-  const session = await sessionStorage.getSession();
-  session.set("userId", userId);
-  session.set("expiresAt", Date.now() + 3600_000);
-  const cookie = (await sessionStorage.commitSession(session)).split(";")[0];
+  const response = await createUserSession(userId, "/");
+  const cookie = response.headers.get("Set-Cookie")!.split(";")[0];
   const headers = new Headers(init.headers);
   headers.set("Cookie", cookie);
   return new Request(url, { ...init, headers });

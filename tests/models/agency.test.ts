@@ -8,14 +8,14 @@ describe("agency settings", () => {
   test("are created with defaults (the server's time zone) on first read", async () => {
     expect(await prisma.agency.count()).toBe(0);
     const agency = await getAgency();
-    expect(agency).toEqual({ name: "Rebound Staffing", timeZone: "UTC", senderName: "Rebound Staffing", replyTo: null });
+    expect(agency).toEqual({ name: "Rebound Staffing", timeZone: "UTC", senderName: "Rebound Staffing", replyTo: null, recruitersSeeOwnCandidatesOnly: false });
     expect(await prisma.agency.count()).toBe(1);
   });
 
   test("saving writes the audit event with before and after", async () => {
     const manager = await makeUser({ role: "manager" });
     await getAgency();
-    const next = { name: "Harbour Recruiting", timeZone: "Europe/London", senderName: "Harbour", replyTo: "team@harbour.example" };
+    const next = { name: "Harbour Recruiting", timeZone: "Europe/London", senderName: "Harbour", replyTo: "team@harbour.example", recruitersSeeOwnCandidatesOnly: true };
     await updateAgency(next, { userId: manager.id });
     expect(await getAgency()).toEqual(next);
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "agency.updated" } });
@@ -33,7 +33,7 @@ describe("agency settings", () => {
   });
 
   test("an empty reply-to means none", () => {
-    const result = AgencySchema.parse({ name: "A", timeZone: "UTC", senderName: "A", replyTo: "" });
+    const result = AgencySchema.parse({ name: "A", timeZone: "UTC", senderName: "A", replyTo: "", recruitersSeeOwnCandidatesOnly: "false" });
     expect(result.replyTo).toBeNull();
   });
 });

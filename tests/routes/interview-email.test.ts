@@ -44,7 +44,7 @@ test("sending queues one email and redirects to the interview with a toast; a do
   const first = (await act(fields)) as Response;
   expect(first.status).toBe(302);
   expect(first.headers.get("Location")).toBe(`/interviews/${interview.id}`);
-  expect(first.headers.get("Set-Cookie")).toMatch(/^__rebound_session=/);
+  expect(first.headers.get("Set-Cookie")).toMatch(/^rebound_flash=/);
   expect(statusOf(await act(fields))).toBe(302);
   const rows = await outboxFor(candidate.id);
   expect(rows).toHaveLength(1);

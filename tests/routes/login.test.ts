@@ -1,11 +1,12 @@
 import { expect, test } from "vitest";
 import { action } from "~/routes/login";
+import { prisma } from "~/utils/db.server";
 import { makeUser } from "../db-utils";
 
-function attempt(email: string, password: string, clientIp = "203.0.113.5") {
+function attempt(email: string, password: string, clientIp = "203.0.113.5", redirectTo = "") {
   const request = new Request("http://localhost/login", {
     method: "POST",
-    body: new URLSearchParams({ email, password }),
+    body: new URLSearchParams({ email, password, redirectTo }),
   });
   return action({ request, context: { clientIp }, params: {} }) as Promise<Response | { init: ResponseInit | null; data: unknown }>;
 }
@@ -13,21 +14,38 @@ function attempt(email: string, password: string, clientIp = "203.0.113.5") {
 const statusOf = (result: Awaited<ReturnType<typeof attempt>>) =>
   result instanceof Response ? result.status : (result.init?.status ?? 200);
 
-test("after five wrong passwords the account is locked for a while, even with the right one", async () => {
+test("after a few wrong passwords the account is slowed down, not locked: the page says how long and offers the unlock email", async () => {
   await makeUser({ email: "target@example.com", password: "the-right-password" });
-  for (let i = 0; i < 5; i++) expect(statusOf(await attempt("target@example.com", `guess-${i}`))).toBe(400);
-  const locked = await attempt("target@example.com", "the-right-password");
-  expect(statusOf(locked)).toBe(429);
-  expect(JSON.stringify(locked)).toContain("Too many failed attempts. Try again in 15 minutes.");
+  for (let i = 0; i < 3; i++) {
+    const result = await attempt("target@example.com", `guess-${i}`);
+    expect(statusOf(result)).toBe(400);
+    expect(JSON.stringify(result)).toContain('"offerUnlock":false');
+  }
+  const fourth = await attempt("target@example.com", "guess-3");
+  expect(JSON.stringify(fourth)).toContain('"offerUnlock":true');
+  const slowed = await attempt("target@example.com", "the-right-password");
+  expect(statusOf(slowed)).toBe(429);
+  expect(JSON.stringify(slowed)).toMatch(/Too many failed attempts\. Wait \d seconds? and try again\./);
 });
 
-test("a right password signs in and redirects with a session cookie", async () => {
-  await makeUser({ email: "fine@example.com", password: "the-right-password" });
-  const result = await attempt("fine@example.com", "the-right-password", "203.0.113.9");
+test("a right password signs in, redirects to the page asked for, and opens a server-side session", async () => {
+  const user = await makeUser({ email: "fine@example.com", password: "the-right-password" });
+  const result = await attempt("fine@example.com", "the-right-password", "203.0.113.9", "/candidates?page=2");
   expect(result).toBeInstanceOf(Response);
   expect((result as Response).status).toBe(302);
-  expect((result as Response).headers.get("Set-Cookie")).toMatch(/^__rebound_session=/);
+  expect((result as Response).headers.get("Location")).toBe("/candidates?page=2");
+  expect((result as Response).headers.get("Set-Cookie")).toMatch(/^rebound_session=/);
+  expect(await prisma.session.count({ where: { userId: user.id } })).toBe(1);
 });
+
+test.each(["/\t/evil.example", "//evil.example", "/\\evil.example", "https://evil.example/"])(
+  "after signing in, redirectTo=%j lands on the dashboard, not another site",
+  async (redirectTo) => {
+    await makeUser({ email: `hop-${redirectTo.length}-${redirectTo.charCodeAt(1)}@example.com`, password: "the-right-password" });
+    const result = (await attempt(`hop-${redirectTo.length}-${redirectTo.charCodeAt(1)}@example.com`, "the-right-password", "203.0.113.11", redirectTo)) as Response;
+    expect(result.headers.get("Location")).toBe("/");
+  },
+);
 
 test("a wrong password and an unknown email get the same answer", async () => {
   await makeUser({ email: "known@example.com", password: "the-right-password" });

@@ -69,7 +69,7 @@ test("quotes commas, quotes and line breaks, and writes a header row", async () 
 
 test("the candidates CSV holds exactly the filtered rows, in table order, across batches", async () => {
   const ada = await makeUser({ name: "Ada" });
-  await updateAgency({ name: "Agency", timeZone: "Europe/London", senderName: "Agency", replyTo: null }, { userId: ada.id });
+  await updateAgency({ name: "Agency", timeZone: "Europe/London", senderName: "Agency", replyTo: null, recruitersSeeOwnCandidatesOnly: false }, { userId: ada.id });
   for (let n = 0; n < 7; n++) await makeCandidate({ name: `Keep ${n}`, recruiterId: ada.id, status: "recovering" });
   await makeCandidate({ name: "Skip me", recruiterId: ada.id, status: "hired" });
   const evil = await makeCandidate({ name: "=cmd|' /C calc'!A0", recruiterId: ada.id, status: "recovering" });
@@ -94,7 +94,7 @@ test("the candidates CSV holds exactly the filtered rows, in table order, across
 
 test("the interviews CSV follows the page's filters and names the time zone", async () => {
   const ada = await makeUser({ name: "Ada" });
-  await updateAgency({ name: "Agency", timeZone: "Europe/London", senderName: "Agency", replyTo: null }, { userId: ada.id });
+  await updateAgency({ name: "Agency", timeZone: "Europe/London", senderName: "Agency", replyTo: null, recruitersSeeOwnCandidatesOnly: false }, { userId: ada.id });
   await makeInterview({ recruiterId: ada.id, impression: "mixed", scheduledAt: new Date("2026-01-10T09:15:00Z") });
   await makeInterview({ recruiterId: ada.id, impression: "went_well" });
   const request = await signedInRequest(ada.id, "http://localhost/interviews.csv?impression=mixed");

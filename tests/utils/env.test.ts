@@ -18,7 +18,7 @@ describe("configuration", () => {
     const env = parseEnv({});
     expect(env.PORT).toBe(3000);
     expect(env.DATABASE_URL).toBe("file:./data/rebound.db");
-    expect(env.SEED_DEMO).toBe(true);
+    expect(env.SEED_DEMO).toBe(true); // development: the demo is the default
     expect(env.APP_URL).toBe("http://localhost:3000");
     expect(env.SMTP_URL).toBeUndefined();
     expect(env.sessionSecretIsEphemeral).toBe(true);
@@ -45,15 +45,25 @@ describe("configuration", () => {
     expect(message).not.toContain("\n");
   });
 
-  test("production outside the demo needs SESSION_SECRET", () => {
-    expect(configError({ NODE_ENV: "production", SEED_DEMO: "false" })).toContain("SESSION_SECRET is required");
+  test("production needs SESSION_SECRET, demo or not", () => {
+    expect(configError({ NODE_ENV: "production" })).toMatch(/^Configuration error: SESSION_SECRET is required in production/);
+    expect(configError({ NODE_ENV: "production", SEED_DEMO: "true" })).toContain("SESSION_SECRET is required");
     const secret = "x".repeat(32);
-    expect(parseEnv({ NODE_ENV: "production", SEED_DEMO: "false", SESSION_SECRET: secret }).sessionSecrets).toEqual([secret]);
+    expect(parseEnv({ NODE_ENV: "production", SESSION_SECRET: secret }).sessionSecrets).toEqual([secret]);
   });
 
-  test("the production demo runs without a secret, on a temporary random one", () => {
-    const a = parseEnv({ NODE_ENV: "production" });
-    const b = parseEnv({ NODE_ENV: "production" });
+  test("the demo is seeded only when asked, or in development", () => {
+    const secret = { SESSION_SECRET: "x".repeat(32) };
+    expect(parseEnv({ NODE_ENV: "production", ...secret }).SEED_DEMO).toBe(false);
+    expect(parseEnv({ NODE_ENV: "test" }).SEED_DEMO).toBe(false);
+    expect(parseEnv({ NODE_ENV: "development" }).SEED_DEMO).toBe(true);
+    expect(parseEnv({ NODE_ENV: "development", SEED_DEMO: "false" }).SEED_DEMO).toBe(false);
+    expect(parseEnv({ NODE_ENV: "production", SEED_DEMO: "true", ...secret }).SEED_DEMO).toBe(true);
+  });
+
+  test("without a secret outside production, a temporary random one is used", () => {
+    const a = parseEnv({});
+    const b = parseEnv({});
     expect(a.sessionSecretIsEphemeral).toBe(true);
     expect(a.sessionSecrets[0]).toHaveLength(64);
     expect(a.sessionSecrets[0]).not.toBe(b.sessionSecrets[0]);
@@ -102,5 +112,14 @@ describe("configuration", () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^Configuration error: PORT /);
     expect(result.stderr).not.toMatch(/\bat .+:\d+:\d+/);
+  });
+
+  test("npm start without SESSION_SECRET stops before touching the database, naming the variable", () => {
+    const env: Record<string, string | undefined> = { ...process.env, NODE_ENV: "production", DATABASE_URL: "file:./tests/.tmp/never-created.db" };
+    delete env.SESSION_SECRET;
+    delete env.SEED_DEMO;
+    const result = spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/start.ts"], { encoding: "utf8", timeout: 30_000, env: env as NodeJS.ProcessEnv });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^Configuration error: SESSION_SECRET is required in production/)]);
   });
 });

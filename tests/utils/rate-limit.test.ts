@@ -1,9 +1,5 @@
 import { describe, expect, test } from "vitest";
-import {
-  loginRetryAfterMinutes,
-  recordFailedLogin,
-  recordSuccessfulLogin,
-} from "~/utils/login-throttle.server";
+import { ACCOUNT_POLICY, createLoginThrottle, FailureThrottle } from "~/utils/login-throttle.server";
 import { RateLimiter } from "~/utils/rate-limit.server";
 
 describe("RateLimiter", () => {
@@ -32,25 +28,64 @@ describe("RateLimiter", () => {
 });
 
 describe("login throttle", () => {
-  test("five failures for one email block that email, from any address, for up to 15 minutes", () => {
-    for (let i = 0; i < 5; i++) {
-      expect(loginRetryAfterMinutes("target@example.com", `10.0.0.${i}`)).toBe(0);
-      recordFailedLogin("target@example.com", `10.0.0.${i}`);
+  function clock() {
+    const c = { now: 1_000_000, advance: (ms: number) => (c.now += ms) };
+    return c;
+  }
+
+  test("three typos cost nothing; after that each failure doubles the pause, up to a minute", () => {
+    const throttle = new FailureThrottle(ACCOUNT_POLICY, () => 0);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 50].map((n) => throttle.delayAfter(n))).toEqual([
+      0, 0, 0, 1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 60_000, 60_000,
+    ]);
+  });
+
+  test("a guessed-at account waits at most a minute, and the right password then works", () => {
+    const c = clock();
+    const throttle = createLoginThrottle(() => c.now);
+    for (let i = 0; i < 50; i++) {
+      c.advance(throttle.retryAfterSeconds("target@example.com", `10.0.${i}.1`) * 1000);
+      throttle.recordFailure("target@example.com", `10.0.${i}.1`);
     }
-    expect(loginRetryAfterMinutes("target@example.com", "10.9.9.9")).toBe(15);
-    expect(loginRetryAfterMinutes("someone-else@example.com", "10.9.9.9")).toBe(0);
+    expect(throttle.retryAfterSeconds("target@example.com", "10.9.9.9")).toBe(60);
+    expect(throttle.retryAfterSeconds("someone-else@example.com", "10.9.9.9")).toBe(0);
+    c.advance(59_000);
+    expect(throttle.retryAfterSeconds("Target@Example.com", "10.9.9.9")).toBe(1);
+    c.advance(1_000);
+    expect(throttle.retryAfterSeconds("target@example.com", "10.9.9.9")).toBe(0);
+    throttle.recordSuccess("target@example.com");
+    throttle.recordFailure("target@example.com", "10.9.9.9");
+    expect(throttle.retryAfterSeconds("target@example.com", "10.9.9.9")).toBe(0);
   });
 
-  test("thirty failures from one address block it for every email", () => {
-    for (let i = 0; i < 30; i++) recordFailedLogin(`spray-${i}@example.com`, "192.0.2.7");
-    expect(loginRetryAfterMinutes("fresh@example.com", "192.0.2.7")).toBe(15);
-    expect(loginRetryAfterMinutes("fresh@example.com", "192.0.2.8")).toBe(0);
+  test("failures are forgotten after 15 quiet minutes", () => {
+    const c = clock();
+    const throttle = createLoginThrottle(() => c.now);
+    for (let i = 0; i < 6; i++) throttle.recordFailure("quiet@example.com", "198.51.100.1");
+    expect(throttle.retryAfterSeconds("quiet@example.com", "198.51.100.2")).toBeGreaterThan(0);
+    expect(throttle.suggestsUnlock("quiet@example.com")).toBe(true);
+    c.advance(15 * 60_000);
+    expect(throttle.retryAfterSeconds("quiet@example.com", "198.51.100.2")).toBe(0);
+    expect(throttle.suggestsUnlock("quiet@example.com")).toBe(false);
   });
 
-  test("a successful login clears the email's failures", () => {
-    for (let i = 0; i < 4; i++) recordFailedLogin("forgetful@example.com", "198.51.100.1");
-    recordSuccessfulLogin("forgetful@example.com");
-    recordFailedLogin("forgetful@example.com", "198.51.100.1");
-    expect(loginRetryAfterMinutes("forgetful@example.com", "198.51.100.2")).toBe(0);
+  test("one address spraying many accounts is slowed after 20 failures, to at most 30 seconds; other addresses are not", () => {
+    const c = clock();
+    const throttle = createLoginThrottle(() => c.now);
+    for (let i = 0; i < 20; i++) throttle.recordFailure(`spray-${i}@example.com`, "192.0.2.7");
+    expect(throttle.retryAfterSeconds("fresh@example.com", "192.0.2.7")).toBe(0);
+    for (let i = 20; i < 60; i++) throttle.recordFailure(`spray-${i}@example.com`, "192.0.2.7");
+    expect(throttle.retryAfterSeconds("fresh@example.com", "192.0.2.7")).toBe(30);
+    expect(throttle.retryAfterSeconds("fresh@example.com", "192.0.2.8")).toBe(0);
+    c.advance(30_000);
+    expect(throttle.retryAfterSeconds("fresh@example.com", "192.0.2.7")).toBe(0);
+  });
+
+  test("a successful sign-in clears the account's count but not the address's", () => {
+    const throttle = createLoginThrottle(() => 0);
+    for (let i = 0; i < 25; i++) throttle.recordFailure("victim@example.com", "203.0.113.66");
+    throttle.recordSuccess("victim@example.com");
+    expect(throttle.retryAfterSeconds("victim@example.com", "203.0.113.1")).toBe(0);
+    expect(throttle.retryAfterSeconds("victim@example.com", "203.0.113.66")).toBeGreaterThan(0);
   });
 });

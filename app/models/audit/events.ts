@@ -50,6 +50,7 @@ const agencyFields = z.object({
   timeZone: text,
   senderName: text,
   replyTo: optionalText,
+  recruitersSeeOwnCandidatesOnly: z.boolean().optional(),
 });
 
 type EventSpec = { entityType: string; before?: z.ZodTypeAny; after?: z.ZodTypeAny };
@@ -61,6 +62,10 @@ function defineEvents<const T extends Record<string, EventSpec>>(events: T) {
 export const auditEvents = defineEvents({
   "agency.updated": { entityType: "Agency", before: agencyFields, after: agencyFields },
   "demo.seeded": { entityType: "Agency", after: z.object({ manager: text }) },
+  "agency.setup_completed": {
+    entityType: "Agency",
+    after: z.object({ agencyName: text, timeZone: text, managerId: text, managerEmail: personal(text) }),
+  },
 
   "candidate.created": {
     entityType: "Candidate",
@@ -194,6 +199,9 @@ export const auditEvents = defineEvents({
   "user.reactivated": { entityType: "User", before: z.object({ active: z.boolean() }), after: z.object({ active: z.boolean() }) },
   "user.password_reset": { entityType: "User" },
   "user.password_set": { entityType: "User" },
+  "user.session_ended": { entityType: "User" },
+  "user.other_sessions_ended": { entityType: "User", after: z.object({ ended: z.number() }) },
+  "user.unlock_email_requested": { entityType: "User", after: z.object({ ip: personal(text) }) },
 });
 
 type Specs = typeof auditEvents;

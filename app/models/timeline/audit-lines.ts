@@ -133,6 +133,7 @@ export const auditLines: AuditLines = {
   // Not about a candidate.
   "agency.updated": null,
   "demo.seeded": null,
+  "agency.setup_completed": null,
   "playbook.saved": null,
   "user.created": null,
   "user.role_changed": null,
@@ -140,6 +141,9 @@ export const auditLines: AuditLines = {
   "user.reactivated": null,
   "user.password_reset": null,
   "user.password_set": null,
+  "user.session_ended": null,
+  "user.other_sessions_ended": null,
+  "user.unlock_email_requested": null,
 };
 
 /** An event this version doesn't know (or whose payload no longer fits) still shows that something changed. */
