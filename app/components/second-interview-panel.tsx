@@ -3,18 +3,31 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form, Link, useFetcher } from "@remix-run/react";
-import type { ComponentProps, ReactNode } from "react";
+import { createContext, useContext, type ComponentProps, type ReactNode } from "react";
 import { candidacyOutcomes, interviewFormats, requestChannels, requestedBy, requestResponses, selectOptions } from "~/models/enums";
 import { RECOVERY_WINDOW_HOURS } from "~/models/recovery/rules";
 import type { SecondInterviewPanelData } from "~/models/second-interview.server";
 import { secondInterviewSchema } from "~/models/second-interview-forms";
 import { describeTimeZone, formatDate, formatDateTime, toLocalInputValue } from "~/utils/dates";
+import type { FormReply } from "~/utils/form-reply";
 import { useTimeZone } from "~/utils/use-time-zone";
 import { ErrorList, Field, SelectField, SubmitButton, TextareaField } from "./forms";
 
 type Reply = { result: SubmissionResult<string[]> } | undefined;
 type PanelData = SecondInterviewPanelData;
 
+/**
+ * The page's own reply to a refused form of this panel. With JavaScript the forms post through fetchers and read
+ * their fetcher's reply; without it the browser posts the page itself, which renders again with this reply.
+ */
+const PageReplyContext = createContext<FormReply | null>(null);
+
+function usePageReply(intent: string, requestId?: string): Reply {
+  const reply = useContext(PageReplyContext);
+  if (!reply || reply.intent !== intent) return undefined;
+  if (requestId !== undefined && reply.result.initialValue?.requestId !== requestId) return undefined;
+  return { result: reply.result };
+}
 
 /** A Conform form for one intent, validated on the client with the server's schema. */
 function useSecondInterviewForm(id: string, lastResult: Reply, defaultValue: Record<string, string>) {
@@ -28,11 +41,12 @@ function useSecondInterviewForm(id: string, lastResult: Reply, defaultValue: Rec
   });
 }
 
-export function SecondInterviewPanel({ panel, now }: { panel: PanelData; now: string }) {
+export function SecondInterviewPanel({ panel, now, pageReply }: { panel: PanelData; now: string; pageReply?: FormReply | null }) {
   const timeZone = useTimeZone();
   const zone = describeTimeZone(timeZone);
-  const action = `/interviews/${panel.interviewId}/second-interview`;
+  const action = `/interviews/${panel.interviewId}`;
   return (
+    <PageReplyContext.Provider value={pageReply ?? null}>
     <section className="panel second-interview-panel" aria-labelledby="second-interview-title">
       <h2 id="second-interview-title">Second interview</h2>
       {panel.grantedFrom ? (
@@ -62,6 +76,7 @@ export function SecondInterviewPanel({ panel, now }: { panel: PanelData; now: st
       <OutcomeList outcomes={panel.outcomes} labelledBy="second-interview-outcome-title" />
       <OutcomeForm key={`outcome-${panel.outcomes.length}`} action={action} now={now} interviewId={panel.interviewId} />
     </section>
+    </PageReplyContext.Provider>
   );
 }
 
@@ -108,7 +123,8 @@ function RequestItem({ request: r, action, now }: { request: PanelData["requests
 function RequestForm({ action, now }: { action: string; now: string }) {
   const timeZone = useTimeZone();
   const fetcher = useFetcher<Reply>();
-  const [form, fields] = useSecondInterviewForm("second-interview-request", fetcher.data, {
+  const pageReply = usePageReply("record-request");
+  const [form, fields] = useSecondInterviewForm("second-interview-request", fetcher.data ?? pageReply, {
     requestedAt: toLocalInputValue(now, timeZone),
     requestedBy: "candidate",
     channel: "phone",
@@ -137,7 +153,8 @@ function RequestForm({ action, now }: { action: string; now: string }) {
 function ResponseForm({ action, now, request }: { action: string; now: string; request: PanelData["requests"][number] }) {
   const timeZone = useTimeZone();
   const fetcher = useFetcher<Reply>();
-  const [form, fields] = useSecondInterviewForm(`response-${request.id}`, fetcher.data, {
+  const pageReply = usePageReply("record-response", request.id);
+  const [form, fields] = useSecondInterviewForm(`response-${request.id}`, fetcher.data ?? pageReply, {
     response: request.response,
     respondedAt: toLocalInputValue(request.respondedAt ?? now, timeZone),
   });
@@ -164,7 +181,8 @@ function ScheduleForm({ action, requestId }: { action: string; requestId: string
   const timeZone = useTimeZone();
   const fetcher = useFetcher<Reply>();
   const titleId = `schedule-${requestId}-title`;
-  const [form, fields] = useSecondInterviewForm(`schedule-${requestId}`, fetcher.data, { format: "in_person" });
+  const pageReply = usePageReply("schedule-second-interview", requestId);
+  const [form, fields] = useSecondInterviewForm(`schedule-${requestId}`, fetcher.data ?? pageReply, { format: "in_person" });
   return (
     <fetcher.Form method="post" action={action} className="stacked" {...getFormProps(form)} aria-labelledby={titleId}>
       <h5 id={titleId}>Schedule the second interview</h5>
@@ -236,7 +254,8 @@ export function OutcomeForm({
   const viaFetcher = Boolean(action);
   const FormComponent = (viaFetcher ? fetcher.Form : Form) as (props: ComponentProps<typeof Form>) => ReactNode;
   const timeZone = useTimeZone();
-  const [form, fields] = useSecondInterviewForm(`outcome-${interviewId ?? "profile"}`, viaFetcher ? fetcher.data : lastResult, {
+  const pageReply = usePageReply("record-outcome");
+  const [form, fields] = useSecondInterviewForm(`outcome-${interviewId ?? "profile"}`, viaFetcher ? (fetcher.data ?? pageReply) : lastResult, {
     interviewId: interviewId ?? "",
     outcome: "hired",
     decidedAt: toLocalInputValue(now, timeZone),

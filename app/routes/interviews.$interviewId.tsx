@@ -3,7 +3,7 @@
 import type { StaffActor } from "~/models/audit/events";
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { requireInterviewAccess } from "~/models/candidate-access.server";
@@ -16,13 +16,32 @@ import { ErrorList, SubmitButton } from "~/components/forms";
 import { ChecklistActionSchema, isChecklistIntent } from "~/models/checklist-forms";
 import { getChecklistForInterview, noteStep, reopenStep, skipStep, tickStep } from "~/models/checklist.server";
 import { getCoachingPanel } from "~/models/coaching.server";
-import { getSecondInterviewPanel } from "~/models/second-interview.server";
-import { flagReasons, flagSeverities, flagSources, impressions, interviewFormats, interviewRounds } from "~/models/enums";
+import { getAgency } from "~/models/agency.server";
+import { isSecondInterviewIntent, secondInterviewSchema } from "~/models/second-interview-forms";
+import {
+  getSecondInterviewPanel,
+  recordOutcome,
+  recordRequestResponse,
+  recordSecondInterviewRequest,
+  scheduleSecondInterview,
+} from "~/models/second-interview.server";
+import {
+  candidacyOutcomes,
+  candidateStatuses,
+  flagReasons,
+  flagSeverities,
+  flagSources,
+  impressions,
+  interviewFormats,
+  interviewRounds,
+  requestResponses,
+} from "~/models/enums";
 import { InterviewActionSchema } from "~/models/flag-forms";
 import { editFlag, flagInterview, removeFlag, reopenFlag, resolveFlag } from "~/models/flag.server";
 import { getInterviewPage } from "~/models/interview.server";
 import { describeDeadline, describeTimeZone, formatDateTime } from "~/utils/dates";
 import { RuleViolation } from "~/utils/errors.server";
+import { invalidForm, ruleViolationReply, unlessRefused } from "~/utils/form-reply.server";
 import { StaleEdit } from "~/models/stale-edit.server";
 import { invariantResponse } from "~/utils/http.server";
 import { redirectWithToast, requireUser } from "~/utils/session.server";
@@ -64,11 +83,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const here = `/interviews/${interview.id}`;
   const done = (message: string) => redirectWithToast(request, here, { kind: "success", message });
   const actor = { userId: user.id };
-  if (isChecklistIntent(formData.get("intent"))) return checklistAction(formData, interview.id, actor, done);
+  const intent = formData.get("intent");
+  if (isChecklistIntent(intent)) return checklistAction(formData, interview.id, actor, done);
+  if (isSecondInterviewIntent(intent)) return secondInterviewAction(formData, interview.id, actor, done);
   const submission = parseWithZod(formData, { schema: InterviewActionSchema });
-  if (submission.status !== "success") {
-    return data({ result: submission.reply() }, { status: 400 });
-  }
+  if (submission.status !== "success") return invalidForm(submission, null, { currentVersion: undefined as string | undefined });
   const value = submission.value;
   try {
     switch (value.intent) {
@@ -90,14 +109,53 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   } catch (error) {
     if (error instanceof RuleViolation) {
-      const reply = submission.reply(
-        error.field ? { fieldErrors: { [error.field]: [error.message] } } : { formErrors: [error.message] },
-      );
       // A refused stale edit hands back the current version: saving again replaces the other edit.
-      return data({ result: reply, currentVersion: error instanceof StaleEdit ? error.currentVersion : undefined }, { status: 400 });
+      return ruleViolationReply(submission, error, value.intent, { currentVersion: error instanceof StaleEdit ? error.currentVersion : undefined });
     }
     throw error;
   }
+}
+
+/** The "Second interview" panel's forms: a request, its answer, the second interview, the outcome. */
+async function secondInterviewAction(formData: FormData, interviewId: string, actor: StaffActor, done: (message: string) => Promise<Response>) {
+  const { timeZone } = await getAgency();
+  const submission = parseWithZod(formData, { schema: secondInterviewSchema(timeZone) });
+  if (submission.status !== "success") return invalidForm(submission, String(formData.get("intent")));
+  const value = submission.value;
+  return unlessRefused(
+    submission,
+    async () => {
+      switch (value.intent) {
+        case "record-request": {
+          const { text } = await recordSecondInterviewRequest(interviewId, value, actor);
+          return done(`Second-interview request recorded: ${text}.`);
+        }
+        case "record-response": {
+          const { response } = await recordRequestResponse({ interviewId, requestId: value.requestId }, value, actor);
+          return done(
+            response === "granted"
+              ? "Second interview granted. Schedule it below."
+              : response === "pending"
+                ? "The request is pending again."
+                : `Answer recorded: ${requestResponses.label(response).toLowerCase()}.`,
+          );
+        }
+        case "schedule-second-interview": {
+          await scheduleSecondInterview({ interviewId, requestId: value.requestId }, value, actor);
+          return done("Second interview scheduled.");
+        }
+        case "record-outcome": {
+          // On this page the outcome is for this interview's application, whatever the form says.
+          const { candidateStatus, statusChanged } = await recordOutcome({ ...value, interviewId }, actor);
+          return done(
+            `Outcome recorded: ${candidacyOutcomes.label(value.outcome)}.` +
+              (statusChanged ? ` The candidate is now ${candidateStatuses.label(candidateStatus).toLowerCase()}.` : ""),
+          );
+        }
+      }
+    },
+    value.intent,
+  );
 }
 
 async function checklistAction(
@@ -107,7 +165,7 @@ async function checklistAction(
   done: (message: string) => Promise<Response>,
 ) {
   const submission = parseWithZod(formData, { schema: ChecklistActionSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") return invalidForm(submission, String(formData.get("intent")));
   const { intent, stepStateId, note } = submission.value;
   const baseVersion = submission.value.intent === "step-note" ? submission.value.baseVersion : undefined;
   const ref = { interviewId, stepStateId };
@@ -132,8 +190,9 @@ async function checklistAction(
     }
   } catch (error) {
     if (error instanceof RuleViolation) {
-      const currentVersion = error instanceof StaleEdit ? error.currentVersion : undefined;
-      return data({ result: submission.reply({ formErrors: [error.message] }), currentVersion }, { status: 400 });
+      // Shown at the step, whatever field the rule names.
+      const atStep = new RuleViolation(error.message);
+      return ruleViolationReply(submission, atStep, intent, { currentVersion: error instanceof StaleEdit ? error.currentVersion : undefined });
     }
     throw error;
   }
@@ -166,7 +225,9 @@ export default function InterviewPage() {
         currentVersion: (actionData && "currentVersion" in actionData && actionData.currentVersion) || undefined,
       }
     : null;
-  const result = stepRefused ? null : lastResult;
+  // A refused form of the second-interview panel shows there (this is the no-JavaScript path; fetchers keep their own).
+  const secondInterviewReply = actionData && isSecondInterviewIntent(actionData.intent) ? actionData : null;
+  const result = stepRefused || secondInterviewReply ? null : lastResult;
   // After a refused submission the form stays open with its errors, whatever the URL says.
   const submitted = result?.initialValue?.intent;
   const showNewForm = !flag && (view === "new" || submitted === "flag");
@@ -309,7 +370,7 @@ export default function InterviewPage() {
 
       {checklist ? <RecoveryChecklist checklist={checklist} now={now} action={here} refused={stepRefused} /> : null}
       <CoachingPanel interviewId={interview.id} coaching={coaching} />
-      {secondInterview ? <SecondInterviewPanel panel={secondInterview} now={now} /> : null}
+      {secondInterview ? <SecondInterviewPanel panel={secondInterview} now={now} pageReply={secondInterviewReply} /> : null}
     </article>
   );
 }

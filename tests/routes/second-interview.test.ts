@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { action as profileAction } from "~/routes/candidates.$candidateId";
-import { action } from "~/routes/interviews.$interviewId.second-interview";
+import { action } from "~/routes/interviews.$interviewId";
 import { prisma } from "~/utils/db.server";
 import { fieldErrorsOf, signedIn, statusOf } from "../builders/interviews";
 import { makeFlaggedInterview } from "../builders/second-interview";
@@ -8,7 +8,7 @@ import { makeFlaggedInterview } from "../builders/second-interview";
 async function setup() {
   const session = await signedIn();
   const interview = await makeFlaggedInterview({ recruiterId: session.user.id, scheduledAt: new Date("2026-01-10T10:00:00Z") });
-  const path = `/interviews/${interview.id}/second-interview`;
+  const path = `/interviews/${interview.id}`;
   const act = (fields: Record<string, string>) =>
     action({ request: session.post(path, fields), params: { interviewId: interview.id }, context: {} });
   const writes = async () =>
@@ -37,7 +37,7 @@ test("record, grant, schedule and hire through the panel, each redirecting back 
   expect(second.round).toBe("second");
   // Recorded on the second interview's page: still the original application's outcome.
   const hired = await action({
-    request: (await signedIn()).post(`/interviews/${second.id}/second-interview`, {
+    request: (await signedIn()).post(`/interviews/${second.id}`, {
       intent: "record-outcome",
       interviewId: second.id,
       outcome: "hired",
@@ -118,4 +118,13 @@ test("the profile records an outcome for the chosen application, and refuses ano
   const outcome = await prisma.candidacyOutcome.findFirstOrThrow({ where: { candidateId: interview.candidateId } });
   expect(outcome).toMatchObject({ interviewId: interview.id, outcome: "rejected" });
   expect((await prisma.candidate.findUniqueOrThrow({ where: { id: interview.candidateId } })).status).toBe("closed");
+});
+
+test("a refused panel form is answered by the interview page itself, tagged with its form, so it renders without JavaScript", async () => {
+  const { act, writes } = await setup();
+  const result = (await act({ ...request, channel: "carrier pigeon" })) as unknown as { init: ResponseInit; data: { intent: string } };
+  expect(result.init.status).toBe(400);
+  expect(result.data.intent).toBe("record-request");
+  expect(fieldErrorsOf(result).channel?.length).toBeGreaterThan(0);
+  expect(await writes()).toBe(0);
 });
