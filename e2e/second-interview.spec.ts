@@ -59,3 +59,31 @@ test("a recruiter records a request inside the window, grants it, schedules the 
   await expect(timeline.getByText(/Second interview requested .*inside the 24-hour window/)).toBeVisible();
   await expect(timeline.getByText(`Outcome: Hired at ${companyName}`)).toBeVisible();
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a refused request shows its error at the field and keeps what was typed", async ({ page, login }) => {
+    const recruiter = await login({ role: "recruiter" });
+    const { interviewId } = createCandidateWithInterview(recruiter.id, { hoursAgo: 4 });
+    await page.goto(`/interviews/${interviewId}?flag=new`);
+    await page.getByRole("checkbox", { name: "Blanked on a question" }).check();
+    await page.getByRole("button", { name: "Flag interview" }).click();
+    await expect(page.getByRole("heading", { name: "Flagged as gone badly" })).toBeVisible();
+
+    const panel = page.getByRole("region", { name: "Second interview" });
+    // Asked two days before the interview: the server refuses it.
+    const before = new Date(Date.now() - 48 * 3600_000);
+    const asked = `${before.toISOString().slice(0, 10)}T09:00`;
+    await panel.getByLabel("Asked on").fill(asked);
+    await panel.getByLabel("Note about the request").fill("Typed before the refusal");
+    await panel.getByRole("button", { name: "Record request" }).click();
+
+    const again = page.getByRole("region", { name: "Second interview" });
+    await expect(again.getByLabel("Asked on")).toHaveAccessibleDescription(/after the interview/);
+    await expect(again.getByLabel("Note about the request")).toHaveValue("Typed before the refusal");
+    await expect(page.locator("body")).not.toContainText('"status":"error"');
+    const requests = database().prepare<[string], { n: number }>(`SELECT count(*) AS n FROM "SecondInterviewRequest" WHERE interviewId = ?`).get(interviewId);
+    expect(requests?.n).toBe(0);
+  });
+});

@@ -89,7 +89,6 @@ test("the walk finds the routes that take an id", () => {
       "candidates.$candidateId",
       "interviews.$interviewId",
       "interviews.$interviewId.coaching",
-      "interviews.$interviewId.second-chance",
       "interviews.$interviewId_.email",
       "emails.$emailId",
     ]),

@@ -83,7 +83,7 @@ describe("configuration", () => {
   });
 
   test("the server listens on the loopback interface and ignores X-Forwarded-For unless configured", () => {
-    const env = parseEnv({ NODE_ENV: "production" });
+    const env = parseEnv({ NODE_ENV: "production", SESSION_SECRET: "s".repeat(32) });
     expect(env.HOST).toBe("127.0.0.1");
     expect(env.TRUST_PROXY).toBe(false);
     expect(parseEnv({ HOST: "0.0.0.0" }).HOST).toBe("0.0.0.0");
