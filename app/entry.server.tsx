@@ -10,7 +10,7 @@ import {
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { ensureEmailWorkerStarted } from "~/models/email-worker.server";
+import { ensureEmailWorkerStarted } from "~/models/email/email-worker.server";
 import { isDatabaseBusy } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { isMalformedConformForm, type LoadContext } from "~/utils/http.server";
@@ -20,7 +20,7 @@ import { NonceProvider } from "~/utils/nonce";
 if (env.NODE_ENV !== "test") ensureEmailWorkerStarted();
 
 /** The server's shutdown calls this (through the build's entry module) so a restart sends nothing twice. */
-export { stopEmailWorker } from "~/models/email-worker.server";
+export { stopEmailWorker } from "~/models/email/email-worker.server";
 
 export const streamTimeout = 5_000;
 

@@ -16,7 +16,7 @@ import {
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { roles } from "~/models/enums";
-import { getAgency } from "~/models/agency.server";
+import { getAgency } from "~/models/agency/agency.server";
 import { useNonce } from "~/utils/nonce";
 import { getUser, takeToast } from "~/utils/session.server";
 import stylesheet from "~/styles/app.css";

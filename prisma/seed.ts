@@ -2,10 +2,10 @@
 // dated relative to today so the dashboard always has recent work.
 import type { PrismaClient } from "../app/.generated/prisma/client.ts";
 import { recordAudit } from "../app/models/audit/audit.server.ts";
-import { startChecklistRun } from "../app/models/checklist.server.ts";
+import { startChecklistRun } from "../app/models/recovery/checklist.server.ts";
 import { flagReasons } from "../app/models/enums.ts";
-import { ensureDefaultPlaybook } from "../app/models/playbook.server.ts";
-import { syncAllSummaries } from "../app/models/summaries.server.ts";
+import { ensureDefaultPlaybook } from "../app/models/recovery/playbook.server.ts";
+import { syncAllSummaries } from "../app/models/candidates/summaries.server.ts";
 import { hashPassword } from "../app/utils/password.server.ts";
 
 export const DEMO_PASSWORD = "rebound-demo";

@@ -45,10 +45,10 @@ await new Promise<void>((resolve) => sink.listen(0, "127.0.0.1", resolve));
 const smtpUrl = `smtp://127.0.0.1:${(sink.server.address() as AddressInfo).port}`;
 
 const { prisma } = await import("../app/utils/db.server.ts");
-const { queueEmailInTx } = await import("../app/models/email.server.ts");
-const { deliverDueEmails, composeMail } = await import("../app/models/email-worker.server.ts");
+const { queueEmailInTx } = await import("../app/models/email/email.server.ts");
+const { deliverDueEmails, composeMail } = await import("../app/models/email/email-worker.server.ts");
 const { createMailTransport } = await import("../app/utils/mailer.server.ts");
-const { getAgency } = await import("../app/models/agency.server.ts");
+const { getAgency } = await import("../app/models/agency/agency.server.ts");
 
 const recruiter = await prisma.user.create({ data: { name: "Bench Recruiter", email: "bench@example.com" } });
 const candidates = await Promise.all(

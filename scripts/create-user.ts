@@ -30,7 +30,7 @@ if (values.help) {
 loadDotEnv();
 const env = await checkConfiguration();
 const { z } = await import("zod");
-const { emailField, nameField, passwordField, roleField } = await import("../app/models/user-forms.ts");
+const { emailField, nameField, passwordField, roleField } = await import("../app/models/users/user-forms.ts");
 const parsed = z
   .object({ name: nameField, email: emailField, role: roleField, password: passwordField.optional() })
   .safeParse(values);
@@ -41,7 +41,7 @@ if (!parsed.success) {
 }
 
 migrateDatabase(env.DATABASE_URL);
-const { createUser } = await import("../app/models/user.server.ts");
+const { createUser } = await import("../app/models/users/user.server.ts");
 const { RuleViolation } = await import("../app/utils/errors.server.ts");
 const { prisma } = await import("../app/utils/db.server.ts");
 try {

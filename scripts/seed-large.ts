@@ -102,7 +102,7 @@ db.exec("ANALYZE");
 // The summary columns come from the one definition the app uses (app/models/summaries.server.ts).
 const { PrismaBetterSQLite3 } = await import("@prisma/adapter-better-sqlite3");
 const { PrismaClient } = await import("../app/.generated/prisma/client.ts");
-const { syncAllSummaries } = await import("../app/models/summaries.server.ts");
+const { syncAllSummaries } = await import("../app/models/candidates/summaries.server.ts");
 const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: target.url }) });
 try {
   await prisma.$transaction((tx) => syncAllSummaries(tx), { timeout: 600_000, maxWait: 10_000 });

@@ -1,8 +1,8 @@
 // The recruiter's side of the candidate's page, on /interviews/:id: the link's state and buttons, and the
 // candidate's reflection (read-only).
 import { Form } from "@remix-run/react";
-import type { CoachingPanelData } from "~/models/coaching.server";
-import { reflectionQuestions } from "~/models/coaching-forms";
+import type { CoachingPanelData } from "~/models/recovery/coaching.server";
+import { reflectionQuestions } from "~/models/recovery/coaching-forms";
 import { describeTimeZone, formatDateTime } from "~/utils/dates";
 import { useTimeZone } from "~/utils/use-time-zone";
 import { SubmitButton } from "./forms";

@@ -4,7 +4,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
 import { forwardRef } from "react";
 import { flagReasons, flagSeverities, flagSources, selectOptions } from "~/models/enums";
-import { FLAG_LIMITS, InterviewActionSchema } from "~/models/flag-forms";
+import { FLAG_LIMITS, InterviewActionSchema } from "~/models/flags/flag-forms";
 import { ErrorList, Field, SelectField, SubmitButton, TextareaField } from "./forms";
 
 type FlagFormShape = {

@@ -1,6 +1,6 @@
 // The recruiter's own recovery figures on the dashboard: their candidates' flagged interviews of the last 90 days.
-import { formatRate } from "~/models/stats-tables";
-import type { StageCounts } from "~/models/stats.server";
+import { formatRate } from "~/models/stats/stats-tables";
+import type { StageCounts } from "~/models/stats/stats.server";
 
 export function MyRecoveryFigures({ figures }: { figures: StageCounts }) {
   const items = [

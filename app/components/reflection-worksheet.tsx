@@ -2,7 +2,7 @@
 // so it works without JavaScript too.
 import { Form, useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { REFLECTION_MAX_LENGTH, reflectionQuestions, type Reflection } from "~/models/coaching-forms";
+import { REFLECTION_MAX_LENGTH, reflectionQuestions, type Reflection } from "~/models/recovery/coaching-forms";
 import { formatDateTime, formatTime } from "~/utils/dates";
 import { ErrorList, SubmitButton, TextareaField } from "./forms";
 

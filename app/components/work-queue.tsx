@@ -2,7 +2,7 @@
 import { Link } from "@remix-run/react";
 import { flagSeverities, interviewRounds, requestChannels, requestedBy } from "~/models/enums";
 import { describeDeadline, formatDate, formatDateTime, formatTime } from "~/utils/dates";
-import type { RecoveryQueueItem } from "~/models/dashboard.server";
+import type { RecoveryQueueItem } from "~/models/dashboard/dashboard.server";
 import { useTimeZone } from "~/utils/use-time-zone";
 
 export function RecoveryQueue({ items, showRecruiter }: { items: RecoveryQueueItem[]; showRecruiter: boolean }) {

@@ -3,11 +3,11 @@ import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionRe
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireCandidateAccess } from "~/models/candidate-access.server";
+import { requireCandidateAccess } from "~/models/candidates/candidate-access.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, SelectField, SubmitButton } from "~/components/forms";
 import { Timeline } from "~/components/timeline";
-import { getAgency } from "~/models/agency.server";
+import { getAgency } from "~/models/agency/agency.server";
 import {
   candidateFormSchemas,
   ContactSchema,
@@ -15,13 +15,13 @@ import {
   ReassignSchema,
   StatusSchema,
   type CandidateFormIntent,
-} from "~/models/candidate-forms";
-import { getCandidateProfile, listAssignableRecruiters, updateCandidate } from "~/models/candidate-profile.server";
+} from "~/models/candidates/candidate-forms";
+import { getCandidateProfile, listAssignableRecruiters, updateCandidate } from "~/models/candidates/candidate-profile.server";
 import { candidateTimeline } from "~/models/timeline/timeline.server";
 import { candidacyOutcomes, candidateStatuses, flagSeverities, impressions, interviewRounds, roles, selectOptions } from "~/models/enums";
 import { OutcomeForm, OutcomeList } from "~/components/second-interview-panel";
-import { secondInterviewSchema } from "~/models/second-interview-forms";
-import { recordOutcome } from "~/models/second-interview.server";
+import { secondInterviewSchema } from "~/models/second-interviews/second-interview-forms";
+import { recordOutcome } from "~/models/second-interviews/second-interview.server";
 import { describeTimeZone, formatDateTime } from "~/utils/dates";
 import { RuleViolation } from "~/utils/errors.server";
 import { StaleEdit } from "~/models/stale-edit.server";

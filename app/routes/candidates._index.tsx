@@ -5,22 +5,22 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { randomUUID } from "node:crypto";
 import { useMemo } from "react";
 import { templateOptions } from "../../emails/index";
-import { candidateScope, requireCandidatesAccess } from "~/models/candidate-access.server";
+import { candidateScope, requireCandidatesAccess } from "~/models/candidates/candidate-access.server";
 import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, SubmitButton } from "~/components/forms";
 import { FilterCheckbox, FilterInput, FilterSelect, TableFilters, useClearFiltersHref } from "~/components/table-filters";
-import { getAgency } from "~/models/agency.server";
+import { getAgency } from "~/models/agency/agency.server";
 import {
   candidateFilterOptions,
   listCandidates,
   parseCandidateQuery,
   reassignCandidates,
-} from "~/models/candidate-table.server";
-import { BULK_EMAIL_MAX, bulkOutcomes, CandidatesBulkSchema, type BulkOutcome } from "~/models/email-forms";
+} from "~/models/tables/candidate-table.server";
+import { BULK_EMAIL_MAX, bulkOutcomes, CandidatesBulkSchema, type BulkOutcome } from "~/models/email/email-forms";
 import { candidateStatuses, selectOptions } from "~/models/enums";
-import { sendBulkRecoveryEmail } from "~/models/recovery-email.server";
-import { candidateColumnLabels, candidateFilterParams, candidateTable, type CandidateColumn } from "~/models/table-columns";
+import { sendBulkRecoveryEmail } from "~/models/email/recovery-email.server";
+import { candidateColumnLabels, candidateFilterParams, candidateTable, type CandidateColumn } from "~/models/tables/table-columns";
 import { describeTimeZone, formatDate } from "~/utils/dates";
 import { invalidForm, unlessRefused } from "~/utils/form-reply.server";
 import { buttonFormErrors } from "~/utils/form-reply";

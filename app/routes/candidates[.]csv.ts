@@ -1,10 +1,10 @@
 // GET /candidates.csv?<same params as /candidates>: every matching candidate (all pages, same sort), streamed.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { candidateScope } from "~/models/candidate-access.server";
-import { getAgency } from "~/models/agency.server";
-import { candidatesCsv, parseCandidateQuery, type CandidateRow } from "~/models/candidate-table.server";
+import { candidateScope } from "~/models/candidates/candidate-access.server";
+import { getAgency } from "~/models/agency/agency.server";
+import { candidatesCsv, parseCandidateQuery, type CandidateRow } from "~/models/tables/candidate-table.server";
 import { candidateStatuses } from "~/models/enums";
-import { candidateColumnLabels, type CandidateColumn } from "~/models/table-columns";
+import { candidateColumnLabels, type CandidateColumn } from "~/models/tables/table-columns";
 import { csvResponse, type CsvColumn } from "~/utils/csv.server";
 import { toDateInputValue, toLocalInputValue } from "~/utils/dates";
 import { requireUser } from "~/utils/session.server";

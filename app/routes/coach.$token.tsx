@@ -19,9 +19,9 @@ import {
 import type { ReactNode } from "react";
 import { ErrorList, SubmitButton } from "~/components/forms";
 import { ReflectionWorksheet, type ReflectionReply } from "~/components/reflection-worksheet";
-import { getAgency } from "~/models/agency.server";
-import { CoachActionSchema } from "~/models/coaching-forms";
-import { findCoachingRun, markCandidateStepDone, saveReflection } from "~/models/coaching.server";
+import { getAgency } from "~/models/agency/agency.server";
+import { CoachActionSchema } from "~/models/recovery/coaching-forms";
+import { findCoachingRun, markCandidateStepDone, saveReflection } from "~/models/recovery/coaching.server";
 import { coachRequestRetryAfter } from "~/utils/coach-rate-limit.server";
 import { describeTimeZone, formatDateTime } from "~/utils/dates";
 import { RuleViolation } from "~/utils/errors.server";

@@ -2,12 +2,12 @@
 import { parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireEmailAccess } from "~/models/candidate-access.server";
+import { requireEmailAccess } from "~/models/candidates/candidate-access.server";
 import { EmailStatusBadge } from "~/components/email-status";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, SubmitButton } from "~/components/forms";
-import { RetryEmailSchema } from "~/models/email-forms";
-import { getEmail, retryEmail } from "~/models/email.server";
+import { RetryEmailSchema } from "~/models/email/email-forms";
+import { getEmail, retryEmail } from "~/models/email/email.server";
 import { describeTimeZone, formatDateTime } from "~/utils/dates";
 import { invalidForm, unlessRefused } from "~/utils/form-reply.server";
 import { buttonFormErrors } from "~/utils/form-reply";

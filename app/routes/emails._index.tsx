@@ -1,12 +1,12 @@
 // /emails: every message in the outbox, newest first, filterable by status, template and sender (all in the URL).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { candidateScope } from "~/models/candidate-access.server";
+import { candidateScope } from "~/models/candidates/candidate-access.server";
 import { EmailStatusBadge } from "~/components/email-status";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Pagination } from "~/components/pagination";
 import { FilterSelect, TableFilters, useClearFiltersHref } from "~/components/table-filters";
-import { emailSenderOptions, listEmails, parseEmailQuery } from "~/models/email.server";
+import { emailSenderOptions, listEmails, parseEmailQuery } from "~/models/email/email.server";
 import { emailStatuses, selectOptions } from "~/models/enums";
 import { describeTimeZone, formatDateTime } from "~/utils/dates";
 import { CAPTURE_MODE_NOTICE, isCaptureMode } from "~/utils/mailer.server";

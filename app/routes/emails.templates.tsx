@@ -4,8 +4,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { templateNames, recoveryTemplates } from "../../emails/index";
 import { EmailPreview } from "~/components/email-preview";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { getAgency } from "~/models/agency.server";
-import { renderRecoveryEmail, sampleMergeValues } from "~/models/email-templates.server";
+import { getAgency } from "~/models/agency/agency.server";
+import { renderRecoveryEmail, sampleMergeValues } from "~/models/email/email-templates.server";
 import { requireManager } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Email templates · Rebound" }];

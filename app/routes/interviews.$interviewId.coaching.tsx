@@ -1,10 +1,10 @@
 // The coaching panel's buttons on /interviews/:id: create the candidate's link (shown once) or revoke it.
 import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { requireInterviewAccess } from "~/models/candidate-access.server";
-import { getAgency } from "~/models/agency.server";
-import { CoachingLinkActionSchema } from "~/models/coaching-forms";
-import { createCoachingLink, revokeCoachingLink } from "~/models/coaching.server";
+import { requireInterviewAccess } from "~/models/candidates/candidate-access.server";
+import { getAgency } from "~/models/agency/agency.server";
+import { CoachingLinkActionSchema } from "~/models/recovery/coaching-forms";
+import { createCoachingLink, revokeCoachingLink } from "~/models/recovery/coaching.server";
 import { formatDateTime } from "~/utils/dates";
 import { env } from "~/utils/env.server";
 import { RuleViolation } from "~/utils/errors.server";

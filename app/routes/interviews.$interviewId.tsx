@@ -6,25 +6,25 @@ import { parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { requireInterviewAccess } from "~/models/candidate-access.server";
+import { requireInterviewAccess } from "~/models/candidates/candidate-access.server";
 import { RecoveryChecklist, type StepActionResult } from "~/components/checklist";
 import { CoachingPanel } from "~/components/coaching-panel";
 import { SecondInterviewPanel } from "~/components/second-interview-panel";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FlagForm } from "~/components/flag-form";
 import { ErrorList, SubmitButton } from "~/components/forms";
-import { ChecklistActionSchema, isChecklistIntent } from "~/models/checklist-forms";
-import { getChecklistForInterview, noteStep, reopenStep, skipStep, tickStep } from "~/models/checklist.server";
-import { getCoachingPanel } from "~/models/coaching.server";
-import { getAgency } from "~/models/agency.server";
-import { isSecondInterviewIntent, secondInterviewSchema } from "~/models/second-interview-forms";
+import { ChecklistActionSchema, isChecklistIntent } from "~/models/recovery/checklist-forms";
+import { getChecklistForInterview, noteStep, reopenStep, skipStep, tickStep } from "~/models/recovery/checklist.server";
+import { getCoachingPanel } from "~/models/recovery/coaching.server";
+import { getAgency } from "~/models/agency/agency.server";
+import { isSecondInterviewIntent, secondInterviewSchema } from "~/models/second-interviews/second-interview-forms";
 import {
   getSecondInterviewPanel,
   recordOutcome,
   recordRequestResponse,
   recordSecondInterviewRequest,
   scheduleSecondInterview,
-} from "~/models/second-interview.server";
+} from "~/models/second-interviews/second-interview.server";
 import {
   candidacyOutcomes,
   candidateStatuses,
@@ -36,9 +36,9 @@ import {
   interviewRounds,
   requestResponses,
 } from "~/models/enums";
-import { InterviewActionSchema } from "~/models/flag-forms";
-import { editFlag, flagInterview, removeFlag, reopenFlag, resolveFlag } from "~/models/flag.server";
-import { getInterviewPage } from "~/models/interview.server";
+import { InterviewActionSchema } from "~/models/flags/flag-forms";
+import { editFlag, flagInterview, removeFlag, reopenFlag, resolveFlag } from "~/models/flags/flag.server";
+import { getInterviewPage } from "~/models/interviews/interview.server";
 import { describeDeadline, describeTimeZone, formatDateTime } from "~/utils/dates";
 import { RuleViolation } from "~/utils/errors.server";
 import { invalidForm, ruleViolationReply, unlessRefused } from "~/utils/form-reply.server";

@@ -14,12 +14,12 @@ import {
 } from "@remix-run/react";
 import { randomUUID } from "node:crypto";
 import { isTemplateName, recoveryTemplates, templateNames, type TemplateName } from "../../emails/index";
-import { requireInterviewAccess } from "~/models/candidate-access.server";
+import { requireInterviewAccess } from "~/models/candidates/candidate-access.server";
 import { EmailPreview } from "~/components/email-preview";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, SubmitButton, TextareaField } from "~/components/forms";
-import { InterviewEmailSchema, PERSONAL_NOTE_MAX } from "~/models/email-forms";
-import { interviewExists, previewRecoveryEmail, sendRecoveryEmail, type EmailPreview as Preview } from "~/models/recovery-email.server";
+import { InterviewEmailSchema, PERSONAL_NOTE_MAX } from "~/models/email/email-forms";
+import { interviewExists, previewRecoveryEmail, sendRecoveryEmail, type EmailPreview as Preview } from "~/models/email/recovery-email.server";
 import { formatDate } from "~/utils/dates";
 import { invariantResponse } from "~/utils/http.server";
 import { redirectWithToast, requireUser } from "~/utils/session.server";

@@ -1,10 +1,10 @@
 // GET /interviews.csv?<same params as /interviews>: every matching interview (all pages, same sort), streamed.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { candidateScope } from "~/models/candidate-access.server";
-import { getAgency } from "~/models/agency.server";
+import { candidateScope } from "~/models/candidates/candidate-access.server";
+import { getAgency } from "~/models/agency/agency.server";
 import { flagSeverities, impressions, interviewFormats, interviewRounds } from "~/models/enums";
-import { interviewsCsv, parseInterviewQuery, type InterviewRow } from "~/models/interview-table.server";
-import { interviewColumnLabels, type InterviewColumn } from "~/models/table-columns";
+import { interviewsCsv, parseInterviewQuery, type InterviewRow } from "~/models/tables/interview-table.server";
+import { interviewColumnLabels, type InterviewColumn } from "~/models/tables/table-columns";
 import { csvResponse, type CsvColumn } from "~/utils/csv.server";
 import { toDateInputValue, toLocalInputValue } from "~/utils/dates";
 import { requireUser } from "~/utils/session.server";

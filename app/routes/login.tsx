@@ -4,10 +4,10 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, SubmitButton } from "~/components/forms";
-import { requestUnlockEmail } from "~/models/account-unlock.server";
-import { LoginSchema, UnlockSchema } from "~/models/user-forms";
-import { isSetupOpen } from "~/models/setup.server";
-import { verifyLogin } from "~/models/user.server";
+import { requestUnlockEmail } from "~/models/users/account-unlock.server";
+import { LoginSchema, UnlockSchema } from "~/models/users/user-forms";
+import { isSetupOpen } from "~/models/agency/setup.server";
+import { verifyLogin } from "~/models/users/user.server";
 import { clientIp } from "~/utils/http.server";
 import { loginThrottle } from "~/utils/login-throttle.server";
 import { createUserSession, getUserId, safeRedirect } from "~/utils/session.server";

@@ -1,7 +1,7 @@
 // JSON for the candidate type-ahead on /interviews/new: ?q= matches name or email.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { candidateScope } from "~/models/candidate-access.server";
-import { searchCandidates } from "~/models/candidate.server";
+import { candidateScope } from "~/models/candidates/candidate-access.server";
+import { searchCandidates } from "~/models/candidates/candidate.server";
 import { requireUser } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

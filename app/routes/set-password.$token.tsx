@@ -4,8 +4,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, SubmitButton } from "~/components/forms";
-import { SetPasswordSchema } from "~/models/user-forms";
-import { getPasswordSetup, setPasswordWithToken } from "~/models/user.server";
+import { SetPasswordSchema } from "~/models/users/user-forms";
+import { getPasswordSetup, setPasswordWithToken } from "~/models/users/user.server";
 import { RuleViolation } from "~/utils/errors.server";
 import { loginThrottle } from "~/utils/login-throttle.server";
 import { createUserSession } from "~/utils/session.server";

@@ -4,8 +4,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, SelectField, SubmitButton } from "~/components/forms";
-import { AgencySchema } from "~/models/agency-forms";
-import { getAgency, updateAgency } from "~/models/agency.server";
+import { AgencySchema } from "~/models/agency/agency-forms";
+import { getAgency, updateAgency } from "~/models/agency/agency.server";
 import { describeTimeZone } from "~/utils/dates";
 import { redirectWithToast, requireManager } from "~/utils/session.server";
 

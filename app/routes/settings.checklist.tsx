@@ -5,11 +5,11 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, SelectField, SubmitButton, TextareaField } from "~/components/forms";
-import { getAgency } from "~/models/agency.server";
-import { PlaybookFormSchema, stepsToSave, stepToForm, type PlaybookForm } from "~/models/checklist-forms";
+import { getAgency } from "~/models/agency/agency.server";
+import { PlaybookFormSchema, stepsToSave, stepToForm, type PlaybookForm } from "~/models/recovery/checklist-forms";
 import { stepOwners, selectOptions } from "~/models/enums";
-import { PLAYBOOK_LIMITS } from "~/models/playbook";
-import { currentPlaybook, savePlaybook } from "~/models/playbook.server";
+import { PLAYBOOK_LIMITS } from "~/models/recovery/playbook";
+import { currentPlaybook, savePlaybook } from "~/models/recovery/playbook.server";
 import { describeTimeZone, formatDateTime } from "~/utils/dates";
 import { RuleViolation } from "~/utils/errors.server";
 import { redirectWithToast, requireManager } from "~/utils/session.server";

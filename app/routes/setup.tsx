@@ -4,8 +4,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, SelectField, SubmitButton } from "~/components/forms";
-import { SetupSchema } from "~/models/setup-forms";
-import { completeSetup, isSetupOpen } from "~/models/setup.server";
+import { SetupSchema } from "~/models/agency/setup-forms";
+import { completeSetup, isSetupOpen } from "~/models/agency/setup.server";
 import { env } from "~/utils/env.server";
 import { invariantResponse } from "~/utils/http.server";
 import { createUserSession } from "~/utils/session.server";

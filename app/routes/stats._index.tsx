@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { FunnelChart, MonthTrendChart, ReasonChart } from "~/components/charts/stats-charts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FilterInput, FilterSelect, TableFilters } from "~/components/table-filters";
-import { getAgency } from "~/models/agency.server";
+import { getAgency } from "~/models/agency/agency.server";
 import {
   EARLIEST_STATS_DAY,
   LATEST_STATS_DAY,
@@ -12,9 +12,9 @@ import {
   STATS_FILTER_PARAMS,
   statsRangePresets,
   statsSearch,
-} from "~/models/stats-forms";
-import { buildStatsTables, formatRate, type StatsTable } from "~/models/stats-tables";
-import { recoveryStatistics, statsFilterOptions } from "~/models/stats.server";
+} from "~/models/stats/stats-forms";
+import { buildStatsTables, formatRate, type StatsTable } from "~/models/stats/stats-tables";
+import { recoveryStatistics, statsFilterOptions } from "~/models/stats/stats.server";
 import { describeTimeZone } from "~/utils/dates";
 import { requireManager } from "~/utils/session.server";
 

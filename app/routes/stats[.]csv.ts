@@ -1,9 +1,9 @@
 // GET /stats.csv?<same filters as /stats>&table=<name>: one /stats table as CSV, cell for cell as the page shows it.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getAgency } from "~/models/agency.server";
-import { parseStatsFilters } from "~/models/stats-forms";
-import { buildStatsTables, statsTableNames } from "~/models/stats-tables";
-import { recoveryStatistics } from "~/models/stats.server";
+import { getAgency } from "~/models/agency/agency.server";
+import { parseStatsFilters } from "~/models/stats/stats-forms";
+import { buildStatsTables, statsTableNames } from "~/models/stats/stats-tables";
+import { recoveryStatistics } from "~/models/stats/stats.server";
 import { csvResponse } from "~/utils/csv.server";
 import { invariantResponse } from "~/utils/http.server";
 import { requireManager } from "~/utils/session.server";

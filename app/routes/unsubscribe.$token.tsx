@@ -4,8 +4,8 @@ import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctio
 import { Form, isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { SubmitButton } from "~/components/forms";
-import { getAgency } from "~/models/agency.server";
-import { unsubscribe, unsubscribeInfo } from "~/models/email.server";
+import { getAgency } from "~/models/agency/agency.server";
+import { unsubscribe, unsubscribeInfo } from "~/models/email/email.server";
 import { clientIp } from "~/utils/http.server";
 import { unsubscribeRetryAfter } from "~/utils/unsubscribe-rate-limit.server";
 

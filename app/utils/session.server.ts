@@ -1,8 +1,8 @@
 // Sessions live server-side (app/models/user-session.server.ts); the cookie holds only a signed random token.
 import { createCookie, createCookieSessionStorage, redirect } from "@remix-run/node";
 import type { Role } from "~/models/enums";
-import type { SessionUser } from "~/models/user.server";
-import { endSessionByToken, getSessionUser, SESSION_MAX_AGE_SECONDS, startSession } from "~/models/user-session.server";
+import type { SessionUser } from "~/models/users/user.server";
+import { endSessionByToken, getSessionUser, SESSION_MAX_AGE_SECONDS, startSession } from "~/models/users/user-session.server";
 import { env } from "./env.server";
 import { forbidden } from "./http.server";
 

@@ -1,5 +1,5 @@
 // Builders for checklist tests: a flagged interview with its running checklist.
-import { flagInterview } from "~/models/flag.server";
+import { flagInterview } from "~/models/flags/flag.server";
 import { prisma } from "~/utils/db.server";
 import { makeInterview, makeUser } from "../db-utils";
 import { flagDetails } from "./interviews";

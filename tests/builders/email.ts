@@ -4,8 +4,8 @@ import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
-import { hashUnsubscribeToken } from "~/models/email-links.server";
-import { queueEmailInTx, type QueueEmailInput } from "~/models/email.server";
+import { hashUnsubscribeToken } from "~/models/email/email-links.server";
+import { queueEmailInTx, type QueueEmailInput } from "~/models/email/email.server";
 import { prisma } from "~/utils/db.server";
 import { makeCandidate, makeUser } from "../db-utils";
 

@@ -1,6 +1,6 @@
 // Builders for the interview log and flag tests: a signed-in request and ready-made form inputs.
 import type { FlagReason } from "~/models/enums";
-import type { FlagInput } from "~/models/flag.server";
+import type { FlagInput } from "~/models/flags/flag.server";
 import { createUserSession } from "~/utils/session.server";
 import { makeUser } from "../db-utils";
 

@@ -1,6 +1,6 @@
 // Test builders for the profile, timeline and dashboard tests: flags, requests, outcomes, emails, signed-in requests.
 import { randomUUID } from "node:crypto";
-import { syncCandidateSummary, syncInterviewFlagSummary } from "~/models/summaries.server";
+import { syncCandidateSummary, syncInterviewFlagSummary } from "~/models/candidates/summaries.server";
 import { prisma } from "~/utils/db.server";
 import { createUserSession } from "~/utils/session.server";
 

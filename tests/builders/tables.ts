@@ -1,5 +1,5 @@
 // Builders for the table tests: flagged interviews (summaries kept in step) and a signed-in request.
-import { syncCandidateSummary, syncInterviewFlagSummary } from "~/models/summaries.server";
+import { syncCandidateSummary, syncInterviewFlagSummary } from "~/models/candidates/summaries.server";
 import { prisma } from "~/utils/db.server";
 import { createUserSession } from "~/utils/session.server";
 import { makeInterview } from "../db-utils";

@@ -1,11 +1,11 @@
 // Links in emails exist only on the wire: the outbox stores placeholders, the worker mints the coaching and unsubscribe
 // tokens as it delivers (against a real SMTP server), and only their hashes are kept.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { findCoachingRun } from "~/models/coaching.server";
-import { hashUnsubscribeToken, pruneExpiredUnsubscribeLinks } from "~/models/email-links.server";
-import { deliverDueEmails } from "~/models/email-worker.server";
-import { getEmail, unsubscribe, unsubscribeInfo } from "~/models/email.server";
-import { sendRecoveryEmail } from "~/models/recovery-email.server";
+import { findCoachingRun } from "~/models/recovery/coaching.server";
+import { hashUnsubscribeToken, pruneExpiredUnsubscribeLinks } from "~/models/email/email-links.server";
+import { deliverDueEmails } from "~/models/email/email-worker.server";
+import { getEmail, unsubscribe, unsubscribeInfo } from "~/models/email/email.server";
+import { sendRecoveryEmail } from "~/models/email/recovery-email.server";
 import { prisma } from "~/utils/db.server";
 import { createMailTransport, type MailTransport } from "~/utils/mailer.server";
 import { makeUnsubscribeToken, startSmtpSink, type SmtpSink } from "../builders/email";

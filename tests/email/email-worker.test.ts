@@ -1,8 +1,8 @@
 // The sender worker against a real SMTP server on 127.0.0.1: content and headers, retries, permanent failures,
 // crash recovery and capture mode.
 import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
-import { deliverDueEmails, defaultBackoffMs, type EmailWorkerOptions } from "~/models/email-worker.server";
-import { hashUnsubscribeToken } from "~/models/email-links.server";
+import { deliverDueEmails, defaultBackoffMs, type EmailWorkerOptions } from "~/models/email/email-worker.server";
+import { hashUnsubscribeToken } from "~/models/email/email-links.server";
 import { prisma } from "~/utils/db.server";
 import { createMailTransport, type MailTransport } from "~/utils/mailer.server";
 import { makeEmailRecipient, queueTestEmail, startSmtpSink, type SmtpSink } from "../builders/email";

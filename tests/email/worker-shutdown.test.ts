@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
-import { deliverDueEmails } from "~/models/email-worker.server";
+import { deliverDueEmails } from "~/models/email/email-worker.server";
 import { prisma } from "~/utils/db.server";
 import { createMailTransport, type MailTransport } from "~/utils/mailer.server";
 import { makeEmailRecipient, queueTestEmail, startSmtpSink, type SmtpSink } from "../builders/email";

@@ -1,5 +1,5 @@
 // Builders shared by the recovery-email tests: a candidate's interview, flagged (which starts the checklist) or not.
-import { flagInterview } from "~/models/flag.server";
+import { flagInterview } from "~/models/flags/flag.server";
 import { prisma } from "~/utils/db.server";
 import { makeCandidate, makeCompany, makeInterview, makeUser } from "../db-utils";
 import { flagDetails } from "../builders/interviews";

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { recoveryTemplates, templateNames } from "../../emails/index";
 import type { RecoveryMergeValues } from "../../emails/merge-values";
 import { reasonTips } from "../../emails/reason-tips";
-import { renderRecoveryEmail, sampleMergeValues } from "~/models/email-templates.server";
+import { renderRecoveryEmail, sampleMergeValues } from "~/models/email/email-templates.server";
 import { flagReasons } from "~/models/enums";
 import { RuleViolation } from "~/utils/errors.server";
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { AgencySchema } from "~/models/agency-forms";
-import { getAgency, updateAgency } from "~/models/agency.server";
+import { AgencySchema } from "~/models/agency/agency-forms";
+import { getAgency, updateAgency } from "~/models/agency/agency.server";
 import { prisma } from "~/utils/db.server";
 import { makeUser } from "../db-utils";
 

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { getCandidateProfile, updateCandidate } from "~/models/candidate-profile.server";
+import { getCandidateProfile, updateCandidate } from "~/models/candidates/candidate-profile.server";
 import { candidateTimeline } from "~/models/timeline/timeline.server";
 import { recordAudit } from "~/models/audit/audit.server";
 import { prisma } from "~/utils/db.server";

@@ -1,6 +1,6 @@
 import { beforeEach, expect, test } from "vitest";
 import { buttonFormErrors, type FormReply } from "~/utils/form-reply";
-import { listCandidates, parseCandidateQuery, reassignCandidates } from "~/models/candidate-table.server";
+import { listCandidates, parseCandidateQuery, reassignCandidates } from "~/models/tables/candidate-table.server";
 import { action, loader } from "~/routes/candidates._index";
 import { prisma } from "~/utils/db.server";
 import { makeCandidate, makeCompany, makeUser } from "../db-utils";

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
-import { createCandidateInTx, DuplicateCandidateEmail, findCandidateByEmail, resolveCandidateText, searchCandidates } from "~/models/candidate.server";
-import { findOrCreateCompanyInTx } from "~/models/company.server";
+import { createCandidateInTx, DuplicateCandidateEmail, findCandidateByEmail, resolveCandidateText, searchCandidates } from "~/models/candidates/candidate.server";
+import { findOrCreateCompanyInTx } from "~/models/interviews/company.server";
 import { prisma } from "~/utils/db.server";
 import { makeCandidate, makeCompany, makeUser } from "../db-utils";
 

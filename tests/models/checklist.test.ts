@@ -7,10 +7,10 @@ import {
   reopenStep,
   skipStep,
   tickStep,
-} from "~/models/checklist.server";
-import { flagInterview, removeFlag } from "~/models/flag.server";
-import { DEFAULT_PLAYBOOK } from "~/models/playbook";
-import { currentPlaybook, savePlaybook } from "~/models/playbook.server";
+} from "~/models/recovery/checklist.server";
+import { flagInterview, removeFlag } from "~/models/flags/flag.server";
+import { DEFAULT_PLAYBOOK } from "~/models/recovery/playbook";
+import { currentPlaybook, savePlaybook } from "~/models/recovery/playbook.server";
 import { prisma } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
 import { makeUser } from "../db-utils";

@@ -8,7 +8,7 @@ import {
   markCandidateStepDone,
   revokeCoachingLink,
   saveReflection,
-} from "~/models/coaching.server";
+} from "~/models/recovery/coaching.server";
 import { prisma } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
 import { makeRun } from "../builders/coaching";

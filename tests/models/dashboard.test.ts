@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
-import { getAgency } from "~/models/agency.server";
-import { getDashboard, interviewsTodayAndTomorrow, recoveryQueue, workQueueCounts } from "~/models/dashboard.server";
-import { pendingRequestsOlderThan } from "~/models/second-interview.server";
+import { getAgency } from "~/models/agency/agency.server";
+import { getDashboard, interviewsTodayAndTomorrow, recoveryQueue, workQueueCounts } from "~/models/dashboard/dashboard.server";
+import { pendingRequestsOlderThan } from "~/models/second-interviews/second-interview.server";
 import { prisma } from "~/utils/db.server";
 import { makeCandidate, makeInterview, makeUser } from "../db-utils";
 import { makeFlag, setAgencyTimeZone } from "../builders/profile";

@@ -10,7 +10,7 @@ import {
   retryEmail,
   unsubscribe,
   unsubscribeInfo,
-} from "~/models/email.server";
+} from "~/models/email/email.server";
 import { prisma } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
 import { makeEmailRecipient, makeUnsubscribeToken, queueTestEmail } from "../builders/email";

@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
 import { RECOVERY_WINDOW_HOURS } from "~/models/recovery/rules";
-import { editFlag, flagInterview, removeFlag, reopenFlag, resolveFlag } from "~/models/flag.server";
-import { getInterviewPage } from "~/models/interview.server";
+import { editFlag, flagInterview, removeFlag, reopenFlag, resolveFlag } from "~/models/flags/flag.server";
+import { getInterviewPage } from "~/models/interviews/interview.server";
 import { prisma } from "~/utils/db.server";
 import { makeCandidate, makeInterview, makeUser } from "../db-utils";
 import { flagDetails } from "../builders/interviews";

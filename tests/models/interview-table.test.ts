@@ -1,5 +1,5 @@
 import { beforeEach, expect, test } from "vitest";
-import { listInterviews, parseInterviewQuery } from "~/models/interview-table.server";
+import { listInterviews, parseInterviewQuery } from "~/models/tables/interview-table.server";
 import { loader } from "~/routes/interviews._index";
 import { prisma } from "~/utils/db.server";
 import { makeCandidate, makeCompany, makeInterview, makeUser } from "../db-utils";

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
-import { DuplicateCandidateEmail } from "~/models/candidate.server";
-import { getInterviewPage, logInterview, type LogInterviewInput } from "~/models/interview.server";
+import { DuplicateCandidateEmail } from "~/models/candidates/candidate.server";
+import { getInterviewPage, logInterview, type LogInterviewInput } from "~/models/interviews/interview.server";
 import { prisma } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
 import { makeCandidate, makeCompany, makeUser } from "../db-utils";

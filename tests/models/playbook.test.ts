@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { dueTimeFor } from "~/models/recovery/rules";
-import { DEFAULT_PLAYBOOK } from "~/models/playbook";
+import { DEFAULT_PLAYBOOK } from "~/models/recovery/playbook";
 
 const at = (iso: string) => new Date(iso);
 

@@ -4,7 +4,7 @@ import {
   previewRecoveryEmail,
   sendBulkRecoveryEmail,
   sendRecoveryEmail,
-} from "~/models/recovery-email.server";
+} from "~/models/email/recovery-email.server";
 import { prisma } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
 import { makeCandidate, makeInterview } from "../db-utils";

@@ -5,7 +5,7 @@ import {
   recordRequestResponse,
   recordSecondInterviewRequest,
   scheduleSecondInterview,
-} from "~/models/second-interview.server";
+} from "~/models/second-interviews/second-interview.server";
 import { requestTiming } from "~/models/recovery/rules";
 import { prisma } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";

@@ -3,7 +3,7 @@ import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { describe, expect, inject, test } from "vitest";
 import { PrismaClient } from "~/.generated/prisma/client";
-import { verifyLogin } from "~/models/user.server";
+import { verifyLogin } from "~/models/users/user.server";
 import { prisma } from "~/utils/db.server";
 import { DEMO_PASSWORD, seedDemo } from "../../prisma/seed";
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { parseStatsFilters } from "~/models/stats-forms";
-import { buildStatsTables, formatRate } from "~/models/stats-tables";
-import { monthBuckets, recoveryStatistics, recruiterRecoveryFigures, statsRange, type StageRow } from "~/models/stats.server";
+import { parseStatsFilters } from "~/models/stats/stats-forms";
+import { buildStatsTables, formatRate } from "~/models/stats/stats-tables";
+import { monthBuckets, recoveryStatistics, recruiterRecoveryFigures, statsRange, type StageRow } from "~/models/stats/stats.server";
 import { makeStatsFixture } from "../builders/stats";
 
 let fixture: Awaited<ReturnType<typeof makeStatsFixture>>;

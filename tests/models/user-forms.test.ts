@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { LoginSchema, NewUserSchema, SetPasswordSchema } from "~/models/user-forms";
+import { LoginSchema, NewUserSchema, SetPasswordSchema } from "~/models/users/user-forms";
 
 describe("user forms", () => {
   test("a password is needed only when the manager chose to set one", () => {

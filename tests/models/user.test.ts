@@ -8,7 +8,7 @@ import {
   resetPassword,
   setPasswordWithToken,
   verifyLogin,
-} from "~/models/user.server";
+} from "~/models/users/user.server";
 import { prisma } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
 import { makeUser } from "../db-utils";

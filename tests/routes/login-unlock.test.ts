@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { requestUnlockEmail } from "~/models/account-unlock.server";
-import { setPasswordWithToken, verifyLogin } from "~/models/user.server";
+import { requestUnlockEmail } from "~/models/users/account-unlock.server";
+import { setPasswordWithToken, verifyLogin } from "~/models/users/user.server";
 import { action } from "~/routes/login";
 import { prisma } from "~/utils/db.server";
 import { createMailTransport, type MailTransport } from "~/utils/mailer.server";

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { action, loader } from "~/routes/settings.checklist";
-import { currentPlaybook } from "~/models/playbook.server";
+import { currentPlaybook } from "~/models/recovery/playbook.server";
 import { prisma } from "~/utils/db.server";
 import { fieldErrorsOf, signedIn, statusOf } from "../builders/interviews";
 

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { completeSetup } from "~/models/setup.server";
+import { completeSetup } from "~/models/agency/setup.server";
 import { loader as loginLoader } from "~/routes/login";
 import { action, loader } from "~/routes/setup";
 import { prisma } from "~/utils/db.server";

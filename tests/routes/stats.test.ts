@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
 import { loader as csvLoader } from "~/routes/stats[.]csv";
 import { loader } from "~/routes/stats._index";
-import { buildStatsTables } from "~/models/stats-tables";
+import { buildStatsTables } from "~/models/stats/stats-tables";
 import { makeStatsFixture } from "../builders/stats";
 import { signedIn, statusOf } from "../builders/interviews";
 

@@ -1,8 +1,8 @@
 import { expect, test } from "vitest";
-import { candidatesCsv, parseCandidateQuery } from "~/models/candidate-table.server";
+import { candidatesCsv, parseCandidateQuery } from "~/models/tables/candidate-table.server";
 import { loader as candidatesCsvLoader } from "~/routes/candidates[.]csv";
 import { loader as interviewsCsvLoader } from "~/routes/interviews[.]csv";
-import { updateAgency } from "~/models/agency.server";
+import { updateAgency } from "~/models/agency/agency.server";
 import { csvStream, neutraliseFormula } from "~/utils/csv.server";
 import { prisma } from "~/utils/db.server";
 import { makeCandidate, makeInterview, makeUser } from "../db-utils";

@@ -11,8 +11,8 @@ import {
   safeRedirect,
   takeToast,
 } from "~/utils/session.server";
-import { endOtherOwnSessions, endOwnSession, getSessionUser, LAST_SEEN_EVERY_MS, listUserSessions, startSession } from "~/models/user-session.server";
-import { deactivateUser, reactivateUser, resetPassword, setPasswordWithToken } from "~/models/user.server";
+import { endOtherOwnSessions, endOwnSession, getSessionUser, LAST_SEEN_EVERY_MS, listUserSessions, startSession } from "~/models/users/user-session.server";
+import { deactivateUser, reactivateUser, resetPassword, setPasswordWithToken } from "~/models/users/user.server";
 import { makeUser } from "../db-utils";
 
 function cookieFrom(response: Response) {

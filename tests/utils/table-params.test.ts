@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
-import { parseCandidateQuery } from "~/models/candidate-table.server";
-import { parseInterviewQuery } from "~/models/interview-table.server";
-import { candidateTable } from "~/models/table-columns";
+import { parseCandidateQuery } from "~/models/tables/candidate-table.server";
+import { parseInterviewQuery } from "~/models/tables/interview-table.server";
+import { candidateTable } from "~/models/tables/table-columns";
 import { parseTableState, withParams } from "~/utils/table-params";
 
 const params = (s: string) => new URLSearchParams(s);

@@ -1,14 +1,14 @@
 // Free text in every form: ordinary Unicode is kept; NUL, control characters, bidirectional overrides and lone
 // surrogates are refused in one-line fields (with a message at the field) and dropped from multi-line ones.
 import { describe, expect, test } from "vitest";
-import { AgencySchema } from "~/models/agency-forms";
-import { ContactSchema } from "~/models/candidate-forms";
-import { ChecklistActionSchema, PlaybookStepSchema } from "~/models/checklist-forms";
-import { ReflectionSchema } from "~/models/coaching-forms";
-import { personalNoteField } from "~/models/email-forms";
-import { InterviewActionSchema } from "~/models/flag-forms";
-import { logInterviewSchema } from "~/models/interview-forms";
-import { NewUserSchema } from "~/models/user-forms";
+import { AgencySchema } from "~/models/agency/agency-forms";
+import { ContactSchema } from "~/models/candidates/candidate-forms";
+import { ChecklistActionSchema, PlaybookStepSchema } from "~/models/recovery/checklist-forms";
+import { ReflectionSchema } from "~/models/recovery/coaching-forms";
+import { personalNoteField } from "~/models/email/email-forms";
+import { InterviewActionSchema } from "~/models/flags/flag-forms";
+import { logInterviewSchema } from "~/models/interviews/interview-forms";
+import { NewUserSchema } from "~/models/users/user-forms";
 import { hasUnsafeSingleLineText, stripUnsafeText, UNSAFE_TEXT_MESSAGE } from "~/utils/text";
 
 const accepted = ["Zoë O'Brien", "محمد", "李雷", "José-María Núñez", "Łukasz 👩🏽‍💻", "שרה כהן"];

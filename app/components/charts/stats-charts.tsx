@@ -1,8 +1,8 @@
 // The /stats charts (Recharts 3): the recovery funnel, the recovery-to-hire trend by month and the rate by reason.
 // Each sits in a ChartFigure (title + summary) and is followed on the page by a table with the same numbers.
 import { Bar, BarChart, CartesianGrid, LabelList, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { funnelSteps, formatRate, rate } from "~/models/stats-tables";
-import type { RecoveryStatistics, StageRow } from "~/models/stats.server";
+import { funnelSteps, formatRate, rate } from "~/models/stats/stats-tables";
+import type { RecoveryStatistics, StageRow } from "~/models/stats/stats.server";
 import { ChartFigure } from "./chart-figure";
 
 const INK = "#1f5f8b";

@@ -4,7 +4,7 @@ import { formatDate } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
 import { candidacyOutcomes, emailStatuses, impressions, interviewFormats, interviewRounds, requestChannels, requestResponses } from "~/models/enums";
 import { describeFlag } from "~/models/flags/reasons";
-import type { ProfileInterview, ProfileOutcome } from "~/models/candidate-profile.server";
+import type { ProfileInterview, ProfileOutcome } from "~/models/candidates/candidate-profile.server";
 import { requestTiming } from "~/models/recovery/rules";
 import type { AuditAction } from "~/models/audit/events";
 import { interviewLink, type TimelineEntry } from "./entry";

@@ -3,8 +3,8 @@
 import { prisma } from "~/utils/db.server";
 import { toDateInputValue } from "~/utils/dates";
 import { isAuditAction, parseAuditEvent, type AuditAction, type KnownAuditEvent } from "~/models/audit/events";
-import { listProfileInterviews, type ProfileInterview, type ProfileOutcome } from "~/models/candidate-profile.server";
-import { getCandidateOutcomes } from "~/models/second-interview.server";
+import { listProfileInterviews, type ProfileInterview, type ProfileOutcome } from "~/models/candidates/candidate-profile.server";
+import { getCandidateOutcomes } from "~/models/second-interviews/second-interview.server";
 import { auditLines, unrecognisedLine } from "./audit-lines";
 import type { TimelineEntry, TimelineLine } from "./entry";
 import { actorLabels, AuditLedger, timelineSources, type AuditRow, type TimelineContext } from "./sources.server";

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
-import { reopenStep, tickStep } from "~/models/checklist.server";
-import { createCoachingLink, markCandidateStepDone } from "~/models/coaching.server";
+import { reopenStep, tickStep } from "~/models/recovery/checklist.server";
+import { createCoachingLink, markCandidateStepDone } from "~/models/recovery/coaching.server";
 import { candidateTimeline } from "~/models/timeline/timeline.server";
 import { prisma } from "~/utils/db.server";
 import { makeFlaggedInterview } from "../../builders/checklist";

@@ -1,8 +1,8 @@
 // Forms of the checklist: the playbook editor (/settings/checklist) and the step actions on the interview page.
 import { z } from "zod";
 import { multiLineText, singleLineText } from "~/utils/text";
-import { isLocalTime } from "./recovery/rules";
-import { stepOwners } from "./enums";
+import { isLocalTime } from "./rules";
+import { stepOwners } from "../enums";
 import { PLAYBOOK_LIMITS, type PlaybookStepData } from "./playbook";
 
 const { steps: maxSteps, title: maxTitle, guidance: maxGuidance, dueHours: maxHours } = PLAYBOOK_LIMITS;

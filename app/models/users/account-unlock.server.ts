@@ -2,14 +2,14 @@
 // staff member, not through the candidates' outbox (whose messages every recruiter can read at /emails).
 import { render } from "@react-email/render";
 import { createElement } from "react";
-import { UnlockAccountEmail } from "../../emails/unlock-account";
+import { UnlockAccountEmail } from "../../../emails/unlock-account";
 import { recordAudit } from "~/models/audit/audit.server";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { createMailTransport, mailFromAddress, type MailTransport } from "~/utils/mailer.server";
 import { RateLimiter } from "~/utils/rate-limit.server";
-import { getAgency } from "./agency.server";
-import { newMessageId } from "./email.server";
+import { getAgency } from "../agency/agency.server";
+import { newMessageId } from "../email/email.server";
 import { issuePasswordSetup, PASSWORD_SETUP_HOURS } from "./user.server";
 
 // A few per account and per address an hour: enough for a real person, useless for flooding someone's inbox.

@@ -7,8 +7,8 @@ import { sqlDate } from "~/utils/sql-dialect.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { RuleViolation } from "~/utils/errors.server";
-import { assertNotStale, stepNoteVersion } from "./stale-edit.server";
-import { dueTimeFor, interviewEnd } from "./recovery/rules";
+import { assertNotStale, stepNoteVersion } from "../stale-edit.server";
+import { dueTimeFor, interviewEnd } from "./rules";
 import { currentPlaybook } from "./playbook.server";
 
 

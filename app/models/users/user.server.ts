@@ -5,7 +5,7 @@ import { recordAudit } from "~/models/audit/audit.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
-import type { Role } from "./enums";
+import type { Role } from "../enums";
 import { endUserSessions } from "./user-session.server";
 
 export const PASSWORD_SETUP_HOURS = 72;

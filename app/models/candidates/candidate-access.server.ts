@@ -4,7 +4,7 @@
 // answers 404, exactly like something that does not exist.
 import { Prisma } from "~/.generated/prisma/client";
 import { prisma } from "~/utils/db.server";
-import type { SessionUser } from "./user.server";
+import type { SessionUser } from "../users/user.server";
 
 /** null: the whole agency; otherwise only candidates owned by `ownerId`. */
 export type CandidateScope = { ownerId: string } | null;

@@ -1,8 +1,8 @@
 // Form schemas for the candidate profile: contact details, owning recruiter, status. Shared by action and forms.
 import { recordIdField } from "~/utils/record-id";
 import { z } from "zod";
-import { candidateStatuses } from "./enums";
-import { emailField, nameField } from "./user-forms";
+import { candidateStatuses } from "../enums";
+import { emailField, nameField } from "../users/user-forms";
 
 // Conform sends nothing for an empty field and a plain form sends "": both mean "no value" (stored as null).
 function optionalText(inner: z.ZodTypeAny) {

@@ -3,10 +3,10 @@ import { recordAudit } from "~/models/audit/audit.server";
 import type { StaffActor } from "~/models/audit/events";
 import { prisma, type Tx, isUniqueViolation } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
-import type { CandidateStatus } from "./enums";
-import { assertNotStale, contactVersion, describeContact } from "./stale-edit.server";
-import { outcomeChoices } from "./recovery/application.server";
-import { getCandidateOutcomes } from "./second-interview.server";
+import type { CandidateStatus } from "../enums";
+import { assertNotStale, contactVersion, describeContact } from "../stale-edit.server";
+import { outcomeChoices } from "../recovery/application.server";
+import { getCandidateOutcomes } from "../second-interviews/second-interview.server";
 import { syncCandidateSummary } from "./summaries.server";
 
 /** A candidate has a handful of interviews; the bound only guards against a runaway import. */

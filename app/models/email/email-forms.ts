@@ -2,9 +2,9 @@
 // Shared by the actions (server truth) and the forms (client hints).
 import { recordIdField } from "~/utils/record-id";
 import { z } from "zod";
-import { BulkReassignSchema } from "./candidate-forms";
+import { BulkReassignSchema } from "../candidates/candidate-forms";
 import { multiLineText } from "~/utils/text";
-import { templateNames } from "../../emails/index";
+import { templateNames } from "../../../emails/index";
 
 export const PERSONAL_NOTE_MAX = 2000;
 /** The most candidates one bulk send may reach; a bigger campaign is several sends. */

@@ -3,8 +3,8 @@ import { recordIdField } from "~/utils/record-id";
 import { z } from "zod";
 import { multiLineText, singleLineText } from "~/utils/text";
 import { parseLocalDate } from "~/utils/dates";
-import { localDateTime } from "./interview-forms";
-import { candidacyOutcomes, interviewFormats, requestChannels, requestedBy, requestResponses } from "./enums";
+import { localDateTime } from "../interviews/interview-forms";
+import { candidacyOutcomes, interviewFormats, requestChannels, requestedBy, requestResponses } from "../enums";
 
 /** A pending request older than this many days shows on the dashboard. */
 

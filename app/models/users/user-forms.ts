@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { singleLineText } from "~/utils/text";
 import { commonPasswords } from "~/utils/common-passwords";
-import { roles } from "./enums";
+import { roles } from "../enums";
 
 export const emailField = z
   .string({ required_error: "Enter an email address." })

@@ -3,10 +3,10 @@ import { describeDeadline, startOfDay } from "~/utils/dates";
 import { Prisma } from "~/.generated/prisma/client";
 import { sqlDate } from "~/utils/sql-dialect.server";
 import { prisma } from "~/utils/db.server";
-import { inTaxonomyOrder, reasonLabel } from "./flags/reasons";
-import { candidateStepsNotDone, overdueRecruiterSteps } from "./checklist.server";
-import { callDeadlineAfterFlag, callDeadlineOpenForFlagsSince } from "./recovery/rules";
-import { pendingRequestsOlderThan } from "./second-interview.server";
+import { inTaxonomyOrder, reasonLabel } from "../flags/reasons";
+import { candidateStepsNotDone, overdueRecruiterSteps } from "../recovery/checklist.server";
+import { callDeadlineAfterFlag, callDeadlineOpenForFlagsSince } from "../recovery/rules";
+import { pendingRequestsOlderThan } from "../second-interviews/second-interview.server";
 
 /** How many flagged interviews the dashboard lists; the rest are one link away. */
 export const RECOVERY_QUEUE_LIMIT = 25;

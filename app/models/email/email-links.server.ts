@@ -4,7 +4,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { prisma, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { COACHING_LINK_DAYS, hashCoachingToken } from "./coaching.server";
+import { COACHING_LINK_DAYS, hashCoachingToken } from "../recovery/coaching.server";
 
 /** What stored bodies (and staff) see in place of the tokens; the pages these reach say "not valid". */
 export const COACHING_TOKEN_PLACEHOLDER = "REDACTED-COACHING-TOKEN";

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { multiLineText, singleLineText } from "~/utils/text";
 import { parseLocalDateTime } from "~/utils/dates";
-import { impressions, interviewFormats, interviewRounds } from "./enums";
+import { impressions, interviewFormats, interviewRounds } from "../enums";
 
 export const LIMITS = {
   name: 100,

@@ -5,10 +5,10 @@ import { inTaxonomyOrder, isFlagReason, reasonLabel } from "~/models/flags/reaso
 import { recordAudit } from "~/models/audit/audit.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
-import { assertNotStale, flagVersion } from "./stale-edit.server";
-import { cancelChecklistRun, startChecklistRun } from "./checklist.server";
-import { flagSeverities, flagSources, type FlagReason } from "./enums";
-import { syncCandidateSummary, syncInterviewFlagSummary } from "./summaries.server";
+import { assertNotStale, flagVersion } from "../stale-edit.server";
+import { cancelChecklistRun, startChecklistRun } from "../recovery/checklist.server";
+import { flagSeverities, flagSources, type FlagReason } from "../enums";
+import { syncCandidateSummary, syncInterviewFlagSummary } from "../candidates/summaries.server";
 
 export type FlagInput = {
   reasons: FlagReason[];

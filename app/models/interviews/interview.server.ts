@@ -3,18 +3,18 @@ import type { StaffActor } from "~/models/audit/events";
 import { inTaxonomyOrder } from "~/models/flags/reasons";
 import { recordAudit } from "~/models/audit/audit.server";
 import { prisma, isUniqueViolation } from "~/utils/db.server";
-import { scopeAllowsCandidate, type CandidateScope } from "./candidate-access.server";
+import { scopeAllowsCandidate, type CandidateScope } from "../candidates/candidate-access.server";
 import { RuleViolation } from "~/utils/errors.server";
 import {
   createCandidateInTx,
   DuplicateCandidateEmail,
   resolveCandidateText,
   type NewCandidateInput,
-} from "./candidate.server";
+} from "../candidates/candidate.server";
 import { findOrCreateCompanyInTx } from "./company.server";
-import { callDeadlineAfterFlag } from "./recovery/rules";
-import { flagVersion } from "./stale-edit.server";
-import { syncCandidateSummary } from "./summaries.server";
+import { callDeadlineAfterFlag } from "../recovery/rules";
+import { flagVersion } from "../stale-edit.server";
+import { syncCandidateSummary } from "../candidates/summaries.server";
 
 export type LogInterviewInput = {
   candidate: { kind: "existing"; id?: string; text?: string } | ({ kind: "new" } & NewCandidateInput);

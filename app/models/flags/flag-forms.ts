@@ -1,8 +1,8 @@
 // The flag form and the interview page's other actions (one hidden `intent` each); shared by action and form.
 import { z } from "zod";
 import { multiLineText, singleLineText } from "~/utils/text";
-import { flagReasons, flagSeverities, flagSources, type FlagReason } from "./enums";
-import { isFlagReason } from "./flags/reasons";
+import { flagReasons, flagSeverities, flagSources, type FlagReason } from "../enums";
+import { isFlagReason } from "./reasons";
 
 export const FLAG_LIMITS = { otherReason: 200, description: 5000 } as const;
 

@@ -1,14 +1,14 @@
 // Renders a recovery email from its template name and merge values into the subject, HTML and plain-text parts.
 import { render } from "@react-email/render";
 import { createElement, type ComponentType } from "react";
-import AskSecondInterviewEmail from "../../emails/ask-second-interview";
-import { isTemplateName, recoveryTemplates, templateNames, type TemplateName } from "../../emails/index";
-import KeepGoingEmail from "../../emails/keep-going";
-import type { RecoveryMergeValues } from "../../emails/merge-values";
-import OverdueStepsEmail from "../../emails/overdue-steps";
-import RoughDayEmail from "../../emails/rough-day";
-import SecondInterviewPrepEmail from "../../emails/second-interview-prep";
-import ThankYouNoteEmail from "../../emails/thank-you-note";
+import AskSecondInterviewEmail from "../../../emails/ask-second-interview";
+import { isTemplateName, recoveryTemplates, templateNames, type TemplateName } from "../../../emails/index";
+import KeepGoingEmail from "../../../emails/keep-going";
+import type { RecoveryMergeValues } from "../../../emails/merge-values";
+import OverdueStepsEmail from "../../../emails/overdue-steps";
+import RoughDayEmail from "../../../emails/rough-day";
+import SecondInterviewPrepEmail from "../../../emails/second-interview-prep";
+import ThankYouNoteEmail from "../../../emails/thank-you-note";
 import { RuleViolation } from "~/utils/errors.server";
 import { env } from "~/utils/env.server";
 

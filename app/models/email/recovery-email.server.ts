@@ -6,7 +6,7 @@ import type { StaffActor } from "~/models/audit/events";
 import { inTaxonomyOrder } from "~/models/flags/reasons";
 import { assertTemplateName, renderRecoveryEmail, type RecoveryMergeValues, type RenderedEmail } from "./email-templates.server";
 import type { BulkOutcome } from "./email-forms";
-import { getAgency } from "./agency.server";
+import { getAgency } from "../agency/agency.server";
 import { COACHING_TOKEN_PLACEHOLDER, coachingUrl, UNSUBSCRIBE_TOKEN_PLACEHOLDER, unsubscribeUrl } from "./email-links.server";
 import { assertCanSend, queueEmailInTx, wakeEmailWorker } from "./email.server";
 import { describeTimeZone, formatDate, formatDateTime } from "~/utils/dates";

@@ -6,16 +6,16 @@ import { recordAudit } from "~/models/audit/audit.server";
 import { sqlDate } from "~/utils/sql-dialect.server";
 import { prisma, type Tx, isUniqueViolation } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
-import type { CandidateStatus } from "./enums";
-import { RECOVERY_WINDOW_HOURS, recoveryWindowClosesAt, requestTiming, requestWaitingSince, REQUEST_WAITING_DAYS } from "./recovery/rules";
+import type { CandidateStatus } from "../enums";
+import { RECOVERY_WINDOW_HOURS, recoveryWindowClosesAt, requestTiming, requestWaitingSince, REQUEST_WAITING_DAYS } from "../recovery/rules";
 import {
   type OutcomeInput,
   type RequestInput,
   type ResponseInput,
   type ScheduleInput,
 } from "./second-interview-forms";
-import { applicationOf } from "./recovery/application.server";
-import { syncCandidateSummary } from "./summaries.server";
+import { applicationOf } from "../recovery/application.server";
+import { syncCandidateSummary } from "../candidates/summaries.server";
 
 
 const HOUR = 3600_000;

@@ -4,7 +4,7 @@ import { recordAudit } from "~/models/audit/audit.server";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { createMailTransport, mailFromAddress, type MailTransport, type OutgoingMail } from "~/utils/mailer.server";
-import { getAgency } from "./agency.server";
+import { getAgency } from "../agency/agency.server";
 import { discardEmailLinksInTx, fillEmailLinks, mintEmailLinksInTx, pruneExpiredUnsubscribeLinks, unsubscribeUrl, type MintedLinks } from "./email-links.server";
 import { setEmailWorkerWaker } from "./email.server";
 import { sqlDate } from "~/utils/sql-dialect.server";

@@ -12,8 +12,8 @@ import { env } from "~/utils/env.server";
 import { RuleViolation } from "~/utils/errors.server";
 import { PAGE_SIZES } from "~/utils/table-params";
 import { findUnsubscribeCandidateId } from "./email-links.server";
-import { viaCandidateWhere, type CandidateScope } from "./candidate-access.server";
-import { emailStatuses } from "./enums";
+import { viaCandidateWhere, type CandidateScope } from "../candidates/candidate-access.server";
+import { emailStatuses } from "../enums";
 
 export type QueueEmailInput = {
   candidateId: string;
