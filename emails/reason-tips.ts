@@ -1,4 +1,4 @@
-// One tip per flag reason, addressed to the candidate. Drawn from the recovery articles in ../shared/seeds and
+// One tip per flag reason, addressed to the candidate. Drawn from the recovery articles the product owner chose and
 // written afresh; the headings are kinder than the recruiter-facing labels in app/models/enums.ts.
 import type { FlagReason } from "../app/models/enums";
 

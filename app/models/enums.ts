@@ -30,7 +30,7 @@ export const impressions = labelled({
   unknown: "Unknown",
 });
 
-/** Why an interview went badly; each reason gets its own coaching tip (see ../shared/seeds). */
+/** Why an interview went badly; each reason gets its own coaching tip (see emails/reason-tips.ts). */
 export const flagReasons = labelled({
   late: "Arrived late or transport trouble",
   appearance: "Appearance or attire problem",

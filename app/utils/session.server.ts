@@ -1,4 +1,4 @@
-// Sessions live server-side (app/models/user-session.server.ts); the cookie holds only a signed random token.
+// Sessions live server-side (app/models/users/user-session.server.ts); the cookie holds only a signed random token.
 import { createCookie, createCookieSessionStorage, redirect } from "@remix-run/node";
 import type { Role } from "~/models/enums";
 import type { SessionUser } from "~/models/users/user.server";

@@ -265,10 +265,6 @@ export async function findCoachingRun(token: string, now: Date = new Date()) {
 export type CoachingPage = NonNullable<Awaited<ReturnType<typeof findCoachingRun>>>;
 
 /**
- * Completes an active run once no step is pending. The checklist model has the same rule for recruiter ticks;
- * it lives here too so the candidate's page doesn't depend on that module.
- */
-/**
  * The candidate ticks one of their own steps. Null when the link is not valid; a RuleViolation for a step that
  * isn't theirs to tick (a recruiter's step, another run's step). Ticking a step that is already done changes nothing.
  */

@@ -1,5 +1,5 @@
 // The default recovery playbook, version 1 of every agency's checklist. Plain data, shared by server and browser.
-// Drawn from the recovery articles in ../shared/seeds and written afresh for Rebound's recruiters and candidates.
+// Drawn from the five recovery articles the product owner chose (kept outside the repository) and written afresh for Rebound's recruiters and candidates.
 
 export type StepOwner = "candidate" | "recruiter";
 

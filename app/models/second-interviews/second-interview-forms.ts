@@ -6,8 +6,6 @@ import { parseLocalDate } from "~/utils/dates";
 import { localDateTime } from "../interviews/interview-forms";
 import { candidacyOutcomes, interviewFormats, requestChannels, requestedBy, requestResponses } from "../enums";
 
-/** A pending request older than this many days shows on the dashboard. */
-
 export const SECOND_INTERVIEW_LIMITS = { note: 2000, interviewerName: 100 } as const;
 
 export const secondInterviewIntents = ["record-request", "record-response", "schedule-second-interview", "record-outcome"] as const;
@@ -19,8 +17,7 @@ const note = multiLineText(
   z.string().trim().max(SECOND_INTERVIEW_LIMITS.note, `A note is at most ${SECOND_INTERVIEW_LIMITS.note} characters.`),
 ).optional();
 
-/** A datetime-local value read as wall-clock time in the agency's zone. */
-
+/** A date field (a start date) read as that day in the agency's zone. */
 function localDay(timeZone: string) {
   return z
     .string()
