@@ -61,7 +61,7 @@ test("the legacy ?_data= protocol is off", async () => {
   expect((await call({ path: "/login?_data=routes/login" })).status).toBe(400);
   const post = await call({
     method: "POST",
-    path: `/interviews/${server.interviewId}/coaching?_data=routes/interviews.$interviewId.coaching`,
+    path: `/interviews/${server.interviewId}?_data=routes/interviews.$interviewId`,
     headers: { "Content-Type": FORM, Cookie: server.users.recruiter.cookie, Origin: server.baseURL },
     body: form({ intent: "create-link" }),
   });
@@ -87,13 +87,12 @@ test.describe("writes from another site are refused before they reach an action"
     }
   });
 
-  test("the action-only interview routes and .data posts refuse a signed-in user's cross-site post", async () => {
+  test("the interview page's panels and .data posts refuse a signed-in user's cross-site post", async () => {
     const before = countAllRows(server.db);
     const headers = { "Content-Type": FORM, Cookie: server.users.recruiter.cookie, ...evil };
     for (const path of [
-      `/interviews/${server.interviewId}/coaching`,
-      `/interviews/${server.interviewId}/second-chance`,
-      `/interviews/${server.interviewId}/coaching.data`,
+      `/interviews/${server.interviewId}`,
+      `/interviews/${server.interviewId}.data`,
       `/settings/agency`,
     ]) {
       const response = await call({ method: "POST", path, headers, body: form({ intent: "create-link", runId: "x" }) });

@@ -5,12 +5,21 @@ import type { CoachingPanelData } from "~/models/recovery/coaching.server";
 import { reflectionQuestions } from "~/models/recovery/coaching-forms";
 import { describeTimeZone, formatDateTime } from "~/utils/dates";
 import { useTimeZone } from "~/utils/use-time-zone";
-import { SubmitButton } from "./forms";
+import { ErrorList, SubmitButton } from "./forms";
 
-export function CoachingPanel({ interviewId, coaching }: { interviewId: string; coaching: CoachingPanelData }) {
+export function CoachingPanel({
+  interviewId,
+  coaching,
+  refusal,
+}: {
+  interviewId: string;
+  coaching: CoachingPanelData;
+  /** Why the page refused the last press of one of these buttons. */
+  refusal?: string[] | null;
+}) {
   const timeZone = useTimeZone();
   const zone = describeTimeZone(timeZone);
-  const action = `/interviews/${interviewId}/coaching`;
+  const action = `/interviews/${interviewId}`;
   const { run, link, reflection, reflectionUpdatedAt } = coaching;
   const answered = reflection ? reflectionQuestions.filter((q) => reflection[q.name]) : [];
   return (
@@ -43,6 +52,7 @@ export function CoachingPanel({ interviewId, coaching }: { interviewId: string; 
                 stops the previous ones from working (including those in emails), and so does revoking. Links work
                 for 30 days.
               </p>
+              <ErrorList errors={refusal} alert />
               <div className="row-actions">
                 <Form method="post" action={action}>
                   <input type="hidden" name="runId" value={run.id} />

@@ -15,7 +15,9 @@ import { FlagForm } from "~/components/flag-form";
 import { ErrorList, SubmitButton } from "~/components/forms";
 import { ChecklistActionSchema, isChecklistIntent } from "~/models/recovery/checklist-forms";
 import { getChecklistForInterview, noteStep, reopenStep, skipStep, tickStep } from "~/models/recovery/checklist.server";
-import { getCoachingPanel } from "~/models/recovery/coaching.server";
+import { CoachingLinkActionSchema, isCoachingLinkIntent } from "~/models/recovery/coaching-forms";
+import { createCoachingLink, getCoachingPanel, revokeCoachingLink } from "~/models/recovery/coaching.server";
+import { env } from "~/utils/env.server";
 import { getAgency } from "~/models/agency/agency.server";
 import { isSecondInterviewIntent, secondInterviewSchema } from "~/models/second-interviews/second-interview-forms";
 import {
@@ -42,6 +44,7 @@ import { getInterviewPage } from "~/models/interviews/interview.server";
 import { describeDeadline, describeTimeZone, formatDateTime } from "~/utils/dates";
 import { RuleViolation } from "~/utils/errors.server";
 import { invalidForm, ruleViolationReply, unlessRefused } from "~/utils/form-reply.server";
+import { buttonFormErrors } from "~/utils/form-reply";
 import { StaleEdit } from "~/models/stale-edit.server";
 import { invariantResponse } from "~/utils/http.server";
 import { redirectWithToast, requireUser } from "~/utils/session.server";
@@ -86,6 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   if (isChecklistIntent(intent)) return checklistAction(formData, interview.id, actor, done);
   if (isSecondInterviewIntent(intent)) return secondInterviewAction(formData, interview.id, actor, done);
+  if (isCoachingLinkIntent(intent)) return coachingLinkAction(request, formData, interview.id, actor);
   const submission = parseWithZod(formData, { schema: InterviewActionSchema });
   if (submission.status !== "success") return invalidForm(submission, null, { currentVersion: undefined as string | undefined });
   const value = submission.value;
@@ -114,6 +118,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     throw error;
   }
+}
+
+/** The coaching panel's buttons: create the candidate's link (shown once, in the toast) or revoke it. */
+async function coachingLinkAction(request: Request, formData: FormData, interviewId: string, actor: StaffActor) {
+  const here = `/interviews/${interviewId}`;
+  const submission = parseWithZod(formData, { schema: CoachingLinkActionSchema });
+  if (submission.status !== "success") return invalidForm(submission, String(formData.get("intent")));
+  const value = submission.value;
+  return unlessRefused(
+    submission,
+    async () => {
+      if (value.intent === "create-link") {
+        const link = await createCoachingLink(value.runId, actor, { interviewId });
+        const { timeZone } = await getAgency();
+        return redirectWithToast(request, here, {
+          kind: "success",
+          message:
+            `${link.replacedPrevious ? "New candidate link created; the previous link no longer works. " : "Candidate link created. "}` +
+            `Copy it now and send it to the candidate: it is shown only this once and works until ${formatDateTime(link.expiresAt, timeZone)}.`,
+          detail: `${env.APP_URL}/coach/${link.token}`,
+        });
+      }
+      await revokeCoachingLink(value.linkId, actor, { interviewId });
+      return redirectWithToast(request, here, { kind: "success", message: "Candidate link revoked. It no longer opens the candidate's page." });
+    },
+    value.intent,
+  );
 }
 
 /** The "Second interview" panel's forms: a request, its answer, the second interview, the outcome. */
@@ -227,7 +258,8 @@ export default function InterviewPage() {
     : null;
   // A refused form of the second-interview panel shows there (this is the no-JavaScript path; fetchers keep their own).
   const secondInterviewReply = actionData && isSecondInterviewIntent(actionData.intent) ? actionData : null;
-  const result = stepRefused || secondInterviewReply ? null : lastResult;
+  const coachingRefusal = actionData && isCoachingLinkIntent(actionData.intent) ? buttonFormErrors(actionData) : null;
+  const result = stepRefused || secondInterviewReply || coachingRefusal ? null : lastResult;
   // After a refused submission the form stays open with its errors, whatever the URL says.
   const submitted = result?.initialValue?.intent;
   const showNewForm = !flag && (view === "new" || submitted === "flag");
@@ -369,7 +401,7 @@ export default function InterviewPage() {
       )}
 
       {checklist ? <RecoveryChecklist checklist={checklist} now={now} action={here} refused={stepRefused} /> : null}
-      <CoachingPanel interviewId={interview.id} coaching={coaching} />
+      <CoachingPanel interviewId={interview.id} coaching={coaching} refusal={coachingRefusal} />
       {secondInterview ? <SecondInterviewPanel panel={secondInterview} now={now} pageReply={secondInterviewReply} /> : null}
     </article>
   );

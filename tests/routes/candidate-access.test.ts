@@ -88,7 +88,6 @@ test("the walk finds the routes that take an id", () => {
     expect.arrayContaining([
       "candidates.$candidateId",
       "interviews.$interviewId",
-      "interviews.$interviewId.coaching",
       "interviews.$interviewId_.email",
       "emails.$emailId",
     ]),

@@ -6,7 +6,7 @@ import { CoachingPanel } from "~/components/coaching-panel";
 import { createCoachingLink, getCoachingPanel, revokeCoachingLink, saveReflection } from "~/models/recovery/coaching.server";
 import { REFLECTION_MAX_LENGTH } from "~/models/recovery/coaching-forms";
 import CoachPage, { action, ErrorBoundary, headers, loader } from "~/routes/coach.$token";
-import { action as linkAction } from "~/routes/interviews.$interviewId.coaching";
+import { action as linkAction } from "~/routes/interviews.$interviewId";
 import { prisma } from "~/utils/db.server";
 import { COACH_PAGE_LIMIT, COACH_SAVE_LIMIT } from "~/utils/coach-rate-limit.server";
 import { makeRun } from "../builders/coaching";
@@ -203,7 +203,7 @@ describe("the recruiter's link buttons", () => {
     const { run, interview } = await makeRun();
     const recruiter = await signedIn();
     const response = (await linkAction({
-      request: recruiter.post(`/interviews/${interview.id}/coaching`, { intent: "create-link", runId: run.id }),
+      request: recruiter.post(`/interviews/${interview.id}`, { intent: "create-link", runId: run.id }),
       params: { interviewId: interview.id },
       context: {},
     })) as Response;

@@ -56,6 +56,10 @@ export const CoachActionSchema = z.discriminatedUnion("intent", [
 const id = z.string({ required_error: "Something is missing. Reload the page." }).max(40);
 
 /** The recruiter's buttons in the coaching panel on /interviews/:id. */
+export const coachingLinkIntents = ["create-link", "revoke-link"] as const;
+export const isCoachingLinkIntent = (value: unknown): value is (typeof coachingLinkIntents)[number] =>
+  (coachingLinkIntents as readonly unknown[]).includes(value);
+
 export const CoachingLinkActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("create-link"), runId: id }),
   z.object({ intent: z.literal("revoke-link"), linkId: id }),
