@@ -1,7 +1,7 @@
 import type { StaffActor } from "~/models/audit/events";
-import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCandidateAccess } from "~/models/candidates/candidate-access.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -24,6 +24,8 @@ import { secondInterviewSchema } from "~/models/second-interviews/second-intervi
 import { recordOutcome } from "~/models/second-interviews/second-interview.server";
 import { describeTimeZone, formatDateTime } from "~/utils/dates";
 import { RuleViolation } from "~/utils/errors.server";
+import { formRefused, invalidForm, ruleViolationReply, unlessRefused } from "~/utils/form-reply.server";
+import { replyFor } from "~/utils/form-reply";
 import { StaleEdit } from "~/models/stale-edit.server";
 import { invariantResponse } from "~/utils/http.server";
 import { redirectWithToast, requireUser } from "~/utils/session.server";
@@ -46,34 +48,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...profile, timeline, recruiters, timeZone: agency.timeZone, now: new Date().toISOString() };
 }
 
-type ActionResult = {
-  intent: CandidateFormIntent | "record-outcome" | null;
-  result: SubmissionResult<string[]> | null;
-  error?: string;
-  /** After a refused stale edit: the version the form may now save over. */
-  currentVersion?: string;
-};
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   await requireCandidateAccess(user, params.candidateId ?? "");
   const candidateId = params.candidateId ?? "";
   const formData = await request.formData();
   const intent = formData.get("intent");
-  if (intent === "record-outcome") return outcomeAction(request, candidateId, formData, { userId: user.id });
-  if (!isCandidateFormIntent(intent)) {
-    return data<ActionResult>(
-      { intent: null, result: null, error: "That request was not understood. Reload the page and try again." },
-      { status: 400 },
-    );
-  }
+  const actor = { userId: user.id };
+  const noVersion = { currentVersion: undefined as string | undefined };
+  if (intent === "record-outcome") return outcomeAction(request, candidateId, formData, actor);
+  if (!isCandidateFormIntent(intent)) return formRefused();
   const submission = parseWithZod(formData, { schema: candidateFormSchemas[intent] });
-  if (submission.status !== "success") {
-    return data<ActionResult>({ intent, result: submission.reply() }, { status: 400 });
-  }
+  if (submission.status !== "success") return invalidForm(submission, intent, noVersion);
   const { intent: _intent, ...changes } = submission.value;
   try {
-    const { changed } = await updateCandidate(candidateId, changes, { userId: user.id });
+    const { changed } = await updateCandidate(candidateId, changes, actor);
     return redirectWithToast(request, `/candidates/${candidateId}`, {
       kind: "success",
       message: !changed.length
@@ -86,11 +75,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   } catch (error) {
     if (error instanceof RuleViolation) {
-      const reply = submission.reply(
-        error.field ? { fieldErrors: { [error.field]: [error.message] } } : { formErrors: [error.message] },
-      );
+      // A refused stale edit hands back the current version: saving again replaces the other edit.
       const currentVersion = error instanceof StaleEdit ? error.currentVersion : undefined;
-      return data<ActionResult>({ intent, result: reply, currentVersion }, { status: 400 });
+      return ruleViolationReply(submission, error, intent, { currentVersion });
     }
     throw error;
   }
@@ -100,26 +87,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
 async function outcomeAction(request: Request, candidateId: string, formData: FormData, actor: StaffActor) {
   const { timeZone } = await getAgency();
   const submission = parseWithZod(formData, { schema: secondInterviewSchema(timeZone) });
-  if (submission.status !== "success" || submission.value.intent !== "record-outcome") {
-    return data<ActionResult>({ intent: "record-outcome", result: submission.reply() }, { status: 400 });
-  }
-  try {
-    const { candidateStatus, statusChanged } = await recordOutcome(submission.value, actor, { candidateId });
-    return redirectWithToast(request, `/candidates/${candidateId}`, {
-      kind: "success",
-      message:
-        `Outcome recorded: ${candidacyOutcomes.label(submission.value.outcome)}.` +
-        (statusChanged ? ` The candidate is now ${candidateStatuses.label(candidateStatus).toLowerCase()}.` : ""),
-    });
-  } catch (error) {
-    if (error instanceof RuleViolation) {
-      const reply = submission.reply(
-        error.field ? { fieldErrors: { [error.field]: [error.message] } } : { formErrors: [error.message] },
-      );
-      return data<ActionResult>({ intent: "record-outcome", result: reply }, { status: 400 });
-    }
-    throw error;
-  }
+  if (submission.status !== "success" || submission.value.intent !== "record-outcome") return invalidForm(submission, "record-outcome");
+  const value = submission.value;
+  return unlessRefused(
+    submission,
+    async () => {
+      const { candidateStatus, statusChanged } = await recordOutcome(value, actor, { candidateId });
+      return redirectWithToast(request, `/candidates/${candidateId}`, {
+        kind: "success",
+        message:
+          `Outcome recorded: ${candidacyOutcomes.label(value.outcome)}.` +
+          (statusChanged ? ` The candidate is now ${candidateStatuses.label(candidateStatus).toLowerCase()}.` : ""),
+      });
+    },
+    "record-outcome",
+  );
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -133,12 +115,13 @@ function constraintWithoutMaxLength<T extends Record<string, { maxLength?: numbe
 
 function useLastResult(intent: CandidateFormIntent | "record-outcome") {
   const actionData = useActionData<typeof action>();
-  return actionData?.intent === intent ? actionData.result : undefined;
+  return replyFor(actionData, intent);
 }
 
 function ContactForm({ candidate }: { candidate: LoaderData["candidate"] }) {
   const actionData = useActionData<typeof action>();
-  const baseVersion = (actionData?.intent === "update-contact" && actionData.currentVersion) || candidate.contactVersion;
+  const refusedVersion = actionData?.intent === "update-contact" && "currentVersion" in actionData ? (actionData.currentVersion as string | undefined) : undefined;
+  const baseVersion = refusedVersion || candidate.contactVersion;
   const [form, fields] = useForm({
     id: "contact",
     constraint: constraintWithoutMaxLength(getZodConstraint(ContactSchema)),

@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { invalidForm, ruleViolationReply } from "~/utils/form-reply.server";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, SubmitButton } from "~/components/forms";
@@ -20,7 +21,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: SetPasswordSchema });
   if (submission.status !== "success") {
-    return data({ result: submission.reply({ hideFields: ["password", "confirm"] }) }, { status: 400 });
+    return invalidForm(submission, null, undefined, ["password", "confirm"]);
   }
   try {
     const user = await setPasswordWithToken(params.token ?? "", submission.value.password);
@@ -29,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return createUserSession(user.id, "/", request);
   } catch (error) {
     if (error instanceof RuleViolation) {
-      return data({ result: submission.reply({ formErrors: [error.message], hideFields: ["password", "confirm"] }) }, { status: 400 });
+      return ruleViolationReply(submission, new RuleViolation(error.message), null, undefined, ["password", "confirm"]);
     }
     throw error;
   }

@@ -1,4 +1,5 @@
 // Managers edit the recovery playbook: every save is a new version; running checklists keep the one they started with.
+import { invalidForm, ruleViolationReply } from "~/utils/form-reply.server";
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -27,7 +28,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: PlaybookFormSchema });
   // Without JavaScript, "Move up", "Add a step" and the like come here too (status undefined): send the list back.
   if (submission.status !== "success") {
-    return data({ result: submission.reply() }, { status: submission.status === "error" ? 400 : 200 });
+    // A list edit (status undefined) is not a refusal: the page comes back with the list as edited.
+    return submission.status === "error" ? invalidForm(submission) : data({ intent: null, result: submission.reply() }, { status: 200 });
   }
   try {
     const saved = await savePlaybook({ baseVersion: submission.value.baseVersion, steps: stepsToSave(submission.value) }, { userId: me.id });
@@ -37,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   } catch (error) {
     if (error instanceof RuleViolation) {
-      return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: 400 });
+      return ruleViolationReply(submission, new RuleViolation(error.message));
     }
     throw error;
   }

@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { invalidForm, ruleViolationReply } from "~/utils/form-reply.server";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, SelectField, SubmitButton } from "~/components/forms";
@@ -20,7 +21,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const me = await requireManager(request);
   const submission = parseWithZod(await request.formData(), { schema: NewUserSchema });
   if (submission.status !== "success") {
-    return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+    return invalidForm(submission, null, undefined, ["password"]);
   }
   const { name, email, role, passwordChoice, password } = submission.value;
   try {
@@ -36,13 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
       detail: setupToken ? `${env.APP_URL}/set-password/${setupToken}` : undefined,
     });
   } catch (error) {
-    if (error instanceof RuleViolation) {
-      const reply = submission.reply({
-        ...(error.field ? { fieldErrors: { [error.field]: [error.message] } } : { formErrors: [error.message] }),
-        hideFields: ["password"],
-      });
-      return data({ result: reply }, { status: 400 });
-    }
+    if (error instanceof RuleViolation) return ruleViolationReply(submission, error, null, undefined, ["password"]);
     throw error;
   }
 }

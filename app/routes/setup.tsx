@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { invalidForm } from "~/utils/form-reply.server";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, SelectField, SubmitButton } from "~/components/forms";
@@ -26,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
   await requireSetupOpen();
   const submission = parseWithZod(await request.formData(), { schema: SetupSchema });
   if (submission.status !== "success") {
-    return data({ result: submission.reply({ hideFields: ["password", "confirm"] }) }, { status: 400 });
+    return invalidForm(submission, null, undefined, ["password", "confirm"]);
   }
   const { confirm: _confirm, ...input } = submission.value;
   const user = await completeSetup(input);

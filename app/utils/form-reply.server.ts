@@ -7,6 +7,8 @@ import { RuleViolation } from "./errors.server";
 import type { FormReply } from "./form-reply";
 
 type AnySubmission = Pick<Submission<unknown>, "reply">;
+/** Fields never sent back to the browser, such as passwords. */
+type Hidden = string[] | undefined;
 
 function refuse<Intent extends string, Extra extends object = object>(intent: Intent | null, result: SubmissionResult<string[]>, extra?: Extra) {
   const reply = { ...extra, intent, result } as FormReply<Intent> & Partial<Extra>;
@@ -18,8 +20,9 @@ export function invalidForm<Intent extends string, Extra extends object = object
   submission: AnySubmission,
   intent: Intent | null = null,
   extra?: Extra,
+  hideFields?: Hidden,
 ) {
-  return refuse(intent, submission.reply(), extra);
+  return refuse(intent, submission.reply({ hideFields }), extra);
 }
 
 /** A business rule refused the change: its message goes to the field it names, or to the whole form. */
@@ -28,12 +31,10 @@ export function ruleViolationReply<Intent extends string, Extra extends object =
   error: RuleViolation,
   intent: Intent | null = null,
   extra?: Extra,
+  hideFields?: Hidden,
 ) {
-  return refuse(
-    intent,
-    submission.reply(error.field ? { fieldErrors: { [error.field]: [error.message] } } : { formErrors: [error.message] }),
-    extra,
-  );
+  const errors = error.field ? { fieldErrors: { [error.field]: [error.message] } } : { formErrors: [error.message] };
+  return refuse(intent, submission.reply({ ...errors, hideFields }), extra);
 }
 
 /** Runs the model call; a RuleViolation becomes the 400 reply, anything else is a real failure and propagates. */
@@ -41,11 +42,12 @@ export async function unlessRefused<T, Intent extends string>(
   submission: AnySubmission,
   work: () => Promise<T>,
   intent: Intent | null = null,
+  hideFields?: Hidden,
 ) {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof RuleViolation) return ruleViolationReply(submission, error, intent);
+    if (error instanceof RuleViolation) return ruleViolationReply(submission, error, intent, undefined, hideFields);
     throw error;
   }
 }
