@@ -24,7 +24,9 @@ function actionRoutes() {
     return [parent, route.path ?? ""].filter(Boolean).join("/");
   };
   return Object.values(routes)
-    .filter((route) => route.hasAction)
+    // Any POST to /logout signs out, whatever its body: that write is the route's purpose, and it would sign the
+    // fuzzer's own users out half-way through.
+    .filter((route) => route.hasAction && route.id !== "routes/logout")
     .map((route) => ({ id: route.id, pattern: `/${fullPath(route)}`, index: Boolean(route.index) }));
 }
 
@@ -56,8 +58,8 @@ test.afterAll(async () => server?.stop());
 test("hostile posts to every route action never answer 5xx and never write", async () => {
   test.setTimeout(180_000);
   const routes = actionRoutes();
-  // A sanity floor, so an empty manifest can't pass: the app has had 17 actions.
-  expect(routes.length).toBeGreaterThanOrEqual(17);
+  // A sanity floor, so an empty manifest can't pass: the app has 16 actions besides /logout.
+  expect(routes.length).toBeGreaterThanOrEqual(16);
   const params: Record<string, string[]> = {
     interviewId: [server.interviewId, randomUUID()],
     candidateId: [server.candidateId, randomUUID()],
