@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useId } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -9,6 +9,8 @@ import { UserActionSchema } from "~/models/users/user-forms";
 import { changeRole, deactivateUser, listUsers, reactivateUser, resetPassword } from "~/models/users/user.server";
 import { env } from "~/utils/env.server";
 import { RuleViolation } from "~/utils/errors.server";
+import { invalidForm, ruleViolationReply } from "~/utils/form-reply.server";
+import { buttonFormErrors } from "~/utils/form-reply";
 import { redirectWithToast, requireManager } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -19,9 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const me = await requireManager(request);
   const submission = parseWithZod(await request.formData(), { schema: UserActionSchema });
-  if (submission.status !== "success") {
-    return data({ error: "That request was not understood. Reload the page and try again." }, { status: 400 });
-  }
+  if (submission.status !== "success") return invalidForm(submission);
   const actor = { userId: me.id };
   const { userId } = submission.value;
   try {
@@ -52,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
       }
     }
   } catch (error) {
-    if (error instanceof RuleViolation) return data({ error: error.message }, { status: 400 });
+    if (error instanceof RuleViolation) return ruleViolationReply(submission, error);
     throw error;
   }
 }
@@ -62,7 +62,7 @@ type UserRowData = ReturnType<typeof useLoaderData<typeof loader>>["users"][numb
 function UserRow({ user, isMe }: { user: UserRowData; isMe: boolean }) {
   const fetcher = useFetcher<typeof action>();
   const errorId = useId();
-  const error = fetcher.data && "error" in fetcher.data ? fetcher.data.error : null;
+  const error = buttonFormErrors(fetcher.data)?.join(" ") || null;
   return (
     <tr aria-describedby={error ? errorId : undefined}>
       <th scope="row">
