@@ -1,14 +1,13 @@
 // Builders for the interview log and flag tests: a signed-in request and ready-made form inputs.
 import type { FlagReason } from "~/models/enums";
 import type { FlagInput } from "~/models/flags/flag.server";
-import { createUserSession } from "~/utils/session.server";
+import { sessionCookie } from "./session";
 import { makeUser } from "../db-utils";
 
 /** A recruiter (or manager) with a session cookie, for calling loaders and actions directly. */
 export async function signedIn(role: "recruiter" | "manager" = "recruiter") {
   const user = await makeUser({ role });
-  const response = await createUserSession(user.id, "/");
-  const cookie = response.headers.get("Set-Cookie")!.split(";")[0];
+  const cookie = await sessionCookie(user.id);
   const post = (path: string, fields: Record<string, string | string[]>) => {
     const body = new URLSearchParams();
     for (const [key, value] of Object.entries(fields)) {

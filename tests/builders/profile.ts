@@ -2,7 +2,6 @@
 import { randomUUID } from "node:crypto";
 import { syncCandidateSummary, syncInterviewFlagSummary } from "~/models/candidates/summaries.server";
 import { prisma } from "~/utils/db.server";
-import { createUserSession } from "~/utils/session.server";
 
 const unique = () => randomUUID().slice(0, 8);
 
@@ -104,10 +103,3 @@ export async function setAgencyTimeZone(timeZone: string) {
 }
 
 /** A request carrying a valid session cookie for the user (a real session row), for calling loaders and actions directly. */
-export async function signedInRequest(url: string, userId: string, init: RequestInit = {}) {
-  const response = await createUserSession(userId, "/");
-  const cookie = response.headers.get("Set-Cookie")!.split(";")[0];
-  const headers = new Headers(init.headers);
-  headers.set("Cookie", cookie);
-  return new Request(url, { ...init, headers });
-}

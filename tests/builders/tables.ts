@@ -1,7 +1,6 @@
 // Builders for the table tests: flagged interviews (summaries kept in step) and a signed-in request.
 import { syncCandidateSummary, syncInterviewFlagSummary } from "~/models/candidates/summaries.server";
 import { prisma } from "~/utils/db.server";
-import { createUserSession } from "~/utils/session.server";
 import { makeInterview } from "../db-utils";
 
 export async function flagInterview(
@@ -33,8 +32,3 @@ export async function makeTrackedInterview(overrides: Parameters<typeof makeInte
 }
 
 /** A GET/POST request carrying a valid session cookie for the user. */
-export async function signedInRequest(userId: string, url: string, init: RequestInit = {}) {
-  const response = await createUserSession(userId, "/");
-  const cookie = response.headers.get("Set-Cookie")!.split(";")[0];
-  return new Request(url, { ...init, headers: { ...(init.headers ?? {}), Cookie: cookie } });
-}

@@ -4,7 +4,8 @@ import { listCandidates, parseCandidateQuery, reassignCandidates } from "~/model
 import { action, loader } from "~/routes/candidates._index";
 import { prisma } from "~/utils/db.server";
 import { makeCandidate, makeCompany, makeUser } from "../db-utils";
-import { flagInterview, makeTrackedInterview, signedInRequest } from "../builders/tables";
+import { flagInterview, makeTrackedInterview } from "../builders/tables";
+import { signedInRequest } from "../builders/session";
 
 const TZ = "Europe/London";
 const list = (search: string) => listCandidates(parseCandidateQuery(new URLSearchParams(search)), TZ);

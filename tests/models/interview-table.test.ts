@@ -3,7 +3,8 @@ import { listInterviews, parseInterviewQuery } from "~/models/tables/interview-t
 import { loader } from "~/routes/interviews._index";
 import { prisma } from "~/utils/db.server";
 import { makeCandidate, makeCompany, makeInterview, makeUser } from "../db-utils";
-import { flagInterview, signedInRequest } from "../builders/tables";
+import { flagInterview } from "../builders/tables";
+import { signedInRequest } from "../builders/session";
 
 const TZ = "Europe/London";
 const list = (search: string) => listInterviews(parseInterviewQuery(new URLSearchParams(search)), TZ);

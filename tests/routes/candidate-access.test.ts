@@ -4,7 +4,8 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { makeEmail, makeSecondInterviewRequest, signedInRequest } from "../builders/profile";
+import { makeEmail, makeSecondInterviewRequest } from "../builders/profile";
+import { signedInRequest } from "../builders/session";
 import { makeCandidate, makeInterview, makeUser } from "../db-utils";
 
 type RouteModule = {
@@ -72,12 +73,12 @@ async function walk(route: string, userId: string) {
   const params = { candidateId: ids.candidateId, interviewId: ids.interviewId, emailId: ids.emailId };
   const statuses: { loader?: number; action?: number } = {};
   if (mod.loader) {
-    const request = await signedInRequest(urlFor(route), userId);
+    const request = await signedInRequest(userId, urlFor(route));
     statuses.loader = await statusOf(() => mod.loader!({ request, params, context: {} }));
   }
   if (mod.action) {
     // An empty form: whatever the action would do, access is decided before it reads anything.
-    const request = await signedInRequest(urlFor(route), userId, { method: "POST", body: new URLSearchParams() });
+    const request = await signedInRequest(userId, urlFor(route), { method: "POST", body: new URLSearchParams() });
     statuses.action = await statusOf(() => mod.action!({ request, params, context: {} }));
   }
   return statuses;
@@ -129,14 +130,14 @@ describe("recruiters see only their own candidates", () => {
       ["candidateIds", ids.candidateId],
       ["recruiterId", other.id],
     ]);
-    const request = await signedInRequest("http://localhost/candidates?index", other.id, { method: "POST", body });
+    const request = await signedInRequest(other.id, "http://localhost/candidates?index", { method: "POST", body });
     expect(await statusOf(() => action({ request, params: {}, context: {} }))).toBe(404);
     expect((await prisma.candidate.findUniqueOrThrow({ where: { id: ids.candidateId } })).recruiterId).toBe(owner.id);
 
     const log = await import("~/routes/interviews.new");
     const before = await prisma.interview.count({ where: { candidateId: ids.candidateId } });
     const form = logForm();
-    const logRequest = await signedInRequest("http://localhost/interviews/new", other.id, { method: "POST", body: form });
+    const logRequest = await signedInRequest(other.id, "http://localhost/interviews/new", { method: "POST", body: form });
     expect(await statusOf(() => log.action({ request: logRequest, params: {}, context: {} }))).toBe(400);
     expect(await prisma.interview.count({ where: { candidateId: ids.candidateId } })).toBe(before);
   });
@@ -163,7 +164,7 @@ describe("the shared pool (the default)", () => {
   test("any recruiter logs an interview for any candidate", async () => {
     const log = await import("~/routes/interviews.new");
     const before = await prisma.interview.count({ where: { candidateId: ids.candidateId } });
-    const request = await signedInRequest("http://localhost/interviews/new", other.id, { method: "POST", body: logForm() });
+    const request = await signedInRequest(other.id, "http://localhost/interviews/new", { method: "POST", body: logForm() });
     const result = await log.action({ request, params: {}, context: {} });
     expect(result instanceof Response ? result.status : JSON.stringify(result)).toBe(302);
     expect(await prisma.interview.count({ where: { candidateId: ids.candidateId } })).toBe(before + 1);
@@ -191,7 +192,7 @@ async function everythingSeenBy(userId: string) {
   const interviewsCsv = await import("~/routes/interviews[.]csv");
   const emails = await import("~/routes/emails._index");
   const search = await import("~/routes/resources.candidate-search");
-  const get = async (url: string) => signedInRequest(`http://localhost${url}`, userId);
+  const get = async (url: string) => signedInRequest(userId, `http://localhost${url}`);
   const args = async (url: string) => ({ request: await get(url), params: {}, context: {} });
   return {
     candidates: JSON.stringify(await candidates.loader(await args("/candidates"))),

@@ -2,12 +2,12 @@ import { expect, test } from "vitest";
 import { action, loader } from "~/routes/candidates.$candidateId";
 import { prisma } from "~/utils/db.server";
 import { makeCandidate, makeUser } from "../db-utils";
-import { signedInRequest } from "../builders/profile";
+import { signedInRequest } from "../builders/session";
 
 type Reply = { data: { intent: string | null; result: { error?: Record<string, string[]>; initialValue?: Record<string, unknown> } | null } ; init: ResponseInit | null };
 
 async function post(candidateId: string, userId: string, fields: Record<string, string>) {
-  const request = await signedInRequest(`http://localhost/candidates/${candidateId}`, userId, {
+  const request = await signedInRequest(userId, `http://localhost/candidates/${candidateId}`, {
     method: "POST",
     body: new URLSearchParams(fields),
   });
@@ -82,7 +82,7 @@ test("a valid change redirects back to the profile", async () => {
 
 test("an unknown candidate is a 404", async () => {
   const me = await makeUser();
-  const request = await signedInRequest("http://localhost/candidates/nope", me.id);
+  const request = await signedInRequest(me.id, "http://localhost/candidates/nope");
   const thrown = await Promise.resolve(loader({ request, params: { candidateId: "nope" }, context: {} })).catch((e: unknown) => e);
   expect(thrown).toBeInstanceOf(Response);
   expect((thrown as Response).status).toBe(404);
@@ -100,7 +100,7 @@ test("saving contact details someone else changed meanwhile is refused for revie
   const me = await makeUser();
   const other = await makeUser();
   const candidate = await makeCandidate({ name: "Dana Reyes", email: "dana@example.net" });
-  const request = await signedInRequest(`http://localhost/candidates/${candidate.id}`, me.id);
+  const request = await signedInRequest(me.id, `http://localhost/candidates/${candidate.id}`);
   const page = (await loader({ request, params: { candidateId: candidate.id }, context: {} })) as { candidate: { contactVersion: string } };
   const shownVersion = page.candidate.contactVersion;
 

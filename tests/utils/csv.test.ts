@@ -6,7 +6,7 @@ import { updateAgency } from "~/models/agency/agency.server";
 import { csvStream, neutraliseFormula } from "~/utils/csv.server";
 import { prisma } from "~/utils/db.server";
 import { makeCandidate, makeInterview, makeUser } from "../db-utils";
-import { signedInRequest } from "../builders/tables";
+import { signedInRequest } from "../builders/session";
 
 /** A small RFC 4180 reader (quoted fields, doubled quotes, CRLF records), so the test checks the bytes on its own. */
 function parse(text: string) {
