@@ -1,24 +1,8 @@
 // The candidate's own coaching page: opened from a link on a phone, no login, and refused once expired or revoked.
-import type { Page } from "playwright/test";
 import { sqlDate } from "../app/utils/sql-dialect.server";
-import { createCandidateWithInterview, database, expect, test, waitForHydration } from "./fixtures";
+import { createCandidateWithInterview, flagAndCreateLink, database, expect, test, waitForHydration } from "./fixtures";
 
 const phone = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true };
-
-async function flagAndCreateLink(page: Page, interviewId: string) {
-  await page.goto(`/interviews/${interviewId}?flag=new`);
-  await waitForHydration(page);
-  await page.getByRole("checkbox", { name: "Called the interviewer by the wrong name" }).check();
-  await page.getByLabel("Severity").selectOption({ label: "Minor" });
-  await page.getByRole("button", { name: "Flag interview" }).click();
-  await expect(page.getByRole("heading", { name: "Flagged as gone badly" })).toBeVisible();
-  await page.getByRole("button", { name: "Create a new link" }).click();
-  const toast = page.getByRole("status").filter({ hasText: "Candidate link created" });
-  await expect(toast).toBeVisible();
-  const url = (await toast.locator(".toast-detail").textContent())?.trim() ?? "";
-  expect(url).toMatch(/\/coach\/[A-Za-z0-9_-]{43}$/);
-  return new URL(url).pathname;
-}
 
 function recruiterStepTitles() {
   return database()

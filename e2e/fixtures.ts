@@ -1,7 +1,7 @@
 // Playwright helpers: the e2e database, users made directly in it, and a `login` fixture that skips the form.
 import { randomBytes, randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
-import { test as base, type BrowserContext, type Page } from "playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "playwright/test";
 import type { Role } from "../app/models/enums";
 import { hashPassword } from "../app/utils/password.server";
 import { sqlDate } from "../app/utils/sql-dialect.server";
@@ -202,4 +202,20 @@ export function currentPlaybookTitles() {
     )
     .all()
     .map((row) => row.title);
+}
+
+/** Flags the interview from its page (which starts the checklist) and creates the candidate's link; returns its path. */
+export async function flagAndCreateLink(page: Page, interviewId: string) {
+  await page.goto(`/interviews/${interviewId}?flag=new`);
+  await waitForHydration(page);
+  await page.getByRole("checkbox", { name: "Called the interviewer by the wrong name" }).check();
+  await page.getByLabel("Severity").selectOption({ label: "Minor" });
+  await page.getByRole("button", { name: "Flag interview" }).click();
+  await expect(page.getByRole("heading", { name: "Flagged as gone badly" })).toBeVisible();
+  await page.getByRole("button", { name: "Create a new link" }).click();
+  const toast = page.getByRole("status").filter({ hasText: "Candidate link created" });
+  await expect(toast).toBeVisible();
+  const url = (await toast.locator(".toast-detail").textContent())?.trim() ?? "";
+  expect(url).toMatch(/\/coach\/[A-Za-z0-9_-]{43}$/);
+  return new URL(url).pathname;
 }

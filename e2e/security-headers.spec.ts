@@ -1,7 +1,7 @@
 // The pages people use run under the Content-Security-Policy without a single violation (Recharts on /stats, the
 // candidate's page, the interview page), and each response carries the headers the security issue asked for.
 import type { Page } from "playwright/test";
-import { createCandidateWithInterview, expect, test, waitForHydration } from "./fixtures";
+import { createCandidateWithInterview, flagAndCreateLink, expect, test, waitForHydration } from "./fixtures";
 
 /** Records CSP violations and console errors from the moment the page starts. */
 async function watchForViolations(page: Page) {
@@ -16,19 +16,6 @@ async function watchForViolations(page: Page) {
     });
   });
   return problems;
-}
-
-async function flagAndCreateLink(page: Page, interviewId: string) {
-  await page.goto(`/interviews/${interviewId}?flag=new`);
-  await waitForHydration(page);
-  await page.getByRole("checkbox", { name: "Called the interviewer by the wrong name" }).check();
-  await page.getByLabel("Severity").selectOption({ label: "Minor" });
-  await page.getByRole("button", { name: "Flag interview" }).click();
-  await expect(page.getByRole("heading", { name: "Flagged as gone badly" })).toBeVisible();
-  await page.getByRole("button", { name: "Create a new link" }).click();
-  const toast = page.getByRole("status").filter({ hasText: "Candidate link created" });
-  await expect(toast).toBeVisible();
-  return new URL(((await toast.locator(".toast-detail").textContent()) ?? "").trim()).pathname;
 }
 
 test("the dashboard, statistics, interview and candidate pages run under the CSP with no violation", async ({ page, login, browser }) => {

@@ -1,10 +1,11 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
+import { NewPasswordFields } from "~/components/new-password-fields";
 import { invalidForm, ruleViolationReply } from "~/utils/form-reply.server";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, Field, SubmitButton } from "~/components/forms";
+import { ErrorList, SubmitButton } from "~/components/forms";
 import { SetPasswordSchema } from "~/models/users/user-forms";
 import { getPasswordSetup, setPasswordWithToken } from "~/models/users/user.server";
 import { RuleViolation } from "~/utils/errors.server";
@@ -63,17 +64,7 @@ export default function SetPasswordPage() {
       <Form method="post" className="stacked" {...getFormProps(form)}>
         <ErrorList id={form.errorId} errors={form.errors} alert />
         <input type="email" name="username" value={email ?? ""} autoComplete="username" readOnly hidden />
-        <Field
-          label="New password"
-          hint="At least 12 characters, not a common password."
-          inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "new-password" }}
-          errors={fields.password.errors}
-        />
-        <Field
-          label="Repeat the password"
-          inputProps={{ ...getInputProps(fields.confirm, { type: "password" }), autoComplete: "new-password" }}
-          errors={fields.confirm.errors}
-        />
+        <NewPasswordFields label="New password" password={fields.password} confirm={fields.confirm} />
         <SubmitButton pendingLabel="Saving…">Save password and log in</SubmitButton>
       </Form>
     </div>

@@ -1,4 +1,5 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { NewPasswordFields } from "~/components/new-password-fields";
 import { invalidForm } from "~/utils/form-reply.server";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -71,17 +72,7 @@ export default function SetupPage() {
           inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "username" }}
           errors={fields.email.errors}
         />
-        <Field
-          label="Password"
-          hint="At least 12 characters, not a common password."
-          inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "new-password" }}
-          errors={fields.password.errors}
-        />
-        <Field
-          label="Repeat the password"
-          inputProps={{ ...getInputProps(fields.confirm, { type: "password" }), autoComplete: "new-password" }}
-          errors={fields.confirm.errors}
-        />
+        <NewPasswordFields password={fields.password} confirm={fields.confirm} />
         <SubmitButton pendingLabel="Creating…">Create the agency and log in</SubmitButton>
       </Form>
     </div>
