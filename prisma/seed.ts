@@ -5,6 +5,7 @@ import { recordAudit } from "../app/models/audit/audit.server.ts";
 import { startChecklistRun } from "../app/models/recovery/checklist.server.ts";
 import { flagReasons } from "../app/models/enums.ts";
 import { ensureDefaultPlaybook } from "../app/models/recovery/playbook.server.ts";
+import { recoveryWindowClosesAt } from "../app/models/recovery/rules.ts";
 import { syncAllSummaries } from "../app/models/candidates/summaries.server.ts";
 import { hashPassword } from "../app/utils/password.server.ts";
 
@@ -162,8 +163,11 @@ export async function seedDemo(prisma: PrismaClient) {
             otherReason: reasons.has("other") ? "Took a phone call mid-interview" : null,
             flaggedById: candidate.recruiterId,
             flaggedAt,
-            resolvedAt: resolved ? new Date(flaggedAt.getTime() + 14 * DAY) : null,
-            resolvedById: resolved ? candidate.recruiterId : null,
+            windowClosesAt: recoveryWindowClosesAt(interview),
+            closedAt: resolved ? new Date(flaggedAt.getTime() + 14 * DAY) : null,
+            closedById: resolved ? candidate.recruiterId : null,
+            closedReason: resolved ? "resolved_by_hand" : null,
+            recoveryState: resolved ? "closed" : "open",
             reasons: { create: [...reasons].map((reason) => ({ reason })) },
           },
         });

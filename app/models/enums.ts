@@ -59,7 +59,37 @@ export const checklistRunStatuses = labelled({
   completed: "Completed",
   cancelled: "Cancelled",
 });
-export const stepStatuses = labelled({ pending: "To do", done: "Done", skipped: "Skipped" });
+export const stepStatuses = labelled({ pending: "To do", done: "Done", skipped: "Skipped", not_needed: "Not needed" });
+
+/** Where a recovery stands (app/models/recovery/lifecycle.server.ts). */
+export const recoveryStates = labelled({
+  open: "Open",
+  requested: "Second interview requested",
+  granted: "Second interview granted",
+  declined: "Second interview declined",
+  no_answer: "No answer to the request",
+  closed: "Closed",
+});
+export type RecoveryState = (typeof recoveryStates.values)[number];
+
+/** Why a recovery closed. */
+export const closingReasons = labelled({
+  hired: "Hired",
+  rejected: "Not hired: rejected",
+  offer_declined: "Not hired: offer declined",
+  withdrew: "Candidate withdrew",
+  went_quiet: "Went quiet",
+  flag_removed: "Flag removed",
+  resolved_by_hand: "Resolved by hand",
+});
+export type ClosingReason = (typeof closingReasons.values)[number];
+
+/** The reasons a person may pick when closing a recovery by hand; outcomes close it through "Record outcome". */
+export const handClosingReasons = labelled({
+  resolved_by_hand: "Resolved (say how)",
+  withdrew: "Candidate withdrew",
+  went_quiet: "Went quiet",
+});
 
 export const emailStatuses = labelled({
   queued: "Queued",

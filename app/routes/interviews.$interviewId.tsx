@@ -1,5 +1,5 @@
-// One interview: its details, its flag (raise, edit, resolve, reopen, remove) with the 24-hour recovery window, and
-// the recovery checklist the flag started (mark done, skip, undo, notes).
+// One interview: its details, its flag (raise, edit, remove) and the recovery it started (the 24-hour window, close,
+// reopen, snooze), and the recovery checklist (mark done, skip, undo, notes).
 import type { StaffActor } from "~/models/audit/events";
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
@@ -30,6 +30,7 @@ import {
 import {
   candidacyOutcomes,
   candidateStatuses,
+  closingReasons,
   flagReasons,
   flagSeverities,
   flagSources,
@@ -39,9 +40,13 @@ import {
   requestResponses,
 } from "~/models/enums";
 import { InterviewActionSchema } from "~/models/flags/flag-forms";
-import { editFlag, flagInterview, removeFlag, reopenFlag, resolveFlag } from "~/models/flags/flag.server";
+import { editFlag, flagInterview, removeFlag } from "~/models/flags/flag.server";
+import { isRecoveryIntent, recoverySchema } from "~/models/recovery/recovery-forms";
+import { closeRecoveryByHand, reopenRecovery, snoozeRecovery, wakeRecovery } from "~/models/recovery/lifecycle.server";
+import { CloseRecoveryForm, RecoveryStatus, SnoozeRecoveryForm } from "~/components/recovery-status";
 import { getInterviewPage } from "~/models/interviews/interview.server";
-import { describeDeadline, describeTimeZone, formatDateTime } from "~/utils/dates";
+import { lateFlagNotice } from "~/models/recovery/rules";
+import { describeTimeZone, formatDateTime } from "~/utils/dates";
 import { RuleViolation } from "~/utils/errors.server";
 import { invalidForm, ruleViolationReply, unlessRefused } from "~/utils/form-reply.server";
 import { buttonFormErrors } from "~/utils/form-reply";
@@ -54,7 +59,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Interview: ${data.interview.candidate.name} at ${data.interview.company.name} · Rebound` : "Interview · Rebound" },
 ];
 
-const views = ["new", "edit", "remove"] as const;
+const views = ["new", "edit", "remove", "close", "snooze"] as const;
 type FlagView = (typeof views)[number] | null;
 
 async function loadInterview(interviewId: string | undefined) {
@@ -90,26 +95,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (isChecklistIntent(intent)) return checklistAction(formData, interview.id, actor, done);
   if (isSecondInterviewIntent(intent)) return secondInterviewAction(formData, interview.id, actor, done);
   if (isCoachingLinkIntent(intent)) return coachingLinkAction(request, formData, interview.id, actor);
+  if (isRecoveryIntent(intent)) return recoveryAction(formData, interview.id, actor, done);
   const submission = parseWithZod(formData, { schema: InterviewActionSchema });
   if (submission.status !== "success") return invalidForm(submission, null, { currentVersion: undefined as string | undefined });
   const value = submission.value;
   try {
     switch (value.intent) {
-      case "flag":
+      case "flag": {
         await flagInterview(interview.id, value, actor);
-        return done("Interview flagged. The 24-hour recovery window and the recovery checklist have started: call the candidate.");
+        const late = lateFlagNotice(interview, new Date());
+        return done(late ? `Interview flagged and its recovery checklist started. ${late}` : "Interview flagged and its recovery checklist started: call the candidate.");
+      }
       case "edit-flag":
         await editFlag({ interviewId: interview.id, flagId: value.flagId }, value, actor);
         return done("Flag updated.");
-      case "resolve-flag":
-        await resolveFlag({ interviewId: interview.id, flagId: value.flagId }, actor);
-        return done("Flag resolved.");
-      case "reopen-flag":
-        await reopenFlag({ interviewId: interview.id, flagId: value.flagId }, actor);
-        return done("Flag reopened.");
       case "remove-flag":
         await removeFlag({ interviewId: interview.id, flagId: value.flagId }, actor);
-        return done("Flag removed. The interview is no longer flagged and its checklist was cancelled.");
+        return done("Flag removed. The interview is no longer flagged, its checklist was cancelled and its recovery closed.");
     }
   } catch (error) {
     if (error instanceof RuleViolation) {
@@ -142,6 +144,36 @@ async function coachingLinkAction(request: Request, formData: FormData, intervie
       }
       await revokeCoachingLink(value.linkId, actor, { interviewId });
       return redirectWithToast(request, here, { kind: "success", message: "Candidate link revoked. It no longer opens the candidate's page." });
+    },
+    value.intent,
+  );
+}
+
+/** The recovery's own forms: close by hand, reopen, snooze, wake. */
+async function recoveryAction(formData: FormData, interviewId: string, actor: StaffActor, done: (message: string) => Promise<Response>) {
+  const { timeZone } = await getAgency();
+  const submission = parseWithZod(formData, { schema: recoverySchema(timeZone) });
+  if (submission.status !== "success") return invalidForm(submission, String(formData.get("intent")));
+  const value = submission.value;
+  const ref = { interviewId, flagId: value.flagId };
+  return unlessRefused(
+    submission,
+    async () => {
+      switch (value.intent) {
+        case "close-recovery": {
+          const { candidateStatus } = await closeRecoveryByHand(ref, value, actor);
+          return done(`Recovery closed: ${closingReasons.label(value.reason).toLowerCase()}. The candidate is ${candidateStatuses.label(candidateStatus).toLowerCase()}.`);
+        }
+        case "reopen-recovery":
+          await reopenRecovery(ref, actor);
+          return done("Recovery reopened: it is back in the queues, and steps not done are to do again.");
+        case "snooze-recovery":
+          await snoozeRecovery(ref, value, actor);
+          return done(`Recovery snoozed until ${formatDateTime(value.until, timeZone)}. It comes back in the queues then.`);
+        case "wake-recovery":
+          await wakeRecovery(ref, actor);
+          return done("Snooze ended: the recovery is back in the queues.");
+      }
     },
     value.intent,
   );
@@ -259,12 +291,19 @@ export default function InterviewPage() {
   // A refused form of the second-interview panel shows there (this is the no-JavaScript path; fetchers keep their own).
   const secondInterviewReply = actionData && isSecondInterviewIntent(actionData.intent) ? actionData : null;
   const coachingRefusal = actionData && isCoachingLinkIntent(actionData.intent) ? buttonFormErrors(actionData) : null;
-  const result = stepRefused || secondInterviewReply || coachingRefusal ? null : lastResult;
+  const recoveryReply = actionData && isRecoveryIntent(actionData.intent) ? lastResult : null;
+  const result = stepRefused || secondInterviewReply || coachingRefusal || recoveryReply ? null : lastResult;
   // After a refused submission the form stays open with its errors, whatever the URL says.
   const submitted = result?.initialValue?.intent;
   const showNewForm = !flag && (view === "new" || submitted === "flag");
   const showEditForm = Boolean(flag) && (view === "edit" || submitted === "edit-flag");
   const showRemove = Boolean(flag) && view === "remove" && !result;
+  const recoveryOpen = Boolean(flag && !flag.closedAt);
+  const refusedIntent = recoveryReply?.initialValue?.intent;
+  const showClose = recoveryOpen && (view === "close" || refusedIntent === "close-recovery");
+  const showSnooze = recoveryOpen && (view === "snooze" || refusedIntent === "snooze-recovery");
+  // A refused reopen or wake has no form of its own: its message shows at the top of the panel.
+  const recoveryButtonErrors = refusedIntent === "reopen-recovery" || refusedIntent === "wake-recovery" ? Object.values(recoveryReply?.error ?? {}).flat() : null;
   const stateErrors =
     result && !showNewForm && !showEditForm
       ? Object.values(result.error ?? {}).flat()
@@ -320,22 +359,11 @@ export default function InterviewPage() {
         <section className="panel flag-summary" aria-labelledby="flag-title">
           <h2 id="flag-title">Flagged as gone badly</h2>
           <ErrorList errors={stateErrors} alert />
+          <ErrorList errors={recoveryButtonErrors} alert />
           <p>
-            <span className={`badge severity-${flag.severity}`}>{flagSeverities.label(flag.severity)}</span>{" "}
-            <span className={`badge ${flag.resolvedAt ? "flag-resolved" : "flag-open"}`}>
-              {flag.resolvedAt ? "Resolved" : "Open"}
-            </span>
+            <span className={`badge severity-${flag.severity}`}>{flagSeverities.label(flag.severity)}</span>
           </p>
-          {flag.resolvedAt ? (
-            <p>
-              Resolved by {flag.resolvedBy?.name ?? "someone"} on {formatDateTime(flag.resolvedAt, timeZone)} ({zone}).
-            </p>
-          ) : (
-            <p className={new Date(flag.recoveryDeadline) < new Date(now) ? "recovery overdue" : "recovery"}>
-              <strong>Recovery window:</strong> call the candidate by {formatDateTime(flag.recoveryDeadline, timeZone)} ({zone}) —{" "}
-              <strong>{describeDeadline(flag.recoveryDeadline, new Date(now))}</strong>.
-            </p>
-          )}
+          <RecoveryStatus recovery={flag} now={now} action={here} />
           <dl className="details">
             <Detail term="Reasons">
               <ul className="reason-list">
@@ -369,18 +397,25 @@ export default function InterviewPage() {
                 <Link to={here}>Keep the flag</Link>
               </Form>
             </div>
+          ) : showClose ? (
+            <CloseRecoveryForm ref={focusRef} recoveryId={flag.id} action={here} cancelTo={here} lastResult={recoveryReply} />
+          ) : showSnooze ? (
+            <SnoozeRecoveryForm ref={focusRef} recoveryId={flag.id} action={here} cancelTo={here} lastResult={recoveryReply} now={now} />
           ) : (
             <div className="row-actions">
               <Link className="button secondary" to={`${here}?flag=edit`}>
                 Edit flag
               </Link>
-              <Form method="post" action={here}>
-                <input type="hidden" name="intent" value={flag.resolvedAt ? "reopen-flag" : "resolve-flag"} />
-                <input type="hidden" name="flagId" value={flag.id} />
-                <SubmitButton className="secondary" pendingLabel="Saving…">
-                  {flag.resolvedAt ? "Reopen flag" : "Mark resolved"}
-                </SubmitButton>
-              </Form>
+              {recoveryOpen ? (
+                <>
+                  <Link className="button secondary" to={`${here}?flag=close`}>
+                    Close recovery
+                  </Link>
+                  <Link className="button secondary" to={`${here}?flag=snooze`}>
+                    Snooze
+                  </Link>
+                </>
+              ) : null}
               <Link className="button danger" to={`${here}?flag=remove`}>
                 Remove flag
               </Link>

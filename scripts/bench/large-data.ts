@@ -3,6 +3,7 @@
 // Values are stored exactly as Prisma's SQLite adapter stores them (ISO text with "+00:00", booleans as 0/1).
 import type Database from "better-sqlite3";
 import { flagReasons } from "../../app/models/enums.ts";
+import { recoveryWindowClosesAt } from "../../app/models/recovery/rules.ts";
 import { sqlDate } from "../../app/utils/sql-dialect.server.ts";
 import { FLAG_DESCRIPTIONS, seededRandom } from "../../prisma/seed.ts";
 
@@ -148,7 +149,8 @@ export function seedLargeDatabase(db: Database.Database, options: LargeSeedOptio
     ),
     flag: db.prepare(
       `INSERT INTO "InterviewFlag" (id, interviewId, severity, source, description, otherReason, flaggedById,
-        flaggedAt, resolvedAt, resolvedById, removedAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        flaggedAt, windowClosesAt, recoveryState, stateChangedAt, closedAt, closedById, closedReason, lastActivityAt,
+        removedAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     reason: db.prepare(`INSERT INTO "FlagReason" (flagId, reason) VALUES (?, ?)`),
     request: db.prepare(
@@ -318,6 +320,8 @@ export function seedLargeDatabase(db: Database.Database, options: LargeSeedOptio
       const resolved = !removed && chance(random, resolveChance);
       const resolvedAt = resolved ? flaggedAt + Math.min(age, (1 + random() * 19) * DAY) : null;
       const removedAt = removed ? Math.min(now, flaggedAt + (1 + random() * 47) * HOUR) : null;
+      const closedAt = resolvedAt ?? removedAt;
+      const windowClosesAt = recoveryWindowClosesAt({ scheduledAt: new Date(scheduledAt), durationMinutes: duration }).getTime();
       const severity = pick(random, ["minor", "serious", "serious", "critical"] as const);
       const source = pick(random, ["recruiter_observed", "candidate_self_report", "client_feedback"] as const);
       const firstReason = [...reasons][0];
@@ -325,8 +329,10 @@ export function seedLargeDatabase(db: Database.Database, options: LargeSeedOptio
         insert.flag.run(
           flagId, interviewId, severity, source, FLAG_DESCRIPTIONS[firstReason],
           reasons.has("other") ? "Took a phone call mid-interview" : null, recruiterId, sqlDate(flaggedAt),
-          resolvedAt === null ? null : sqlDate(resolvedAt), resolved ? recruiterId : null,
-          removedAt === null ? null : sqlDate(removedAt), sqlDate(resolvedAt ?? removedAt ?? flaggedAt),
+          sqlDate(windowClosesAt), closedAt === null ? "open" : "closed", sqlDate(closedAt ?? flaggedAt),
+          closedAt === null ? null : sqlDate(closedAt), resolved ? recruiterId : null,
+          removed ? "flag_removed" : resolved ? "resolved_by_hand" : null, sqlDate(closedAt ?? flaggedAt),
+          removedAt === null ? null : sqlDate(removedAt), sqlDate(closedAt ?? flaggedAt),
         );
         for (const reason of reasons) insert.reason.run(flagId, reason);
       });

@@ -1,5 +1,6 @@
 // Builders for the coaching tests: a flagged interview with a checklist run and its steps, made directly with
 // Prisma so these tests don't depend on the checklist model.
+import { recoveryWindowClosesAt } from "~/models/recovery/rules";
 import { randomUUID } from "node:crypto";
 import { prisma } from "~/utils/db.server";
 import { makeCandidate, makeInterview, makeUser } from "../db-utils";
@@ -38,6 +39,7 @@ export async function makeRun(
       source: "client_feedback",
       description: "FLAG-DESCRIPTION-internal",
       flaggedById: recruiter.id,
+      windowClosesAt: recoveryWindowClosesAt(interview),
     },
   });
   const steps = overrides.steps ?? defaultSteps;

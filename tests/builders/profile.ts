@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { syncCandidateSummary, syncInterviewFlagSummary } from "~/models/candidates/summaries.server";
 import { prisma } from "~/utils/db.server";
+import { recoveryWindowClosesAt } from "~/models/recovery/rules";
 
 const unique = () => randomUUID().slice(0, 8);
 
@@ -14,8 +15,9 @@ export async function makeFlag(
     reasons?: string[];
     otherReason?: string;
     description?: string;
-    resolvedAt?: Date | null;
-    resolvedById?: string | null;
+    closedAt?: Date | null;
+    closedById?: string | null;
+    closedReason?: string | null;
     removedAt?: Date | null;
   } = {},
 ) {
@@ -29,8 +31,11 @@ export async function makeFlag(
       source: "recruiter_observed",
       description: overrides.description ?? null,
       otherReason: overrides.otherReason ?? null,
-      resolvedAt: overrides.resolvedAt ?? null,
-      resolvedById: overrides.resolvedById ?? null,
+      windowClosesAt: recoveryWindowClosesAt(interview),
+      closedAt: overrides.closedAt ?? null,
+      closedById: overrides.closedById ?? null,
+      closedReason: overrides.closedReason ?? (overrides.closedAt ? "resolved_by_hand" : null),
+      recoveryState: overrides.closedAt ? "closed" : "open",
       removedAt: overrides.removedAt ?? null,
       reasons: { create: (overrides.reasons ?? ["late"]).map((reason) => ({ reason })) },
     },

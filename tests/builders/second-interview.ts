@@ -1,4 +1,5 @@
 // Builders for the second-interview tests: a flagged interview and a request made straight in the database.
+import { recoveryWindowClosesAt } from "~/models/recovery/rules";
 import { prisma } from "~/utils/db.server";
 import { makeInterview, makeUser } from "../db-utils";
 
@@ -6,7 +7,7 @@ import { makeInterview, makeUser } from "../db-utils";
 export async function makeFlaggedInterview(overrides: { candidateId?: string; recruiterId?: string; scheduledAt?: Date } = {}) {
   const interview = await makeInterview(overrides);
   await prisma.interviewFlag.create({
-    data: { interviewId: interview.id, severity: "serious", source: "recruiter_observed", flaggedById: interview.recruiterId, flaggedAt: interview.scheduledAt },
+    data: { interviewId: interview.id, severity: "serious", source: "recruiter_observed", flaggedById: interview.recruiterId, flaggedAt: interview.scheduledAt, windowClosesAt: recoveryWindowClosesAt(interview) },
   });
   return interview;
 }

@@ -1,5 +1,6 @@
 // Builders for the statistics tests: a recovery (flagged interview) with exactly the requests, checklist progress
 // and outcome a test needs, written straight to the database so every date is fixed.
+import { recoveryWindowClosesAt } from "~/models/recovery/rules";
 import { prisma } from "~/utils/db.server";
 import { makeCandidate, makeCompany, makeUser } from "../db-utils";
 
@@ -67,6 +68,7 @@ export async function makeRecovery(input: {
       source: "recruiter_observed",
       flaggedById: input.recruiterId,
       flaggedAt: at(input.flaggedAt),
+      windowClosesAt: recoveryWindowClosesAt(interview),
       removedAt: input.removed ? at(input.flaggedAt) : null,
       reasons: { create: (input.reasons ?? ["nerves"]).map((reason) => ({ reason })) },
     },

@@ -1,4 +1,5 @@
 // Builders for the table tests: flagged interviews (summaries kept in step) and a signed-in request.
+import { recoveryWindowClosesAt } from "~/models/recovery/rules";
 import { syncCandidateSummary, syncInterviewFlagSummary } from "~/models/candidates/summaries.server";
 import { prisma } from "~/utils/db.server";
 import { makeInterview } from "../db-utils";
@@ -15,6 +16,7 @@ export async function flagInterview(
         severity,
         source: "recruiter_observed",
         flaggedById: interview.recruiterId,
+        windowClosesAt: recoveryWindowClosesAt(interview),
         removedAt: removed ? new Date() : null,
         reasons: { create: reasons.map((reason) => ({ reason })) },
       },

@@ -115,8 +115,8 @@ test("the timeline merges every fact table newest first, in plain words, with wh
     reasons: ["late", "blanked"],
     severity: "serious",
     description: "Train cancelled.",
-    resolvedAt: at("2026-10-09T09:00:00Z"),
-    resolvedById: riley.id,
+    closedAt: at("2026-10-09T09:00:00Z"),
+    closedById: riley.id,
   });
   await makeSecondInterviewRequest(interview.id, {
     requestedAt: at("2026-10-06T09:00:00Z"),

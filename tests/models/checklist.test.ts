@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { queueRules } from "~/models/recovery/lifecycle.server";
 import {
   candidateStepsNotDone,
   getChecklistForInterview,
@@ -362,7 +363,7 @@ describe("dashboard lists", () => {
 
     const overdue = await overdueRecruiterSteps({
       recruiterId: mine.recruiter.id,
-      now,
+      rules: await queueRules(now),
     });
     const expected = recruiterSteps.slice(1).filter((s) => s.dueAt < now);
     expect(expected.map((s) => s.step.title)).toEqual(["Ask the client"]);
@@ -378,13 +379,14 @@ describe("dashboard lists", () => {
       )
     ).toBe(true);
 
-    const all = await overdueRecruiterSteps({ now });
+    const all = await overdueRecruiterSteps({ rules: await queueRules(now) });
     expect(all.steps.some((s) => s.interviewId === other.interview.id)).toBe(
       true
     );
 
     const candidateSteps = await candidateStepsNotDone({
       recruiterId: mine.recruiter.id,
+      rules: await queueRules(),
       limit: 3,
     });
     expect(candidateSteps.steps).toHaveLength(3);
@@ -400,11 +402,11 @@ describe("dashboard lists", () => {
       { userId: mine.recruiter.id }
     );
     expect(
-      (await overdueRecruiterSteps({ recruiterId: mine.recruiter.id, now }))
+      (await overdueRecruiterSteps({ recruiterId: mine.recruiter.id, rules: await queueRules(now) }))
         .total
     ).toBe(0);
     expect(
-      (await candidateStepsNotDone({ recruiterId: mine.recruiter.id })).total
+      (await candidateStepsNotDone({ recruiterId: mine.recruiter.id, rules: await queueRules() })).total
     ).toBe(0);
   });
 });

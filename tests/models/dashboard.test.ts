@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
 import { getAgency } from "~/models/agency/agency.server";
 import { getDashboard, interviewsTodayAndTomorrow, recoveryQueue, workQueueCounts } from "~/models/dashboard/dashboard.server";
+import { queueRules } from "~/models/recovery/lifecycle.server";
 import { pendingRequestsOlderThan } from "~/models/second-interviews/second-interview.server";
 import { prisma } from "~/utils/db.server";
 import { makeCandidate, makeInterview, makeUser } from "../db-utils";
@@ -12,7 +13,7 @@ async function flag(interviewId: string, flaggedById: string, data: { hoursAgo: 
   return makeFlag(interviewId, {
     flaggedById,
     flaggedAt: new Date(now - data.hoursAgo * HOUR),
-    resolvedAt: data.resolved ? new Date(now) : null,
+    closedAt: data.resolved ? new Date(now) : null,
     removedAt: data.removed ? new Date(now) : null,
   });
 }
@@ -24,11 +25,12 @@ test("counts a recruiter's own work, and the whole agency's for a manager", asyn
   await makeCandidate({ recruiterId: riley.id, status: "hired" });
   await makeCandidate({ recruiterId: casey.id, status: "open" });
 
-  const fresh = await makeInterview({ candidateId: rileyCandidate.id });
-  const old = await makeInterview({ candidateId: rileyCandidate.id });
+  // The window closes 24 hours after the interview's end (60 minutes after it starts).
+  const fresh = await makeInterview({ candidateId: rileyCandidate.id, scheduledAt: new Date(Date.now() - 4 * HOUR) });
+  const old = await makeInterview({ candidateId: rileyCandidate.id, scheduledAt: new Date(Date.now() - 31 * HOUR) });
   const resolved = await makeInterview({ candidateId: rileyCandidate.id });
   const removed = await makeInterview({ candidateId: rileyCandidate.id });
-  const caseys = await makeInterview({ recruiterId: casey.id });
+  const caseys = await makeInterview({ recruiterId: casey.id, scheduledAt: new Date(Date.now() - 2 * HOUR) });
   await flag(fresh.id, riley.id, { hoursAgo: 3 });
   await flag(old.id, riley.id, { hoursAgo: 30 });
   await flag(resolved.id, riley.id, { hoursAgo: 2, resolved: true });
@@ -42,9 +44,9 @@ test("counts a recruiter's own work, and the whole agency's for a manager", asyn
   });
 
   // caseys interview's candidate was made by makeInterview with Casey as recruiter: one more open candidate.
-  expect(await workQueueCounts({ recruiterId: riley.id })).toEqual({ candidates: 1, openFlags: 2, insideWindow: 1, pendingRequests: 1 });
-  expect(await workQueueCounts({ recruiterId: casey.id })).toEqual({ candidates: 2, openFlags: 1, insideWindow: 1, pendingRequests: 0 });
-  expect(await workQueueCounts({})).toEqual({ candidates: 3, openFlags: 3, insideWindow: 2, pendingRequests: 1 });
+  expect(await workQueueCounts({ recruiterId: riley.id, rules: await queueRules() })).toEqual({ candidates: 1, openFlags: 2, insideWindow: 1, pendingRequests: 1 });
+  expect(await workQueueCounts({ recruiterId: casey.id, rules: await queueRules() })).toEqual({ candidates: 2, openFlags: 1, insideWindow: 1, pendingRequests: 0 });
+  expect(await workQueueCounts({ rules: await queueRules() })).toEqual({ candidates: 3, openFlags: 3, insideWindow: 2, pendingRequests: 1 });
 });
 
 test("the recovery queue puts the least time left first, then the most recently overdue, and only open flags", async () => {
@@ -54,17 +56,18 @@ test("the recovery queue puts the least time left first, then the most recently 
   const riley = await makeUser({ name: "Riley Stone" });
   const casey = await makeUser({ name: "Casey Brook" });
   const manager = await makeUser({ role: "manager" });
-  const interviewFor = async (recruiterId: string, name: string) => {
+  // The window closes 24 hours after the interview's end: an interview that ended 20 hours ago has 4 hours left.
+  const interviewFor = async (recruiterId: string, name: string, endedHoursAgo: number) => {
     const candidate = await makeCandidate({ recruiterId, name });
-    return makeInterview({ candidateId: candidate.id, scheduledAt: new Date(t - 200 * HOUR) });
+    return makeInterview({ candidateId: candidate.id, scheduledAt: new Date(t - (endedHoursAgo + 1) * HOUR) });
   };
-  const fourHoursLeft = await interviewFor(riley.id, "Ada Four");
-  const manyHoursLeft = await interviewFor(riley.id, "Ben Many");
-  const justOverdue = await interviewFor(riley.id, "Cleo Just");
-  const longOverdue = await interviewFor(riley.id, "Dev Long");
-  const resolved = await interviewFor(riley.id, "Eve Resolved");
-  const removed = await interviewFor(riley.id, "Finn Removed");
-  const caseys = await interviewFor(casey.id, "Gus Casey");
+  const fourHoursLeft = await interviewFor(riley.id, "Ada Four", 20);
+  const manyHoursLeft = await interviewFor(riley.id, "Ben Many", 2);
+  const justOverdue = await interviewFor(riley.id, "Cleo Just", 30);
+  const longOverdue = await interviewFor(riley.id, "Dev Long", 100);
+  const resolved = await interviewFor(riley.id, "Eve Resolved", 5);
+  const removed = await interviewFor(riley.id, "Finn Removed", 5);
+  const caseys = await interviewFor(casey.id, "Gus Casey", 10);
   await flag(manyHoursLeft.id, riley.id, { hoursAgo: 2 }, t);
   await flag(longOverdue.id, riley.id, { hoursAgo: 100 }, t);
   await flag(fourHoursLeft.id, riley.id, { hoursAgo: 20 }, t);
@@ -73,7 +76,7 @@ test("the recovery queue puts the least time left first, then the most recently 
   await flag(removed.id, riley.id, { hoursAgo: 5, removed: true }, t);
   await flag(caseys.id, casey.id, { hoursAgo: 10 }, t);
 
-  const mine = await recoveryQueue({ recruiterId: riley.id, now });
+  const mine = await recoveryQueue({ recruiterId: riley.id, rules: await queueRules(now) });
   expect(mine.map((i) => [i.candidate.name, i.timeLeft, i.overdue])).toEqual([
     ["Ada Four", "4 h left", false],
     ["Ben Many", "22 h left", false],
@@ -82,9 +85,9 @@ test("the recovery queue puts the least time left first, then the most recently 
   ]);
   expect(mine[0]).toMatchObject({ interviewId: fourHoursLeft.id, severity: "serious", reasons: ["Arrived late or transport trouble"] });
 
-  const agency = await recoveryQueue({ now });
+  const agency = await recoveryQueue({ rules: await queueRules(now) });
   expect(agency.map((i) => i.candidate.name)).toEqual(["Ada Four", "Gus Casey", "Ben Many", "Cleo Just", "Dev Long"]);
-  expect((await recoveryQueue({ now, limit: 3 })).map((i) => i.candidate.name)).toEqual(["Ada Four", "Gus Casey", "Ben Many"]);
+  expect((await recoveryQueue({ rules: await queueRules(now), limit: 3 })).map((i) => i.candidate.name)).toEqual(["Ada Four", "Gus Casey", "Ben Many"]);
 
   // A manager can narrow to one recruiter; a recruiter can't widen their view with the same parameter.
   const filtered = await getDashboard({ user: manager, recruiterFilter: casey.id, timeZone: "UTC", now });
@@ -149,12 +152,12 @@ test("lists pending second-interview requests older than 7 days, oldest first, s
   const elsewhere = await makeInterview({ recruiterId: colleague.id });
   const colleagues = await ask(10, "pending", elsewhere.id, elsewhere.candidateId);
 
-  const mine = await pendingRequestsOlderThan({ recruiterId: owner.id, now });
+  const mine = await pendingRequestsOlderThan({ recruiterId: owner.id, rules: await queueRules(now) });
   expect(mine.requests.map((r) => r.id)).toEqual([twenty.id, nine.id]);
   expect(mine.total).toBe(2);
   expect(mine.requests[0]).toMatchObject({ interviewId: interview.id, daysWaiting: 20, candidate: { id: candidate.id } });
-  expect((await pendingRequestsOlderThan({ recruiterId: colleague.id, now })).requests.map((r) => r.id)).toEqual([colleagues.id]);
-  const bounded = await pendingRequestsOlderThan({ now, limit: 1 });
+  expect((await pendingRequestsOlderThan({ recruiterId: colleague.id, rules: await queueRules(now) })).requests.map((r) => r.id)).toEqual([colleagues.id]);
+  const bounded = await pendingRequestsOlderThan({ rules: await queueRules(now), limit: 1 });
   expect(bounded.requests).toHaveLength(1);
   expect(bounded.total).toBeGreaterThanOrEqual(3);
 

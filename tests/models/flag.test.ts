@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
-import { RECOVERY_WINDOW_HOURS } from "~/models/recovery/rules";
-import { editFlag, flagInterview, removeFlag, reopenFlag, resolveFlag } from "~/models/flags/flag.server";
+import { recoveryWindowClosesAt } from "~/models/recovery/rules";
+import { closeRecoveryByHand, reopenRecovery } from "~/models/recovery/lifecycle.server";
+import { editFlag, flagInterview, removeFlag } from "~/models/flags/flag.server";
 import { getInterviewPage } from "~/models/interviews/interview.server";
 import { prisma } from "~/utils/db.server";
 import { makeCandidate, makeInterview, makeUser } from "../db-utils";
@@ -29,7 +30,8 @@ test("flagging sets the severity, counts an open flag, marks it went badly, move
   expect(event).toMatchObject({ entityType: "InterviewFlag", candidateId: candidate.id });
   expect(JSON.parse(event.after!)).toMatchObject({ interviewId: interview.id, reasons: ["late", "nerves"], severity: "critical", source: "recruiter_observed" });
   const page = await getInterviewPage(interview.id);
-  expect(page?.flag?.recoveryDeadline.getTime()).toBe(flag.flaggedAt.getTime() + RECOVERY_WINDOW_HOURS * 3600_000);
+  // The window counts from the interview's end, not from the flag.
+  expect(page?.flag?.windowClosesAt.getTime()).toBe(recoveryWindowClosesAt(interview).getTime());
 });
 
 test("a candidate who is not open keeps their status when flagged", async () => {
@@ -74,20 +76,20 @@ test("editing replaces reasons and severity, audited with before and after", asy
   expect(JSON.parse(event.after!)).toMatchObject({ reasons: ["blanked"], severity: "minor", source: "client_feedback" });
 });
 
-test("resolving closes the open count, reopening restores it, both audited; resolving twice is refused", async () => {
+test("closing the recovery by hand closes the open count, reopening restores it, both audited; closing twice is refused", async () => {
   const { actor, candidate, interview } = await setup();
   const flag = await flagInterview(interview.id, flagDetails(), actor);
   const ref = { interviewId: interview.id, flagId: flag.id };
-  await resolveFlag(ref, actor);
+  await closeRecoveryByHand(ref, { reason: "resolved_by_hand", note: "Spoke to the client; all fine." }, actor);
   let now = await state(interview.id, candidate.id);
   expect(now.candidate.openFlagCount).toBe(0);
   expect(now.interview.flagSeverity).toBe("serious");
-  await expect(resolveFlag(ref, actor)).rejects.toThrow(/already resolved/);
-  await reopenFlag(ref, actor);
+  await expect(closeRecoveryByHand(ref, { reason: "went_quiet" }, actor)).rejects.toThrow(/already closed/);
+  await reopenRecovery(ref, actor);
   now = await state(interview.id, candidate.id);
   expect(now.candidate.openFlagCount).toBe(1);
-  expect(now.actions).toEqual(["flag.raised", "checklist.started", "flag.resolved", "flag.reopened"]);
-  // Resolving and reopening the flag leave its checklist running.
+  expect(now.actions).toEqual(["flag.raised", "checklist.started", "recovery.closed", "candidate.updated", "recovery.reopened", "candidate.updated"]);
+  // Closing finished the checklist; reopening brought it back.
   expect((await prisma.checklistRun.findUniqueOrThrow({ where: { flagId: flag.id } })).status).toBe("active");
 });
 
@@ -100,11 +102,14 @@ test("removing keeps the row, leaves the interview unflagged, and it can be flag
   expect(now.candidate.openFlagCount).toBe(0);
   expect((await prisma.interviewFlag.findUniqueOrThrow({ where: { id: flag.id } })).removedAt).toBeInstanceOf(Date);
   expect((await getInterviewPage(interview.id))?.flag).toBeNull();
-  await expect(resolveFlag({ interviewId: interview.id, flagId: flag.id }, actor)).rejects.toThrow(/removed/);
+  await expect(closeRecoveryByHand({ interviewId: interview.id, flagId: flag.id }, { reason: "went_quiet" }, actor)).rejects.toThrow(/removed/);
+  expect(await prisma.interviewFlag.findUniqueOrThrow({ where: { id: flag.id } })).toMatchObject({ recoveryState: "closed", closedReason: "flag_removed" });
   await flagInterview(interview.id, flagDetails({ severity: "critical" }), actor);
   const again = await state(interview.id, candidate.id);
   expect(again.interview.flagSeverity).toBe("critical");
-  expect(again.actions).toEqual(["flag.raised", "checklist.started", "flag.removed", "checklist.cancelled", "flag.raised", "checklist.started"]);
+  expect(again.actions).toEqual([
+    "flag.raised", "checklist.started", "flag.removed", "checklist.cancelled", "recovery.closed", "candidate.updated", "flag.raised", "checklist.started",
+  ]);
   const runs = await prisma.checklistRun.findMany({ where: { interviewId: interview.id }, orderBy: { startedAt: "asc" } });
   expect(runs.map((r) => r.status)).toEqual(["cancelled", "active"]);
 });

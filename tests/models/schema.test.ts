@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { recoveryWindowClosesAt } from "~/models/recovery/rules";
 import { prisma } from "~/utils/db.server";
 import { makeCandidate, makeInterview, makeUser } from "../db-utils";
 
@@ -18,6 +19,7 @@ describe("the data model", () => {
         flaggedById: recruiter.id,
         severity: "minor",
         source: "client_feedback",
+        windowClosesAt: recoveryWindowClosesAt(interview),
         reasons: { create: [{ reason: "late" }, { reason: "blanked" }] },
       },
     });
@@ -41,6 +43,7 @@ describe("the data model", () => {
           flaggedById: recruiter.id,
           severity: "minor",
           source: "client_feedback",
+          windowClosesAt: recoveryWindowClosesAt(interview),
           reasons: { create: [{ reason: "late" }, { reason: "late" }] },
         },
       }),

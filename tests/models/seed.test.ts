@@ -54,9 +54,9 @@ describe("the demo seed", () => {
     // Every flag has its recovery checklist: open flags a running one with some steps ticked, resolved ones complete.
     expect(await prisma.playbookVersion.count()).toBe(1);
     expect(await prisma.checklistRun.count()).toBe(flagged);
-    const openFlags = { removedAt: null, resolvedAt: null };
+    const openFlags = { removedAt: null, closedAt: null };
     expect(await prisma.checklistRun.count({ where: { flag: openFlags, status: { not: "active" } } })).toBe(0);
-    expect(await prisma.checklistRun.count({ where: { flag: { resolvedAt: { not: null } }, status: { not: "completed" } } })).toBe(0);
+    expect(await prisma.checklistRun.count({ where: { flag: { closedAt: { not: null } }, status: { not: "completed" } } })).toBe(0);
     expect(await prisma.checklistStepState.count({ where: { run: { flag: openFlags }, status: "done" } })).toBeGreaterThan(0);
     expect(await prisma.checklistStepState.count({ where: { status: "done", completedByCandidate: true } })).toBeGreaterThan(0);
     const overdueRecruiterSteps = await prisma.checklistStepState.count({

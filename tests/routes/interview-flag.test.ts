@@ -76,7 +76,8 @@ test("the page loader opens the flag form for ?flag=new and shows the recovery d
   await act(flagFields);
   const flagged = await loader({ request: session.get(path), params: { interviewId: interview.id }, context: {} });
   expect(flagged.view).toBeNull();
-  expect(flagged.interview.flag?.recoveryDeadline.getTime()).toBe(flagged.interview.flag!.flaggedAt.getTime() + 24 * 3600_000);
+  // One window: the interview's end (60 minutes after it starts) + 24 hours.
+  expect(flagged.interview.flag?.windowClosesAt.getTime()).toBe(flagged.interview.scheduledAt.getTime() + 25 * 3600_000);
 });
 
 test("the candidate search answers JSON with matches by name or email", async () => {

@@ -78,7 +78,7 @@ describe("the large seed", () => {
     expect(counts.hires).toBeGreaterThan(0);
 
     // The summaries agree with the facts they summarise.
-    const open = await prisma.interviewFlag.count({ where: { removedAt: null, resolvedAt: null } });
+    const open = await prisma.interviewFlag.count({ where: { removedAt: null, closedAt: null } });
     expect(open).toBe(counts.openFlags);
     expect((await prisma.candidate.aggregate({ _sum: { openFlagCount: true } }))._sum.openFlagCount).toBe(open);
     expect(await prisma.interview.count({ where: { flagSeverity: { not: null } } })).toBe(

@@ -51,6 +51,8 @@ const agencyFields = z.object({
   senderName: text,
   replyTo: optionalText,
   recruitersSeeOwnCandidatesOnly: z.boolean().optional(),
+  quietAfterDays: z.number().optional(),
+  overdueGraceHours: z.number().optional(),
 });
 
 type EventSpec = { entityType: string; before?: z.ZodTypeAny; after?: z.ZodTypeAny };
@@ -93,6 +95,24 @@ export const auditEvents = defineEvents({
   "flag.resolved": { entityType: "InterviewFlag", after: flagShape },
   "flag.reopened": { entityType: "InterviewFlag", after: flagShape },
   "flag.removed": { entityType: "InterviewFlag", after: flagShape },
+
+  // The recovery a flag started (app/models/recovery/lifecycle.server.ts).
+  "recovery.closed": {
+    entityType: "InterviewFlag",
+    before: z.object({ state: text }),
+    after: z.object({ interviewId: text, reason: text, note: personal(text).optional(), stepsNotNeeded: z.number() }),
+  },
+  "recovery.reopened": {
+    entityType: "InterviewFlag",
+    before: z.object({ state: text, reason: optionalText }),
+    after: z.object({ interviewId: text, state: text, stepsBack: z.number() }),
+  },
+  "recovery.moved": { entityType: "InterviewFlag", before: z.object({ state: text }), after: z.object({ interviewId: text, state: text }) },
+  "recovery.snoozed": {
+    entityType: "InterviewFlag",
+    after: z.object({ interviewId: text, until: isoDate, note: personal(text).optional() }),
+  },
+  "recovery.woken": { entityType: "InterviewFlag", before: z.object({ until: isoDate }), after: z.object({ interviewId: text }) },
 
   "checklist.started": {
     entityType: "ChecklistRun",

@@ -168,7 +168,7 @@ export async function reassignCandidateInTx(tx: Tx, candidateId: string, recruit
     where: {
       candidateId,
       recruiterId: { not: next.id },
-      OR: [{ scheduledAt: { gte: new Date() } }, { flags: { some: { removedAt: null, resolvedAt: null } } }],
+      OR: [{ scheduledAt: { gte: new Date() } }, { flags: { some: { removedAt: null, closedAt: null } } }],
     },
     data: { recruiterId: next.id },
   });

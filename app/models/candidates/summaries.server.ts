@@ -25,7 +25,7 @@ export async function syncCandidateSummary(tx: Client, candidateId: string) {
       "lastInterviewAt" = (SELECT MAX(i."scheduledAt") FROM "Interview" i WHERE i."candidateId" = "Candidate"."id"),
       "openFlagCount" = (
         SELECT COUNT(*) FROM "Interview" i ${FORCED_JOIN} "InterviewFlag" f ON f."interviewId" = i."id"
-        WHERE i."candidateId" = "Candidate"."id" AND f."removedAt" IS NULL AND f."resolvedAt" IS NULL
+        WHERE i."candidateId" = "Candidate"."id" AND f."removedAt" IS NULL AND f."closedAt" IS NULL
       )
     WHERE "id" = ${candidateId}`;
 }
@@ -43,6 +43,6 @@ export async function syncAllSummaries(tx: Client) {
       "lastInterviewAt" = (SELECT MAX(i."scheduledAt") FROM "Interview" i WHERE i."candidateId" = "Candidate"."id"),
       "openFlagCount" = (
         SELECT COUNT(*) FROM "Interview" i ${FORCED_JOIN} "InterviewFlag" f ON f."interviewId" = i."id"
-        WHERE i."candidateId" = "Candidate"."id" AND f."removedAt" IS NULL AND f."resolvedAt" IS NULL
+        WHERE i."candidateId" = "Candidate"."id" AND f."removedAt" IS NULL AND f."closedAt" IS NULL
       )`;
 }

@@ -5,7 +5,7 @@ import { sqlDate } from "~/utils/sql-dialect.server";
 import { prisma } from "~/utils/db.server";
 import { inTaxonomyOrder, reasonLabel } from "../flags/reasons";
 import { candidateStepsNotDone, overdueRecruiterSteps } from "../recovery/checklist.server";
-import { callDeadlineAfterFlag, callDeadlineOpenForFlagsSince } from "../recovery/rules";
+import { inQueue, queueRules } from "../recovery/lifecycle.server";
 import { pendingRequestsOlderThan } from "../second-interviews/second-interview.server";
 
 /** How many flagged interviews the dashboard lists; the rest are one link away. */
@@ -15,6 +15,8 @@ export const UPCOMING_LIMIT = 100;
 
 
 type Scope = { recruiterId?: string };
+/** What the queues leave out: closed, snoozed and quiet recoveries (lifecycle.server.ts). */
+type Rules = { now: Date; quietAfter: Date };
 
 // The dashboard is about the recruiter's own candidates (Candidate.recruiterId): whoever owns a candidate makes
 // the calls, even for an interview someone else logged. Prisma writes a relation filter as
@@ -24,8 +26,7 @@ type Scope = { recruiterId?: string };
 
 const ownedBy = (recruiterId?: string) => (recruiterId ? Prisma.sql`AND c."recruiterId" = ${recruiterId}` : Prisma.empty);
 
-export async function workQueueCounts({ recruiterId, now = new Date() }: Scope & { now?: Date }) {
-  const windowStart = callDeadlineOpenForFlagsSince(now);
+export async function workQueueCounts({ recruiterId, rules }: Scope & { rules: Rules }) {
   const byRecruiter = recruiterId ? { recruiterId } : {};
   const [candidates, openFlags, insideWindow, pendingRequests] = await Promise.all([
     prisma.candidate.count({ where: { ...byRecruiter, status: { in: ["open", "recovering"] } } }),
@@ -37,7 +38,7 @@ export async function workQueueCounts({ recruiterId, now = new Date() }: Scope &
       SELECT COUNT(*) AS n FROM "InterviewFlag" f
       JOIN "Interview" i ON i."id" = f."interviewId"
       JOIN "Candidate" c ON c."id" = i."candidateId"
-      WHERE f."removedAt" IS NULL AND f."resolvedAt" IS NULL AND f."flaggedAt" >= ${sqlDate(windowStart)}
+      WHERE ${inQueue(rules)} AND f."windowClosesAt" >= ${sqlDate(rules.now)}
       ${ownedBy(recruiterId)}`.then((r) => Number(r[0]?.n ?? 0)),
     recruiterId
       ? prisma.$queryRaw<{ n: bigint | number }[]>`
@@ -54,6 +55,8 @@ const queueSelect = {
   severity: true,
   otherReason: true,
   flaggedAt: true,
+  windowClosesAt: true,
+  recoveryState: true,
   reasons: { select: { reason: true } },
   interview: {
     select: {
@@ -76,6 +79,8 @@ export type RecoveryQueueItem = {
   severity: string;
   reasons: string[];
   flaggedAt: Date;
+  recoveryState: string;
+  /** The recovery window's end: the interview's end + 24 hours. */
   deadline: Date;
   overdue: boolean;
   /** "5 h 10 min left" / "overdue by 2 d 3 h", worked out on the server so the page and its hydration agree. */
@@ -83,43 +88,41 @@ export type RecoveryQueueItem = {
 };
 
 /**
- * Open flags (not resolved, not removed) in the order a recruiter should call: those still inside the 24-hour
- * window first, least time left at the top (they can still be saved on time); then overdue ones, most recently
- * overdue first (the fresher the bad interview, the likelier a call still helps). Two bounded queries on the
- * (removedAt, resolvedAt, flaggedAt) index, then one to read the rows shown.
+ * Open recoveries (not snoozed, not quiet) in the order a recruiter should call: those still inside their 24-hour
+ * window first, least time left at the top (they can still be saved on time); then those past it, most recently
+ * closed window first (the fresher the bad interview, the likelier a call still helps). Two bounded queries on the
+ * (closedAt, removedAt, windowClosesAt) index, then one to read the rows shown.
  */
-export async function recoveryQueue({ recruiterId, now = new Date(), limit = RECOVERY_QUEUE_LIMIT }: Scope & { now?: Date; limit?: number }) {
-  const windowStart = sqlDate(callDeadlineOpenForFlagsSince(now));
+export async function recoveryQueue({ recruiterId, rules, limit = RECOVERY_QUEUE_LIMIT }: Scope & { rules: Rules; limit?: number }) {
+  const { now } = rules;
   const openFlags = Prisma.sql`
     SELECT f."id" FROM "InterviewFlag" f
     JOIN "Interview" i ON i."id" = f."interviewId"
     JOIN "Candidate" c ON c."id" = i."candidateId"
-    WHERE f."removedAt" IS NULL AND f."resolvedAt" IS NULL ${ownedBy(recruiterId)}`;
+    WHERE ${inQueue(rules)} ${ownedBy(recruiterId)}`;
   const [insideIds, overdueIds] = await Promise.all([
-    prisma.$queryRaw<{ id: string }[]>`${openFlags} AND f."flaggedAt" >= ${windowStart} ORDER BY f."flaggedAt" ASC LIMIT ${limit}`,
-    prisma.$queryRaw<{ id: string }[]>`${openFlags} AND f."flaggedAt" < ${windowStart} ORDER BY f."flaggedAt" DESC LIMIT ${limit}`,
+    prisma.$queryRaw<{ id: string }[]>`${openFlags} AND f."windowClosesAt" >= ${sqlDate(now)} ORDER BY f."windowClosesAt" ASC LIMIT ${limit}`,
+    prisma.$queryRaw<{ id: string }[]>`${openFlags} AND f."windowClosesAt" < ${sqlDate(now)} ORDER BY f."windowClosesAt" DESC LIMIT ${limit}`,
   ]);
   const ids = [...insideIds, ...overdueIds].slice(0, limit).map((r) => r.id);
   const rows = await prisma.interviewFlag.findMany({ where: { id: { in: ids } }, select: queueSelect });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const flags = ids.flatMap((id) => byId.get(id) ?? []);
-  return flags.map((f): RecoveryQueueItem => {
-    const deadline = callDeadlineAfterFlag(f.flaggedAt);
-    return {
-      flagId: f.id,
-      interviewId: f.interview.id,
-      candidate: { id: f.interview.candidate.id, name: f.interview.candidate.name, phone: f.interview.candidate.phone },
-      company: f.interview.company.name,
-      roleTitle: f.interview.roleTitle,
-      recruiter: f.interview.candidate.recruiter,
-      severity: f.severity,
-      reasons: inTaxonomyOrder(f.reasons.map((r) => r.reason)).map((r) => reasonLabel(r, f.otherReason)),
-      flaggedAt: f.flaggedAt,
-      deadline,
-      overdue: deadline < now,
-      timeLeft: describeDeadline(deadline, now),
-    };
-  });
+  return flags.map((f): RecoveryQueueItem => ({
+    flagId: f.id,
+    interviewId: f.interview.id,
+    candidate: { id: f.interview.candidate.id, name: f.interview.candidate.name, phone: f.interview.candidate.phone },
+    company: f.interview.company.name,
+    roleTitle: f.interview.roleTitle,
+    recruiter: f.interview.candidate.recruiter,
+    severity: f.severity,
+    reasons: inTaxonomyOrder(f.reasons.map((r) => r.reason)).map((r) => reasonLabel(r, f.otherReason)),
+    flaggedAt: f.flaggedAt,
+    recoveryState: f.recoveryState,
+    deadline: f.windowClosesAt,
+    overdue: f.windowClosesAt < now,
+    timeLeft: describeDeadline(f.windowClosesAt, now),
+  }));
 }
 
 /** Interviews on today's and tomorrow's calendar days in the agency's zone, earliest first. */
@@ -184,13 +187,14 @@ export async function getDashboard({
   const recruiters = isManager ? await listDashboardRecruiters() : [];
   const recruiterId = isManager ? recruiters.find((r) => r.id === recruiterFilter)?.id : user.id;
   const scope = { recruiterId };
+  const rules = await queueRules(now);
   const [counts, queue, upcoming, overdueSteps, candidateSteps, waitingRequests] = await Promise.all([
-    workQueueCounts({ ...scope, now }),
-    recoveryQueue({ ...scope, now }),
+    workQueueCounts({ ...scope, rules }),
+    recoveryQueue({ ...scope, rules }),
     interviewsTodayAndTomorrow({ ...scope, timeZone, now }),
-    overdueRecruiterSteps({ ...scope, now }),
-    candidateStepsNotDone(scope),
-    pendingRequestsOlderThan({ ...scope, now }),
+    overdueRecruiterSteps({ ...scope, rules }),
+    candidateStepsNotDone({ ...scope, rules }),
+    pendingRequestsOlderThan({ ...scope, rules }),
   ]);
   return {
     isManager,

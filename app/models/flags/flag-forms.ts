@@ -1,4 +1,4 @@
-// The flag form and the interview page's other actions (one hidden `intent` each); shared by action and form.
+// The flag form and its edit and remove actions (one hidden `intent` each); shared by action and form.
 import { z } from "zod";
 import { multiLineText, singleLineText } from "~/utils/text";
 import { flagReasons, flagSeverities, flagSources, type FlagReason } from "../enums";
@@ -32,8 +32,6 @@ export const InterviewActionSchema = z
   .discriminatedUnion("intent", [
     z.object({ intent: z.literal("flag"), ...flagFields }),
     z.object({ intent: z.literal("edit-flag"), flagId, ...flagFields, baseVersion: z.string().max(100).optional() }),
-    z.object({ intent: z.literal("resolve-flag"), flagId }),
-    z.object({ intent: z.literal("reopen-flag"), flagId }),
     z.object({ intent: z.literal("remove-flag"), flagId }),
   ])
   .superRefine((value, ctx) => {

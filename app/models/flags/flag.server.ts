@@ -1,4 +1,5 @@
-// Flags on interviews that went badly: raise, edit, resolve, reopen, remove. Every change is audited and keeps the
+// Flags on interviews that went badly: raise, edit, remove (closing and reopening the recovery a flag starts live in
+// app/models/recovery/lifecycle.server.ts). Every change is audited and keeps the
 // summary columns (Interview.flagSeverity, Candidate.openFlagCount) in step, inside one transaction.
 import type { StaffActor } from "~/models/audit/events";
 import { inTaxonomyOrder, isFlagReason, reasonLabel } from "~/models/flags/reasons";
@@ -7,6 +8,8 @@ import { prisma, type Tx } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
 import { assertNotStale, flagVersion } from "../stale-edit.server";
 import { cancelChecklistRun, startChecklistRun } from "../recovery/checklist.server";
+import { closeRecoveryInTx, syncCandidateStatus } from "../recovery/lifecycle.server";
+import { recoveryWindowClosesAt } from "../recovery/rules";
 import { flagSeverities, flagSources, type FlagReason } from "../enums";
 import { syncCandidateSummary, syncInterviewFlagSummary } from "../candidates/summaries.server";
 
@@ -66,7 +69,6 @@ async function loadCurrentFlag(tx: Tx, { interviewId, flagId }: FlagRef) {
       source: true,
       description: true,
       otherReason: true,
-      resolvedAt: true,
       reasons: { select: { reason: true } },
       interview: { select: { candidateId: true } },
     },
@@ -97,16 +99,16 @@ async function syncSummaries(tx: Tx, interviewId: string, candidateId: string) {
 }
 
 /**
- * Flags an interview as gone badly. Starts the 24-hour recovery window (flaggedAt), marks the impression as
- * "went badly", moves an open candidate to "recovering" and starts the recovery checklist. One current flag per
- * interview.
+ * Flags an interview as gone badly, which opens its recovery (window: the interview's end + 24 hours), marks the
+ * impression as "went badly", moves an open candidate to "recovering" and starts the recovery checklist. One
+ * current flag per interview.
  */
 export async function flagInterview(interviewId: string, input: FlagInput, actor: StaffActor) {
   const flag = cleanFlagInput(input);
   return prisma.$transaction(async (tx) => {
     const interview = await tx.interview.findUnique({
       where: { id: interviewId },
-      select: { id: true, candidateId: true, impression: true, candidate: { select: { status: true } } },
+      select: { id: true, candidateId: true, impression: true, scheduledAt: true, durationMinutes: true, candidate: { select: { status: true } } },
     });
     if (!interview) throw new RuleViolation("That interview no longer exists.");
     const current = await tx.interviewFlag.count({ where: { interviewId, removedAt: null } });
@@ -119,6 +121,7 @@ export async function flagInterview(interviewId: string, input: FlagInput, actor
         description: flag.description,
         otherReason: flag.otherReason,
         flaggedById: actor.userId,
+        windowClosesAt: recoveryWindowClosesAt(interview),
         reasons: { create: flag.reasons.map((reason) => ({ reason })) },
       },
       select: { id: true, flaggedAt: true },
@@ -170,40 +173,17 @@ export async function editFlag(ref: FlagRef, input: FlagInput & { baseVersion?: 
   });
 }
 
-async function changeFlagState(
-  ref: FlagRef,
-  actor: StaffActor,
-  change: "resolve" | "reopen" | "remove",
-) {
+/** Takes the flag off the interview (kept in history): its checklist is cancelled and its recovery closed. */
+export async function removeFlag(ref: FlagRef, actor: StaffActor) {
   return prisma.$transaction(async (tx) => {
     const { flag, candidateId, details } = await loadCurrentFlag(tx, ref);
     const now = new Date();
-    if (change === "resolve") {
-      if (flag.resolvedAt) throw new RuleViolation("This flag is already resolved.");
-      await tx.interviewFlag.update({ where: { id: flag.id }, data: { resolvedAt: now, resolvedById: actor.userId } });
-    } else if (change === "reopen") {
-      if (!flag.resolvedAt) throw new RuleViolation("This flag is already open.");
-      await tx.interviewFlag.update({ where: { id: flag.id }, data: { resolvedAt: null, resolvedById: null } });
-    } else {
-      // The row stays (removedAt) so the history and the timeline keep it.
-      await tx.interviewFlag.update({ where: { id: flag.id }, data: { removedAt: now } });
-    }
-    const action = ({ resolve: "flag.resolved", reopen: "flag.reopened", remove: "flag.removed" } as const)[change];
-    await recordAudit(tx, {
-      actor,
-      action,
-      entityId: flag.id,
-      candidateId,
-      after: auditShape(ref.interviewId, details),
-    });
-    // Resolving or reopening leaves the checklist alone; removing the flag cancels it.
-    if (change === "remove") await cancelChecklistRun(tx, flag.id, actor, now);
+    // The row stays (removedAt) so the history and the timeline keep it; it can be flagged again later.
+    await tx.interviewFlag.update({ where: { id: flag.id }, data: { removedAt: now } });
+    await recordAudit(tx, { actor, action: "flag.removed", entityId: flag.id, candidateId, after: auditShape(ref.interviewId, details) });
+    await cancelChecklistRun(tx, flag.id, actor, now);
+    await closeRecoveryInTx(tx, flag.id, { reason: "flag_removed", actor, now });
     await syncSummaries(tx, ref.interviewId, candidateId);
+    await syncCandidateStatus(tx, candidateId, actor, "flag_removed");
   });
 }
-
-/** Marks the flag dealt with: it no longer counts as open for the candidate or the work queue. */
-export const resolveFlag = (ref: FlagRef, actor: StaffActor) => changeFlagState(ref, actor, "resolve");
-export const reopenFlag = (ref: FlagRef, actor: StaffActor) => changeFlagState(ref, actor, "reopen");
-/** Takes the flag off the interview (kept in history) and cancels its checklist; it can be flagged again later. */
-export const removeFlag = (ref: FlagRef, actor: StaffActor) => changeFlagState(ref, actor, "remove");

@@ -12,7 +12,7 @@ import {
   type NewCandidateInput,
 } from "../candidates/candidate.server";
 import { findOrCreateCompanyInTx } from "./company.server";
-import { callDeadlineAfterFlag } from "../recovery/rules";
+import { lateFlagNotice } from "../recovery/rules";
 import { flagVersion } from "../stale-edit.server";
 import { syncCandidateSummary } from "../candidates/summaries.server";
 
@@ -121,6 +121,7 @@ export async function getInterviewPage(interviewId: string) {
       round: true,
       format: true,
       scheduledAt: true,
+      durationMinutes: true,
       interviewerName: true,
       impression: true,
       notes: true,
@@ -140,10 +141,18 @@ export async function getInterviewPage(interviewId: string) {
           description: true,
           otherReason: true,
           flaggedAt: true,
-          resolvedAt: true,
+          windowClosesAt: true,
+          recoveryState: true,
+          stateChangedAt: true,
+          closedAt: true,
+          closedReason: true,
+          closedNote: true,
+          snoozedUntil: true,
+          snoozeNote: true,
           updatedAt: true,
           flaggedBy: { select: { name: true } },
-          resolvedBy: { select: { name: true } },
+          closedBy: { select: { name: true } },
+          snoozedBy: { select: { name: true } },
           reasons: { select: { reason: true } },
         },
       },
@@ -157,7 +166,8 @@ export async function getInterviewPage(interviewId: string) {
         ...current,
         // Taxonomy order, so the page reads the same way every time.
         reasons: inTaxonomyOrder(current.reasons.map((x) => x.reason)),
-        recoveryDeadline: callDeadlineAfterFlag(current.flaggedAt),
+        /** Set when the flag was logged after the window closed: says so, and what to do. */
+        lateNotice: lateFlagNotice(interview, current.flaggedAt),
         // What the edit form starts from, so a save over someone else's edit is caught (stale-edit.server.ts).
         version: flagVersion({ ...current, reasons: current.reasons.map((x) => x.reason) }),
       }

@@ -8,7 +8,8 @@ import { prisma, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { RuleViolation } from "~/utils/errors.server";
 import { assertNotStale, stepNoteVersion } from "../stale-edit.server";
-import { dueTimeFor, interviewEnd } from "./rules";
+import { DEFAULT_OVERDUE_GRACE_HOURS, dueTimeFor, interviewEnd, stepDueAfterFlag } from "./rules";
+import { inQueue } from "./lifecycle.server";
 import { currentPlaybook } from "./playbook.server";
 
 
@@ -16,13 +17,13 @@ export const NOTE_MAX = 2000;
 
 /**
  * Starts the checklist for a new flag, inside the flag's transaction, with the newest playbook version. Each step's
- * due time is worked out once, now, in the agency's zone, and stored.
+ * due time is worked out once, now, in the agency's zone, and stored (with its usual time when a grace moved it).
  */
 export async function startChecklistRun(tx: Tx, { interviewId, flagId, now = new Date() }: { interviewId: string; flagId: string; now?: Date }) {
   const [interview, flag, agency, playbook] = await Promise.all([
     tx.interview.findUniqueOrThrow({ where: { id: interviewId }, select: { scheduledAt: true, durationMinutes: true, candidateId: true } }),
     tx.interviewFlag.findUniqueOrThrow({ where: { id: flagId }, select: { flaggedById: true } }),
-    tx.agency.findUnique({ where: { id: 1 }, select: { timeZone: true } }),
+    tx.agency.findUnique({ where: { id: 1 }, select: { timeZone: true, overdueGraceHours: true } }),
     currentPlaybook(tx),
   ]);
   const timeZone = agency?.timeZone ?? env.defaultTimeZone;
@@ -33,7 +34,13 @@ export async function startChecklistRun(tx: Tx, { interviewId, flagId, now = new
       flagId,
       playbookVersionId: playbook.id,
       startedAt: now,
-      steps: { create: playbook.steps.map((step) => ({ stepId: step.id, dueAt: dueTimeFor(end, step, timeZone) })) },
+      // No step starts overdue: one whose usual time has passed is due a grace after the flag (rules.ts).
+      steps: {
+        create: playbook.steps.map((step) => ({
+          stepId: step.id,
+          ...stepDueAfterFlag(dueTimeFor(end, step, timeZone), now, agency?.overdueGraceHours ?? DEFAULT_OVERDUE_GRACE_HOURS),
+        })),
+      },
     },
     select: { id: true },
   });
@@ -79,7 +86,9 @@ async function loadStep(tx: Tx, { interviewId, stepStateId }: StepRef) {
       status: true,
       note: true,
       step: { select: { title: true } },
-      run: { select: { id: true, status: true, interviewId: true, interview: { select: { candidateId: true } } } },
+      run: {
+        select: { id: true, status: true, interviewId: true, interview: { select: { candidateId: true } }, flag: { select: { closedAt: true, removedAt: true } } },
+      },
     },
   });
   // A step of another interview's checklist is treated as missing, so ids can't be used to reach across.
@@ -89,6 +98,7 @@ async function loadStep(tx: Tx, { interviewId, stepStateId }: StepRef) {
   if (state.run.status === "cancelled") {
     throw new RuleViolation("This checklist was cancelled when the flag was removed; its steps can't be changed.");
   }
+  if (state.run.flag.closedAt) throw new RuleViolation("This recovery is closed: reopen it to change its checklist.");
   return state;
 }
 
@@ -299,17 +309,20 @@ async function readSteps(ids: string[]): Promise<DashboardStep[]> {
   });
 }
 
-// The (status, dueAt) index finds the pending steps in due order; the joins keep those of active runs whose
-// candidate belongs to the recruiter (the dashboard's scope), as in dashboard.server.ts.
-function pendingSteps({ owner, recruiterId, overdueBefore }: { owner: "candidate" | "recruiter"; recruiterId?: string; overdueBefore?: Date }) {
+// The (status, dueAt) index finds the pending steps in due order; the joins keep those of recoveries in the queues
+// (open, not snoozed, not quiet) whose candidate belongs to the recruiter (the dashboard's scope).
+type QueueRules = { now: Date; quietAfter: Date };
+
+function pendingSteps({ owner, recruiterId, rules, overdue }: { owner: "candidate" | "recruiter"; recruiterId?: string; rules: QueueRules; overdue?: boolean }) {
   return Prisma.sql`
     FROM "ChecklistStepState" s
     JOIN "PlaybookStep" p ON p."id" = s."stepId"
     JOIN "ChecklistRun" r ON r."id" = s."runId"
+    JOIN "InterviewFlag" f ON f."id" = r."flagId"
     JOIN "Interview" i ON i."id" = r."interviewId"
     JOIN "Candidate" c ON c."id" = i."candidateId"
-    WHERE s."status" = 'pending' AND p."owner" = ${owner} AND r."status" = 'active'
-    ${overdueBefore ? Prisma.sql`AND s."dueAt" < ${sqlDate(overdueBefore)}` : Prisma.empty}
+    WHERE s."status" = 'pending' AND p."owner" = ${owner} AND r."status" = 'active' AND ${inQueue(rules)}
+    ${overdue ? Prisma.sql`AND s."dueAt" < ${sqlDate(rules.now)}` : Prisma.empty}
     ${recruiterId ? Prisma.sql`AND c."recruiterId" = ${recruiterId}` : Prisma.empty}`;
 }
 
@@ -321,12 +334,12 @@ async function stepList(where: Prisma.Sql, order: "ASC" | "DESC", limit: number)
   return { steps: await readSteps(ids.map((r) => r.id)), total: count };
 }
 
-/** Recruiter steps past their due time on active checklists, most recently due first (the freshest still help most). */
-export function overdueRecruiterSteps({ recruiterId, now = new Date(), limit = STEP_LIST_LIMIT }: { recruiterId?: string; now?: Date; limit?: number }) {
-  return stepList(pendingSteps({ owner: "recruiter", recruiterId, overdueBefore: now }), "DESC", limit);
+/** Recruiter steps past their due time on open recoveries, most recently due first (the freshest still help most). */
+export function overdueRecruiterSteps({ recruiterId, rules, limit = STEP_LIST_LIMIT }: { recruiterId?: string; rules: QueueRules; limit?: number }) {
+  return stepList(pendingSteps({ owner: "recruiter", recruiterId, rules, overdue: true }), "DESC", limit);
 }
 
-/** Candidate steps still to do on active checklists, soonest due first. */
-export function candidateStepsNotDone({ recruiterId, limit = STEP_LIST_LIMIT }: { recruiterId?: string; limit?: number }) {
-  return stepList(pendingSteps({ owner: "candidate", recruiterId }), "ASC", limit);
+/** Candidate steps still to do on open recoveries, soonest due first. */
+export function candidateStepsNotDone({ recruiterId, rules, limit = STEP_LIST_LIMIT }: { recruiterId?: string; rules: QueueRules; limit?: number }) {
+  return stepList(pendingSteps({ owner: "candidate", recruiterId, rules }), "ASC", limit);
 }

@@ -1,4 +1,4 @@
-// The rules of a recovery, in one home: when the interview ended, the 24-hour window and the call deadline, when
+// The rules of a recovery, in one home: when the interview ended, the 24-hour window, when
 // checklist steps fall due, and how long a second-interview request may wait. Pure, so the server, the browser, the
 // seeds and the tests share them (Luxon for the agency's zone).
 import { DateTime } from "luxon";
@@ -18,19 +18,42 @@ export function interviewEnd(interview: Timed) {
   return new Date(interview.scheduledAt.getTime() + interview.durationMinutes * 60_000);
 }
 
-/** The recovery window: it closes 24 hours after the interview ended. Requests and statistics count from here. */
+/**
+ * The recovery window: it closes 24 hours after the interview ended. The one deadline everywhere: the call queue,
+ * the interview page, second-interview requests ("inside or after the window") and the statistics.
+ */
 export function recoveryWindowClosesAt(interview: Timed) {
   return new Date(interviewEnd(interview).getTime() + RECOVERY_WINDOW_HOURS * HOUR);
 }
 
-/** The call deadline the work queue and the interview page show: 24 hours after the flag was logged. */
-export function callDeadlineAfterFlag(flaggedAt: Date) {
-  return new Date(flaggedAt.getTime() + RECOVERY_WINDOW_HOURS * HOUR);
+/** A recovery with no activity for this many days closes as "went quiet" (the agency can change it). */
+export const DEFAULT_QUIET_AFTER_DAYS = 30;
+
+/** A step whose usual due time passed before the flag was logged is due this long after the flag (agency setting). */
+export const DEFAULT_OVERDUE_GRACE_HOURS = 2;
+
+/** Open recoveries with no activity since this instant have gone quiet. */
+export function quietSince(now: Date, quietAfterDays = DEFAULT_QUIET_AFTER_DAYS) {
+  return new Date(now.getTime() - quietAfterDays * 24 * HOUR);
 }
 
-/** Flags logged at or after this instant still have their call deadline ahead of them. */
-export function callDeadlineOpenForFlagsSince(now: Date) {
-  return new Date(now.getTime() - RECOVERY_WINDOW_HOURS * HOUR);
+/**
+ * A flag logged after the window closed says so, with what to do: the call still helps. Null when it was logged in
+ * time.
+ */
+export function lateFlagNotice(interview: Timed, flaggedAt: Date) {
+  if (flaggedAt <= recoveryWindowClosesAt(interview)) return null;
+  const hours = Math.floor((flaggedAt.getTime() - interviewEnd(interview).getTime()) / HOUR);
+  return `Logged ${hours} hours after the interview: the ${RECOVERY_WINDOW_HOURS}-hour window had closed. Call today anyway.`;
+}
+
+/**
+ * When a step falls due on a checklist started at `flaggedAt`: its usual time, unless that had already passed, in
+ * which case a grace after the flag (no step starts overdue). `usualDueAt` is set only when the grace applied.
+ */
+export function stepDueAfterFlag(usualDue: Date, flaggedAt: Date, graceHours = DEFAULT_OVERDUE_GRACE_HOURS) {
+  if (usualDue > flaggedAt) return { dueAt: usualDue, usualDueAt: null };
+  return { dueAt: new Date(flaggedAt.getTime() + graceHours * HOUR), usualDueAt: usualDue };
 }
 
 /** Requests asked before this instant and still unanswered are waiting. */

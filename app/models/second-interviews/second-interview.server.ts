@@ -16,6 +16,7 @@ import {
 } from "./second-interview-forms";
 import { applicationOf } from "../recovery/application.server";
 import { syncCandidateSummary } from "../candidates/summaries.server";
+import { closeRecoveriesForOutcome, inQueue, moveRecoveryForRequest, openRecovery } from "../recovery/lifecycle.server";
 
 
 const HOUR = 3600_000;
@@ -77,6 +78,7 @@ export async function recordSecondInterviewRequest(interviewId: string, input: R
         withinWindow: timing.withinWindow,
       },
     });
+    await moveRecoveryForRequest(tx, interviewId, actor, now);
     return { requestId: request.id, ...timing };
   });
 }
@@ -127,6 +129,7 @@ export async function recordRequestResponse(
       before: { response: request.response, respondedAt: request.respondedAt?.toISOString() ?? null },
       after: { interviewId: ref.interviewId, response: input.response, respondedAt: respondedAt?.toISOString() ?? null },
     });
+    await moveRecoveryForRequest(tx, ref.interviewId, actor, now);
     return { response: input.response };
   });
 }
@@ -191,25 +194,11 @@ export async function scheduleSecondInterview(ref: { interviewId: string; reques
 
 const finalOutcomes = new Set(["hired", "offer_declined", "rejected", "withdrawn"]);
 
-/** Does the candidate have a recovery still under way other than this application: an open flag with no final outcome? */
-async function hasOtherOpenRecovery(tx: Tx, candidateId: string, applicationId: string) {
-  const other = await tx.interview.findFirst({
-    where: {
-      candidateId,
-      id: { not: applicationId },
-      grantedFrom: null,
-      flags: { some: { removedAt: null, resolvedAt: null } },
-      outcomes: { none: { outcome: { in: [...finalOutcomes] } } },
-    },
-    select: { id: true },
-  });
-  return Boolean(other);
-}
-
 /**
  * Records how an application ended (or that it is still open). The outcome belongs to the original interview,
- * also when recorded from the second interview's page. Hired makes the candidate "hired"; another final outcome
- * closes them unless another recovery is still under way (a hired candidate stays hired); "open" changes nothing.
+ * also when recorded from the second interview's page. A final outcome closes the application's open recoveries.
+ * Hired makes the candidate "hired"; another final outcome closes them unless another recovery is still under way
+ * (a hired candidate stays hired); "open" changes nothing.
  */
 export async function recordOutcome(input: OutcomeInput, actor: StaffActor, { candidateId, now = new Date() }: { candidateId?: string; now?: Date } = {}) {
   return prisma.$transaction(async (tx) => {
@@ -246,11 +235,14 @@ export async function recordOutcome(input: OutcomeInput, actor: StaffActor, { ca
       },
     });
 
+    // A final outcome closes the application's recovery, and everything it opened (lifecycle.server.ts).
+    await closeRecoveriesForOutcome(tx, { applicationId: application.id, outcome: input.outcome, actor, now });
     const candidate = await tx.candidate.findUniqueOrThrow({ where: { id: application.candidateId }, select: { status: true } });
     let status = candidate.status as CandidateStatus;
     if (input.outcome === "hired") status = "hired";
     else if (finalOutcomes.has(input.outcome) && status !== "hired") {
-      status = (await hasOtherOpenRecovery(tx, application.candidateId, application.id)) ? status : "closed";
+      const stillOpen = await tx.interviewFlag.count({ where: { ...openRecovery, interview: { candidateId: application.candidateId } } });
+      status = stillOpen > 0 ? "recovering" : "closed";
     }
     if (status !== candidate.status) {
       await tx.candidate.update({ where: { id: application.candidateId }, data: { status } });
@@ -351,21 +343,24 @@ export async function getCandidateOutcomes(candidateId: string) {
 export async function pendingRequestsOlderThan({
   recruiterId,
   days = REQUEST_WAITING_DAYS,
-  now = new Date(),
+  rules,
   limit = WAITING_REQUESTS_LIMIT,
 }: {
   recruiterId?: string;
   days?: number;
-  now?: Date;
+  rules: { now: Date; quietAfter: Date };
   limit?: number;
 }) {
+  const { now } = rules;
   const before = sqlDate(requestWaitingSince(now, days));
   // Joins rather than Prisma's `IN (SELECT …)` relation filter, as in dashboard.server.ts: SQLite starts from the
   // few pending requests on the (response, requestedAt) index instead of listing every candidate of the recruiter.
+  // A request whose interview's recovery is closed, snoozed or quiet waits for nobody (lifecycle.server.ts).
   const owned = recruiterId ? Prisma.sql`AND c."recruiterId" = ${recruiterId}` : Prisma.empty;
   const waiting = Prisma.sql`
     FROM "SecondInterviewRequest" r JOIN "Candidate" c ON c."id" = r."candidateId"
-    WHERE r."response" = 'pending' AND r."requestedAt" < ${before} ${owned}`;
+    WHERE r."response" = 'pending' AND r."requestedAt" < ${before} ${owned}
+      AND NOT EXISTS (SELECT 1 FROM "InterviewFlag" f WHERE f."interviewId" = r."interviewId" AND f."removedAt" IS NULL AND NOT (${inQueue(rules)}))`;
   const [ids, counted] = await Promise.all([
     prisma.$queryRaw<{ id: string }[]>`SELECT r."id" ${waiting} ORDER BY r."requestedAt" ASC, r."id" ASC LIMIT ${limit}`,
     prisma.$queryRaw<{ n: bigint | number }[]>`SELECT COUNT(*) AS n ${waiting}`,

@@ -1,7 +1,7 @@
 // How each audit event kind reads on a candidate's timeline when no fact row shows it. The mapped type makes a new
 // event kind a compile error here until it says how it reads (or that it never shows: null).
 import type { AuditAction, AuditEventOf } from "~/models/audit/events";
-import { candidacyOutcomes, candidateStatuses, requestResponses } from "~/models/enums";
+import { candidacyOutcomes, candidateStatuses, closingReasons, recoveryStates, requestResponses } from "~/models/enums";
 import { describeFlag } from "~/models/flags/reasons";
 import { interviewLink, labelOrNone, type TimelineLine } from "./entry";
 
@@ -66,6 +66,23 @@ export const auditLines: AuditLines = {
   "flag.resolved": ({ after }) => ({ kind: "flag", summary: "Flag resolved", ...link(after) }),
   "flag.reopened": ({ after }) => ({ kind: "flag", summary: "Flag reopened", ...link(after) }),
   "flag.removed": ({ after }) => ({ kind: "flag", summary: "Flag removed", ...link(after) }),
+
+  // The flag's row shows the closing in force; these are the earlier closings (since reopened) and the moves.
+  "recovery.closed": ({ after }) => ({
+    kind: "flag",
+    summary: `Recovery closed: ${closingReasons.label(after.reason).toLowerCase()}`,
+    detail: after.note ?? null,
+    ...link(after),
+  }),
+  "recovery.reopened": ({ after }) => ({ kind: "flag", summary: "Recovery reopened", ...link(after) }),
+  "recovery.moved": ({ after }) => ({ kind: "flag", summary: `Recovery: ${recoveryStates.label(after.state).toLowerCase()}`, ...link(after) }),
+  "recovery.snoozed": ({ after }) => ({
+    kind: "flag",
+    summary: "Recovery snoozed",
+    detail: after.note ?? null,
+    ...link(after),
+  }),
+  "recovery.woken": ({ after }) => ({ kind: "flag", summary: "Snooze ended early", ...link(after) }),
 
   // The checklist run's row shows when it started, completed or was cancelled.
   "checklist.started": null,

@@ -2,7 +2,7 @@
 // shows (to name who did it), so nothing appears twice.
 import { formatDate } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
-import { candidacyOutcomes, emailStatuses, impressions, interviewFormats, interviewRounds, requestChannels, requestResponses } from "~/models/enums";
+import { candidacyOutcomes, closingReasons, emailStatuses, impressions, interviewFormats, interviewRounds, requestChannels, requestResponses } from "~/models/enums";
 import { describeFlag } from "~/models/flags/reasons";
 import type { ProfileInterview, ProfileOutcome } from "~/models/candidates/candidate-profile.server";
 import { requestTiming } from "~/models/recovery/rules";
@@ -85,10 +85,12 @@ const flagSource: TimelineSource = async ({ candidateId, limit, audit }) => {
       description: true,
       otherReason: true,
       flaggedAt: true,
-      resolvedAt: true,
+      closedAt: true,
+      closedReason: true,
+      closedNote: true,
       removedAt: true,
       flaggedBy: { select: { name: true } },
-      resolvedBy: { select: { name: true } },
+      closedBy: { select: { name: true } },
       reasons: { select: { reason: true } },
       interview: { select: { company: { select: { name: true } } } },
     },
@@ -106,11 +108,21 @@ const flagSource: TimelineSource = async ({ candidateId, limit, audit }) => {
         ...link,
       },
     ];
-    if (f.resolvedAt) {
-      const actor = audit.claim("flag.resolved", f.id)?.actor ?? f.resolvedBy?.name;
-      entries.push({ key: `flag:${f.id}:resolved`, at: f.resolvedAt, kind: "flag", summary: "Flag resolved", actor, ...link });
+    // A removed flag's closing is the removal itself, shown below.
+    if (f.closedAt && f.closedReason && f.closedReason !== "flag_removed") {
+      const actor = audit.claim("recovery.closed", f.id)?.actor ?? f.closedBy?.name ?? "Rebound";
+      entries.push({
+        key: `flag:${f.id}:closed`,
+        at: f.closedAt,
+        kind: "flag",
+        summary: `Recovery closed: ${closingReasons.label(f.closedReason).toLowerCase()}`,
+        detail: f.closedNote,
+        actor,
+        ...link,
+      });
     }
     if (f.removedAt) {
+      audit.claim("recovery.closed", f.id);
       const actor = audit.claim("flag.removed", f.id)?.actor;
       entries.push({ key: `flag:${f.id}:removed`, at: f.removedAt, kind: "flag", summary: "Flag removed", actor, ...link });
     }
