@@ -3,8 +3,9 @@ import { RECOVERY_WINDOW_HOURS } from "~/models/recovery/rules";
 import { editFlag, flagInterview, removeFlag, reopenFlag, resolveFlag } from "~/models/flags/flag.server";
 import { getInterviewPage } from "~/models/interviews/interview.server";
 import { prisma } from "~/utils/db.server";
-import { makeCandidate, makeInterview, makeUser } from "../db-utils";
-import { flagDetails } from "../builders/interviews";
+import { makeCandidate } from "../builders/candidates";
+import { flagDetails, makeInterview } from "../builders/interviews";
+import { makeUser } from "../builders/users";
 
 async function setup() {
   const recruiter = await makeUser();
