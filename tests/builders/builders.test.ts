@@ -1,7 +1,10 @@
 // The entity builders keep the summary columns (Interview.flagSeverity, Candidate.lastInterviewAt and
 // openFlagCount) as the app's own writes would, so table and dashboard tests see real data.
 import { expect, test } from "vitest";
+import { findCoachingRun } from "~/models/recovery/coaching.server";
 import { prisma } from "~/utils/db.server";
+import { makeCoachingLink } from "./checklists";
+import { makeRun } from "./coaching";
 import { makeCandidate } from "./candidates";
 import { makeFlag, makeFlaggedInterview, removeFlag, resolveFlag } from "./flags";
 import { makeInterview } from "./interviews";
@@ -60,4 +63,13 @@ test("a flag made already removed or resolved never counts as open", async () =>
   await makeFlag(other.id, { severity: "minor", resolvedAt: new Date() });
   expect(await severityOf(other.id)).toBe("minor");
   expect((await summaryOf(interview.candidateId)).openFlagCount).toBe(0);
+});
+
+test("a coaching link made by the builder opens the candidate's page until it is revoked", async () => {
+  const { run, candidate } = await makeRun();
+  const { token } = await makeCoachingLink(run.id);
+  expect((await findCoachingRun(token))?.runId).toBe(run.id);
+  const revoked = await makeCoachingLink(run.id, { revokedAt: new Date() });
+  expect(await findCoachingRun(revoked.token)).toBeNull();
+  expect((await summaryOf(candidate.id)).openFlagCount).toBe(1);
 });

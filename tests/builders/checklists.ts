@@ -2,7 +2,7 @@
 // interview whose run the app itself started.
 import { randomBytes } from "node:crypto";
 import { flagInterview } from "~/models/flags/flag.server";
-import { hashCoachingToken } from "~/models/recovery/coaching.server";
+import { COACHING_LINK_DAYS, hashCoachingToken } from "~/models/recovery/coaching.server";
 import { prisma } from "~/utils/db.server";
 import { makeInterview, flagDetails } from "./interviews";
 import { makeUser } from "./users";
@@ -82,7 +82,7 @@ export async function makeCoachingLink(
     data: {
       runId,
       tokenHash: hashCoachingToken(token),
-      expiresAt: overrides.expiresAt ?? new Date(Date.now() + 7 * 24 * 3600_000),
+      expiresAt: overrides.expiresAt ?? new Date(Date.now() + COACHING_LINK_DAYS * 24 * 3600_000),
       revokedAt: overrides.revokedAt ?? null,
       createdById: overrides.createdById ?? null,
     },
