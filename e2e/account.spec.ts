@@ -62,7 +62,7 @@ test("with 'recruiters see only their own candidates' on, another recruiter's ca
   browser,
 }) => {
   const owner = await createUser();
-  const { candidateId, name } = createCandidateWithInterview(owner.id);
+  const { candidateId, name } = await createCandidateWithInterview(owner.id);
   await login({ role: "manager" });
   const setVisibility = async (label: RegExp) => {
     await page.goto("/settings/agency");

@@ -16,7 +16,7 @@ test("flagging starts the checklist; the recruiter marks done, skips, notes and 
   login,
 }) => {
   const recruiter = await login({ role: "recruiter" });
-  const { interviewId, candidateId } = createCandidateWithInterview(recruiter.id);
+  const { interviewId, candidateId } = await createCandidateWithInterview(recruiter.id);
   const titles = currentPlaybookTitles();
   expect(titles.length).toBeGreaterThanOrEqual(11);
 
@@ -57,7 +57,7 @@ test("flagging starts the checklist; the recruiter marks done, skips, notes and 
 
 test("removing the flag cancels the checklist, visibly", async ({ page, login }) => {
   const recruiter = await login({ role: "recruiter" });
-  const { interviewId } = createCandidateWithInterview(recruiter.id);
+  const { interviewId } = await createCandidateWithInterview(recruiter.id);
   await flagInterview(page, interviewId);
 
   await page.getByRole("link", { name: "Remove flag" }).click();
@@ -71,7 +71,7 @@ test("a manager changes the playbook: running checklists keep their version, new
   login,
 }) => {
   const manager = await login({ role: "manager" });
-  const before = createCandidateWithInterview(manager.id);
+  const before = await createCandidateWithInterview(manager.id);
   await flagInterview(page, before.interviewId);
   const oldTitles = currentPlaybookTitles();
 
@@ -91,7 +91,7 @@ test("a manager changes the playbook: running checklists keep their version, new
   await expect(running.getByRole("heading", { name: oldTitles[0], exact: true })).toBeVisible();
   await expect(running.getByRole("heading", { name: newTitle })).toHaveCount(0);
 
-  const after = createCandidateWithInterview(manager.id);
+  const after = await createCandidateWithInterview(manager.id);
   await flagInterview(page, after.interviewId);
   await expect(page.getByRole("region", { name: "Recovery checklist" }).getByRole("heading", { name: newTitle })).toBeVisible();
 });

@@ -20,7 +20,7 @@ test("a candidate opens their link on a phone, ticks a step and fills the worksh
   browser,
 }) => {
   const recruiter = await login({ role: "recruiter" });
-  const { interviewId, name } = createCandidateWithInterview(recruiter.id);
+  const { interviewId, name } = await createCandidateWithInterview(recruiter.id);
   const path = await flagAndCreateLink(page, interviewId);
   // A private recruiter note on a step must never reach the candidate.
   const secret = `Private: client said ${Date.now().toString(36)}`;
@@ -64,13 +64,13 @@ test("a candidate opens their link on a phone, ticks a step and fills the worksh
 
 test("an expired link and a revoked link get the same plain 'not valid' page", async ({ page, login, browser }) => {
   const recruiter = await login({ role: "recruiter" });
-  const first = createCandidateWithInterview(recruiter.id);
+  const first = await createCandidateWithInterview(recruiter.id);
   const expiredPath = await flagAndCreateLink(page, first.interviewId);
   database()
     .prepare(`UPDATE "CoachingLink" SET "expiresAt" = ? WHERE "runId" IN (SELECT id FROM "ChecklistRun" WHERE "interviewId" = ?)`)
     .run(sqlDate(Date.now() - 60_000), first.interviewId);
 
-  const second = createCandidateWithInterview(recruiter.id);
+  const second = await createCandidateWithInterview(recruiter.id);
   const revokedPath = await flagAndCreateLink(page, second.interviewId);
   await page.getByRole("button", { name: "Revoke link" }).click();
   await expect(page.getByText("Candidate link revoked.")).toBeVisible();

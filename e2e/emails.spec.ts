@@ -10,7 +10,7 @@ test("a recruiter previews and sends a recovery email, finds it in /emails, and 
   browser,
 }) => {
   const recruiter = await login({ role: "recruiter" });
-  const { candidateId, interviewId, name, companyName } = createCandidateWithInterview(recruiter.id);
+  const { candidateId, interviewId, name, companyName } = await createCandidateWithInterview(recruiter.id);
   const firstName = name.split(" ")[0];
 
   // Flag it first, so the email carries a link to the candidate's coaching page.
@@ -111,8 +111,8 @@ test("a manager sees every template rendered with sample data", async ({ page, l
 
 test("bulk send from the candidate table reports what happened to each selected candidate", async ({ page, login }) => {
   const recruiter = await login({ role: "recruiter" });
-  const first = createCandidateWithInterview(recruiter.id);
-  const second = createCandidateWithInterview(recruiter.id);
+  const first = await createCandidateWithInterview(recruiter.id);
+  const second = await createCandidateWithInterview(recruiter.id);
   // Both names start with "Casey Tester-": search for this recruiter's candidates only.
   await page.goto(`/candidates?recruiter=${recruiter.id}`);
   await waitForHydration(page);

@@ -1,10 +1,9 @@
-// Playwright helpers: the e2e database, users made directly in it, and a `login` fixture that skips the form.
-import { randomBytes, randomUUID } from "node:crypto";
+// Playwright helpers: the e2e database, rows made in it by the same builders as the Vitest tests, and a `login`
+// fixture that skips the form.
+import { randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
 import { test as base, expect, type BrowserContext, type Page } from "playwright/test";
 import type { Role } from "../app/models/enums";
-import { hashPassword } from "../app/utils/password.server";
-import { sqlDate } from "../app/utils/sql-dialect.server";
 
 export { expect } from "playwright/test";
 
@@ -57,22 +56,39 @@ export function countUsersNamed(name: string) {
   return row?.n ?? 0;
 }
 
-/** Inserts an active user with a password, as the app would store it. */
+/**
+ * Points the app's configuration at the server under test (its database and session secret), then loads app code.
+ * The app reads its configuration once, when first imported, so every app import here goes through this.
+ */
+async function importApp<T>(load: () => Promise<T>): Promise<T> {
+  if (!process.env.E2E_SESSION_SECRET) throw new Error("E2E_SESSION_SECRET is not set.");
+  Object.assign(process.env, {
+    NODE_ENV: "production",
+    DATABASE_URL: `file:${process.env.E2E_DATABASE}`,
+    SESSION_SECRET: process.env.E2E_SESSION_SECRET,
+    SEED_DEMO: "true",
+  });
+  return load();
+}
+
+/** The Vitest builders, writing to the e2e database, so summary columns stay right here too. */
+const builders = () =>
+  importApp(async () => ({
+    ...(await import("../tests/builders/users")),
+    ...(await import("../tests/builders/candidates")),
+    ...(await import("../tests/builders/interviews")),
+  }));
+
+/** An active user with a password, as the app would store it. */
 export async function createUser({
   name = uniqueName(),
   email = uniqueEmail(),
   role = "recruiter",
   password = `pw-${suffix()}-${suffix()}`,
 }: Partial<Omit<TestUser, "id">> = {}): Promise<TestUser> {
-  const id = randomUUID();
-  const now = sqlDate(new Date());
-  database()
-    .prepare(
-      `INSERT INTO User (id, name, email, passwordHash, role, active, createdAt, updatedAt)
-       VALUES (?, ?, ?, ?, ?, 1, ?, ?)`,
-    )
-    .run(id, name, email.toLowerCase(), await hashPassword(password), role, now, now);
-  return { id, name, email: email.toLowerCase(), role, password };
+  const { makeUser } = await builders();
+  const user = await makeUser({ name, email, role, password });
+  return { id: user.id, name: user.name, email: user.email, role, password };
 }
 
 /**
@@ -96,15 +112,7 @@ export function deleteUsersByEmail(...emails: string[]) {
  * database with the server's configuration, so a real Session row stands behind it.
  */
 export async function sessionCookieFor(userId: string) {
-  if (!process.env.E2E_SESSION_SECRET) throw new Error("E2E_SESSION_SECRET is not set.");
-  // The app reads its configuration once, when first imported: give it the server's.
-  Object.assign(process.env, {
-    NODE_ENV: "production",
-    DATABASE_URL: `file:${process.env.E2E_DATABASE}`,
-    SESSION_SECRET: process.env.E2E_SESSION_SECRET,
-    SEED_DEMO: "true",
-  });
-  const { createUserSession } = await import("../app/utils/session.server");
+  const { createUserSession } = await importApp(() => import("../app/utils/session.server"));
   const response = await createUserSession(userId, "/", new Request("http://e2e.invalid/", { headers: { "User-Agent": "Playwright e2e" } }));
   return response.headers.get("Set-Cookie")!;
 }
@@ -173,24 +181,20 @@ export const test = base.extend<{
 });
 
 /** A candidate of this recruiter with one past interview at the first demo company; returns their ids and name. */
-export function createCandidateWithInterview(recruiterId: string, { hoursAgo = 3 } = {}) {
-  const db = database();
-  const name = uniqueName("Casey");
-  const candidateId = randomUUID();
-  const interviewId = randomUUID();
-  const now = sqlDate(new Date());
-  const scheduledAt = sqlDate(Date.now() - hoursAgo * 3600_000);
-  const company = db.prepare<[], { id: string; name: string }>(`SELECT id, name FROM "Company" ORDER BY name LIMIT 1`).get();
+export async function createCandidateWithInterview(recruiterId: string, { hoursAgo = 3 } = {}) {
+  const { makeCandidate, makeInterview } = await builders();
+  const company = database().prepare<[], { id: string; name: string }>(`SELECT id, name FROM "Company" ORDER BY name LIMIT 1`).get();
   if (!company) throw new Error("The e2e database has no companies: is the demo seeded?");
-  db.prepare(
-    `INSERT INTO "Candidate" (id, name, email, recruiterId, status, lastInterviewAt, createdAt, updatedAt)
-     VALUES (?, ?, ?, ?, 'open', ?, ?, ?)`,
-  ).run(candidateId, name, uniqueEmail("candidate"), recruiterId, scheduledAt, now, now);
-  db.prepare(
-    `INSERT INTO "Interview" (id, candidateId, companyId, recruiterId, roleTitle, round, format, scheduledAt, durationMinutes, impression, createdAt, updatedAt)
-     VALUES (?, ?, ?, ?, 'Office Manager', 'first', 'in_person', ?, 60, 'unknown', ?, ?)`,
-  ).run(interviewId, candidateId, company.id, recruiterId, scheduledAt, now, now);
-  return { candidateId, interviewId, name, companyName: company.name };
+  const candidate = await makeCandidate({ name: uniqueName("Casey"), email: uniqueEmail("candidate"), recruiterId });
+  const interview = await makeInterview({
+    candidateId: candidate.id,
+    companyId: company.id,
+    recruiterId,
+    roleTitle: "Office Manager",
+    format: "in_person",
+    scheduledAt: new Date(Date.now() - hoursAgo * 3600_000),
+  });
+  return { candidateId: candidate.id, interviewId: interview.id, name: candidate.name, companyName: company.name };
 }
 
 /** The titles of the current playbook's steps, in order. */

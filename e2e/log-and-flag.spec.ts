@@ -257,7 +257,7 @@ test("a flag with an unknown reason is refused at the reasons field and nothing 
 
 test("the type-ahead finds an existing candidate by part of their email, chosen with the keyboard", async ({ page, login }) => {
   const recruiter = await login({ role: "recruiter" });
-  const made = createCandidateWithInterview(recruiter.id);
+  const made = await createCandidateWithInterview(recruiter.id);
   const existing = database()
     .prepare<[string], { id: string; name: string; email: string }>(`SELECT id, name, email FROM "Candidate" WHERE id = ?`)
     .get(made.candidateId)!;

@@ -1,14 +1,10 @@
 // A production server of its own for specs that would disturb the shared one (locks, rate limits, hostile bodies):
-// `npm start` on a free port with a fresh database, users and data written straight into it, real session cookies.
+// `npm start` on a free port with a fresh database, filled by the test builders, and real session cookies.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { createCookie } from "@remix-run/node";
 import Database from "better-sqlite3";
-import { hashPassword } from "../app/utils/password.server";
-import { sqlDate } from "../app/utils/sql-dialect.server";
 
 function freePort() {
   return new Promise<number>((resolve, reject) => {
@@ -20,8 +16,6 @@ function freePort() {
     });
   });
 }
-
-const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 export type PrivateServer = {
   baseURL: string;
@@ -44,21 +38,22 @@ export async function startPrivateServer(name: string, extraEnv: Record<string, 
   const file = path.resolve("e2e/.tmp", `private-${name}-${Date.now()}.db`);
   mkdirSync(path.dirname(file), { recursive: true });
   let output = "";
+  const serverEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    APP_URL: baseURL,
+    DATABASE_URL: `file:${file}`,
+    SESSION_SECRET: process.env.E2E_SESSION_SECRET,
+    SEED_DEMO: "false",
+    SMTP_URL: "",
+    ...extraEnv,
+  };
   const child: ChildProcess = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/start.ts"], {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      APP_URL: baseURL,
-      DATABASE_URL: `file:${file}`,
-      SESSION_SECRET: process.env.E2E_SESSION_SECRET,
-      SEED_DEMO: "false",
-      SMTP_URL: "",
-      ...extraEnv,
-    },
+    env: serverEnv,
   });
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
@@ -85,63 +80,41 @@ export async function startPrivateServer(name: string, extraEnv: Record<string, 
 
   const db = new Database(file);
   db.pragma("busy_timeout = 5000");
-  const now = sqlDate(new Date());
-  const passwordHash = await hashPassword(`pw-${randomBytes(8).toString("hex")}`);
-  const addUser = db.prepare(
-    `INSERT INTO "User" (id, name, email, passwordHash, role, active, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, 1, ?, ?)`,
-  );
-  const managerId = randomUUID();
-  const recruiterId = randomUUID();
-  addUser.run(managerId, "Morgan Private", `manager-${name}@e2e.example.com`, passwordHash, "manager", now, now);
-  addUser.run(recruiterId, "Riley Private", `recruiter-${name}@e2e.example.com`, passwordHash, "recruiter", now, now);
-  const companyId = randomUUID();
-  db.prepare(`INSERT INTO "Company" (id, name, createdAt) VALUES (?, 'Acme Private', ?)`).run(companyId, now);
-  const candidateId = randomUUID();
-  const interviewId = randomUUID();
-  db.prepare(
-    `INSERT INTO "Candidate" (id, name, email, recruiterId, status, lastInterviewAt, createdAt, updatedAt)
-     VALUES (?, 'Casey Private', 'casey-private@e2e.example.com', ?, 'open', ?, ?, ?)`,
-  ).run(candidateId, recruiterId, now, now, now);
-  // An unsubscribe link as an email would carry it: only the token's hash is stored.
-  const unsubscribeToken = randomBytes(32).toString("base64url");
-  db.prepare(
-    `INSERT INTO "UnsubscribeLink" (id, candidateId, tokenHash, expiresAt, createdAt) VALUES (?, ?, ?, ?, ?)`,
-  ).run(randomUUID(), candidateId, sha256(unsubscribeToken), sqlDate(Date.now() + 86_400_000), now);
-  db.prepare(
-    `INSERT INTO "Interview" (id, candidateId, companyId, recruiterId, roleTitle, round, format, scheduledAt, durationMinutes, impression, createdAt, updatedAt)
-     VALUES (?, ?, ?, ?, 'Office Manager', 'first', 'in_person', ?, 60, 'unknown', ?, ?)`,
-  ).run(interviewId, candidateId, companyId, recruiterId, now, now, now);
-
-  // A real session row in this server's database, and its token signed the way the server reads it.
-  const sessionCookie = createCookie("__Host-rebound_session", { secrets: [process.env.E2E_SESSION_SECRET ?? ""] });
-  const cookie = async (userId: string) => {
-    const token = randomBytes(32).toString("base64url");
-    db.prepare(`INSERT INTO "Session" (id, userId, createdAt, expiresAt, lastSeenAt) VALUES (?, ?, ?, ?, ?)`).run(
-      sha256(token),
-      userId,
-      now,
-      sqlDate(Date.now() + 3_600_000),
-      now,
-    );
-    return (await sessionCookie.serialize(token)).split(";")[0];
-  };
+  const data = await privateServerData(name, file, serverEnv);
   return {
     baseURL,
     file,
     db,
-    users: {
-      manager: { id: managerId, cookie: await cookie(managerId) },
-      recruiter: { id: recruiterId, cookie: await cookie(recruiterId) },
-    },
-    candidateId,
-    interviewId,
-    unsubscribeToken,
+    ...data,
     output: () => output,
     stop: async () => {
       db.close();
       await stop();
     },
   };
+}
+
+type PrivateServerData = Pick<PrivateServer, "users" | "candidateId" | "interviewId" | "unsubscribeToken">;
+
+/** Runs private-server-data.ts with the server's configuration and reads back the ids and cookies it made. */
+function privateServerData(name: string, databaseFile: string, env: NodeJS.ProcessEnv) {
+  const outputFile = `${databaseFile}.json`;
+  return new Promise<PrivateServerData>((resolve, reject) => {
+    const child = spawn(path.resolve("node_modules/.bin/tsx"), ["e2e/private-server-data.ts", name, outputFile], {
+      stdio: ["ignore", "pipe", "pipe"],
+      env,
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.once("error", reject);
+    child.once("exit", (code) => {
+      if (code !== 0) return reject(new Error(`Filling the private server's database failed (exit ${code}):\n${output}`));
+      const data = JSON.parse(readFileSync(outputFile, "utf8")) as PrivateServerData;
+      rmSync(outputFile, { force: true });
+      resolve(data);
+    });
+  });
 }
 
 /** Rows in every table, to show that a run of requests wrote nothing. */

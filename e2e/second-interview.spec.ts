@@ -6,7 +6,7 @@ test("a recruiter records a request inside the window, grants it, schedules the 
   login,
 }) => {
   const recruiter = await login({ role: "recruiter" });
-  const { interviewId, candidateId, name, companyName } = createCandidateWithInterview(recruiter.id, { hoursAgo: 4 });
+  const { interviewId, candidateId, name, companyName } = await createCandidateWithInterview(recruiter.id, { hoursAgo: 4 });
 
   await page.goto(`/interviews/${interviewId}?flag=new`);
   await waitForHydration(page);
@@ -65,7 +65,7 @@ test.describe("without JavaScript", () => {
 
   test("a refused request shows its error at the field and keeps what was typed", async ({ page, login }) => {
     const recruiter = await login({ role: "recruiter" });
-    const { interviewId } = createCandidateWithInterview(recruiter.id, { hoursAgo: 4 });
+    const { interviewId } = await createCandidateWithInterview(recruiter.id, { hoursAgo: 4 });
     await page.goto(`/interviews/${interviewId}?flag=new`);
     await page.getByRole("checkbox", { name: "Blanked on a question" }).check();
     await page.getByRole("button", { name: "Flag interview" }).click();

@@ -34,7 +34,7 @@ test("the dashboard, statistics, interview and candidate pages run under the CSP
   // Recharts draws its SVG charts in the browser: they render under the policy.
   await expect(page.locator(".recharts-surface").first()).toBeVisible();
 
-  const { interviewId } = createCandidateWithInterview(manager.id);
+  const { interviewId } = await createCandidateWithInterview(manager.id);
   const coachPath = await flagAndCreateLink(page, interviewId);
   await page.goto(`/interviews/${interviewId}`);
   await waitForHydration(page);

@@ -33,7 +33,7 @@ test("after a recruiter records a hire, the manager's funnel and that recruiter'
   const statsUrl = `/stats?recruiter=${recruiter.id}`;
 
   try {
-    const { interviewId } = createCandidateWithInterview(recruiter.id, { hoursAgo: 5 });
+    const { interviewId } = await createCandidateWithInterview(recruiter.id, { hoursAgo: 5 });
     await page.goto(`/interviews/${interviewId}?flag=new`);
     await waitForHydration(page);
     await page.getByRole("checkbox", { name: "Blanked on a question" }).check();

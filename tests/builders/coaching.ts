@@ -1,9 +1,11 @@
-// Builders for the coaching tests: a flagged interview with a checklist run and its steps, made directly with
-// Prisma so these tests don't depend on the checklist model.
-import { recoveryWindowClosesAt } from "~/models/recovery/rules";
+// Builders for the coaching tests: a flagged interview with a checklist run and its steps, made from the entity
+// builders (not the checklist model) so these tests don't depend on how the app starts a run.
 import { randomUUID } from "node:crypto";
-import { prisma } from "~/utils/db.server";
-import { makeCandidate, makeInterview, makeUser } from "../db-utils";
+import { makeCandidate } from "./candidates";
+import { makeChecklistRun, makePlaybookVersion } from "./checklists";
+import { makeFlag } from "./flags";
+import { makeInterview } from "./interviews";
+import { makeUser } from "./users";
 
 type StepSpec = {
   title: string;
@@ -20,11 +22,6 @@ export const defaultSteps: StepSpec[] = [
   { title: "Phone the hiring manager", owner: "candidate", guidance: "A call, not an email.", note: "STEP-NOTE-candidate-owned" },
 ];
 
-async function nextPlaybookVersion() {
-  const { _max } = await prisma.playbookVersion.aggregate({ _max: { version: true } });
-  return (_max.version ?? 0) + 1;
-}
-
 /** A flagged interview with a checklist run; returns the run, its interview, candidate and step states by title. */
 export async function makeRun(
   overrides: { candidateName?: string; status?: "active" | "completed" | "cancelled"; steps?: StepSpec[] } = {},
@@ -32,57 +29,22 @@ export async function makeRun(
   const recruiter = await makeUser({ email: `recruiter-${randomUUID().slice(0, 8)}@agency.example` });
   const candidate = await makeCandidate({ name: overrides.candidateName ?? "Priya Raman", recruiterId: recruiter.id });
   const interview = await makeInterview({ candidateId: candidate.id });
-  const flag = await prisma.interviewFlag.create({
-    data: {
-      interviewId: interview.id,
-      severity: "critical",
-      source: "client_feedback",
-      description: "FLAG-DESCRIPTION-internal",
-      flaggedById: recruiter.id,
-      windowClosesAt: recoveryWindowClosesAt(interview),
-    },
+  const flag = await makeFlag(interview.id, {
+    severity: "critical",
+    source: "client_feedback",
+    description: "FLAG-DESCRIPTION-internal",
+    flaggedById: recruiter.id,
+    reasons: [],
   });
   const steps = overrides.steps ?? defaultSteps;
-  const version = await prisma.playbookVersion.create({
-    data: {
-      version: await nextPlaybookVersion(),
-      steps: {
-        create: steps.map((s, position) => ({
-          position,
-          title: s.title,
-          guidance: s.guidance ?? `Guidance for ${s.title}`,
-          owner: s.owner,
-          dueOffsetMinutes: 60 * (position + 1),
-        })),
-      },
-    },
-    include: { steps: { orderBy: { position: "asc" } } },
+  const version = await makePlaybookVersion(steps);
+  const { run, states } = await makeChecklistRun({
+    flag,
+    playbookVersion: version,
+    status: overrides.status,
+    steps: steps.map((s) => ({ status: s.status, note: s.note, dueAt: s.dueAt, completedById: recruiter.id })),
   });
-  const run = await prisma.checklistRun.create({
-    data: {
-      interviewId: interview.id,
-      flagId: flag.id,
-      playbookVersionId: version.id,
-      status: overrides.status ?? "active",
-      cancelledAt: overrides.status === "cancelled" ? new Date() : null,
-    },
-  });
-  const states: Record<string, { id: string }> = {};
-  for (const [i, step] of version.steps.entries()) {
-    const spec = steps[i];
-    const done = spec.status && spec.status !== "pending";
-    states[step.title] = await prisma.checklistStepState.create({
-      data: {
-        runId: run.id,
-        stepId: step.id,
-        dueAt: spec.dueAt ?? new Date(Date.now() + (i + 1) * 3600_000),
-        status: spec.status ?? "pending",
-        note: spec.note ?? null,
-        completedAt: done ? new Date() : null,
-        completedById: done ? recruiter.id : null,
-      },
-      select: { id: true },
-    });
-  }
-  return { run, interview, candidate, recruiter, flag, states };
+  const byTitle: Record<string, { id: string }> = {};
+  for (const [i, step] of version.steps.entries()) byTitle[step.title] = { id: states[i].id };
+  return { run, interview, candidate, recruiter, flag, states: byTitle };
 }

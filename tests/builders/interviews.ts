@@ -1,8 +1,48 @@
-// Builders for the interview log and flag tests: a signed-in request and ready-made form inputs.
+// Test builder for interviews (keeping the candidate's summary columns right), plus the interview log and flag
+// tests' signed-in request and ready-made form inputs.
+import { syncCandidateSummary } from "~/models/candidates/summaries.server";
 import type { FlagReason } from "~/models/enums";
 import type { FlagInput } from "~/models/flags/flag.server";
+import { prisma } from "~/utils/db.server";
+import { makeCandidate } from "./candidates";
+import { makeCompany } from "./companies";
 import { sessionCookie } from "./session";
-import { makeUser } from "../db-utils";
+import { makeUser } from "./users";
+
+/** An interview of a new candidate (or `candidateId`'s) with a new company; Candidate.lastInterviewAt follows it. */
+export async function makeInterview(
+  overrides: {
+    candidateId?: string;
+    companyId?: string;
+    recruiterId?: string;
+    scheduledAt?: Date;
+    impression?: string;
+    round?: string;
+    format?: string;
+    roleTitle?: string;
+  } = {},
+) {
+  const candidate = overrides.candidateId
+    ? await prisma.candidate.findUniqueOrThrow({ where: { id: overrides.candidateId } })
+    : await makeCandidate({ recruiterId: overrides.recruiterId });
+  const companyId = overrides.companyId ?? (await makeCompany()).id;
+  return prisma.$transaction(async (tx) => {
+    const interview = await tx.interview.create({
+      data: {
+        candidateId: candidate.id,
+        companyId,
+        recruiterId: overrides.recruiterId ?? candidate.recruiterId,
+        roleTitle: overrides.roleTitle ?? "Data Analyst",
+        round: overrides.round ?? "first",
+        format: overrides.format ?? "in_person",
+        scheduledAt: overrides.scheduledAt ?? new Date("2026-11-20T10:00:00Z"),
+        impression: overrides.impression ?? "unknown",
+      },
+    });
+    await syncCandidateSummary(tx, candidate.id);
+    return interview;
+  });
+}
 
 /** A recruiter (or manager) with a session cookie, for calling loaders and actions directly. */
 export async function signedIn(role: "recruiter" | "manager" = "recruiter") {

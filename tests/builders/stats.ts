@@ -1,48 +1,32 @@
 // Builders for the statistics tests: a recovery (flagged interview) with exactly the requests, checklist progress
-// and outcome a test needs, written straight to the database so every date is fixed.
-import { recoveryWindowClosesAt } from "~/models/recovery/rules";
-import { prisma } from "~/utils/db.server";
-import { makeCandidate, makeCompany, makeUser } from "../db-utils";
+// and outcome a test needs, made from the entity builders with every date fixed.
+import { makeCandidate } from "./candidates";
+import { makeChecklistRun, makePlaybookVersion } from "./checklists";
+import { makeCompany } from "./companies";
+import { makeEmail } from "./emails";
+import { makeFlag } from "./flags";
+import { makeInterview } from "./interviews";
+import { makeOutcome } from "./outcomes";
+import { makeSecondInterviewRequest } from "./second-interviews";
+import { makeUser } from "./users";
 
 const at = (iso: string) => new Date(iso);
 
-let playbook: { id: string; stepIds: string[] } | undefined;
+let playbook: Awaited<ReturnType<typeof makePlaybookVersion>> | undefined;
 async function playbookOf4() {
-  if (playbook) return playbook;
-  const version = await prisma.playbookVersion.create({
-    data: {
-      version: 900 + Math.floor(Math.random() * 1000),
-      steps: {
-        create: [1, 2, 3, 4].map((position) => ({
-          position, title: `Step ${position}`, guidance: "Do it.", owner: "candidate", dueOffsetMinutes: 60,
-        })),
-      },
-    },
-    include: { steps: { orderBy: { position: "asc" } } },
-  });
-  playbook = { id: version.id, stepIds: version.steps.map((s) => s.id) };
+  playbook ??= await makePlaybookVersion([1, 2, 3, 4].map((n) => ({ title: `Step ${n}`, guidance: "Do it.", owner: "candidate" as const })));
   return playbook;
 }
 
-export async function makeInterviewAt(input: {
-  recruiterId: string;
-  companyId: string;
-  scheduledAt: string;
-  round?: string;
-  flagSeverity?: string | null;
-}) {
+/** An interview of a new candidate of this recruiter. */
+export async function makeInterviewAt(input: { recruiterId: string; companyId: string; scheduledAt: string; round?: string }) {
   const candidate = await makeCandidate({ recruiterId: input.recruiterId });
-  return prisma.interview.create({
-    data: {
-      candidateId: candidate.id,
-      companyId: input.companyId,
-      recruiterId: input.recruiterId,
-      roleTitle: "Data Analyst",
-      round: input.round ?? "first",
-      scheduledAt: at(input.scheduledAt),
-      durationMinutes: 60,
-      flagSeverity: input.flagSeverity ?? null,
-    },
+  return makeInterview({
+    candidateId: candidate.id,
+    companyId: input.companyId,
+    recruiterId: input.recruiterId,
+    scheduledAt: at(input.scheduledAt),
+    round: input.round,
   });
 }
 
@@ -59,46 +43,28 @@ export async function makeRecovery(input: {
   requests?: { requestedAt: string; response: string; respondedAt?: string }[];
   hired?: boolean;
 }) {
-  const severity = input.severity ?? "serious";
-  const interview = await makeInterviewAt({ ...input, flagSeverity: input.removed ? null : severity });
-  const flag = await prisma.interviewFlag.create({
-    data: {
-      interviewId: interview.id,
-      severity,
-      source: "recruiter_observed",
-      flaggedById: input.recruiterId,
-      flaggedAt: at(input.flaggedAt),
-      windowClosesAt: recoveryWindowClosesAt(interview),
-      removedAt: input.removed ? at(input.flaggedAt) : null,
-      reasons: { create: (input.reasons ?? ["nerves"]).map((reason) => ({ reason })) },
-    },
+  const interview = await makeInterviewAt(input);
+  const flag = await makeFlag(interview.id, {
+    severity: input.severity ?? "serious",
+    flaggedById: input.recruiterId,
+    flaggedAt: at(input.flaggedAt),
+    removedAt: input.removed ? at(input.flaggedAt) : null,
+    reasons: input.reasons ?? ["nerves"],
   });
   if (input.stepsDone !== undefined) {
-    const { id, stepIds } = await playbookOf4();
-    await prisma.checklistRun.create({
-      data: {
-        interviewId: interview.id,
-        flagId: flag.id,
-        playbookVersionId: id,
-        steps: {
-          create: stepIds.map((stepId, i) => ({ stepId, dueAt: at(input.flaggedAt), status: i < input.stepsDone! ? "done" : "pending" })),
-        },
-      },
+    await makeChecklistRun({
+      flag,
+      playbookVersion: await playbookOf4(),
+      steps: [0, 1, 2, 3].map((i) => ({ dueAt: at(input.flaggedAt), status: i < input.stepsDone! ? "done" : "pending" })),
     });
   }
   for (const r of input.requests ?? []) {
-    await prisma.secondInterviewRequest.create({
-      data: {
-        interviewId: interview.id,
-        candidateId: interview.candidateId,
-        requestedAt: at(r.requestedAt),
-        requestedBy: "candidate",
-        channel: "phone",
-        response: r.response,
-        respondedAt: r.respondedAt ? at(r.respondedAt) : null,
-        recordedById: input.recruiterId,
-        createdAt: at(r.requestedAt),
-      },
+    await makeSecondInterviewRequest(interview.id, {
+      requestedAt: at(r.requestedAt),
+      response: r.response,
+      respondedAt: r.respondedAt ? at(r.respondedAt) : null,
+      recordedById: input.recruiterId,
+      createdAt: at(r.requestedAt),
     });
   }
   if (input.hired) await makeHire(interview);
@@ -106,33 +72,17 @@ export async function makeRecovery(input: {
 }
 
 export async function makeHire(interview: { id: string; candidateId: string; companyId: string; recruiterId: string }) {
-  await prisma.candidacyOutcome.create({
-    data: {
-      candidateId: interview.candidateId,
-      interviewId: interview.id,
-      companyId: interview.companyId,
-      outcome: "hired",
-      decidedAt: at("2026-11-28T10:00:00Z"),
-      recordedById: interview.recruiterId,
-    },
+  await makeOutcome(interview.candidateId, {
+    interviewId: interview.id,
+    companyId: interview.companyId,
+    outcome: "hired",
+    decidedAt: at("2026-11-28T10:00:00Z"),
+    recordedById: interview.recruiterId,
   });
 }
 
-export async function makeEmail(input: { candidateId: string; template: string; status: string; createdAt: string }) {
-  const id = crypto.randomUUID();
-  await prisma.emailMessage.create({
-    data: {
-      candidateId: input.candidateId,
-      template: input.template,
-      toAddress: "c@example.net",
-      subject: "s",
-      html: "<p>h</p>",
-      text: "t",
-      status: input.status,
-      messageId: `<${id}@test>`,
-      createdAt: at(input.createdAt),
-    },
-  });
+async function makeStatsEmail(input: { candidateId: string; template: string; status: string; createdAt: string }) {
+  await makeEmail(input.candidateId, { template: input.template, status: input.status, createdAt: at(input.createdAt), sentAt: null });
 }
 
 /**
@@ -185,8 +135,8 @@ export async function makeStatsFixture() {
   await makeInterviewAt({ recruiterId: bob.id, companyId: x.id, scheduledAt: "2026-11-07T09:00:00Z", round: "second" });
   await makeHire(ok1);
   // Emails: two sent/captured "rough_day" (one candidate later granted), one still queued (not counted).
-  await makeEmail({ candidateId: r1.interview.candidateId, template: "rough_day", status: "sent", createdAt: "2026-11-02T12:00:00Z" });
-  await makeEmail({ candidateId: r3.interview.candidateId, template: "rough_day", status: "captured", createdAt: "2026-11-10T12:00:00Z" });
-  await makeEmail({ candidateId: r3.interview.candidateId, template: "keep_going", status: "queued", createdAt: "2026-11-10T12:00:00Z" });
+  await makeStatsEmail({ candidateId: r1.interview.candidateId, template: "rough_day", status: "sent", createdAt: "2026-11-02T12:00:00Z" });
+  await makeStatsEmail({ candidateId: r3.interview.candidateId, template: "rough_day", status: "captured", createdAt: "2026-11-10T12:00:00Z" });
+  await makeStatsEmail({ candidateId: r3.interview.candidateId, template: "keep_going", status: "queued", createdAt: "2026-11-10T12:00:00Z" });
   return { alice, bob, idle, x, y };
 }

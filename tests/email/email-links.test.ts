@@ -8,7 +8,8 @@ import { getEmail, unsubscribe, unsubscribeInfo } from "~/models/email/email.ser
 import { sendRecoveryEmail } from "~/models/email/recovery-email.server";
 import { prisma } from "~/utils/db.server";
 import { createMailTransport, type MailTransport } from "~/utils/mailer.server";
-import { makeUnsubscribeToken, startSmtpSink, type SmtpSink } from "../builders/email";
+import { makeUnsubscribeToken } from "../builders/emails";
+import { type SmtpSink, startSmtpSink } from "../builders/smtp-sink";
 import { makeEmailableInterview } from "../emails/helpers";
 
 let sink: SmtpSink;

@@ -5,7 +5,8 @@ import { deliverDueEmails, defaultBackoffMs, type EmailWorkerOptions } from "~/m
 import { hashUnsubscribeToken } from "~/models/email/email-links.server";
 import { prisma } from "~/utils/db.server";
 import { createMailTransport, type MailTransport } from "~/utils/mailer.server";
-import { makeEmailRecipient, queueTestEmail, startSmtpSink, type SmtpSink } from "../builders/email";
+import { makeEmailRecipient, queueTestEmail } from "../builders/emails";
+import { type SmtpSink, startSmtpSink } from "../builders/smtp-sink";
 
 let sink: SmtpSink;
 let transport: MailTransport;

@@ -6,7 +6,8 @@ import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
 import { deliverDueEmails } from "~/models/email/email-worker.server";
 import { prisma } from "~/utils/db.server";
 import { createMailTransport, type MailTransport } from "~/utils/mailer.server";
-import { makeEmailRecipient, queueTestEmail, startSmtpSink, type SmtpSink } from "../builders/email";
+import { makeEmailRecipient, queueTestEmail } from "../builders/emails";
+import { type SmtpSink, startSmtpSink } from "../builders/smtp-sink";
 
 let sink: SmtpSink;
 let transport: MailTransport;

@@ -1,8 +1,10 @@
 // Builders shared by the recovery-email tests: a candidate's interview, flagged (which starts the checklist) or not.
 import { flagInterview } from "~/models/flags/flag.server";
 import { prisma } from "~/utils/db.server";
-import { makeCandidate, makeCompany, makeInterview, makeUser } from "../db-utils";
-import { flagDetails } from "../builders/interviews";
+import { makeCandidate } from "../builders/candidates";
+import { makeCompany } from "../builders/companies";
+import { flagDetails, makeInterview } from "../builders/interviews";
+import { makeUser } from "../builders/users";
 
 export async function makeEmailableInterview(
   overrides: {

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { AgencySchema } from "~/models/agency/agency-forms";
 import { getAgency, updateAgency } from "~/models/agency/agency.server";
 import { prisma } from "~/utils/db.server";
-import { makeUser } from "../db-utils";
+import { makeUser } from "../builders/users";
 
 describe("agency settings", () => {
   test("are created with defaults (the server's time zone) on first read", async () => {

@@ -4,8 +4,14 @@ import { candidateTimeline } from "~/models/timeline/timeline.server";
 import { recordAudit } from "~/models/audit/audit.server";
 import { prisma } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
-import { makeCandidate, makeCompany, makeInterview, makeUser } from "../db-utils";
-import { makeEmail, makeFlag, makeOutcome, makeSecondInterviewRequest } from "../builders/profile";
+import { makeCandidate } from "../builders/candidates";
+import { makeCompany } from "../builders/companies";
+import { makeEmail } from "../builders/emails";
+import { makeFlag } from "../builders/flags";
+import { makeInterview } from "../builders/interviews";
+import { makeOutcome } from "../builders/outcomes";
+import { makeSecondInterviewRequest } from "../builders/second-interviews";
+import { makeUser } from "../builders/users";
 
 const HOUR = 3600_000;
 const at = (iso: string) => new Date(iso);

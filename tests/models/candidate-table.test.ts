@@ -3,8 +3,11 @@ import { buttonFormErrors, type FormReply } from "~/utils/form-reply";
 import { listCandidates, parseCandidateQuery, reassignCandidates } from "~/models/tables/candidate-table.server";
 import { action, loader } from "~/routes/candidates._index";
 import { prisma } from "~/utils/db.server";
-import { makeCandidate, makeCompany, makeUser } from "../db-utils";
-import { flagInterview, makeTrackedInterview } from "../builders/tables";
+import { makeCandidate } from "../builders/candidates";
+import { makeCompany } from "../builders/companies";
+import { makeFlag } from "../builders/flags";
+import { makeInterview } from "../builders/interviews";
+import { makeUser } from "../builders/users";
 import { signedInRequest } from "../builders/session";
 
 const TZ = "Europe/London";
@@ -39,9 +42,9 @@ test("filters by recruiter, status, open flags, client company and interview dat
   const dev = await makeCandidate({ name: "Dev", recruiterId: bob.id });
   await makeCandidate({ name: "Finn", recruiterId: bob.id, status: "hired" });
   // 23:30 UTC on 1 July is 00:30 on 2 July in London (BST).
-  const late = await makeTrackedInterview({ candidateId: carla.id, companyId: acme.id, scheduledAt: new Date("2026-07-01T23:30:00Z") });
-  await makeTrackedInterview({ candidateId: dev.id, companyId: other.id, scheduledAt: new Date("2026-07-01T12:00:00Z") });
-  await flagInterview(late.id);
+  const late = await makeInterview({ candidateId: carla.id, companyId: acme.id, scheduledAt: new Date("2026-07-01T23:30:00Z") });
+  await makeInterview({ candidateId: dev.id, companyId: other.id, scheduledAt: new Date("2026-07-01T12:00:00Z") });
+  await makeFlag(late.id);
 
   expect(await names(`recruiter=${bob.id}`)).toEqual(["Dev", "Finn"]);
   expect(await names("status=hired")).toEqual(["Finn"]);
@@ -71,9 +74,9 @@ test("sorts on every column, both ways, with the recruiter's name", async () => 
 test("sorts by last interview and open flags from the summary columns", async () => {
   const old = await makeCandidate({ name: "Old", recruiterId: ada.id });
   const recent = await makeCandidate({ name: "Recent", recruiterId: ada.id });
-  await makeTrackedInterview({ candidateId: old.id, scheduledAt: new Date("2026-01-01T10:00:00Z") });
-  const i = await makeTrackedInterview({ candidateId: recent.id, scheduledAt: new Date("2026-06-01T10:00:00Z") });
-  await flagInterview(i.id);
+  await makeInterview({ candidateId: old.id, scheduledAt: new Date("2026-01-01T10:00:00Z") });
+  const i = await makeInterview({ candidateId: recent.id, scheduledAt: new Date("2026-06-01T10:00:00Z") });
+  await makeFlag(i.id);
   expect(await names("sort=lastInterviewAt&dir=desc")).toEqual(["Recent", "Old"]);
   expect(await names("sort=openFlagCount&dir=asc")).toEqual(["Old", "Recent"]);
 });

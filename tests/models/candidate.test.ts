@@ -2,7 +2,9 @@ import { expect, test } from "vitest";
 import { createCandidateInTx, DuplicateCandidateEmail, findCandidateByEmail, resolveCandidateText, searchCandidates } from "~/models/candidates/candidate.server";
 import { findOrCreateCompanyInTx } from "~/models/interviews/company.server";
 import { prisma } from "~/utils/db.server";
-import { makeCandidate, makeCompany, makeUser } from "../db-utils";
+import { makeCandidate } from "../builders/candidates";
+import { makeCompany } from "../builders/companies";
+import { makeUser } from "../builders/users";
 
 test("search finds candidates by part of the name or email, ignoring case, and ignores one-letter queries", async () => {
   const recruiter = await makeUser();

@@ -14,8 +14,9 @@ import { DEFAULT_PLAYBOOK } from "~/models/recovery/playbook";
 import { currentPlaybook, savePlaybook } from "~/models/recovery/playbook.server";
 import { prisma } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
-import { makeUser } from "../db-utils";
-import { makeFlaggedInterview, setAgencyTimeZone } from "../builders/checklist";
+import { setAgencyTimeZone } from "../builders/agency";
+import { makeFlaggedInterviewWithChecklist } from "../builders/checklists";
+import { makeUser } from "../builders/users";
 import { flagDetails } from "../builders/interviews";
 
 const auditActions = async (entityId: string) =>
@@ -30,7 +31,7 @@ describe("starting and cancelling", () => {
   test("flagging starts a checklist from the newest playbook with due times in the agency's zone", async () => {
     await setAgencyTimeZone("Europe/London");
     // 15:00 BST on Sat 24 Oct 2026, one hour long: ends 16:00 BST, the night before the clocks go back.
-    const { run, interview } = await makeFlaggedInterview({
+    const { run, interview } = await makeFlaggedInterviewWithChecklist({
       scheduledAt: new Date("2026-10-24T14:00:00Z"),
     });
     expect(run.status).toBe("active");
@@ -50,7 +51,7 @@ describe("starting and cancelling", () => {
   });
 
   test("removing the flag cancels the checklist, and flagging again starts a new one", async () => {
-    const { recruiter, interview, flag, run } = await makeFlaggedInterview();
+    const { recruiter, interview, flag, run } = await makeFlaggedInterviewWithChecklist();
     await removeFlag(
       { interviewId: interview.id, flagId: flag.id },
       { userId: recruiter.id }
@@ -82,7 +83,7 @@ describe("starting and cancelling", () => {
   });
 
   test("a cancelled checklist refuses ticks, skips, undos and notes", async () => {
-    const { recruiter, interview, flag, ref } = await makeFlaggedInterview();
+    const { recruiter, interview, flag, ref } = await makeFlaggedInterviewWithChecklist();
     await tickStep(ref(1), { userId: recruiter.id });
     await removeFlag(
       { interviewId: interview.id, flagId: flag.id },
@@ -105,7 +106,7 @@ describe("starting and cancelling", () => {
 
 describe("ticking steps", () => {
   test("done, skip, undo and notes each change the step and are audited for the candidate", async () => {
-    const { recruiter, interview, ref } = await makeFlaggedInterview();
+    const { recruiter, interview, ref } = await makeFlaggedInterviewWithChecklist();
     const actor = { userId: recruiter.id };
     await tickStep(ref(0), actor, "Called her at 5pm");
     let step = await prisma.checklistStepState.findUniqueOrThrow({
@@ -171,7 +172,7 @@ describe("ticking steps", () => {
   });
 
   test("the checklist completes when the last step is done or skipped, and undo reopens it", async () => {
-    const { recruiter, run, ref } = await makeFlaggedInterview();
+    const { recruiter, run, ref } = await makeFlaggedInterviewWithChecklist();
     const actor = { userId: recruiter.id };
     const last = run.steps.length - 1;
     for (let i = 0; i < last; i++) {
@@ -201,8 +202,8 @@ describe("ticking steps", () => {
   });
 
   test("a step of another interview's checklist is refused", async () => {
-    const mine = await makeFlaggedInterview();
-    const theirs = await makeFlaggedInterview();
+    const mine = await makeFlaggedInterviewWithChecklist();
+    const theirs = await makeFlaggedInterviewWithChecklist();
     const foreign = {
       interviewId: mine.interview.id,
       stepStateId: theirs.run.steps[0].id,
@@ -240,7 +241,7 @@ describe("playbook versions", () => {
 
   test("saving creates the next version; a running checklist keeps its version and a new flag uses the newest", async () => {
     const manager = await makeUser({ role: "manager" });
-    const before = await makeFlaggedInterview();
+    const before = await makeFlaggedInterviewWithChecklist();
     const v1 = await currentPlaybook();
     const steps = [
       {
@@ -283,7 +284,7 @@ describe("playbook versions", () => {
     expect(running.playbookVersionId).toBe(v1.id);
     expect(running.steps).toHaveLength(DEFAULT_PLAYBOOK.length);
 
-    const after = await makeFlaggedInterview();
+    const after = await makeFlaggedInterviewWithChecklist();
     expect(after.run.playbookVersionId).toBe(v2.id);
     expect(after.run.steps.map((s) => s.step.title)).toEqual([
       "Call the candidate",
@@ -346,10 +347,10 @@ describe("dashboard lists", () => {
       },
       { userId: manager.id }
     );
-    const mine = await makeFlaggedInterview({
+    const mine = await makeFlaggedInterviewWithChecklist({
       scheduledAt: new Date("2026-11-20T10:00:00Z"),
     });
-    const other = await makeFlaggedInterview({
+    const other = await makeFlaggedInterviewWithChecklist({
       scheduledAt: new Date("2026-11-20T10:00:00Z"),
     });
     const recruiterSteps = mine.run.steps.filter(
@@ -414,7 +415,7 @@ describe("dashboard lists", () => {
 describe("the candidate's timeline", () => {
   test("shows ticks, undos and notes once each, with who did them", async () => {
     const { candidateTimeline } = await import("~/models/timeline/timeline.server");
-    const { recruiter, interview, run, ref } = await makeFlaggedInterview();
+    const { recruiter, interview, run, ref } = await makeFlaggedInterviewWithChecklist();
     const actor = { userId: recruiter.id };
     const title = run.steps[0].step.title;
     await tickStep(ref(0), actor);

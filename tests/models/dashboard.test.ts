@@ -4,8 +4,11 @@ import { getDashboard, interviewsTodayAndTomorrow, recoveryQueue, workQueueCount
 import { queueRules } from "~/models/recovery/lifecycle.server";
 import { pendingRequestsOlderThan } from "~/models/second-interviews/second-interview.server";
 import { prisma } from "~/utils/db.server";
-import { makeCandidate, makeInterview, makeUser } from "../db-utils";
-import { makeFlag, setAgencyTimeZone } from "../builders/profile";
+import { setAgencyTimeZone } from "../builders/agency";
+import { makeCandidate } from "../builders/candidates";
+import { makeFlag } from "../builders/flags";
+import { makeInterview } from "../builders/interviews";
+import { makeUser } from "../builders/users";
 
 const HOUR = 3600_000;
 

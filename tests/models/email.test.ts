@@ -13,7 +13,7 @@ import {
 } from "~/models/email/email.server";
 import { prisma } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
-import { makeEmailRecipient, makeUnsubscribeToken, queueTestEmail } from "../builders/email";
+import { makeEmailRecipient, makeUnsubscribeToken, queueTestEmail } from "../builders/emails";
 
 test("queueing writes a queued message with a stable Message-ID on the app's host and an audit event", async () => {
   const { recruiter, candidate } = await makeEmailRecipient();

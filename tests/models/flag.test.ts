@@ -4,8 +4,9 @@ import { closeRecoveryByHand, reopenRecovery } from "~/models/recovery/lifecycle
 import { editFlag, flagInterview, removeFlag } from "~/models/flags/flag.server";
 import { getInterviewPage } from "~/models/interviews/interview.server";
 import { prisma } from "~/utils/db.server";
-import { makeCandidate, makeInterview, makeUser } from "../db-utils";
-import { flagDetails } from "../builders/interviews";
+import { makeCandidate } from "../builders/candidates";
+import { flagDetails, makeInterview } from "../builders/interviews";
+import { makeUser } from "../builders/users";
 
 async function setup() {
   const recruiter = await makeUser();

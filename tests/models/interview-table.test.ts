@@ -2,8 +2,11 @@ import { beforeEach, expect, test } from "vitest";
 import { listInterviews, parseInterviewQuery } from "~/models/tables/interview-table.server";
 import { loader } from "~/routes/interviews._index";
 import { prisma } from "~/utils/db.server";
-import { makeCandidate, makeCompany, makeInterview, makeUser } from "../db-utils";
-import { flagInterview } from "../builders/tables";
+import { makeCandidate } from "../builders/candidates";
+import { makeCompany } from "../builders/companies";
+import { makeFlag } from "../builders/flags";
+import { makeInterview } from "../builders/interviews";
+import { makeUser } from "../builders/users";
 import { signedInRequest } from "../builders/session";
 
 const TZ = "Europe/London";
@@ -44,9 +47,9 @@ test("filters by flagged, severity, current flag reason, round, impression, recr
   const a = await interview("A", { recruiterId: ada.id, companyId: acme.id, round: "final", scheduledAt: new Date("2026-07-01T23:30:00Z") });
   const b = await interview("B", { recruiterId: bob.id, impression: "mixed", scheduledAt: new Date("2026-07-01T12:00:00Z") });
   const c = await interview("C", { recruiterId: bob.id, scheduledAt: new Date("2026-06-01T12:00:00Z") });
-  await flagInterview(a.id, { severity: "critical", reasons: ["late", "nerves"] });
-  await flagInterview(b.id, { severity: "minor", reasons: ["blanked"] });
-  await flagInterview(c.id, { severity: "serious", reasons: ["late"], removed: true });
+  await makeFlag(a.id, { severity: "critical", reasons: ["late", "nerves"] });
+  await makeFlag(b.id, { severity: "minor", reasons: ["blanked"] });
+  await makeFlag(c.id, { severity: "serious", reasons: ["late"], removedAt: new Date() });
 
   expect(await roles("flagged=1")).toEqual(["A", "B"]);
   expect(await roles("severity=critical")).toEqual(["A"]);

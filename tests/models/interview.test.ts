@@ -3,7 +3,9 @@ import { DuplicateCandidateEmail } from "~/models/candidates/candidate.server";
 import { getInterviewPage, logInterview, type LogInterviewInput } from "~/models/interviews/interview.server";
 import { prisma } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
-import { makeCandidate, makeCompany, makeUser } from "../db-utils";
+import { makeCandidate } from "../builders/candidates";
+import { makeCompany } from "../builders/companies";
+import { makeUser } from "../builders/users";
 
 const base = (overrides: Partial<LogInterviewInput> = {}): LogInterviewInput => ({
   candidate: { kind: "new", name: "Priya Raman", email: `priya-${Math.random().toString(36).slice(2)}@example.net` },

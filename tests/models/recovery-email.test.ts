@@ -7,7 +7,8 @@ import {
 } from "~/models/email/recovery-email.server";
 import { prisma } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
-import { makeCandidate, makeInterview } from "../db-utils";
+import { makeCandidate } from "../builders/candidates";
+import { makeInterview } from "../builders/interviews";
 import { makeEmailableInterview, outboxFor } from "../emails/helpers";
 
 const key = (n = 1) => `test-key-${String(n).padStart(8, "0")}`;

@@ -1,7 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { recoveryWindowClosesAt } from "~/models/recovery/rules";
 import { prisma } from "~/utils/db.server";
-import { makeCandidate, makeInterview, makeUser } from "../db-utils";
+import { makeCandidate } from "../builders/candidates";
+import { makeInterview } from "../builders/interviews";
+import { makeUser } from "../builders/users";
 
 describe("the data model", () => {
   test("a candidate's email is unique", async () => {

@@ -9,8 +9,10 @@ import {
 import { requestTiming } from "~/models/recovery/rules";
 import { prisma } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
-import { makeCandidate, makeUser } from "../db-utils";
-import { makeFlaggedInterview, makeRequest } from "../builders/second-interview";
+import { makeCandidate } from "../builders/candidates";
+import { makeFlaggedInterview } from "../builders/flags";
+import { makeSecondInterviewRequest } from "../builders/second-interviews";
+import { makeUser } from "../builders/users";
 
 const HOUR = 3600_000;
 const held = new Date("2026-11-20T10:00:00Z"); // 60 minutes: ends 11:00
@@ -60,7 +62,7 @@ test("refuses a request dated before the interview or in the future, writing not
 
 test("an answer before the request is refused at its field; a later one is recorded and audited", async () => {
   const { interview, actor, candidate } = await setup();
-  const request = await makeRequest(interview, { requestedAt: afterEnd(2) });
+  const request = await makeSecondInterviewRequest(interview.id, { requestedAt: afterEnd(2) });
   const ref = { interviewId: interview.id, requestId: request.id };
   await expect(recordRequestResponse(ref, { response: "declined", respondedAt: afterEnd(1) }, actor, now)).rejects.toMatchObject({ field: "respondedAt" });
   expect((await prisma.secondInterviewRequest.findUniqueOrThrow({ where: { id: request.id } })).response).toBe("pending");
@@ -83,7 +85,7 @@ test("an answer before the request is refused at its field; a later one is recor
 test("a request of another interview can't be answered through this one", async () => {
   const { interview, actor } = await setup();
   const other = await makeFlaggedInterview();
-  const request = await makeRequest(other);
+  const request = await makeSecondInterviewRequest(other.id);
   await expect(
     recordRequestResponse({ interviewId: interview.id, requestId: request.id }, { response: "granted", respondedAt: now }, actor, now),
   ).rejects.toBeInstanceOf(RuleViolation);
@@ -91,7 +93,7 @@ test("a request of another interview can't be answered through this one", async 
 
 test("scheduling needs a granted request, links one second interview to it, and refuses a second time", async () => {
   const { interview, actor, candidate } = await setup();
-  const request = await makeRequest(interview, { requestedAt: afterEnd(2) });
+  const request = await makeSecondInterviewRequest(interview.id, { requestedAt: afterEnd(2) });
   const ref = { interviewId: interview.id, requestId: request.id };
   const input = { scheduledAt: new Date("2026-11-27T09:00:00Z"), format: "video" as const, interviewerName: "Ms Lee" };
   await expect(scheduleSecondInterview(ref, input, actor)).rejects.toThrow(/granted/);
@@ -119,7 +121,7 @@ test("scheduling needs a granted request, links one second interview to it, and 
 
 test("hired from the second interview's page belongs to the original interview and makes the candidate hired", async () => {
   const { interview, actor, candidate } = await setup();
-  const request = await makeRequest(interview, { requestedAt: afterEnd(2), response: "granted" });
+  const request = await makeSecondInterviewRequest(interview.id, { requestedAt: afterEnd(2), response: "granted" });
   const { interviewId: secondId } = await scheduleSecondInterview(
     { interviewId: interview.id, requestId: request.id },
     { scheduledAt: new Date("2026-11-27T09:00:00Z"), format: "in_person" },

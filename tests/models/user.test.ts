@@ -11,7 +11,7 @@ import {
 } from "~/models/users/user.server";
 import { prisma } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
-import { makeUser } from "../db-utils";
+import { makeUser } from "../builders/users";
 
 async function violation(promise: Promise<unknown>) {
   try {

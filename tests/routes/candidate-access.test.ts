@@ -4,9 +4,12 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { makeEmail, makeSecondInterviewRequest } from "../builders/profile";
+import { makeCandidate } from "../builders/candidates";
+import { makeEmail } from "../builders/emails";
+import { makeInterview } from "../builders/interviews";
+import { makeSecondInterviewRequest } from "../builders/second-interviews";
+import { makeUser } from "../builders/users";
 import { signedInRequest } from "../builders/session";
-import { makeCandidate, makeInterview, makeUser } from "../db-utils";
 
 type RouteModule = {
   loader?: (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>;

@@ -1,7 +1,8 @@
 import { expect, test } from "vitest";
 import { action, loader } from "~/routes/candidates.$candidateId";
 import { prisma } from "~/utils/db.server";
-import { makeCandidate, makeUser } from "../db-utils";
+import { makeCandidate } from "../builders/candidates";
+import { makeUser } from "../builders/users";
 import { signedInRequest } from "../builders/session";
 
 type Reply = { data: { intent: string | null; result: { error?: Record<string, string[]>; initialValue?: Record<string, unknown> } | null } ; init: ResponseInit | null };

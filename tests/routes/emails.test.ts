@@ -3,7 +3,7 @@ import { expect, test } from "vitest";
 import { loader as detailLoader, action as detailAction } from "~/routes/emails.$emailId";
 import { loader } from "~/routes/emails._index";
 import { prisma } from "~/utils/db.server";
-import { makeEmailRecipient, queueTestEmail } from "../builders/email";
+import { makeEmailRecipient, queueTestEmail } from "../builders/emails";
 import { signedIn } from "../builders/interviews";
 
 test("/emails needs a signed-in user", async () => {

@@ -1,9 +1,8 @@
 import { expect, test } from "vitest";
 import { action, loader } from "~/routes/interviews.$interviewId";
 import { prisma } from "~/utils/db.server";
-import { makeInterview } from "../db-utils";
-import { makeFlaggedInterview } from "../builders/checklist";
-import { signedIn, statusOf } from "../builders/interviews";
+import { makeFlaggedInterviewWithChecklist } from "../builders/checklists";
+import { makeInterview, signedIn, statusOf } from "../builders/interviews";
 
 async function setup() {
   const session = await signedIn();
@@ -56,7 +55,7 @@ test("a refused step action is a 400 naming the step, and changes nothing", asyn
 
 test("a step of another interview, an unknown step and a bad intent are refused without writing", async () => {
   const { act } = await setup();
-  const other = await makeFlaggedInterview();
+  const other = await makeFlaggedInterviewWithChecklist();
   const audits = await prisma.auditEvent.count();
   expect(statusOf(await act({ intent: "step-done", stepStateId: other.run.steps[0].id }))).toBe(400);
   expect(statusOf(await act({ intent: "step-done", stepStateId: "x".repeat(5000) }))).toBe(400);

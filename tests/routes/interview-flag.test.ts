@@ -2,8 +2,8 @@ import { expect, test } from "vitest";
 import { loader as searchLoader } from "~/routes/resources.candidate-search";
 import { action, loader } from "~/routes/interviews.$interviewId";
 import { prisma } from "~/utils/db.server";
-import { makeCandidate, makeInterview } from "../db-utils";
-import { fieldErrorsOf, signedIn, statusOf } from "../builders/interviews";
+import { makeCandidate } from "../builders/candidates";
+import { fieldErrorsOf, makeInterview, signedIn, statusOf } from "../builders/interviews";
 
 async function setup() {
   const session = await signedIn();

@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
 import { action, loader } from "~/routes/interviews.new";
 import { prisma } from "~/utils/db.server";
-import { makeCandidate } from "../db-utils";
+import { makeCandidate } from "../builders/candidates";
 import { fieldErrorsOf, interviewFields, signedIn, statusOf } from "../builders/interviews";
 
 async function logVia(fields: Record<string, string | string[]>) {

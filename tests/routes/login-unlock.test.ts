@@ -4,8 +4,8 @@ import { setPasswordWithToken, verifyLogin } from "~/models/users/user.server";
 import { action } from "~/routes/login";
 import { prisma } from "~/utils/db.server";
 import { createMailTransport, type MailTransport } from "~/utils/mailer.server";
-import { startSmtpSink, type SmtpSink } from "../builders/email";
-import { makeUser } from "../db-utils";
+import { type SmtpSink, startSmtpSink } from "../builders/smtp-sink";
+import { makeUser } from "../builders/users";
 
 let sink: SmtpSink;
 let transport: MailTransport;

@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
 import { action } from "~/routes/login";
 import { prisma } from "~/utils/db.server";
-import { makeUser } from "../db-utils";
+import { makeUser } from "../builders/users";
 
 function attempt(email: string, password: string, clientIp = "203.0.113.5", redirectTo = "") {
   const request = new Request("http://localhost/login", {

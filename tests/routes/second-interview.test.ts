@@ -3,7 +3,7 @@ import { action as profileAction } from "~/routes/candidates.$candidateId";
 import { action } from "~/routes/interviews.$interviewId";
 import { prisma } from "~/utils/db.server";
 import { fieldErrorsOf, signedIn, statusOf } from "../builders/interviews";
-import { makeFlaggedInterview } from "../builders/second-interview";
+import { makeFlaggedInterview } from "../builders/flags";
 
 async function setup() {
   const session = await signedIn();

@@ -3,7 +3,7 @@ import { expect, test } from "vitest";
 import { action, loader } from "~/routes/unsubscribe.$token";
 import { prisma } from "~/utils/db.server";
 import { UNSUBSCRIBE_LIMIT } from "~/utils/unsubscribe-rate-limit.server";
-import { makeEmailRecipient, makeUnsubscribeToken } from "../builders/email";
+import { makeEmailRecipient, makeUnsubscribeToken } from "../builders/emails";
 
 let ipCounter = 0;
 const freshIp = () => `198.51.100.${++ipCounter}`;

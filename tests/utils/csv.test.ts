@@ -5,7 +5,9 @@ import { loader as interviewsCsvLoader } from "~/routes/interviews[.]csv";
 import { updateAgency } from "~/models/agency/agency.server";
 import { csvStream, neutraliseFormula } from "~/utils/csv.server";
 import { prisma } from "~/utils/db.server";
-import { makeCandidate, makeInterview, makeUser } from "../db-utils";
+import { makeCandidate } from "../builders/candidates";
+import { makeInterview } from "../builders/interviews";
+import { makeUser } from "../builders/users";
 import { signedInRequest } from "../builders/session";
 
 /** A small RFC 4180 reader (quoted fields, doubled quotes, CRLF records), so the test checks the bytes on its own. */

@@ -13,7 +13,7 @@ import {
 } from "~/utils/session.server";
 import { endOtherOwnSessions, endOwnSession, getSessionUser, LAST_SEEN_EVERY_MS, listUserSessions, startSession } from "~/models/users/user-session.server";
 import { deactivateUser, reactivateUser, resetPassword, setPasswordWithToken } from "~/models/users/user.server";
-import { makeUser } from "../db-utils";
+import { makeUser } from "../builders/users";
 
 function cookieFrom(response: Response) {
   const setCookie = response.headers.get("Set-Cookie");

@@ -103,7 +103,7 @@ async function syncSummaries(tx: Tx, interviewId: string, candidateId: string) {
  * impression as "went badly", moves an open candidate to "recovering" and starts the recovery checklist. One
  * current flag per interview.
  */
-export async function flagInterview(interviewId: string, input: FlagInput, actor: StaffActor) {
+export async function flagInterview(interviewId: string, input: FlagInput, actor: StaffActor, now = new Date()) {
   const flag = cleanFlagInput(input);
   return prisma.$transaction(async (tx) => {
     const interview = await tx.interview.findUnique({
@@ -121,6 +121,7 @@ export async function flagInterview(interviewId: string, input: FlagInput, actor
         description: flag.description,
         otherReason: flag.otherReason,
         flaggedById: actor.userId,
+        flaggedAt: now,
         windowClosesAt: recoveryWindowClosesAt(interview),
         reasons: { create: flag.reasons.map((reason) => ({ reason })) },
       },

@@ -2,7 +2,8 @@ import { describe, expect, test } from "vitest";
 import { recordAudit } from "~/models/audit/audit.server";
 import { auditEvents, parseAuditEvent, personalFields, type AuditAction } from "~/models/audit/events";
 import { prisma } from "~/utils/db.server";
-import { makeCandidate, makeUser } from "../../db-utils";
+import { makeCandidate } from "../../builders/candidates";
+import { makeUser } from "../../builders/users";
 
 describe("the audit vocabulary", () => {
   test("the writer stores the kind's entity type and the payload as JSON", async () => {

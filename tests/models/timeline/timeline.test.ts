@@ -3,10 +3,10 @@ import { reopenStep, tickStep } from "~/models/recovery/checklist.server";
 import { createCoachingLink, markCandidateStepDone } from "~/models/recovery/coaching.server";
 import { candidateTimeline } from "~/models/timeline/timeline.server";
 import { prisma } from "~/utils/db.server";
-import { makeFlaggedInterview } from "../../builders/checklist";
+import { makeFlaggedInterviewWithChecklist } from "../../builders/checklists";
 
 test("a candidate's own tick stays on the timeline after a recruiter undoes it, like a recruiter's tick does", async () => {
-  const { recruiter, interview, run, ref } = await makeFlaggedInterview();
+  const { recruiter, interview, run, ref } = await makeFlaggedInterviewWithChecklist();
   const actor = { userId: recruiter.id };
   const candidateStep = run.steps.findIndex((s) => s.step.owner === "candidate");
   const recruiterStep = run.steps.findIndex((s) => s.step.owner === "recruiter");
@@ -31,7 +31,7 @@ test("a candidate's own tick stays on the timeline after a recruiter undoes it, 
 });
 
 test("an event kind this version doesn't know shows as a plain change, and a broken row doesn't break the page", async () => {
-  const { interview } = await makeFlaggedInterview();
+  const { interview } = await makeFlaggedInterviewWithChecklist();
   const base = { entityType: "Candidate", entityId: interview.candidateId, candidateId: interview.candidateId, actorLabel: "system" };
   await prisma.auditEvent.create({ data: { ...base, action: "candidate.merged", after: JSON.stringify({ into: "x" }) } });
   await prisma.auditEvent.create({ data: { ...base, action: "candidate.updated", after: "{broken" } });

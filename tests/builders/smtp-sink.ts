@@ -1,13 +1,7 @@
-// Test helpers for email delivery: a real SMTP server on 127.0.0.1 that records (or refuses) what it receives, and
-// outbox rows queued the way the app queues them.
-import { randomBytes } from "node:crypto";
+// A real SMTP server on 127.0.0.1 for the email tests, that records (or refuses) what it receives.
 import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
-import { hashUnsubscribeToken } from "~/models/email/email-links.server";
-import { queueEmailInTx, type QueueEmailInput } from "~/models/email/email.server";
-import { prisma } from "~/utils/db.server";
-import { makeCandidate, makeUser } from "../db-utils";
 
 /** What the sink answers to the next message: accept, or an SMTP error with this code and text. */
 export type SinkReply = "accept" | { code: number; message: string };
@@ -93,40 +87,4 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     stop: () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
     start: listen,
   };
-}
-
-export async function makeEmailRecipient(overrides: { name?: string; email?: string } = {}) {
-  const recruiter = await makeUser();
-  const candidate = await makeCandidate({ recruiterId: recruiter.id, ...overrides });
-  return { recruiter, candidate };
-}
-
-/** Queues a message through queueEmailInTx, as the send actions do. */
-export async function queueTestEmail(
-  candidate: { id: string; email: string },
-  sentById: string,
-  overrides: Partial<QueueEmailInput> = {},
-) {
-  return prisma.$transaction((tx) =>
-    queueEmailInTx(
-      tx,
-      {
-        candidateId: candidate.id,
-        template: "rough_day",
-        toAddress: candidate.email,
-        subject: "Rough day — here's what to do next",
-        html: "<p>Hello <strong>there</strong></p>",
-        text: "Hello there",
-        ...overrides,
-      },
-      { userId: sentById },
-    ),
-  );
-}
-
-/** An unsubscribe link for the candidate, as the worker mints one at delivery; returns the token. */
-export async function makeUnsubscribeToken(candidateId: string, expiresAt = new Date(Date.now() + 30 * 24 * 3600_000)) {
-  const token = randomBytes(32).toString("base64url");
-  await prisma.unsubscribeLink.create({ data: { candidateId, tokenHash: hashUnsubscribeToken(token), expiresAt } });
-  return token;
 }

@@ -1,0 +1,22 @@
+// Test builder for second-interview requests (a candidate asking for another chance after a bad interview).
+import { prisma } from "~/utils/db.server";
+
+export async function makeSecondInterviewRequest(
+  interviewId: string,
+  overrides: { requestedAt?: Date; response?: string; respondedAt?: Date | null; recordedById?: string; createdAt?: Date } = {},
+) {
+  const interview = await prisma.interview.findUniqueOrThrow({ where: { id: interviewId } });
+  return prisma.secondInterviewRequest.create({
+    data: {
+      interviewId,
+      candidateId: interview.candidateId,
+      requestedAt: overrides.requestedAt ?? new Date(),
+      requestedBy: "candidate",
+      channel: "phone",
+      response: overrides.response ?? "pending",
+      respondedAt: overrides.respondedAt ?? null,
+      recordedById: overrides.recordedById ?? interview.recruiterId,
+      createdAt: overrides.createdAt ?? new Date(),
+    },
+  });
+}
