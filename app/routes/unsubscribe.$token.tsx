@@ -53,14 +53,23 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 // can't fetch one. Unsubscribing is idempotent and only ever reduces what we send.
 export async function action({ request, params, context }: ActionFunctionArgs) {
   limit(context);
-  // A one-click sender may post no body at all: nothing to parse, nothing refused.
-  const formData = request.headers.get("Content-Type") ? await request.formData() : new FormData();
+  const formData = await formDataOf(request);
+  if (!formData) return withPageHeaders(formRefused("That request was not a form."));
   if (!isUnsubscribeIntent(formData.get("intent"))) return withPageHeaders(formRefused());
   const submission = parseWithZod(formData, { schema: UnsubscribeSchema });
   if (submission.status !== "success") return withPageHeaders(invalidForm(submission, "unsubscribe"));
   const result = await unsubscribe(params.token ?? "");
   if (!result) throw notValid();
   return data({ unsubscribed: true }, { headers: pageHeaders });
+}
+
+/**
+ * The body as a form. This route alone takes posts of any content type (see server/http-guards.ts): an empty body is
+ * a one-click without fields, and anything that isn't a form is refused rather than failing.
+ */
+async function formDataOf(request: Request) {
+  if (!request.headers.get("Content-Type") && !(await request.clone().text())) return new FormData();
+  return request.formData().catch(() => null);
 }
 
 /** A refusal is an answer of this page too: it must not be cached, indexed or pass the token on. */

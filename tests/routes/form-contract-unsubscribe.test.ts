@@ -52,3 +52,18 @@ test("an unknown intent is refused with 400 and changes nothing", async () => {
   );
   expect(await optedOut(candidate.id)).toBe(false);
 });
+
+test("a body that isn't a form is refused with 400, not a failure, and changes nothing", async () => {
+  const { candidate, token } = await recipient();
+  const result = await action({
+    request: new Request(`http://localhost/unsubscribe/${token}`, {
+      method: "POST",
+      body: '{"List-Unsubscribe":"One-Click"}',
+      headers: { "Content-Type": "application/json" },
+    }),
+    params: { token },
+    context: { clientIp: `192.0.2.${++n}` },
+  });
+  expect(statusOf(result)).toBe(400);
+  expect(await optedOut(candidate.id)).toBe(false);
+});
