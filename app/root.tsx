@@ -15,6 +15,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SubmitButton } from "~/components/forms";
 import { roles } from "~/models/enums";
 import { getAgency } from "~/models/agency/agency.server";
 import { useNonce } from "~/utils/nonce";
@@ -113,9 +114,9 @@ function AppShell({ children }: { children: ReactNode }) {
                 <span className="role-badge">{roles.label(user.role)}</span>
               </span>
               <Form method="post" action="/logout">
-                <button type="submit" className="button-link">
+                <SubmitButton formAction="/logout" className="button-link" pendingLabel="Logging out…">
                   Log out
-                </button>
+                </SubmitButton>
               </Form>
             </div>
           </>

@@ -72,7 +72,7 @@ test.describe("writes from another site are refused before they reach an action"
   const evil = { Origin: "https://evil.example" };
 
   test("login CSRF: a cross-site sign-in is refused and sets no cookie", async () => {
-    const body = form({ email: "manager-hardening@e2e.example.com", password: "whatever-it-is" });
+    const body = form({ intent: "login", email: "manager-hardening@e2e.example.com", password: "whatever-it-is" });
     const refused: Record<string, string>[] = [evil, { "Sec-Fetch-Site": "cross-site" }, { "Sec-Fetch-Site": "same-site" }, { Origin: "null" }];
     for (const headers of refused) {
       const response = await call({ method: "POST", path: "/login", headers: { "Content-Type": FORM, ...headers }, body });
@@ -192,7 +192,7 @@ test.describe("behind a proxy (TRUST_PROXY=loopback)", () => {
   });
 
   test("our own origin is APP_URL's, as the browser behind the proxy sends it", async () => {
-    const body = form({ email: "nobody@e2e.example.com", password: "whatever-it-is" });
+    const body = form({ intent: "login", email: "nobody@e2e.example.com", password: "whatever-it-is" });
     const post = (origin: string) =>
       send(proxied.baseURL, { method: "POST", path: "/login", headers: { "Content-Type": FORM, Origin: origin }, body });
     expect((await post("https://rebound.example")).status).toBe(400);

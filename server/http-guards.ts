@@ -16,7 +16,8 @@ const ALLOWED_METHODS = ["GET", "HEAD", "POST"];
 
 /**
  * The RFC 8058 one-click unsubscribe POST comes from mail providers' servers with no Origin and any body: the
- * unguessable token in the URL is the authority, the action reads no body, and unsubscribing only reduces what we send.
+ * unguessable token in the URL is the authority, the action reads at most two form fields (refusing any other body
+ * with a 400), and unsubscribing only reduces what we send.
  */
 const TOKEN_AUTHORISED_POSTS = /^\/unsubscribe\/[^/]+(?:\.data)?$/;
 

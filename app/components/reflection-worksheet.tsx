@@ -1,27 +1,29 @@
 // The candidate's reflection worksheet: saves itself a second after typing stops, and has a plain save button
 // so it works without JavaScript too.
+import type { SubmissionResult } from "@conform-to/react";
 import { Form, useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { REFLECTION_MAX_LENGTH, reflectionQuestions, type Reflection } from "~/models/recovery/coaching-forms";
 import { formatDateTime, formatTime } from "~/utils/dates";
+import { useIsPending } from "~/utils/use-is-pending";
 import { ErrorList, SubmitButton, TextareaField } from "./forms";
 
 const AUTOSAVE_DELAY_MS = 1000;
 
-/** What the coach page's action answers to a reflection save (autosave or button). */
+/**
+ * What the coach page's action answers to a reflection save (autosave or button): when it was saved, or the form
+ * contract's refusal (`result`: errors at the fields, and the typed answers so a refused save keeps them).
+ */
 export type ReflectionReply = {
   intent: "save-reflection";
   /** When the server answered, to tell which of two answers (autosave, button) is newer. */
-  at: number;
-  savedAt: Date | string | null;
-  fieldErrors: Record<string, string[] | null | undefined>;
-  formError: string | null;
-  /** The submitted answers, so a refused save without JavaScript keeps what was typed. */
-  values: Record<string, unknown> | null;
+  at?: number;
+  savedAt?: Date | string | null;
+  result?: SubmissionResult<string[]>;
 };
 
 function newest(...replies: Array<ReflectionReply | null | undefined>) {
-  return replies.reduce<ReflectionReply | null>((best, r) => (r && (!best || r.at > best.at) ? r : best), null);
+  return replies.reduce<ReflectionReply | null>((best, r) => (r && (!best || (r.at ?? 0) > (best.at ?? 0)) ? r : best), null);
 }
 
 export function ReflectionWorksheet({
@@ -45,7 +47,7 @@ export function ReflectionWorksheet({
   }, [reply]);
   useEffect(() => {
     const answer = fetcher.data;
-    if (answer && "at" in answer) setLatest((previous) => newest(previous, answer));
+    if (answer?.intent === "save-reflection") setLatest((previous) => newest(previous, answer));
   }, [fetcher.data]);
   useEffect(() => () => clearTimeout(timer.current), []);
 
@@ -59,12 +61,15 @@ export function ReflectionWorksheet({
     }, AUTOSAVE_DELAY_MS);
   }
 
-  const saving = fetcher.state !== "idle";
+  // The autosave's own progress; the button's comes from SubmitButton.
+  const saving = useIsPending({ fetcher });
+  const errors = latest?.result?.error ?? {};
+  const formError = errors[""]?.join(" ");
   const status = saving
     ? "Saving…"
-    : latest?.formError
-      ? `Not saved: ${latest.formError}`
-      : latest && Object.values(latest.fieldErrors).some((e) => e?.length)
+    : formError
+      ? `Not saved: ${formError}`
+      : Object.values(errors).some((e) => e?.length)
         ? "Not saved: please fix the answer marked below."
         : latest?.savedAt
           ? `Saved at ${formatTime(latest.savedAt, timeZone)}`
@@ -73,7 +78,7 @@ export function ReflectionWorksheet({
             : "Not saved yet";
 
   const typed = (name: string) => {
-    const value = latest?.values?.[name];
+    const value = latest?.result?.initialValue?.[name];
     return typeof value === "string" ? value : undefined;
   };
 
@@ -97,7 +102,7 @@ export function ReflectionWorksheet({
             key={q.name}
             label={q.label}
             hint={`${q.hint} Up to ${REFLECTION_MAX_LENGTH.toLocaleString("en-GB")} characters.`}
-            errors={latest?.fieldErrors[q.name]}
+            errors={errors[q.name]}
             textareaProps={{
               id: `reflection-${q.name}`,
               name: q.name,
@@ -106,7 +111,7 @@ export function ReflectionWorksheet({
             }}
           />
         ))}
-        <ErrorList errors={latest?.formError ? [latest.formError] : null} alert />
+        <ErrorList errors={formError ? [formError] : null} alert />
         <div className="reflection-actions">
           <SubmitButton className="coach-button" pendingLabel="Saving…">
             Save my reflection

@@ -26,6 +26,7 @@ import { invalidForm, unlessRefused } from "~/utils/form-reply.server";
 import { buttonFormErrors } from "~/utils/form-reply";
 import { redirectWithToast, requireUser } from "~/utils/session.server";
 import { toSearch, withParams } from "~/utils/table-params";
+import { useIsPending } from "~/utils/use-is-pending";
 import { useTimeZone } from "~/utils/use-time-zone";
 
 export const meta: MetaFunction = () => [{ title: "Candidates · Rebound" }];
@@ -102,10 +103,8 @@ export default function CandidatesPage() {
   const { rows, total, view, filters, options, csvHref, emailKey } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const sendingEmails =
-    navigation.state === "submitting" && navigation.formData?.get("intent") === "send-email"
-      ? navigation.formData.getAll("candidateIds").length
-      : null;
+  // How many are being sent, read from the form in flight while the send is pending.
+  const sendingEmails = useIsPending({ intent: "send-email" }) ? (navigation.formData?.getAll("candidateIds").length ?? null) : null;
   const columns = useCandidateColumns();
   const timeZone = useTimeZone();
   const [searchParams] = useSearchParams();

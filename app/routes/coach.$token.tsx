@@ -20,11 +20,13 @@ import type { ReactNode } from "react";
 import { ErrorList, SubmitButton } from "~/components/forms";
 import { ReflectionWorksheet, type ReflectionReply } from "~/components/reflection-worksheet";
 import { getAgency } from "~/models/agency/agency.server";
-import { CoachActionSchema } from "~/models/recovery/coaching-forms";
+import { CoachActionSchema, isCoachIntent } from "~/models/recovery/coaching-forms";
 import { findCoachingRun, markCandidateStepDone, saveReflection } from "~/models/recovery/coaching.server";
 import { coachRequestRetryAfter } from "~/utils/coach-rate-limit.server";
 import { describeTimeZone, formatDateTime } from "~/utils/dates";
 import { RuleViolation } from "~/utils/errors.server";
+import { buttonFormErrors } from "~/utils/form-reply";
+import { formRefused, invalidForm, ruleViolationReply, tooManyRequestsReply } from "~/utils/form-reply.server";
 import { clientIp } from "~/utils/http.server";
 
 // The token is in the URL: never send it on as a referrer, never let it be indexed or cached.
@@ -66,61 +68,52 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   );
 }
 
-type StepReply = { intent: "mark-done"; formError: string };
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const formData = await request.formData();
+  const intent = formData.get("intent");
+  const known = isCoachIntent(intent) ? intent : null;
+  const submission = parseWithZod(formData, { schema: CoachActionSchema });
+  // `at` tells the worksheet which of two answers (an autosave, the button) is newer.
+  const at = { at: Date.now() };
   const wait = coachRequestRetryAfter(clientIp(context), "save");
   if (wait) {
-    const reply: ReflectionReply = {
-      intent: "save-reflection",
-      at: Date.now(),
-      savedAt: null,
-      fieldErrors: {},
-      formError: TOO_MANY,
-      values: Object.fromEntries(formData),
-    };
-    return data(reply, { status: 429, headers: { ...pageHeaders, "Retry-After": String(wait) } });
+    return tooManyRequestsReply(submission, {
+      message: TOO_MANY,
+      retryAfterSeconds: wait,
+      intent: known,
+      extra: at,
+      headers: pageHeaders,
+    });
   }
-  const submission = parseWithZod(formData, { schema: CoachActionSchema });
-  if (submission.status !== "success") {
-    const reply: ReflectionReply = {
-      intent: "save-reflection",
-      at: Date.now(),
-      savedAt: null,
-      fieldErrors: submission.error ?? {},
-      formError: null,
-      values: Object.fromEntries(formData),
-    };
-    return data(reply, { status: 400, headers: pageHeaders });
-  }
+  if (!known) return withPageHeaders(formRefused());
+  if (submission.status !== "success") return withPageHeaders(invalidForm(submission, known, at));
   const value = submission.value;
-  if (value.intent === "mark-done") {
-    try {
-      const result = await markCandidateStepDone(token, value.stepStateId);
-      if (!result) throw notValid();
-    } catch (error) {
-      if (error instanceof RuleViolation) {
-        const reply: StepReply = { intent: "mark-done", formError: error.message };
-        return data(reply, { status: 400, headers: pageHeaders });
+  switch (value.intent) {
+    case "mark-done": {
+      try {
+        const result = await markCandidateStepDone(token, value.stepStateId);
+        if (!result) throw notValid();
+      } catch (error) {
+        if (error instanceof RuleViolation) return withPageHeaders(ruleViolationReply(submission, error, value.intent, at));
+        throw error;
       }
-      throw error;
+      return redirect(`/coach/${encodeURIComponent(token)}#your-steps`, { headers: pageHeaders });
     }
-    return redirect(`/coach/${encodeURIComponent(token)}#your-steps`, { headers: pageHeaders });
+    case "save-reflection": {
+      const { wentWell, wentWrong, questions, doDifferently } = value;
+      const saved = await saveReflection(token, { wentWell, wentWrong, questions, doDifferently });
+      if (!saved) throw notValid();
+      const reply: ReflectionReply = { intent: value.intent, ...at, savedAt: saved.savedAt };
+      return data(reply, { headers: pageHeaders });
+    }
   }
-  const { wentWell, wentWrong, questions, doDifferently } = value;
-  const saved = await saveReflection(token, { wentWell, wentWrong, questions, doDifferently });
-  if (!saved) throw notValid();
-  const reply: ReflectionReply = {
-    intent: "save-reflection",
-    at: Date.now(),
-    savedAt: saved.savedAt,
-    fieldErrors: {},
-    formError: null,
-    values: null,
-  };
-  return data(reply, { headers: pageHeaders });
+}
+
+/** A refusal is an answer of this page too: it must not be cached, indexed or pass the token on. */
+function withPageHeaders<T extends { init: ResponseInit | null }>(reply: T) {
+  reply.init = { ...reply.init, headers: { ...pageHeaders, ...Object.fromEntries(new Headers(reply.init?.headers ?? {})) } };
+  return reply;
 }
 
 // Autosaves change nothing else on the page, so they don't reload it (and don't count as page views).
@@ -132,8 +125,18 @@ export default function CoachPage() {
   const actionData = useActionData<typeof action>();
   const zone = describeTimeZone(agency.timeZone);
   const doneCount = page.steps.filter((s) => s.status !== "pending").length;
-  const stepError = actionData && actionData.intent === "mark-done" ? actionData.formError : null;
-  const reflectionReply = actionData && actionData.intent === "save-reflection" ? actionData : null;
+  // A refused step (or a request the page didn't understand) shows above the steps.
+  const refusal = actionData?.result ? { intent: actionData.intent, result: actionData.result } : null;
+  const stepError = refusal && refusal.intent !== "save-reflection" ? buttonFormErrors(refusal) : null;
+  const reflectionReply: ReflectionReply | null =
+    actionData?.intent === "save-reflection"
+      ? {
+          intent: "save-reflection",
+          at: "at" in actionData ? actionData.at : undefined,
+          savedAt: "savedAt" in actionData ? actionData.savedAt : undefined,
+          result: actionData.result,
+        }
+      : null;
   return (
     <CoachLayout agencyName={agency.name}>
       <h1>Hi {page.firstName}, let’s get you back on track</h1>
@@ -153,7 +156,7 @@ export default function CoachPage() {
         ) : (
           <p className="empty-state">There are no steps for you right now.</p>
         )}
-        <ErrorList errors={stepError ? [stepError] : null} alert />
+        <ErrorList errors={stepError} alert />
         <ol className="coach-steps">
           {page.steps.map((step) => {
             const pastDue = step.status === "pending" && new Date(step.dueAt) < new Date(now);

@@ -8,7 +8,6 @@ import {
   Link,
   useActionData,
   useLoaderData,
-  useNavigation,
   useSubmit,
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
@@ -23,6 +22,7 @@ import { interviewExists, previewRecoveryEmail, sendRecoveryEmail, type EmailPre
 import { formatDate } from "~/utils/dates";
 import { invariantResponse } from "~/utils/http.server";
 import { redirectWithToast, requireUser } from "~/utils/session.server";
+import { useIsPending } from "~/utils/use-is-pending";
 import { useTimeZone } from "~/utils/use-time-zone";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -89,7 +89,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function InterviewEmailPage() {
   const loaded = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
   const submit = useSubmit();
   const timeZone = useTimeZone();
   const shown = (actionData && "preview" in actionData ? actionData.preview : null) ?? loaded;
@@ -98,7 +97,7 @@ export default function InterviewEmailPage() {
   const chosen = isTemplateName(initial.template) ? initial.template : shown.template;
   const note = typeof initial.personalNote === "string" ? initial.personalNote : "";
   const { recipient, interview } = loaded;
-  const updating = navigation.state === "submitting" && navigation.formData?.get("intent") === "preview";
+  const updating = useIsPending({ intent: "preview" });
   return (
     <section aria-labelledby="email-title">
       <p>

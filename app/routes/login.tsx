@@ -5,9 +5,11 @@ import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, SubmitButton } from "~/components/forms";
 import { requestUnlockEmail } from "~/models/users/account-unlock.server";
-import { LoginSchema, UnlockSchema } from "~/models/users/user-forms";
+import { isLoginIntent, LoginActionSchema, LoginSchema } from "~/models/users/user-forms";
 import { isSetupOpen } from "~/models/agency/setup.server";
 import { verifyLogin } from "~/models/users/user.server";
+import { RuleViolation } from "~/utils/errors.server";
+import { formRefused, invalidForm, ruleViolationReply, tooManyRequestsReply } from "~/utils/form-reply.server";
 import { clientIp } from "~/utils/http.server";
 import { loginThrottle } from "~/utils/login-throttle.server";
 import { createUserSession, getUserId, safeRedirect } from "~/utils/session.server";
@@ -23,50 +25,46 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
-  if (formData.get("intent") === "unlock") {
-    const parsed = UnlockSchema.safeParse({ email: formData.get("email") });
-    if (!parsed.success) return data({ attempt: Date.now(), offerUnlock: true, unlockSent: false, result: null }, { status: 400 });
-    await requestUnlockEmail(parsed.data.email, clientIp(context));
-    return data({ attempt: Date.now(), offerUnlock: false, unlockSent: true, result: null });
-  }
-  const submission = parseWithZod(formData, { schema: LoginSchema });
-  if (submission.status !== "success") {
-    return data({ attempt: Date.now(), offerUnlock: false, unlockSent: false, result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
-  }
-  const { email, password, redirectTo } = submission.value;
+  const intent = formData.get("intent");
+  if (!isLoginIntent(intent)) return formRefused();
+  const submission = parseWithZod(formData, { schema: LoginActionSchema });
+  // `attempt` remounts the password field so it is empty after every refusal; `offerUnlock` shows the unlock form.
+  const page = (offerUnlock: boolean) => ({ attempt: Date.now(), offerUnlock, unlockSent: false });
+  if (submission.status !== "success") return invalidForm(submission, intent, page(intent === "unlock"), hidden);
+  const value = submission.value;
   const ip = clientIp(context);
-  const waitSeconds = loginThrottle.retryAfterSeconds(email, ip);
-  if (waitSeconds > 0) {
-    return data(
-      {
-        attempt: Date.now(),
-        offerUnlock: true,
-        unlockSent: false,
-        result: submission.reply({
-          formErrors: [`Too many failed attempts. Wait ${describeWait(waitSeconds)} and try again.`],
-          hideFields: ["password"],
-        }),
-      },
-      { status: 429 },
-    );
+  switch (value.intent) {
+    case "unlock":
+      await requestUnlockEmail(value.email, ip);
+      // The same answer whether or not an account uses the address.
+      return data({ attempt: Date.now(), offerUnlock: false, unlockSent: true });
+    case "login": {
+      const { email, password, redirectTo } = value;
+      const waitSeconds = loginThrottle.retryAfterSeconds(email, ip);
+      if (waitSeconds > 0) {
+        return tooManyRequestsReply(submission, {
+          message: `Too many failed attempts. Wait ${describeWait(waitSeconds)} and try again.`,
+          retryAfterSeconds: waitSeconds,
+          intent: value.intent,
+          extra: page(true),
+          hideFields: hidden,
+        });
+      }
+      const user = await verifyLogin(email, password);
+      if (!user) {
+        loginThrottle.recordFailure(email, ip);
+        // One message for every failure, so the form doesn't reveal which accounts exist.
+        const refusal = new RuleViolation("Email or password is incorrect.");
+        return ruleViolationReply(submission, refusal, value.intent, page(loginThrottle.suggestsUnlock(email)), hidden);
+      }
+      loginThrottle.recordSuccess(email);
+      return createUserSession(user.id, safeRedirect(redirectTo), request);
+    }
   }
-  const user = await verifyLogin(email, password);
-  if (!user) {
-    loginThrottle.recordFailure(email, ip);
-    // One message for every failure, so the form doesn't reveal which accounts exist.
-    return data(
-      {
-        attempt: Date.now(),
-        offerUnlock: loginThrottle.suggestsUnlock(email),
-        unlockSent: false,
-        result: submission.reply({ formErrors: ["Email or password is incorrect."], hideFields: ["password"] }),
-      },
-      { status: 400 },
-    );
-  }
-  loginThrottle.recordSuccess(email);
-  return createUserSession(user.id, safeRedirect(redirectTo), request);
 }
+
+/** Never sent back to the browser. */
+const hidden = ["password"];
 
 function describeWait(seconds: number) {
   return seconds === 1 ? "1 second" : `${seconds} seconds`;
@@ -74,11 +72,14 @@ function describeWait(seconds: number) {
 
 export default function LoginPage() {
   const actionData = useActionData<typeof action>();
+  // A refused unlock request is about the address typed in this form, so every refusal shows here.
+  const refusal = actionData && "result" in actionData ? actionData : null;
+  const page = actionData && "attempt" in actionData ? actionData : null;
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({
     id: "login",
     constraint: getZodConstraint(LoginSchema),
-    lastResult: actionData?.result ?? undefined,
+    lastResult: refusal?.result,
     shouldRevalidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
   });
@@ -93,21 +94,24 @@ export default function LoginPage() {
           errors={fields.email.errors}
         />
         <Field
-          key={actionData?.attempt}
+          key={page?.attempt}
           label="Password"
           inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "current-password" }}
           errors={fields.password.errors}
         />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-        <SubmitButton pendingLabel="Logging in…">Log in</SubmitButton>
+        <input type="hidden" name="intent" value="login" />
+        <SubmitButton intent="login" pendingLabel="Logging in…">
+          Log in
+        </SubmitButton>
       </Form>
-      {actionData?.unlockSent ? (
+      {page?.unlockSent ? (
         <p role="status" className="notice">
           If an account uses that address, we have emailed it a link to set a new password. The link works once, for
           72 hours.
         </p>
       ) : null}
-      {actionData?.offerUnlock ? (
+      {page?.offerUnlock ? (
         <Form method="post" className="stacked unlock-offer">
           <p>Can&apos;t remember it? We can email you a link to set a new password; it also lifts the wait.</p>
           <input type="hidden" name="email" value={fields.email.value ?? ""} />

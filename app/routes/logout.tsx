@@ -6,6 +6,8 @@ export async function loader() {
   return redirect("/");
 }
 
+// No form schema or intent on purpose: whatever a (same-origin) POST carries, it signs out. A refusal here would
+// leave someone who pressed "Log out" on a stale page signed in without knowing it.
 export async function action({ request }: ActionFunctionArgs) {
   return logout(request);
 }

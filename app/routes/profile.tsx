@@ -1,13 +1,14 @@
 import { parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { SubmitButton } from "~/components/forms";
+import { ErrorList, SubmitButton } from "~/components/forms";
 import { roles } from "~/models/enums";
-import { ProfileSessionActionSchema } from "~/models/users/profile-forms";
+import { isProfileIntent, ProfileSessionActionSchema } from "~/models/users/profile-forms";
 import { endOtherOwnSessions, endOwnSession, listUserSessions } from "~/models/users/user-session.server";
 import { formatDateTime } from "~/utils/dates";
-import { RuleViolation } from "~/utils/errors.server";
+import { formRefused, invalidForm, unlessRefused } from "~/utils/form-reply.server";
+import { buttonFormErrors, type FormReply } from "~/utils/form-reply";
 import { redirectWithToast, requireSession } from "~/utils/session.server";
 import { useTimeZone } from "~/utils/use-time-zone";
 
@@ -20,24 +21,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, sessionId } = await requireSession(request);
-  const submission = parseWithZod(await request.formData(), { schema: ProfileSessionActionSchema });
-  if (submission.status !== "success") throw new Response("Unknown action", { status: 400 });
-  try {
-    switch (submission.value.intent) {
-      case "end-session":
-        await endOwnSession(user.id, submission.value.session, sessionId);
-        return redirectWithToast(request, "/profile", { kind: "success", message: "That session has ended." });
-      case "end-other-sessions": {
-        const ended = await endOtherOwnSessions(user.id, sessionId);
-        return redirectWithToast(request, "/profile", {
-          kind: "success",
-          message: ended === 1 ? "1 other session ended." : `${ended} other sessions ended.`,
-        });
-      }
-    }
-  } catch (error) {
-    if (error instanceof RuleViolation) return redirectWithToast(request, "/profile", { kind: "error", message: error.message });
-    throw error;
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (!isProfileIntent(intent)) return formRefused();
+  const submission = parseWithZod(formData, { schema: ProfileSessionActionSchema });
+  if (submission.status !== "success") return invalidForm(submission, intent);
+  const value = submission.value;
+  switch (value.intent) {
+    case "end-session":
+      return unlessRefused(
+        submission,
+        async () => {
+          await endOwnSession(user.id, value.session, sessionId);
+          return redirectWithToast(request, "/profile", { kind: "success", message: "That session has ended." });
+        },
+        value.intent,
+      );
+    case "end-other-sessions":
+      return unlessRefused(
+        submission,
+        async () => {
+          const ended = await endOtherOwnSessions(user.id, sessionId);
+          return redirectWithToast(request, "/profile", {
+            kind: "success",
+            message: ended === 1 ? "1 other session ended." : `${ended} other sessions ended.`,
+          });
+        },
+        value.intent,
+      );
   }
 }
 
@@ -68,10 +79,20 @@ function describeDevice(userAgent: string | null) {
   return browser ?? system ?? userAgent.slice(0, 60);
 }
 
+/** Which session a refused "end session" was about, from the values the reply hands back. */
+function refusedSession(reply: FormReply) {
+  const session = reply.result.initialValue?.session;
+  return typeof session === "string" ? session : null;
+}
+
 export default function ProfilePage() {
   const { user, sessions } = useLoaderData<typeof loader>();
   const timeZone = useTimeZone();
   const others = sessions.filter((s) => !s.current).length;
+  const reply = useActionData<typeof action>();
+  // A refused "end session" shows at its own row; anything else (end all, a stale page) above the list.
+  const refusedKey = reply?.intent === "end-session" ? refusedSession(reply) : null;
+  const listErrors = refusedKey && sessions.some((s) => s.key === refusedKey) ? null : buttonFormErrors(reply);
   return (
     <div className="stacked">
       <h1>My profile</h1>
@@ -84,6 +105,7 @@ export default function ProfilePage() {
       <section className="panel" aria-labelledby="sessions-title">
         <h2 id="sessions-title">Where you are signed in</h2>
         <p className="hint">Sessions last 12 hours. End any you don't recognise; a new password ends them all.</p>
+        <ErrorList errors={listErrors} alert />
         <ul className="session-list">
           {sessions.map((session) => (
             <li key={session.key}>
@@ -103,9 +125,16 @@ export default function ProfilePage() {
               {session.current ? null : (
                 <Form method="post">
                   <input type="hidden" name="session" value={session.key} />
-                  <SubmitButton name="intent" value="end-session" className="secondary" pendingLabel="Ending…">
+                  <SubmitButton
+                    name="intent"
+                    value="end-session"
+                    subject={{ name: "session", value: session.key }}
+                    className="secondary"
+                    pendingLabel="Ending…"
+                  >
                     End session<span className="visually-hidden"> on {describeDevice(session.userAgent)}</span>
                   </SubmitButton>
+                  {refusedKey === session.key ? <ErrorList errors={buttonFormErrors(reply)} alert /> : null}
                 </Form>
               )}
             </li>

@@ -1,11 +1,15 @@
 // /unsubscribe/:token: the link (and List-Unsubscribe header) in every email. No login: GET asks to confirm, POST
 // records the opt-out. Mail providers' RFC 8058 one-click POST ("List-Unsubscribe=One-Click") lands on the same action.
+import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { SubmitButton } from "~/components/forms";
+import { ErrorList, SubmitButton } from "~/components/forms";
 import { getAgency } from "~/models/agency/agency.server";
 import { unsubscribe, unsubscribeInfo } from "~/models/email/email.server";
+import { isUnsubscribeIntent, UnsubscribeSchema } from "~/models/email/unsubscribe-forms";
+import { buttonFormErrors } from "~/utils/form-reply";
+import { formRefused, invalidForm } from "~/utils/form-reply.server";
 import { clientIp } from "~/utils/http.server";
 import { unsubscribeRetryAfter } from "~/utils/unsubscribe-rate-limit.server";
 
@@ -47,17 +51,38 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 
 // No CSRF token on purpose: the unguessable token in the URL is the authority, and RFC 8058 one-click senders
 // can't fetch one. Unsubscribing is idempotent and only ever reduces what we send.
-export async function action({ params, context }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   limit(context);
+  const formData = await formDataOf(request);
+  if (!formData) return withPageHeaders(formRefused("That request was not a form."));
+  if (!isUnsubscribeIntent(formData.get("intent"))) return withPageHeaders(formRefused());
+  const submission = parseWithZod(formData, { schema: UnsubscribeSchema });
+  if (submission.status !== "success") return withPageHeaders(invalidForm(submission, "unsubscribe"));
   const result = await unsubscribe(params.token ?? "");
   if (!result) throw notValid();
   return data({ unsubscribed: true }, { headers: pageHeaders });
 }
 
+/**
+ * The body as a form. This route alone takes posts of any content type (see server/http-guards.ts): an empty body is
+ * a one-click without fields, and anything that isn't a form is refused rather than failing.
+ */
+async function formDataOf(request: Request) {
+  if (!request.headers.get("Content-Type") && !(await request.clone().text())) return new FormData();
+  return request.formData().catch(() => null);
+}
+
+/** A refusal is an answer of this page too: it must not be cached, indexed or pass the token on. */
+function withPageHeaders<T extends { init: ResponseInit | null }>(reply: T) {
+  reply.init = { ...reply.init, headers: { ...pageHeaders, ...Object.fromEntries(new Headers(reply.init?.headers ?? {})) } };
+  return reply;
+}
+
 export default function UnsubscribePage() {
   const info = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  if (actionData?.unsubscribed || info.optedOut) {
+  const refusal = actionData && "result" in actionData ? actionData : null;
+  if ((actionData && "unsubscribed" in actionData) || info.optedOut) {
     return (
       <Layout agencyName={info.agencyName}>
         <div role="status">
@@ -78,7 +103,9 @@ export default function UnsubscribePage() {
         from {info.agencyName}, confirm below.
       </p>
       <Form method="post">
-        <SubmitButton className="coach-button" pendingLabel="Unsubscribing…">
+        <ErrorList errors={buttonFormErrors(refusal)} alert />
+        <input type="hidden" name="intent" value="unsubscribe" />
+        <SubmitButton intent="unsubscribe" className="coach-button" pendingLabel="Unsubscribing…">
           Unsubscribe {info.maskedEmail} from recovery emails from {info.agencyName}
         </SubmitButton>
       </Form>

@@ -10,9 +10,14 @@ type AnySubmission = Pick<Submission<unknown>, "reply">;
 /** Fields never sent back to the browser, such as passwords. */
 type Hidden = string[] | undefined;
 
-function refuse<Intent extends string, Extra extends object = object>(intent: Intent | null, result: SubmissionResult<string[]>, extra?: Extra) {
+function refuse<Intent extends string, Extra extends object = object>(
+  intent: Intent | null,
+  result: SubmissionResult<string[]>,
+  extra?: Extra,
+  init: ResponseInit = { status: 400 },
+) {
   const reply = { ...extra, intent, result } as FormReply<Intent> & Partial<Extra>;
-  return data(reply, { status: 400 });
+  return data(reply, init);
 }
 
 /** The schema refused the input: its field errors go back to the form. */
@@ -50,6 +55,34 @@ export async function unlessRefused<T, Intent extends string>(
     if (error instanceof RuleViolation) return ruleViolationReply(submission, error, intent, undefined, hideFields);
     throw error;
   }
+}
+
+/**
+ * Too many attempts: the message on the whole form, answered 429 with Retry-After so that clients (and people)
+ * know when to come back. Nothing was done.
+ */
+export function tooManyRequestsReply<Intent extends string, Extra extends object = object>(
+  submission: AnySubmission,
+  {
+    message,
+    retryAfterSeconds,
+    intent = null,
+    extra,
+    hideFields,
+    headers,
+  }: {
+    message: string;
+    retryAfterSeconds: number;
+    intent?: Intent | null;
+    extra?: Extra;
+    hideFields?: Hidden;
+    headers?: Record<string, string>;
+  },
+) {
+  return refuse(intent, submission.reply({ formErrors: [message], hideFields }), extra, {
+    status: 429,
+    headers: { ...headers, "Retry-After": String(Math.max(1, Math.ceil(retryAfterSeconds))) },
+  });
 }
 
 /** A form-level refusal with no submission to reply to (an unknown intent, a request that isn't a form at all). */

@@ -137,7 +137,8 @@ describe("the candidate's actions", () => {
     for (let i = 0; i < COACH_SAVE_LIMIT; i++) expect(statusOf(await post(token, { intent: "nonsense" }, ip))).toBe(400);
     const limited = await post(token, { intent: "save-reflection", wentWell: "Too late" }, ip);
     expect(statusOf(limited)).toBe(429);
-    expect((limited as { data: { formError: string } }).data.formError).toMatch(/Too many requests/);
+    const refusal = (limited as { data: { result: { error: Record<string, string[]> } } }).data.result;
+    expect(refusal.error[""]?.[0]).toMatch(/Too many requests/);
     expect((await prisma.checklistRun.findUniqueOrThrow({ where: { id: run.id } })).reflectionWentWell).toBeNull();
   });
 
@@ -180,9 +181,9 @@ describe("the candidate's actions", () => {
     const tooLong = "x".repeat(REFLECTION_MAX_LENGTH + 1);
     const result = await post(token, { intent: "save-reflection", wentWell: "Fine.", wentWrong: tooLong });
     expect(statusOf(result)).toBe(400);
-    const reply = (result as { data: { fieldErrors: Record<string, string[]>; values: Record<string, string> } }).data;
-    expect(reply.fieldErrors.wentWrong?.[0]).toMatch(/at most 5,000 characters/);
-    expect(reply.values.wentWell).toBe("Fine.");
+    const reply = (result as { data: { result: { error: Record<string, string[]>; initialValue: Record<string, string> } } }).data.result;
+    expect(reply.error.wentWrong?.[0]).toMatch(/at most 5,000 characters/);
+    expect(reply.initialValue.wentWell).toBe("Fine.");
     const after = await prisma.checklistRun.findUniqueOrThrow({ where: { id: run.id } });
     expect(after.reflectionWentWell).toBeNull();
     expect(after.reflectionUpdatedAt).toBeNull();

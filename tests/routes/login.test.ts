@@ -6,7 +6,7 @@ import { makeUser } from "../builders/users";
 function attempt(email: string, password: string, clientIp = "203.0.113.5", redirectTo = "") {
   const request = new Request("http://localhost/login", {
     method: "POST",
-    body: new URLSearchParams({ email, password, redirectTo }),
+    body: new URLSearchParams({ intent: "login", email, password, redirectTo }),
   });
   return action({ request, context: { clientIp }, params: {} }) as Promise<Response | { init: ResponseInit | null; data: unknown }>;
 }

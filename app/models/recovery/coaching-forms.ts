@@ -47,6 +47,10 @@ export const ReflectionSchema = z.object({
 
 const stepStateId = z.string({ required_error: "That step is missing. Reload the page." }).max(40);
 
+export const coachIntents = ["save-reflection", "mark-done"] as const;
+export const isCoachIntent = (value: unknown): value is (typeof coachIntents)[number] =>
+  (coachIntents as readonly unknown[]).includes(value);
+
 /** What the candidate can do on /coach/:token. `autosave` marks the background saves made while typing. */
 export const CoachActionSchema = z.discriminatedUnion("intent", [
   ReflectionSchema.extend({ intent: z.literal("save-reflection"), autosave: z.string().max(5).optional() }),

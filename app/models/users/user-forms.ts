@@ -38,6 +38,16 @@ export const LoginSchema = z.object({
 
 export const UnlockSchema = z.object({ email: emailField });
 
+/** The login page's two forms: signing in, and asking for the unlock email once the page offers it. */
+export const loginIntents = ["login", "unlock"] as const;
+export const isLoginIntent = (value: unknown): value is (typeof loginIntents)[number] =>
+  (loginIntents as readonly unknown[]).includes(value);
+
+export const LoginActionSchema = z.discriminatedUnion("intent", [
+  LoginSchema.extend({ intent: z.literal("login") }),
+  UnlockSchema.extend({ intent: z.literal("unlock") }),
+]);
+
 export const NewUserSchema = z
   .object({
     name: nameField,
