@@ -31,7 +31,7 @@ test("without JavaScript, a too-long reflection answer is refused at its field a
   baseURL,
 }) => {
   const recruiter = await login({ role: "recruiter" });
-  const { interviewId } = createCandidateWithInterview(recruiter.id);
+  const { interviewId } = await createCandidateWithInterview(recruiter.id);
   const path = await flagAndCreateLink(page, interviewId);
   const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
   try {

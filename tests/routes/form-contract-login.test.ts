@@ -4,7 +4,7 @@ import { expect, test } from "vitest";
 import { action } from "~/routes/login";
 import { prisma } from "~/utils/db.server";
 import { fieldErrorsOf, statusOf } from "../builders/interviews";
-import { makeUser } from "../db-utils";
+import { makeUser } from "../builders/users";
 
 const post = (fields: Record<string, string>, clientIp = "203.0.113.77") =>
   action({

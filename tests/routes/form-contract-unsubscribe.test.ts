@@ -2,7 +2,7 @@
 import { expect, test } from "vitest";
 import { action } from "~/routes/unsubscribe.$token";
 import { prisma } from "~/utils/db.server";
-import { makeEmailRecipient, makeUnsubscribeToken } from "../builders/email";
+import { makeEmailRecipient, makeUnsubscribeToken } from "../builders/emails";
 import { fieldErrorsOf, statusOf } from "../builders/interviews";
 
 let n = 0;
