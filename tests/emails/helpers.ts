@@ -1,5 +1,6 @@
 // Builders shared by the recovery-email tests: a candidate's interview, flagged (which starts the checklist) or not.
 import { flagInterview } from "~/models/flags/flag.server";
+import { interviewEnd } from "~/models/recovery/rules";
 import { prisma } from "~/utils/db.server";
 import { makeCandidate } from "../builders/candidates";
 import { makeCompany } from "../builders/companies";
@@ -34,9 +35,8 @@ export async function makeEmailableInterview(
     scheduledAt: overrides.scheduledAt ?? new Date("2026-11-20T10:00:00Z"),
   });
   if (overrides.flagged !== false) {
-    await flagInterview(interview.id, flagDetails({ reasons: overrides.reasons ?? ["late", "nerves"] }), {
-      userId: recruiter.id,
-    });
+    // Flagged as the interview ended, as a recruiter who heard straight away would.
+    await flagInterview(interview.id, flagDetails({ reasons: overrides.reasons ?? ["late", "nerves"] }), { userId: recruiter.id }, interviewEnd(interview));
   }
   return { recruiter, candidate, company, interview };
 }

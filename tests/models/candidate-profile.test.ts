@@ -135,7 +135,7 @@ test("the timeline merges every fact table newest first, in plain words, with wh
   const timeline = await candidateTimeline(candidate.id, { now: at("2026-11-01T00:00:00Z") });
   expect(timeline.map((e) => [e.at.toISOString(), e.summary, e.actor ?? null])).toEqual([
     ["2026-10-20T09:00:00.000Z", "Outcome: Hired at Acme Logistics", "Riley Stone"],
-    ["2026-10-09T09:00:00.000Z", "Flag resolved", "Riley Stone"],
+    ["2026-10-09T09:00:00.000Z", "Recovery closed: resolved by hand", "Riley Stone"],
     ["2026-10-08T09:00:00.000Z", "Second interview granted by Acme Logistics", "Riley Stone"],
     ["2026-10-06T09:00:00.000Z", "Second interview requested from Acme Logistics (by the candidate, phone, inside the 24-hour window)", "Riley Stone"],
     ["2026-10-05T13:01:00.000Z", "Email sent: “After your interview”", "Riley Stone"],

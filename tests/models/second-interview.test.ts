@@ -135,7 +135,8 @@ test("hired from the second interview's page belongs to the original interview a
   expect(outcome).toMatchObject({ interviewId: interview.id, companyId: interview.companyId, candidateId: candidate.id, startDate });
   expect((await prisma.candidate.findUniqueOrThrow({ where: { id: candidate.id } })).status).toBe("hired");
   const actions = (await prisma.auditEvent.findMany({ where: { candidateId: candidate.id }, orderBy: { at: "asc" } })).map((e) => e.action);
-  expect(actions).toEqual(["second_interview.scheduled", "outcome.recorded", "candidate.updated"]);
+  // Hired closes the application's recovery, and with it the flag and the checklist.
+  expect(actions).toEqual(["second_interview.scheduled", "outcome.recorded", "recovery.closed", "candidate.updated"]);
   const outcomeEntries = (await candidateTimeline(candidate.id)).filter((e) => e.kind === "outcome");
   expect(outcomeEntries).toHaveLength(1);
 });

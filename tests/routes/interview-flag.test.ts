@@ -40,19 +40,33 @@ test.each([
   expect(await prisma.auditEvent.count({ where: { candidateId: interview.candidateId } })).toBe(0);
 });
 
-test("edit, resolve, reopen and remove each go through their intent", async () => {
+test("edit, close, reopen, snooze, wake and remove each go through their intent", async () => {
   const { interview, act } = await setup();
   await act(flagFields);
   const flag = await prisma.interviewFlag.findFirstOrThrow({ where: { interviewId: interview.id } });
   expect(statusOf(await act({ ...flagFields, intent: "edit-flag", flagId: flag.id, severity: "critical" }))).toBe(302);
   expect((await prisma.interview.findUniqueOrThrow({ where: { id: interview.id } })).flagSeverity).toBe("critical");
-  expect(statusOf(await act({ intent: "resolve-flag", flagId: flag.id }))).toBe(302);
-  expect(statusOf(await act({ intent: "resolve-flag", flagId: flag.id }))).toBe(400);
-  expect(statusOf(await act({ intent: "reopen-flag", flagId: flag.id }))).toBe(302);
+  // "Resolved" needs a note saying how: refused at the field, nothing written.
+  const noNote = await act({ intent: "close-recovery", flagId: flag.id, reason: "resolved_by_hand" });
+  expect(statusOf(noNote)).toBe(400);
+  expect(fieldErrorsOf(noNote).note).toEqual(["Say how it was resolved."]);
+  expect(statusOf(await act({ intent: "close-recovery", flagId: flag.id, reason: "resolved_by_hand", note: "Client happy after the call." }))).toBe(302);
+  expect(statusOf(await act({ intent: "close-recovery", flagId: flag.id, reason: "went_quiet" }))).toBe(400);
+  expect(statusOf(await act({ intent: "reopen-recovery", flagId: flag.id }))).toBe(302);
+  // A snooze in the past is refused at its field; one tomorrow is kept.
+  const past = await act({ intent: "snooze-recovery", flagId: flag.id, until: "2020-01-01T09:00" });
+  expect(statusOf(past)).toBe(400);
+  expect(fieldErrorsOf(past).until).toEqual(["Choose a time in the future."]);
+  const tomorrow = new Date(Date.now() + 24 * 3600_000).toISOString().slice(0, 16);
+  expect(statusOf(await act({ intent: "snooze-recovery", flagId: flag.id, until: tomorrow, note: "On holiday" }))).toBe(302);
+  expect((await prisma.interviewFlag.findUniqueOrThrow({ where: { id: flag.id } })).snoozeNote).toBe("On holiday");
+  expect(statusOf(await act({ intent: "wake-recovery", flagId: flag.id }))).toBe(302);
   expect(statusOf(await act({ intent: "remove-flag", flagId: flag.id }))).toBe(302);
   expect((await prisma.interview.findUniqueOrThrow({ where: { id: interview.id } })).flagSeverity).toBeNull();
   const actions = await prisma.auditEvent.findMany({ where: { entityId: flag.id }, orderBy: { at: "asc" } });
-  expect(actions.map((e) => e.action)).toEqual(["flag.raised", "flag.edited", "flag.resolved", "flag.reopened", "flag.removed"]);
+  expect(actions.map((e) => e.action)).toEqual([
+    "flag.raised", "flag.edited", "recovery.closed", "recovery.reopened", "recovery.snoozed", "recovery.woken", "flag.removed", "recovery.closed",
+  ]);
 });
 
 test("an unknown intent is a 400, not a crash", async () => {
