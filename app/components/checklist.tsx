@@ -21,6 +21,8 @@ export type ChecklistView = {
     id: string;
     status: string;
     dueAt: When;
+    /** Set when the usual due time had passed when the flag was logged, so the step is due a grace after the flag. */
+    usualDueAt?: When | null;
     note: string | null;
     /** The note this page shows, as a version (stale-edit.server.ts). */
     noteVersion?: string;
@@ -46,8 +48,11 @@ export function RecoveryChecklist({
   now,
   action,
   refused,
+  recoveryClosedAt = null,
 }: {
   checklist: ChecklistView;
+  /** When the recovery closed: its checklist is finished and read-only until it is reopened. */
+  recoveryClosedAt?: When | null;
   now: When;
   action: string;
   refused: StepActionResult;
@@ -56,6 +61,7 @@ export function RecoveryChecklist({
   const zone = describeTimeZone(timeZone);
   const nowDate = new Date(now);
   const cancelled = checklist.status === "cancelled";
+  const readOnly = cancelled || Boolean(recoveryClosedAt);
   const { finished, total } = checklist.progress;
   const progressId = useId();
   return (
@@ -65,6 +71,11 @@ export function RecoveryChecklist({
         <p className="notice checklist-cancelled" role="status">
           <strong>Checklist cancelled</strong> when the flag was removed on {formatDateTime(checklist.cancelledAt, timeZone)} ({zone}).
           Its steps are kept below for the record. Flagging the interview again starts a new checklist.
+        </p>
+      ) : recoveryClosedAt ? (
+        <p className="notice" role="status">
+          <strong>Finished</strong>: the recovery closed on {formatDateTime(recoveryClosedAt, timeZone)} ({zone}). Steps nobody
+          did are marked “not needed”. Reopen the recovery to work on them again.
         </p>
       ) : null}
       <p className="muted">
@@ -99,7 +110,12 @@ export function RecoveryChecklist({
                 <span>
                   Due <time dateTime={new Date(s.dueAt).toISOString()}>{formatDateTime(s.dueAt, timeZone)}</time>
                 </span>
-                {s.status !== "pending" && s.completedAt ? (
+                {s.status === "not_needed" && s.completedAt ? (
+                  <>
+                    {" · "}
+                    <span>Not needed: the recovery closed on {formatDateTime(s.completedAt, timeZone)}</span>
+                  </>
+                ) : s.status !== "pending" && s.completedAt ? (
                   <>
                     {" · "}
                     <span>
@@ -110,13 +126,19 @@ export function RecoveryChecklist({
                   </>
                 ) : null}
               </p>
+              {s.usualDueAt ? (
+                <p className="hint">
+                  Usually due {formatDateTime(s.usualDueAt, timeZone)}, which had passed when the flag was logged, so it is
+                  due a little after the flag instead.
+                </p>
+              ) : null}
               <details>
                 <summary>
                   Guidance<span className="visually-hidden"> for {s.step.title}</span>
                 </summary>
                 <p>{s.step.guidance}</p>
               </details>
-              {cancelled ? (
+              {readOnly ? (
                 s.note ? <p className="step-note">Note: {s.note}</p> : null
               ) : (
                 <Form method="post" action={action} className="step-actions" preventScrollReset>

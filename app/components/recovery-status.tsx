@@ -93,7 +93,9 @@ function useRecoveryForm(id: string, lastResult: SubmissionResult<string[]> | nu
   return useForm({
     id,
     lastResult,
-    shouldRevalidate: "onBlur",
+    // On input, not on blur: choosing another reason clears the note's error before the click, so the button doesn't
+    // jump away from under the pointer as the error line disappears.
+    shouldRevalidate: "onInput",
     defaultValue,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: recoverySchema(timeZone) }),
   });
@@ -119,7 +121,7 @@ export const CloseRecoveryForm = forwardRef<HTMLHeadingElement, FormProps>(funct
       <ErrorList id={form.errorId} errors={form.errors} alert />
       <SelectField label="Why is it over?" selectProps={getSelectProps(fields.reason)} options={selectOptions(handClosingReasons)} errors={fields.reason.errors} />
       <TextareaField
-        label="Note"
+        label="Closing note"
         hint="Required for “Resolved”: say how. Optional otherwise."
         textareaProps={{ ...getTextareaProps(fields.note), rows: 3 }}
         errors={fields.note.errors}
@@ -156,7 +158,7 @@ export const SnoozeRecoveryForm = forwardRef<HTMLHeadingElement, FormProps & { n
         inputProps={getInputProps(fields.until, { type: "datetime-local" })}
         errors={fields.until.errors}
       />
-      <TextareaField label="Note" hint="Optional: why, for whoever picks it up." textareaProps={{ ...getTextareaProps(fields.note), rows: 2 }} errors={fields.note.errors} />
+      <TextareaField label="Snooze note" hint="Optional: why, for whoever picks it up." textareaProps={{ ...getTextareaProps(fields.note), rows: 2 }} errors={fields.note.errors} />
       <div className="row-actions">
         <SubmitButton intent="snooze-recovery" pendingLabel="Snoozing…">
           Snooze

@@ -5,6 +5,15 @@ import { describeDeadline, formatDate, formatDateTime, formatTime } from "~/util
 import type { RecoveryQueueItem } from "~/models/dashboard/dashboard.server";
 import { useTimeZone } from "~/utils/use-time-zone";
 
+/** Snoozes are per recovery: every queue item snoozes its recovery from the interview page's short form. */
+function SnoozeLink({ interviewId, name }: { interviewId: string; name: string }) {
+  return (
+    <Link to={`/interviews/${interviewId}?flag=snooze`}>
+      Snooze<span className="visually-hidden"> the recovery of {name}</span>
+    </Link>
+  );
+}
+
 export function RecoveryQueue({ items, showRecruiter }: { items: RecoveryQueueItem[]; showRecruiter: boolean }) {
   const timeZone = useTimeZone();
   if (!items.length) return <p className="empty-state">Nothing needs a call right now.</p>;
@@ -39,6 +48,8 @@ export function RecoveryQueue({ items, showRecruiter }: { items: RecoveryQueueIt
             <Link to={`/candidates/${item.candidate.id}`}>
               Profile<span className="visually-hidden"> of {item.candidate.name}</span>
             </Link>
+            {" · "}
+            <SnoozeLink interviewId={item.interviewId} name={item.candidate.name} />
           </p>
         </li>
       ))}
@@ -166,7 +177,8 @@ export function StepList({
               <p className="muted">
                 {overdue ? <strong className="step-overdue-label">Overdue</strong> : "Due"}{" "}
                 <time dateTime={new Date(s.dueAt).toISOString()}>{formatDateTime(s.dueAt, timeZone)}</time> (
-                {describeDeadline(s.dueAt, nowDate)}){showRecruiter ? ` · ${s.recruiter.name}` : ""}
+                {describeDeadline(s.dueAt, nowDate)}){showRecruiter ? ` · ${s.recruiter.name}` : ""} ·{" "}
+                <SnoozeLink interviewId={s.interviewId} name={s.candidate.name} />
               </p>
             </li>
           );
@@ -192,6 +204,7 @@ export type WaitingRequest = {
   recruiter: { id: string; name: string };
   company: string;
   roleTitle: string;
+  flagged: boolean;
 };
 
 /** Second-interview requests still pending after a week, oldest first, each linking to its interview. */
@@ -214,6 +227,12 @@ export function WaitingRequests({ requests, total, showRecruiter }: { requests: 
               {requestedBy.label(r.requestedBy).toLowerCase()} ({requestChannels.label(r.channel).toLowerCase()}) ·{" "}
               <strong>waiting {r.daysWaiting} days</strong>
               {showRecruiter ? ` · ${r.recruiter.name}` : ""}
+              {r.flagged ? (
+                <>
+                  {" · "}
+                  <SnoozeLink interviewId={r.interviewId} name={r.candidate.name} />
+                </>
+              ) : null}
             </p>
           </li>
         ))}

@@ -435,7 +435,7 @@ export default function InterviewPage() {
         </section>
       )}
 
-      {checklist ? <RecoveryChecklist checklist={checklist} now={now} action={here} refused={stepRefused} /> : null}
+      {checklist ? <RecoveryChecklist checklist={checklist} now={now} action={here} refused={stepRefused} recoveryClosedAt={flag?.closedAt ?? null} /> : null}
       <CoachingPanel interviewId={interview.id} coaching={coaching} refusal={coachingRefusal} />
       {secondInterview ? <SecondInterviewPanel panel={secondInterview} now={now} pageReply={secondInterviewReply} /> : null}
     </article>

@@ -234,6 +234,7 @@ export async function getChecklistForInterview(interviewId: string) {
           id: true,
           status: true,
           dueAt: true,
+          usualDueAt: true,
           note: true,
           completedAt: true,
           completedByCandidate: true,
@@ -246,7 +247,7 @@ export async function getChecklistForInterview(interviewId: string) {
   const run = runs[0];
   if (!run) return null;
   const earlierCancelled = await prisma.checklistRun.count({ where: { interviewId, status: "cancelled", id: { not: run.id } } });
-  const finished = run.steps.filter((s) => s.status !== "pending").length;
+  const finished = run.steps.filter((s) => s.status === "done" || s.status === "skipped").length;
   return { ...run, steps: run.steps.map((s) => ({ ...s, noteVersion: stepNoteVersion(s.note) })), progress: { finished, total: run.steps.length }, earlierCancelled };
 }
 

@@ -374,7 +374,7 @@ export async function pendingRequestsOlderThan({
       requestedBy: true,
       channel: true,
       candidate: { select: { id: true, name: true, recruiter: { select: { id: true, name: true } } } },
-      interview: { select: { roleTitle: true, company: { select: { name: true } } } },
+      interview: { select: { roleTitle: true, flagSeverity: true, company: { select: { name: true } } } },
     },
   });
   const byId = new Map(found.map((r) => [r.id, r]));
@@ -392,6 +392,8 @@ export async function pendingRequestsOlderThan({
       recruiter: r.candidate.recruiter,
       company: r.interview.company.name,
       roleTitle: r.interview.roleTitle,
+      /** A flagged interview has a recovery to snooze. */
+      flagged: r.interview.flagSeverity !== null,
     })),
     total,
   };
