@@ -41,6 +41,12 @@ export function stateOf(step: { status: string; dueAt: When }, now: Date) {
   return step.status;
 }
 
+/** "2 hours": how long after the flag (when the run started) a step moved by the grace is due. */
+function hoursAfter(start: When, due: When) {
+  const hours = Math.round((new Date(due).getTime() - new Date(start).getTime()) / 3600_000);
+  return hours === 1 ? "1 hour" : `${hours} hours`;
+}
+
 const stateLabel = (state: string) => (state === "overdue" ? "Overdue" : stepStatuses.label(state));
 
 export function RecoveryChecklist({
@@ -129,7 +135,7 @@ export function RecoveryChecklist({
               {s.usualDueAt ? (
                 <p className="hint">
                   Usually due {formatDateTime(s.usualDueAt, timeZone)}, which had passed when the flag was logged, so it is
-                  due a little after the flag instead.
+                  due {hoursAfter(checklist.startedAt, s.dueAt)} after the flag instead.
                 </p>
               ) : null}
               <details>

@@ -25,7 +25,7 @@ type Recovery = {
   snoozedBy: { name: string } | null;
 };
 
-export function RecoveryStatus({ recovery, now, action }: { recovery: Recovery; now: string; action: string }) {
+export function RecoveryStatus({ recovery, now, action, badges }: { recovery: Recovery; now: string; action: string; badges?: React.ReactNode }) {
   const timeZone = useTimeZone();
   const zone = describeTimeZone(timeZone);
   const nowDate = new Date(now);
@@ -36,12 +36,12 @@ export function RecoveryStatus({ recovery, now, action }: { recovery: Recovery; 
     return (
       <div className="recovery-status">
         <p>
-          <span className="badge flag-resolved">Recovery closed</span>{" "}
+          {badges} <span className="badge flag-resolved">Recovery closed</span>{" "}
           <strong>{closingReasons.label(recovery.closedReason ?? "")}</strong>, {recovery.closedBy ? `by ${recovery.closedBy.name} ` : "by Rebound "}
           on {formatDateTime(recovery.closedAt, timeZone)} ({zone}).
         </p>
         {recovery.closedNote ? <p className="notes">{recovery.closedNote}</p> : null}
-        <Form method="post" action={action} className="row-actions">
+        <Form method="post" action={action} className="row-actions recovery-reopen">
           <input type="hidden" name="intent" value="reopen-recovery" />
           <input type="hidden" name="flagId" value={recovery.id} />
           <SubmitButton intent="reopen-recovery" className="secondary" pendingLabel="Reopening…">
@@ -55,7 +55,7 @@ export function RecoveryStatus({ recovery, now, action }: { recovery: Recovery; 
   return (
     <div className="recovery-status">
       <p>
-        <span className="badge flag-open">{recoveryStates.label(recovery.recoveryState)}</span>
+        {badges} <span className="badge flag-open">{recoveryStates.label(recovery.recoveryState)}</span>
       </p>
       <p className={windowCloses < nowDate ? "recovery overdue" : "recovery"}>
         <strong>Recovery window:</strong> phone within {RECOVERY_WINDOW_HOURS} hours of the interview&apos;s end, by{" "}

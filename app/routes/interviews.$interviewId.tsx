@@ -360,10 +360,12 @@ export default function InterviewPage() {
           <h2 id="flag-title">Flagged as gone badly</h2>
           <ErrorList errors={stateErrors} alert />
           <ErrorList errors={recoveryButtonErrors} alert />
-          <p>
-            <span className={`badge severity-${flag.severity}`}>{flagSeverities.label(flag.severity)}</span>
-          </p>
-          <RecoveryStatus recovery={flag} now={now} action={here} />
+          <RecoveryStatus
+            recovery={flag}
+            now={now}
+            action={here}
+            badges={<span className={`badge severity-${flag.severity}`}>{flagSeverities.label(flag.severity)}</span>}
+          />
           <dl className="details">
             <Detail term="Reasons">
               <ul className="reason-list">
