@@ -1,6 +1,7 @@
 // The recovery lifecycle in the browser: a hire closes everything and the candidate leaves every queue; a snooze
 // hides the recovery from the dashboard until its time comes.
 import type { Page } from "playwright/test";
+import { sqlDate } from "../app/utils/sql-dialect.server";
 import { createCandidateWithInterview, database, expect, test, waitForHydration } from "./fixtures";
 
 async function flagFromPage(page: Page, interviewId: string) {
@@ -72,7 +73,7 @@ test("snoozing from the dashboard hides the recovery from every queue until its 
   await expect(await dashboardLinksTo(page, name, companyName)).toHaveCount(0);
 
   // The snooze's time comes (moved into the past rather than waited for): the recovery is back in the queues.
-  database().prepare(`UPDATE "InterviewFlag" SET "snoozedUntil" = ? WHERE "interviewId" = ?`).run(new Date(Date.now() - 60_000).toISOString().replace("Z", "+00:00"), interviewId);
+  database().prepare(`UPDATE "InterviewFlag" SET "snoozedUntil" = ? WHERE "interviewId" = ?`).run(sqlDate(new Date(Date.now() - 60_000)), interviewId);
   expect(await (await dashboardLinksTo(page, name, companyName)).count()).toBeGreaterThanOrEqual(1);
 });
 

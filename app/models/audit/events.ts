@@ -92,6 +92,7 @@ export const auditEvents = defineEvents({
 
   "flag.raised": { entityType: "InterviewFlag", after: flagShape },
   "flag.edited": { entityType: "InterviewFlag", before: flagShape, after: flagShape },
+  // Written before the recovery lifecycle (decision 009), read for old rows: closing is now "recovery.closed".
   "flag.resolved": { entityType: "InterviewFlag", after: flagShape },
   "flag.reopened": { entityType: "InterviewFlag", after: flagShape },
   "flag.removed": { entityType: "InterviewFlag", after: flagShape },
