@@ -173,6 +173,10 @@ export default function CoachPage() {
                   <p className="coach-state">
                     <span className="badge">Skipped</span> No need to do this one.
                   </p>
+                ) : step.status === "not_needed" ? (
+                  <p className="coach-state">
+                    <span className="badge">Not needed</span> Things have moved on: no need to do this one any more.
+                  </p>
                 ) : (
                   <>
                     <p className="coach-state">
