@@ -77,9 +77,13 @@ test("a recruiter logs an interview for a new candidate, flags it with two reaso
   await page.getByLabel("Description (optional)").fill("Bus broke down; froze on the budgeting question.");
   await page.getByRole("button", { name: "Flag interview" }).click();
 
-  await expect(page.getByRole("status").filter({ hasText: "Interview flagged." })).toContainText("recovery checklist have started");
+  // The interview was days ago: the flag says plainly that the window had closed, and what to do.
+  await expect(page.getByRole("status").filter({ hasText: "Interview flagged and its recovery checklist started." })).toContainText(
+    /Logged \d+ hours after the interview: the 24-hour window had closed\. Call today anyway\./,
+  );
   await expect(page.getByRole("heading", { name: "Flagged as gone badly" })).toBeVisible();
-  await expect(page.getByText(/Recovery window: call the candidate by .*(left|overdue by)/)).toBeVisible();
+  await expect(page.getByText(/Recovery window: phone within 24 hours of the interview's end, by .*overdue by/)).toBeVisible();
+  await expect(page.getByRole("note").filter({ hasText: "the 24-hour window had closed" })).toBeVisible();
   const interviewUrl = new URL(page.url()).pathname;
 
   const stored = database()
