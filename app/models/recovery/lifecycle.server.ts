@@ -167,15 +167,16 @@ export async function closeRecoveryByHand(
 }
 
 /**
- * The candidate's status follows their recoveries: recovering while any is open; after the last one closes, hired
- * if they were hired anywhere, closed if the last recovery ended in a final "no" (rejected, offer declined,
- * withdrew), otherwise open. Statuses people set by hand (hired, closed) stay until a recovery opens.
+ * The candidate's status follows their recoveries: recovering while any is open (unless hired: a hire ends the
+ * search); after the last one closes, hired if they were hired anywhere, closed if the last recovery ended in a final
+ * "no" (rejected, offer declined, withdrew), otherwise open.
  */
 export async function syncCandidateStatus(tx: Tx, candidateId: string, actor: AuditActor, lastReason?: ClosingReason) {
   const candidate = await tx.candidate.findUniqueOrThrow({ where: { id: candidateId }, select: { status: true } });
   const open = await tx.interviewFlag.count({ where: { ...openRecovery, interview: { candidateId } } });
   let status = candidate.status as CandidateStatus;
-  if (open > 0) status = "recovering";
+  // A hire ends the search: a hired candidate stays hired (as recordOutcome decides) whatever else is open.
+  if (open > 0) status = status === "hired" ? "hired" : "recovering";
   else if (status === "recovering") {
     const hired = await tx.candidacyOutcome.count({ where: { candidateId, outcome: "hired" } });
     if (hired > 0) status = "hired";
