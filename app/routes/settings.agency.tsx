@@ -81,7 +81,7 @@ export default function AgencySettingsPage() {
           ))}
           <ErrorList errors={fields.recruitersSeeOwnCandidatesOnly.errors} />
         </fieldset>
-        <fieldset>
+        <fieldset className="stacked-fields">
           <legend>Recoveries</legend>
           <Field
             label="Close a quiet recovery after (days)"
