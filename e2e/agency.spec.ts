@@ -1,12 +1,12 @@
-// The manager edits the agency's own settings: name, time zone and email sender.
+// The manager edits the agency's own settings: name, time zone, email sender and the recovery settings.
 import type { Page } from "playwright/test";
 import { database, expect, test, waitForHydration } from "./fixtures";
 
-type AgencyRow = { name: string; timeZone: string; senderName: string; replyTo: string | null };
+type AgencyRow = { name: string; timeZone: string; senderName: string; replyTo: string | null; quietAfterDays: number; overdueGraceHours: number };
 
 function readAgency() {
   return database()
-    .prepare<[], AgencyRow>("SELECT name, timeZone, senderName, replyTo FROM Agency WHERE id = 1")
+    .prepare<[], AgencyRow>("SELECT name, timeZone, senderName, replyTo, quietAfterDays, overdueGraceHours FROM Agency WHERE id = 1")
     .get();
 }
 
@@ -18,7 +18,9 @@ test.beforeEach(() => {
 test.afterEach(() => {
   if (!original) return;
   database()
-    .prepare("UPDATE Agency SET name = @name, timeZone = @timeZone, senderName = @senderName, replyTo = @replyTo WHERE id = 1")
+    .prepare(
+      "UPDATE Agency SET name = @name, timeZone = @timeZone, senderName = @senderName, replyTo = @replyTo, quietAfterDays = @quietAfterDays, overdueGraceHours = @overdueGraceHours WHERE id = 1",
+    )
     .run(original);
 });
 
@@ -79,4 +81,35 @@ test("an invalid reply-to address shows a field error and keeps the other values
   await expect(page.getByRole("status")).toHaveCount(0);
   await expect(page.getByRole("banner")).not.toContainText(name);
   expect(readAgency()).toEqual(before);
+});
+
+test("the manager sets when a quiet recovery closes and the grace for late steps; a bad value is refused at its field", async ({
+  page,
+  login,
+}) => {
+  await login({ role: "manager" });
+  await openAgencySettings(page);
+  const quiet = page.getByLabel("Close a quiet recovery after (days)");
+  const grace = page.getByLabel("Grace for steps already late (hours)");
+  await expect(quiet).toHaveValue(String(original?.quietAfterDays));
+
+  await quiet.fill("0");
+  await grace.fill("49");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(quiet).toHaveAccessibleDescription(/Enter a whole number of days from 1 to 365\./);
+  await expect(grace).toHaveAccessibleDescription(/Enter a whole number of hours from 0 to 48\./);
+  await expect(quiet).toHaveAttribute("aria-invalid", "true");
+  expect(readAgency()).toEqual(original);
+
+  await quiet.fill("45");
+  await grace.fill("4");
+  // Leaving the field revalidates it: the errors go (and the button moves up) before the click.
+  await grace.press("Tab");
+  await expect(grace).not.toHaveAttribute("aria-invalid", "true");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("status")).toHaveText(/Agency settings saved\./);
+  await page.reload();
+  await expect(page.getByLabel("Close a quiet recovery after (days)")).toHaveValue("45");
+  await expect(page.getByLabel("Grace for steps already late (hours)")).toHaveValue("4");
+  expect(readAgency()).toMatchObject({ quietAfterDays: 45, overdueGraceHours: 4 });
 });

@@ -5,7 +5,8 @@ import { recordAudit } from "../app/models/audit/audit.server.ts";
 import { startChecklistRun } from "../app/models/recovery/checklist.server.ts";
 import { flagReasons } from "../app/models/enums.ts";
 import { ensureDefaultPlaybook } from "../app/models/recovery/playbook.server.ts";
-import { recoveryWindowClosesAt } from "../app/models/recovery/rules.ts";
+import { closeRecoveriesForOutcome, closeRecoveryInTx, syncCandidateStatus } from "../app/models/recovery/lifecycle.server.ts";
+import { DEFAULT_QUIET_AFTER_DAYS, recoveryWindowClosesAt } from "../app/models/recovery/rules.ts";
 import { syncAllSummaries } from "../app/models/candidates/summaries.server.ts";
 import { hashPassword } from "../app/utils/password.server.ts";
 
@@ -44,6 +45,21 @@ export const FLAG_DESCRIPTIONS: Record<string, string> = {
   other: "Phone rang during the interview and they took the call.",
 };
 
+/** How recruiters note a recovery they resolved by hand. */
+const HAND_NOTES = [
+  "Spoke to the hiring manager: the role was filled internally. Candidate took it well; back to the open pool.",
+  "Candidate found a permanent job through a former colleague; nothing more for us to do.",
+  "Coaching done and the candidate feels ready again; moving on to other applications.",
+  "The client paused hiring for the quarter. Candidate knows and is fine with it.",
+];
+const WITHDRAWN_NOTES = [
+  "Withdrew: accepted an offer elsewhere.",
+  "Withdrew: decided the commute was too long after all.",
+  "Withdrew: staying in their current job after a counter-offer.",
+];
+/** The state a second-interview answer moves a recovery to (as moveRecoveryForRequest). */
+const stateForResponse = { pending: "requested", granted: "granted", declined: "declined", no_response: "no_answer" } as const;
+
 const SEED = 20261122;
 
 export async function seedDemo(prisma: PrismaClient) {
@@ -54,6 +70,8 @@ export async function seedDemo(prisma: PrismaClient) {
   const pick = <T,>(items: readonly T[]) => items[Math.floor(random() * items.length)];
   const chance = (p: number) => random() < p;
   const now = Date.now();
+  // Every audit event the app's writers record during the seed is dated at or after this, until it is re-dated.
+  const seedStart = new Date(now);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   return prisma.$transaction(
@@ -101,11 +119,10 @@ export async function seedDemo(prisma: PrismaClient) {
       }
 
       await ensureDefaultPlaybook(tx);
-      const flagsForChecklists: Array<{ flagId: string; interviewId: string; flaggedAt: Date; resolved: boolean; recruiterId: string }> = [];
+      const seeded: SeededFlag[] = [];
+      const events: Closing[] = [];
       let flagged = 0;
       let requests = 0;
-      let hires = 0;
-      const statusById = new Map<string, "open" | "recovering" | "hired" | "closed">();
       for (let i = 0; i < 420; i++) {
         reseed(1000 + i);
         const candidate = candidates[i < 220 ? i : Math.floor(random() * candidates.length)];
@@ -113,11 +130,15 @@ export async function seedDemo(prisma: PrismaClient) {
         const scheduledAt = new Date(now - Math.floor(random() * 182 * DAY) + 2 * DAY * (i % 25 === 0 ? 1 : 0));
         scheduledAt.setUTCMinutes(0, 0, 0);
         scheduledAt.setUTCHours(8 + Math.floor(random() * 9));
-        // A few interviews went badly within the last day, so the 24-hour recovery window has live work.
+        // A believable day on the dashboard, whatever today is: a few interviews went badly within the last day
+        // (calls due inside the 24-hour window), and a few bad ones of the last fortnight wait for the company's
+        // answer to a second-interview request.
         const freshlyBad = i % 60 === 5;
+        const waitingForAnswer = i % 84 === 25;
         if (freshlyBad) scheduledAt.setTime(now - (6 + (i % 12)) * 3600_000);
+        if (waitingForAnswer) scheduledAt.setTime(now - (9 + (i % 5)) * DAY - (i % 7) * 3600_000);
         const inPast = scheduledAt.getTime() < now;
-        const wentBadly = freshlyBad || (inPast && chance(0.27));
+        const wentBadly = freshlyBad || waitingForAnswer || (inPast && chance(0.27));
         const company = pick(companies);
         const interview = await tx.interview.create({
           data: {
@@ -135,13 +156,11 @@ export async function seedDemo(prisma: PrismaClient) {
           },
         });
         if (!inPast) continue;
+        const application = { candidateId: candidate.id, applicationId: interview.id, companyId: company.id, recruiterId: candidate.recruiterId };
         if (!wentBadly) {
-          if (chance(0.12)) {
-            hires++;
-            statusById.set(candidate.id, "hired");
-            await tx.candidacyOutcome.create({
-              data: { candidateId: candidate.id, interviewId: interview.id, companyId: company.id, outcome: "hired", decidedAt: new Date(scheduledAt.getTime() + 9 * DAY), startDate: new Date(scheduledAt.getTime() + 30 * DAY), recordedById: candidate.recruiterId },
-            });
+          const decidedAt = scheduledAt.getTime() + 9 * DAY;
+          if (chance(0.12) && decidedAt < now) {
+            events.push({ kind: "outcome", ...application, outcome: "hired", at: new Date(decidedAt), startDate: new Date(scheduledAt.getTime() + 30 * DAY) });
           }
           continue;
         }
@@ -152,7 +171,6 @@ export async function seedDemo(prisma: PrismaClient) {
         while (reasons.size < reasonCount) reasons.add(pick(flagReasons.values));
         const flaggedAt = new Date(Math.min(now, scheduledAt.getTime() + (1 + Math.floor(random() * 5)) * 3600_000));
         const age = now - flaggedAt.getTime();
-        const resolved = age > 21 * DAY && chance(0.6);
         const firstReason = [...reasons][0];
         const flag = await tx.interviewFlag.create({
           data: {
@@ -164,21 +182,37 @@ export async function seedDemo(prisma: PrismaClient) {
             flaggedById: candidate.recruiterId,
             flaggedAt,
             windowClosesAt: recoveryWindowClosesAt(interview),
-            closedAt: resolved ? new Date(flaggedAt.getTime() + 14 * DAY) : null,
-            closedById: resolved ? candidate.recruiterId : null,
-            closedReason: resolved ? "resolved_by_hand" : null,
-            recoveryState: resolved ? "closed" : "open",
+            recoveryState: "open",
+            stateChangedAt: flaggedAt,
+            lastActivityAt: flaggedAt,
             reasons: { create: [...reasons].map((reason) => ({ reason })) },
           },
         });
-        flagsForChecklists.push({ flagId: flag.id, interviewId: interview.id, flaggedAt, resolved, recruiterId: candidate.recruiterId });
-        if (statusById.get(candidate.id) !== "hired") statusById.set(candidate.id, "recovering");
+        const record: SeededFlag = { flagId: flag.id, interviewId: interview.id, candidateId: candidate.id, recruiterId: candidate.recruiterId, flaggedAt, activity: flaggedAt.getTime() };
+        seeded.push(record);
 
-        if (age < 2 * DAY || !chance(0.62)) continue;
+        if (!waitingForAnswer && (age < 2 * DAY || !chance(0.62))) {
+          // No second interview asked for. Older recoveries ended one way or another: resolved by the recruiter
+          // (with a note saying how), the candidate withdrew, or (left alone) they go quiet below.
+          if (age > 21 * DAY) {
+            const roll = random();
+            if (roll < 0.45) {
+              events.push({ kind: "hand", flag: record, at: new Date(flaggedAt.getTime() + (7 + Math.floor(random() * 8)) * DAY), note: pick(HAND_NOTES) });
+            } else if (roll < 0.6) {
+              events.push({ kind: "outcome", ...application, outcome: "withdrawn", at: new Date(flaggedAt.getTime() + (3 + Math.floor(random() * 8)) * DAY), note: pick(WITHDRAWN_NOTES) });
+            }
+          }
+          continue;
+        }
         requests++;
         const withinDay = chance(0.6);
-        const requestedAt = new Date(flaggedAt.getTime() + (withinDay ? 4 : 40 + random() * 60) * 3600_000);
-        const response = age < 6 * DAY ? "pending" : pick(["granted", "granted", "granted", "declined", "declined", "no_response", "pending"] as const);
+        const requestedAt = new Date(Math.min(now - 3600_000, flaggedAt.getTime() + (withinDay ? 4 : 40 + random() * 60) * 3600_000));
+        // Companies answer within days; a request still unanswered after a few weeks counts as no answer.
+        let response: "pending" | "granted" | "declined" | "no_response" =
+          waitingForAnswer || age < 6 * DAY ? "pending" : pick(["granted", "granted", "granted", "declined", "declined", "no_response", "pending"] as const);
+        if (response === "pending" && age > 20 * DAY) response = "no_response";
+        let respondedAt = response === "pending" ? null : new Date(requestedAt.getTime() + 2 * DAY);
+        if (respondedAt && respondedAt.getTime() > now) respondedAt = new Date(now - 3600_000);
         const request = await tx.secondInterviewRequest.create({
           data: {
             interviewId: interview.id,
@@ -188,15 +222,16 @@ export async function seedDemo(prisma: PrismaClient) {
             channel: withinDay ? "phone" : pick(["phone", "email", "letter"] as const),
             note: "Explained the bad day without excuses and asked for another chance.",
             response,
-            respondedAt: response === "pending" ? null : new Date(requestedAt.getTime() + 2 * DAY),
+            respondedAt,
             recordedById: candidate.recruiterId,
           },
         });
+        // The request moves the recovery on, as moveRecoveryForRequest does in the app.
+        const stateChangedAt = respondedAt ?? requestedAt;
+        record.activity = Math.max(record.activity, stateChangedAt.getTime());
+        await tx.interviewFlag.update({ where: { id: flag.id }, data: { recoveryState: stateForResponse[response], stateChangedAt } });
         if (response === "declined") {
-          statusById.set(candidate.id, "closed");
-          await tx.candidacyOutcome.create({
-            data: { candidateId: candidate.id, interviewId: interview.id, companyId: company.id, outcome: "rejected", decidedAt: new Date(requestedAt.getTime() + 2 * DAY), recordedById: candidate.recruiterId },
-          });
+          events.push({ kind: "outcome", ...application, outcome: "rejected", at: respondedAt!, note: "The company declined a second interview." });
         }
         if (response !== "granted") continue;
         const secondAt = new Date(requestedAt.getTime() + 6 * DAY);
@@ -214,20 +249,91 @@ export async function seedDemo(prisma: PrismaClient) {
             secondInterviewRequestId: request.id,
           },
         });
-        if (secondAt.getTime() < now - 5 * DAY && chance(0.55)) {
-          hires++;
-          statusById.set(candidate.id, "hired");
-          await tx.candidacyOutcome.create({
-            data: { candidateId: candidate.id, interviewId: interview.id, companyId: company.id, outcome: "hired", decidedAt: new Date(secondAt.getTime() + 4 * DAY), startDate: new Date(secondAt.getTime() + 25 * DAY), recordedById: candidate.recruiterId },
-          });
+        if (secondAt.getTime() < now) record.activity = Math.max(record.activity, secondAt.getTime());
+        if (secondAt.getTime() < now - 5 * DAY) {
+          // The second interview went ahead: most end in a hire, some in a "no" from either side.
+          const roll = random();
+          if (roll < 0.55) {
+            events.push({ kind: "outcome", ...application, outcome: "hired", at: new Date(secondAt.getTime() + 4 * DAY), startDate: new Date(secondAt.getTime() + 25 * DAY) });
+          } else if (roll < 0.7) {
+            events.push({ kind: "outcome", ...application, outcome: "offer_declined", at: new Date(secondAt.getTime() + 5 * DAY), note: "Offered the role; the candidate turned it down over the salary." });
+          } else if (roll < 0.9) {
+            events.push({ kind: "outcome", ...application, outcome: "rejected", at: new Date(secondAt.getTime() + 3 * DAY), note: "Went better, but another candidate got the role." });
+          }
         }
       }
-      for (const [index, flag] of flagsForChecklists.entries()) await seedChecklist(tx, flag, index, now);
-      for (const [id, status] of statusById) await tx.candidate.update({ where: { id }, data: { status } });
+
+      // Each checklist worked through until its recovery closed (or until now).
+      const closesAt = new Map<string, number>();
+      for (const event of events) {
+        const key = event.kind === "outcome" ? event.applicationId : event.flag.interviewId;
+        closesAt.set(key, Math.min(closesAt.get(key) ?? Infinity, event.at.getTime()));
+      }
+      for (const [index, flag] of seeded.entries()) {
+        const lastTick = await seedChecklist(tx, flag, index, now, closesAt.get(flag.interviewId), seedStart);
+        flag.activity = Math.max(flag.activity, lastTick);
+      }
+      // Left alone, a recovery goes quiet: it closes by itself the agency's N days after the last activity.
+      for (const flag of seeded) {
+        const quietAt = flag.activity + DEFAULT_QUIET_AFTER_DAYS * DAY;
+        if (!closesAt.has(flag.interviewId) && quietAt < now) events.push({ kind: "quiet", flag, at: new Date(quietAt) });
+      }
+
+      // The history happens in order, through the app's own rules, each audit event dated when it happened.
+      for (const flag of seeded) events.push({ kind: "flagged", flag, at: flag.flaggedAt });
+      events.sort((a, b) => a.at.getTime() - b.at.getTime());
+      const hires = events.filter((e) => e.kind === "outcome" && e.outcome === "hired").length;
+      for (const event of events) {
+        if (event.kind === "flagged") {
+          // Flagging makes an open candidate "recovering" (flag.server.ts); hired and closed ones keep their status.
+          await tx.candidate.updateMany({ where: { id: event.flag.candidateId, status: "open" }, data: { status: "recovering" } });
+        } else if (event.kind === "outcome") await seedOutcome(tx, event);
+        else if (event.kind === "hand") {
+          const actor = { userId: event.flag.recruiterId };
+          await closeRecoveryInTx(tx, event.flag.flagId, { reason: "resolved_by_hand", note: event.note, actor, now: event.at });
+          await syncCandidateStatus(tx, event.flag.candidateId, actor, "resolved_by_hand");
+        } else {
+          const actor = { label: "system" } as const;
+          await closeRecoveryInTx(tx, event.flag.flagId, { reason: "went_quiet", actor, now: event.at });
+          await syncCandidateStatus(tx, event.flag.candidateId, actor, "went_quiet");
+        }
+        await dateAuditEvents(tx, seedStart, event.at);
+      }
+
+      // Activity as it happened (the writes above noted "now"); a closed recovery's ends at its closing.
+      const flags = await tx.interviewFlag.findMany({ select: { id: true, closedAt: true } });
+      const closedAtById = new Map(flags.map((f) => [f.id, f.closedAt]));
+      for (const flag of seeded) {
+        const closedAt = closedAtById.get(flag.flagId);
+        const at = closedAt ? Math.min(flag.activity, closedAt.getTime()) : flag.activity;
+        await tx.interviewFlag.update({ where: { id: flag.flagId }, data: { lastActivityAt: new Date(at) } });
+      }
+
+      // One recovery snoozed: the candidate is away for a few days, so the recruiter parked the call.
+      const snoozed = await tx.interviewFlag.findFirst({
+        where: { closedAt: null, removedAt: null, windowClosesAt: { lt: new Date(now) }, flaggedAt: { gt: new Date(now - 14 * DAY) } },
+        orderBy: { flaggedAt: "desc" },
+        select: { id: true, interviewId: true, flaggedById: true, interview: { select: { candidateId: true } } },
+      });
+      if (snoozed) {
+        const snoozedAt = new Date(now - 3 * 3600_000);
+        const until = new Date(now + 2 * DAY);
+        const note = "Away at a family wedding until the weekend; call on Monday.";
+        await tx.interviewFlag.update({ where: { id: snoozed.id }, data: { snoozedUntil: until, snoozeNote: note, snoozedById: snoozed.flaggedById, lastActivityAt: snoozedAt } });
+        await recordAudit(tx, {
+          actor: { userId: snoozed.flaggedById },
+          action: "recovery.snoozed",
+          entityId: snoozed.id,
+          candidateId: snoozed.interview.candidateId,
+          after: { interviewId: snoozed.interviewId, until: until.toISOString(), note },
+        });
+        await dateAuditEvents(tx, seedStart, snoozedAt);
+      }
       await syncAllSummaries(tx);
 
       await recordAudit(tx, { actor: { label: "system" }, action: "demo.seeded", entityId: "1", after: { manager: manager.email } });
-      return `${recruiters.length + 1} users, ${companies.length} companies, ${candidates.length} candidates, 420 interviews, ${flagged} flagged (each with its recovery checklist), ${requests} second-interview requests, ${hires} hires`;
+      const open = await tx.interviewFlag.count({ where: { closedAt: null, removedAt: null } });
+      return `${recruiters.length + 1} users, ${companies.length} companies, ${candidates.length} candidates, 420 interviews, ${flagged} flagged (each with its recovery checklist; ${open} still open), ${requests} second-interview requests, ${hires} hires`;
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
@@ -235,35 +341,85 @@ export async function seedDemo(prisma: PrismaClient) {
 
 type SeedTx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
+/** A seeded recovery; `activity` is the last thing anyone did about it (ms), for lastActivityAt and going quiet. */
+type SeededFlag = { flagId: string; interviewId: string; candidateId: string; recruiterId: string; flaggedAt: Date; activity: number };
+type Application = { candidateId: string; applicationId: string; companyId: string; recruiterId: string };
+/** Something that ends a recovery, applied in date order once every flag and checklist exists. */
+type Closing =
+  | (Application & { kind: "outcome"; outcome: "hired" | "rejected" | "offer_declined" | "withdrawn"; at: Date; startDate?: Date; note?: string })
+  | { kind: "hand"; flag: SeededFlag; at: Date; note: string }
+  | { kind: "quiet"; flag: SeededFlag; at: Date }
+  | { kind: "flagged"; flag: SeededFlag; at: Date };
+
+/** The app's writers date their audit events "now": the seed moves what they just wrote to when it happened. */
+async function dateAuditEvents(tx: SeedTx, seedStart: Date, at: Date) {
+  await tx.auditEvent.updateMany({ where: { at: { gte: seedStart } }, data: { at } });
+}
+
 /**
- * The flag's recovery checklist, worked through as far as a diligent recruiter would have by now: steps due more
- * than half a day ago are ticked (candidate steps partly by the candidate through their link). A resolved flag's
- * checklist is complete. An open flag keeps its last step ("stay in touch") to do, and every third one has the
- * recruiter's client call still outstanding, so the dashboard's step lists have work in them. No random draws:
- * the ticks follow from the dates alone.
+ * An outcome recorded for an application, as recordOutcome does it (that one opens its own transaction): the
+ * outcome and its audit event, the application's recovery closed with everything it opened, the candidate's status.
  */
-async function seedChecklist(
-  tx: SeedTx,
-  flag: { flagId: string; interviewId: string; flaggedAt: Date; resolved: boolean; recruiterId: string },
-  index: number,
-  now: number,
-) {
+async function seedOutcome(tx: SeedTx, event: Extract<Closing, { kind: "outcome" }>) {
+  const actor = { userId: event.recruiterId };
+  const outcome = await tx.candidacyOutcome.create({
+    data: {
+      candidateId: event.candidateId,
+      interviewId: event.applicationId,
+      companyId: event.companyId,
+      outcome: event.outcome,
+      decidedAt: event.at,
+      startDate: event.startDate ?? null,
+      note: event.note ?? null,
+      recordedById: event.recruiterId,
+    },
+    select: { id: true },
+  });
+  await recordAudit(tx, {
+    actor,
+    action: "outcome.recorded",
+    entityId: outcome.id,
+    candidateId: event.candidateId,
+    after: { interviewId: event.applicationId, outcome: event.outcome, decidedAt: event.at.toISOString(), startDate: event.startDate?.toISOString() ?? null },
+  });
+  await closeRecoveriesForOutcome(tx, { applicationId: event.applicationId, outcome: event.outcome, actor, now: event.at });
+  const candidate = await tx.candidate.findUniqueOrThrow({ where: { id: event.candidateId }, select: { status: true } });
+  let status = candidate.status;
+  if (event.outcome === "hired") status = "hired";
+  else if (status !== "hired") {
+    const stillOpen = await tx.interviewFlag.count({ where: { closedAt: null, removedAt: null, interview: { candidateId: event.candidateId } } });
+    status = stillOpen > 0 ? "recovering" : "closed";
+  }
+  if (status === candidate.status) return;
+  await tx.candidate.update({ where: { id: event.candidateId }, data: { status } });
+  await recordAudit(tx, { actor, action: "candidate.updated", entityId: event.candidateId, candidateId: event.candidateId, before: { status: candidate.status }, after: { status } });
+}
+
+/**
+ * The flag's recovery checklist, worked through as far as a diligent recruiter would have by now, or by the time the
+ * recovery closed: steps due more than half a day before then are ticked (candidate steps partly by the candidate
+ * through their link); closing it later marks the rest "not needed". A recovery still going keeps its last step
+ * ("stay in touch") to do, and every third one has the recruiter's client call still outstanding, so the dashboard's
+ * step lists have work in them. No random draws: the ticks follow from the dates alone. Returns the last tick (ms).
+ */
+async function seedChecklist(tx: SeedTx, flag: SeededFlag, index: number, now: number, closesAt: number | undefined, seedStart: Date) {
   const run = await startChecklistRun(tx, { interviewId: flag.interviewId, flagId: flag.flagId, now: flag.flaggedAt });
+  await dateAuditEvents(tx, seedStart, flag.flaggedAt);
   const states = await tx.checklistStepState.findMany({
     where: { runId: run.id },
     select: { id: true, dueAt: true, step: { select: { position: true, owner: true } } },
     orderBy: { step: { position: "asc" } },
   });
   const lastPosition = states.at(-1)?.step.position;
+  const until = Math.min(now, closesAt ?? Infinity);
   let lastTick = flag.flaggedAt.getTime();
   for (const state of states) {
     const { position, owner } = state.step;
     const due = state.dueAt.getTime();
-    const leftOpen =
-      !flag.resolved && (position === lastPosition || (owner === "recruiter" && position > 2 && index % 3 === 0));
-    if (!flag.resolved && (leftOpen || due > now - 12 * 3600_000)) continue;
-    // Ticked a little before it fell due, never before the checklist started nor in the future.
-    const at = Math.min(now, Math.max(flag.flaggedAt.getTime() + 60_000, due - 2 * 3600_000));
+    const leftOpen = closesAt === undefined && (position === lastPosition || (owner === "recruiter" && position > 2 && index % 3 === 0));
+    if (leftOpen || due > until - 12 * 3600_000) continue;
+    // Ticked a little before it fell due, never before the checklist started nor after it could be.
+    const at = Math.min(until, Math.max(flag.flaggedAt.getTime() + 60_000, due - 2 * 3600_000));
     lastTick = Math.max(lastTick, at);
     const byCandidate = owner === "candidate" && position % 2 === 0;
     await tx.checklistStepState.update({
@@ -276,7 +432,5 @@ async function seedChecklist(
       },
     });
   }
-  if (flag.resolved) {
-    await tx.checklistRun.update({ where: { id: run.id }, data: { status: "completed", completedAt: new Date(lastTick) } });
-  }
+  return lastTick;
 }

@@ -31,7 +31,13 @@ export default function AgencySettingsPage() {
     constraint: getZodConstraint(AgencySchema),
     lastResult: actionData?.result,
     shouldRevalidate: "onBlur",
-    defaultValue: { ...agency, replyTo: agency.replyTo ?? "", recruitersSeeOwnCandidatesOnly: String(agency.recruitersSeeOwnCandidatesOnly) },
+    defaultValue: {
+      ...agency,
+      replyTo: agency.replyTo ?? "",
+      recruitersSeeOwnCandidatesOnly: String(agency.recruitersSeeOwnCandidatesOnly),
+      quietAfterDays: String(agency.quietAfterDays),
+      overdueGraceHours: String(agency.overdueGraceHours),
+    },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AgencySchema }),
   });
   return (
@@ -74,6 +80,21 @@ export default function AgencySettingsPage() {
             </div>
           ))}
           <ErrorList errors={fields.recruitersSeeOwnCandidatesOnly.errors} />
+        </fieldset>
+        <fieldset className="stacked-fields">
+          <legend>Recoveries</legend>
+          <Field
+            label="Close a quiet recovery after (days)"
+            hint="An open recovery with no activity for this many days closes as “went quiet” and leaves every queue. 1 to 365."
+            inputProps={{ ...getInputProps(fields.quietAfterDays, { type: "number" }), step: 1, inputMode: "numeric" }}
+            errors={fields.quietAfterDays.errors}
+          />
+          <Field
+            label="Grace for steps already late (hours)"
+            hint="A checklist step whose usual due time passed before the flag was logged is due this many hours after the flag. 0 to 48."
+            inputProps={{ ...getInputProps(fields.overdueGraceHours, { type: "number" }), step: 1, inputMode: "numeric" }}
+            errors={fields.overdueGraceHours.errors}
+          />
         </fieldset>
         <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>
       </Form>

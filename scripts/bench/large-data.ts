@@ -3,7 +3,8 @@
 // Values are stored exactly as Prisma's SQLite adapter stores them (ISO text with "+00:00", booleans as 0/1).
 import type Database from "better-sqlite3";
 import { flagReasons } from "../../app/models/enums.ts";
-import { recoveryWindowClosesAt } from "../../app/models/recovery/rules.ts";
+import type { ClosingReason } from "../../app/models/enums.ts";
+import { DEFAULT_QUIET_AFTER_DAYS, recoveryWindowClosesAt } from "../../app/models/recovery/rules.ts";
 import { sqlDate } from "../../app/utils/sql-dialect.server.ts";
 import { FLAG_DESCRIPTIONS, seededRandom } from "../../prisma/seed.ts";
 
@@ -58,6 +59,45 @@ const REASON_WEIGHTS: Record<string, number> = {
 };
 // How many interviews a candidate has (mean about 2.6); the total is then nudged to the exact target.
 const INTERVIEWS_PER_CANDIDATE = [1, 1, 1, 1, 2, 2, 2, 3, 3, 4, 5, 6];
+const HAND_NOTES = [
+  "Spoke to the hiring manager: the role was filled internally. Candidate took it well.",
+  "Candidate found a job through a former colleague; nothing more for us to do.",
+  "Coaching done and the candidate feels ready again; moving on to other applications.",
+  "The client paused hiring for the quarter. Candidate knows and is fine with it.",
+];
+/** A final outcome closes its application's open recovery with this reason (lifecycle.server.ts). */
+const REASON_FOR_OUTCOME: Record<string, ClosingReason | undefined> = {
+  hired: "hired",
+  rejected: "rejected",
+  offer_declined: "offer_declined",
+  withdrawn: "withdrew",
+};
+const STATE_FOR_RESPONSE: Record<string, string> = { pending: "requested", granted: "granted", declined: "declined", no_response: "no_answer" };
+
+/** A recovery as it is being written: later interviews of the candidate (the outcome of a second round) close it. */
+type Recovery = {
+  flaggedAt: number;
+  state: string;
+  stateChangedAt: number;
+  closedAt: number | null;
+  closedById: string | null;
+  closedReason: ClosingReason | null;
+  closedNote: string | null;
+  removedAt: number | null;
+  /** The last thing anyone did about it, for lastActivityAt and going quiet. */
+  activity: number;
+};
+
+/** Closes an open recovery (a closed one stays as it is, as closeRecoveryInTx does). */
+function closeRecovery(recovery: Recovery, reason: ClosingReason, at: number, byId: string | null, note: string | null = null) {
+  if (recovery.closedAt !== null) return;
+  recovery.closedAt = Math.max(at, recovery.flaggedAt);
+  recovery.closedReason = reason;
+  recovery.closedById = byId;
+  recovery.closedNote = note;
+  recovery.state = "closed";
+  recovery.stateChangedAt = recovery.closedAt;
+}
 
 type Random = () => number;
 const pick = <T>(random: Random, items: readonly T[]) => items[Math.floor(random() * items.length)];
@@ -149,8 +189,8 @@ export function seedLargeDatabase(db: Database.Database, options: LargeSeedOptio
     ),
     flag: db.prepare(
       `INSERT INTO "InterviewFlag" (id, interviewId, severity, source, description, otherReason, flaggedById,
-        flaggedAt, windowClosesAt, recoveryState, stateChangedAt, closedAt, closedById, closedReason, lastActivityAt,
-        removedAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        flaggedAt, windowClosesAt, recoveryState, stateChangedAt, closedAt, closedById, closedReason, closedNote,
+        lastActivityAt, removedAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     reason: db.prepare(`INSERT INTO "FlagReason" (flagId, reason) VALUES (?, ?)`),
     request: db.prepare(
@@ -196,6 +236,10 @@ export function seedLargeDatabase(db: Database.Database, options: LargeSeedOptio
     return { recruiterIds, companyIds };
   })();
 
+  // Recoveries left alone close as "went quiet" after the agency's N days (an existing agency keeps its setting).
+  const quietAfterDays =
+    (db.prepare(`SELECT "quietAfterDays" AS n FROM "Agency" WHERE id = 1`).get() as { n: number } | undefined)?.n ?? DEFAULT_QUIET_AFTER_DAYS;
+
   // Some recruiters carry far more candidates than others; some clients interview far more often.
   const pickRecruiter = weightedPicker(recruiterIds, recruiterIds.map((_, i) => 1 + ((i * 7 + 4) % 5)));
   const pickCompany = weightedPicker(companyIds, companyIds.map((_, i) => 1 / (1 + i / 20)));
@@ -217,10 +261,10 @@ export function seedLargeDatabase(db: Database.Database, options: LargeSeedOptio
     const linkedin = chance(random, 0.5) ? `https://www.linkedin.com/in/${slug.replace(".", "-")}-${c + 1}` : null;
 
     let status: "open" | "recovering" | "hired" | "closed" = "open";
-    const promote = (next: typeof status) => {
-      const rank = { open: 0, recovering: 1, closed: 2, hired: 3 };
-      if (rank[next] > rank[status]) status = next;
-    };
+    let hired = false;
+    /** The candidate's recoveries, and each application's one (an outcome closes it). */
+    const recoveries: Recovery[] = [];
+    const recoveryOf = new Map<string, Recovery>();
     const rows: (() => void)[] = [];
     let when = createdAt + (1 + random() * 20) * DAY;
     let lastActivity = createdAt;
@@ -295,15 +339,32 @@ export function seedLargeDatabase(db: Database.Database, options: LargeSeedOptio
           ),
         );
         counts.outcomes++;
-        if (outcome === "hired") counts.hires++;
+        if (outcome === "hired") {
+          counts.hires++;
+          hired = true;
+        }
+        // A final outcome closes the application's recovery, as recording it in the app does.
+        const recovery = recoveryOf.get(applicationId);
+        const reason = REASON_FOR_OUTCOME[outcome];
+        if (recovery && reason) closeRecovery(recovery, reason, decidedAt, recruiterId);
       };
 
       if (!wentBadly) {
-        if (inPast && impression === "went_well" && scheduledAt < now - 10 * DAY) {
-          const hireChance = requestId ? 0.55 : round === "first" ? 0.03 : 0.12;
-          if (chance(random, hireChance)) {
-            promote("hired");
-            addOutcome("hired", scheduledAt + (4 + random() * 6) * DAY, scheduledAt + (25 + random() * 10) * DAY);
+        // A second round is activity on the recovery it came from.
+        const origin = requestId ? recoveryOf.get(applicationId) : undefined;
+        if (origin && inPast) origin.activity = Math.max(origin.activity, scheduledAt);
+        if (inPast && scheduledAt < now - 10 * DAY) {
+          if (impression === "went_well") {
+            const hireChance = requestId ? 0.55 : round === "first" ? 0.03 : 0.12;
+            if (chance(random, hireChance)) {
+              addOutcome("hired", scheduledAt + (4 + random() * 6) * DAY, scheduledAt + (25 + random() * 10) * DAY);
+              continue;
+            }
+          }
+          // Most second rounds that did not end in a hire ended in a "no" from one side or the other.
+          if (requestId && chance(random, 0.7)) {
+            const outcome = pick(random, ["rejected", "rejected", "offer_declined"] as const);
+            addOutcome(outcome, scheduledAt + (3 + random() * 5) * DAY, null);
           }
         }
         continue;
@@ -316,33 +377,48 @@ export function seedLargeDatabase(db: Database.Database, options: LargeSeedOptio
       const flaggedAt = Math.min(now, scheduledAt + (1 + random() * 5) * HOUR);
       const age = now - flaggedAt;
       const removed = chance(random, 0.03);
-      const resolveChance = age > 21 * DAY ? 0.85 : age > 7 * DAY ? 0.5 : age > 2 * DAY ? 0.15 : 0;
-      const resolved = !removed && chance(random, resolveChance);
-      const resolvedAt = resolved ? flaggedAt + Math.min(age, (1 + random() * 19) * DAY) : null;
       const removedAt = removed ? Math.min(now, flaggedAt + (1 + random() * 47) * HOUR) : null;
-      const closedAt = resolvedAt ?? removedAt;
+      const recovery: Recovery = {
+        flaggedAt, state: "open", stateChangedAt: flaggedAt, closedAt: null, closedById: null, closedReason: null,
+        closedNote: null, removedAt, activity: flaggedAt,
+      };
+      if (removedAt !== null) closeRecovery(recovery, "flag_removed", removedAt, null);
+      recoveries.push(recovery);
+      recoveryOf.set(interviewId, recovery);
       const windowClosesAt = recoveryWindowClosesAt({ scheduledAt: new Date(scheduledAt), durationMinutes: duration }).getTime();
       const severity = pick(random, ["minor", "serious", "serious", "critical"] as const);
       const source = pick(random, ["recruiter_observed", "candidate_self_report", "client_feedback"] as const);
       const firstReason = [...reasons][0];
+      // Written after the candidate's whole history, when later outcomes and the quiet rule have had their say.
       rows.push(() => {
+        const { closedAt } = recovery;
+        const lastActivity = closedAt === null ? recovery.activity : Math.min(recovery.activity, closedAt);
         insert.flag.run(
           flagId, interviewId, severity, source, FLAG_DESCRIPTIONS[firstReason],
           reasons.has("other") ? "Took a phone call mid-interview" : null, recruiterId, sqlDate(flaggedAt),
-          sqlDate(windowClosesAt), closedAt === null ? "open" : "closed", sqlDate(closedAt ?? flaggedAt),
-          closedAt === null ? null : sqlDate(closedAt), resolved ? recruiterId : null,
-          removed ? "flag_removed" : resolved ? "resolved_by_hand" : null, sqlDate(closedAt ?? flaggedAt),
-          removedAt === null ? null : sqlDate(removedAt), sqlDate(closedAt ?? flaggedAt),
+          sqlDate(windowClosesAt), recovery.state, sqlDate(recovery.stateChangedAt),
+          closedAt === null ? null : sqlDate(closedAt), recovery.closedById, recovery.closedReason, recovery.closedNote,
+          sqlDate(lastActivity), removedAt === null ? null : sqlDate(removedAt), sqlDate(closedAt ?? lastActivity),
         );
         for (const reason of reasons) insert.reason.run(flagId, reason);
       });
       counts.flags++;
       counts.flagReasons += reasons.size;
       if (removed) continue;
-      if (!resolved) counts.openFlags++;
-      promote("recovering");
 
-      if (age < 2 * DAY || !chance(random, 0.5)) continue;
+      if (age < 2 * DAY || !chance(random, 0.5)) {
+        // No second interview asked for: an older recovery was often resolved by the recruiter (with a note saying
+        // how) or ended by the candidate withdrawing; the rest go quiet below.
+        if (age > 21 * DAY) {
+          const roll = random();
+          if (roll < 0.4) {
+            const at = flaggedAt + (3 + random() * 14) * DAY;
+            closeRecovery(recovery, "resolved_by_hand", at, recruiterId, pick(random, HAND_NOTES));
+            recovery.activity = Math.max(recovery.activity, at);
+          } else if (roll < 0.55) addOutcome("withdrawn", flaggedAt + (3 + random() * 7) * DAY, null);
+        }
+        continue;
+      }
       const requestId2 = nextId(random);
       const withinDay = chance(random, 0.6);
       const requestedAt = Math.min(now, flaggedAt + (withinDay ? 4 : 40 + random() * 60) * HOUR);
@@ -359,13 +435,30 @@ export function seedLargeDatabase(db: Database.Database, options: LargeSeedOptio
         ),
       );
       counts.requests++;
+      // The request moves the recovery on (moveRecoveryForRequest).
+      recovery.state = STATE_FOR_RESPONSE[response];
+      recovery.stateChangedAt = respondedAt ?? requestedAt;
+      recovery.activity = Math.max(recovery.activity, recovery.stateChangedAt);
       if (response === "declined") {
-        promote("closed");
         addOutcome("rejected", respondedAt!, null);
       } else if (response === "granted") {
         grantedRequest = { id: requestId2, at: requestedAt + 6 * DAY, companyId, roleTitle, interviewer, originalInterviewId: interviewId };
       }
     }
+    // Left alone, a recovery goes quiet: it closes by itself the agency's N days after its last activity.
+    for (const recovery of recoveries) {
+      const quietAt = recovery.activity + quietAfterDays * DAY;
+      if (quietAt < now) closeRecovery(recovery, "went_quiet", quietAt, null);
+    }
+    // The candidate's status follows their recoveries (syncCandidateStatus): recovering while one is open; then
+    // hired if hired anywhere, closed if the last recovery ended in a final "no", otherwise open.
+    const live = recoveries.filter((r) => r.closedAt === null);
+    const ended = recoveries.filter((r) => r.removedAt === null && r.closedAt !== null).sort((a, b) => a.closedAt! - b.closedAt!);
+    const lastReason = ended.at(-1)?.closedReason;
+    counts.openFlags += live.length;
+    if (live.length > 0) status = "recovering";
+    else if (hired) status = "hired";
+    else if (lastReason === "rejected" || lastReason === "offer_declined" || lastReason === "withdrew") status = "closed";
     // Long-quiet candidates are often closed off by their recruiter.
     if (status === "open" && lastActivity < now - 200 * DAY && chance(random, 0.4)) status = "closed";
 

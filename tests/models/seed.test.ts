@@ -3,9 +3,12 @@ import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { describe, expect, inject, test } from "vitest";
 import { PrismaClient } from "~/.generated/prisma/client";
+import { getDashboard } from "~/models/dashboard/dashboard.server";
 import { verifyLogin } from "~/models/users/user.server";
 import { prisma } from "~/utils/db.server";
 import { DEMO_PASSWORD, seedDemo } from "../../prisma/seed";
+
+const DAY = 24 * 3600_000;
 
 async function fingerprint(client: PrismaClient) {
   const flags = await client.interviewFlag.findMany({
@@ -64,6 +67,95 @@ describe("the demo seed", () => {
     });
     expect(overdueRecruiterSteps).toBeGreaterThan(0);
     expect(await prisma.candidate.count({ where: { status: "hired" } })).toBeGreaterThan(0);
+  });
+
+  test("follows the recovery lifecycle: old recoveries closed for real reasons, through the app's rules, dated when they happened", { timeout: 60_000 }, async () => {
+    if ((await prisma.user.count()) === 0) await seedDemo(prisma);
+    const now = new Date();
+    const quietAfter = new Date(now.getTime() - 30 * DAY);
+
+    // Every closing reason a real agency sees (only "flag removed" needs someone to remove a flag).
+    const byReason = await prisma.interviewFlag.groupBy({ by: ["closedReason"], _count: { _all: true } });
+    const count = (reason: string | null) => byReason.find((r) => r.closedReason === reason)?._count._all ?? 0;
+    for (const reason of ["hired", "rejected", "offer_declined", "withdrew", "went_quiet", "resolved_by_hand"]) {
+      expect(count(reason), reason).toBeGreaterThan(0);
+    }
+    expect(count(null), "some recoveries are still under way").toBeGreaterThan(5);
+    expect(await prisma.interviewFlag.count({ where: { closedReason: "resolved_by_hand", OR: [{ closedNote: null }, { closedById: null }] } })).toBe(0);
+    // Closed and state agree, and the state moved when the recovery did.
+    expect(await prisma.interviewFlag.count({ where: { closedAt: { not: null }, recoveryState: { not: "closed" } } })).toBe(0);
+    expect(await prisma.interviewFlag.count({ where: { closedAt: null, recoveryState: "closed" } })).toBe(0);
+    const flags = await prisma.interviewFlag.findMany({
+      select: { id: true, flaggedAt: true, closedAt: true, stateChangedAt: true, lastActivityAt: true, recoveryState: true },
+    });
+    for (const flag of flags) {
+      expect(flag.stateChangedAt.getTime()).toBe((flag.closedAt ?? flag.stateChangedAt).getTime());
+      expect(flag.stateChangedAt.getTime()).toBeGreaterThanOrEqual(flag.flaggedAt.getTime());
+      expect(flag.lastActivityAt.getTime()).toBeGreaterThanOrEqual(flag.flaggedAt.getTime());
+      expect(flag.lastActivityAt.getTime()).toBeLessThanOrEqual(now.getTime());
+    }
+    expect(new Set(flags.map((f) => f.lastActivityAt.toISOString().slice(0, 10))).size).toBeGreaterThan(30);
+
+    // No open recovery quieter than the agency allows.
+    expect(await prisma.interviewFlag.count({ where: { closedAt: null, removedAt: null, lastActivityAt: { lt: quietAfter } } })).toBe(0);
+
+    // No hired application keeps an open recovery (its own interview, or a second interview granted from it).
+    const hires = await prisma.candidacyOutcome.findMany({ where: { outcome: "hired" }, select: { interviewId: true } });
+    expect(hires.length).toBeGreaterThan(0);
+    for (const { interviewId } of hires) {
+      const open = await prisma.interviewFlag.count({
+        where: { closedAt: null, removedAt: null, OR: [{ interviewId: interviewId! }, { interview: { grantedFrom: { interviewId: interviewId! } } }] },
+      });
+      expect(open).toBe(0);
+    }
+    // Candidates' statuses follow their recoveries.
+    expect(await prisma.candidate.count({ where: { status: "recovering", interviews: { none: { flags: { some: { closedAt: null, removedAt: null } } } } } })).toBe(0);
+    expect(
+      await prisma.candidate.count({ where: { status: { in: ["open", "closed"] }, interviews: { some: { flags: { some: { closedAt: null, removedAt: null } } } } } }),
+    ).toBe(0);
+    expect(await prisma.candidate.count({ where: { status: "closed" } })).toBeGreaterThan(0);
+
+    // Closing finished the checklists: what nobody did is "not needed", never pending on a closed recovery.
+    const closed = { closedAt: { not: null } };
+    expect(await prisma.checklistStepState.count({ where: { run: { flag: closed }, status: "pending" } })).toBe(0);
+    expect(await prisma.checklistStepState.count({ where: { run: { flag: closed }, status: "not_needed" } })).toBeGreaterThan(0);
+    expect(await prisma.checklistStepState.count({ where: { status: "skipped" } })).toBe(0);
+
+    // Each closing is on the timeline, dated when it happened, not when the seed ran.
+    const closings = await prisma.auditEvent.findMany({ where: { action: "recovery.closed" }, select: { entityId: true, at: true } });
+    const closedFlags = flags.filter((f) => f.closedAt);
+    expect(closings).toHaveLength(closedFlags.length);
+    const closedAtById = new Map(closedFlags.map((f) => [f.id, f.closedAt!.getTime()]));
+    for (const event of closings) expect(event.at.getTime()).toBe(closedAtById.get(event.entityId));
+    const seededAt = (await prisma.auditEvent.findFirstOrThrow({ where: { action: "demo.seeded" } })).at;
+    expect(await prisma.auditEvent.count({ where: { action: { not: "demo.seeded" }, at: { gt: new Date(seededAt.getTime() - 60 * 60_000) } } })).toBeLessThan(5);
+  });
+
+  test("gives the dashboard a believable day: a few calls inside the window, overdue steps, waiting requests, one snooze", { timeout: 60_000 }, async () => {
+    if ((await prisma.user.count()) === 0) await seedDemo(prisma);
+    const now = new Date();
+    const manager = await prisma.user.findFirstOrThrow({ where: { role: "manager" } });
+    const dashboard = await getDashboard({ user: manager, timeZone: "UTC", now });
+
+    expect(dashboard.counts.insideWindow).toBeGreaterThanOrEqual(3);
+    expect(dashboard.counts.insideWindow).toBeLessThanOrEqual(10);
+    expect(dashboard.queue.filter((item) => !item.overdue)).toHaveLength(dashboard.counts.insideWindow);
+    // Nothing months old: every recovery in the queue was flagged in the last few weeks.
+    expect(dashboard.queue.length).toBeGreaterThan(dashboard.counts.insideWindow);
+    for (const item of dashboard.queue) expect(now.getTime() - item.flaggedAt.getTime()).toBeLessThan(45 * DAY);
+    expect(dashboard.overdueSteps.total).toBeGreaterThan(0);
+    expect(dashboard.overdueSteps.total).toBeLessThanOrEqual(25);
+    for (const step of dashboard.overdueSteps.steps) expect(now.getTime() - step.dueAt.getTime()).toBeLessThan(30 * DAY);
+    expect(dashboard.waitingRequests.total).toBeGreaterThanOrEqual(2);
+    expect(dashboard.waitingRequests.total).toBeLessThanOrEqual(10);
+    for (const request of dashboard.waitingRequests.requests) expect(now.getTime() - request.requestedAt.getTime()).toBeLessThan(30 * DAY);
+
+    // One recovery is snoozed (audited), and it is in no queue until it wakes.
+    const snoozed = await prisma.interviewFlag.findMany({ where: { snoozedUntil: { gt: now } }, select: { id: true, snoozeNote: true, closedAt: true } });
+    expect(snoozed).toHaveLength(1);
+    expect(snoozed[0]).toMatchObject({ closedAt: null, snoozeNote: expect.any(String) });
+    expect(dashboard.queue.map((item) => item.flagId)).not.toContain(snoozed[0].id);
+    expect(await prisma.auditEvent.count({ where: { action: "recovery.snoozed", entityId: snoozed[0].id } })).toBe(1);
   });
 
   test("is the same on every run", { timeout: 60_000 }, async () => {

@@ -12,6 +12,7 @@ import { seededRandom } from "../../prisma/seed";
 import { interviewCounts, seedLargeDatabase, type LargeSeedOptions } from "../../scripts/bench/large-data";
 
 const NOW = Date.parse("2026-11-24T12:00:00Z");
+const sqlNow = () => new Date(NOW).toISOString().replace("Z", "+00:00");
 const DB_FILE = () => process.env.DATABASE_URL!.replace(/^file:/, "");
 
 async function options(): Promise<LargeSeedOptions> {
@@ -84,6 +85,49 @@ describe("the large seed", () => {
     expect(await prisma.interview.count({ where: { flagSeverity: { not: null } } })).toBe(
       await prisma.interviewFlag.count({ where: { removedAt: null } }),
     );
+  });
+
+  test("closes recoveries as the app does: outcomes close them, old quiet ones went quiet, statuses follow", { timeout: 30_000 }, async () => {
+    if ((await prisma.candidate.count()) === 0) seedInto(DB_FILE(), await options());
+    const raw = new Database(DB_FILE(), { readonly: true });
+    const rows = <T,>(sql: string, ...params: unknown[]) => raw.prepare(sql).all(...params) as T[];
+    const quietAfter = new Date(NOW - 30 * 24 * 3600_000).toISOString().replace("Z", "+00:00");
+    try {
+      const byReason = Object.fromEntries(
+        rows<{ reason: string | null; n: number }>(`SELECT "closedReason" AS reason, COUNT(*) AS n FROM "InterviewFlag" GROUP BY 1`).map((r) => [
+          r.reason ?? "open",
+          r.n,
+        ]),
+      );
+      for (const reason of ["open", "hired", "rejected", "offer_declined", "withdrew", "went_quiet", "resolved_by_hand", "flag_removed"]) {
+        expect(byReason[reason] ?? 0, reason).toBeGreaterThan(0);
+      }
+      // State and closing agree; a hand resolution says how; a removed flag is closed as such.
+      expect(rows(`SELECT "id" FROM "InterviewFlag" WHERE ("closedAt" IS NULL) <> ("recoveryState" <> 'closed')`)).toEqual([]);
+      expect(rows(`SELECT "id" FROM "InterviewFlag" WHERE ("closedAt" IS NULL) <> ("closedReason" IS NULL)`)).toEqual([]);
+      expect(rows(`SELECT "id" FROM "InterviewFlag" WHERE "closedReason" = 'resolved_by_hand' AND ("closedNote" IS NULL OR "closedById" IS NULL)`)).toEqual([]);
+      expect(rows(`SELECT "id" FROM "InterviewFlag" WHERE "removedAt" IS NOT NULL AND "closedReason" <> 'flag_removed'`)).toEqual([]);
+      expect(rows(`SELECT "id" FROM "InterviewFlag" WHERE "closedAt" < "flaggedAt" OR "lastActivityAt" < "flaggedAt" OR "closedAt" > ?`, sqlNow())).toEqual([]);
+      // No open recovery quieter than the agency allows.
+      expect(rows(`SELECT "id" FROM "InterviewFlag" WHERE "closedAt" IS NULL AND "lastActivityAt" < ?`, quietAfter)).toEqual([]);
+      // A final outcome closed its application's recovery, with its reason (unless it was already closed before).
+      const unclosed = rows(`
+        SELECT f."id" FROM "CandidacyOutcome" o
+        JOIN "Interview" i ON i."id" = o."interviewId" OR i."secondInterviewRequestId" IN (SELECT r."id" FROM "SecondInterviewRequest" r WHERE r."interviewId" = o."interviewId")
+        JOIN "InterviewFlag" f ON f."interviewId" = i."id"
+        WHERE o."outcome" IN ('hired', 'rejected', 'offer_declined', 'withdrawn') AND f."closedAt" IS NULL`);
+      expect(unclosed).toEqual([]);
+      const hiredButOtherReason = rows(`
+        SELECT f."id" FROM "CandidacyOutcome" o JOIN "InterviewFlag" f ON f."interviewId" = o."interviewId"
+        WHERE o."outcome" = 'hired' AND f."closedReason" NOT IN ('hired', 'flag_removed') AND f."closedAt" >= o."decidedAt"`);
+      expect(hiredButOtherReason).toEqual([]);
+      // Candidates' statuses follow: recovering exactly while a recovery is open.
+      const openOf = `EXISTS (SELECT 1 FROM "Interview" i JOIN "InterviewFlag" f ON f."interviewId" = i."id" WHERE i."candidateId" = c."id" AND f."closedAt" IS NULL)`;
+      expect(rows(`SELECT c."id" FROM "Candidate" c WHERE (c."status" = 'recovering') <> (${openOf})`)).toEqual([]);
+      expect(rows(`SELECT c."id" FROM "Candidate" c WHERE c."status" = 'hired' AND NOT EXISTS (SELECT 1 FROM "CandidacyOutcome" o WHERE o."candidateId" = c."id" AND o."outcome" = 'hired')`)).toEqual([]);
+    } finally {
+      raw.close();
+    }
   });
 
   test("gives the same rows for the same seed and moment", { timeout: 30_000 }, async () => {

@@ -1,6 +1,19 @@
 import { z } from "zod";
 import { singleLineText } from "~/utils/text";
 
+/** A whole number in a range, from a form field: a clear message for empty, non-numeric and out-of-range input. */
+function wholeNumber({ min, max, required, unit }: { min: number; max: number; required: string; unit: string }) {
+  const range = `Enter a whole number of ${unit} from ${min} to ${max}.`;
+  return z.preprocess(
+    (v) => (typeof v === "string" && v.trim() !== "" ? Number(v.trim()) : v),
+    z
+      .number({ required_error: required, invalid_type_error: range })
+      .int(range)
+      .min(min, range)
+      .max(max, range),
+  );
+}
+
 export const AgencySchema = z.object({
   name: singleLineText(
     z.string({ required_error: "Enter the agency's name." }).trim().min(1, "Enter the agency's name.").max(100, "At most 100 characters."),
@@ -33,4 +46,8 @@ export const AgencySchema = z.object({
       .optional()
       .transform((v) => v ?? null),
   ),
+  // The recovery lifecycle: an open recovery with no activity for this many days closes as "went quiet".
+  quietAfterDays: wholeNumber({ min: 1, max: 365, unit: "days", required: "Enter after how many quiet days a recovery closes." }),
+  // A checklist step already past its usual due time when the flag is logged is due this many hours after the flag.
+  overdueGraceHours: wholeNumber({ min: 0, max: 48, unit: "hours", required: "Enter the grace for late-logged steps, in hours." }),
 });

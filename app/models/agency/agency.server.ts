@@ -1,4 +1,5 @@
-// The agency's own settings: its name, the time zone every date is shown in, and the email sender.
+// The agency's own settings: its name, the time zone every date is shown in, the email sender and the recovery
+// lifecycle's two knobs (when a quiet recovery closes, the grace for steps already late when the flag is logged).
 import type { StaffActor } from "~/models/audit/events";
 import { recordAudit } from "~/models/audit/audit.server";
 import { prisma } from "~/utils/db.server";
@@ -10,9 +11,19 @@ export type AgencySettings = {
   senderName: string;
   replyTo: string | null;
   recruitersSeeOwnCandidatesOnly: boolean;
+  quietAfterDays: number;
+  overdueGraceHours: number;
 };
 
-const fields = { name: true, timeZone: true, senderName: true, replyTo: true, recruitersSeeOwnCandidatesOnly: true } as const;
+const fields = {
+  name: true,
+  timeZone: true,
+  senderName: true,
+  replyTo: true,
+  recruitersSeeOwnCandidatesOnly: true,
+  quietAfterDays: true,
+  overdueGraceHours: true,
+} as const;
 
 /** The settings row; created with the server's time zone on first read. */
 export async function getAgency(): Promise<AgencySettings> {
@@ -26,7 +37,11 @@ export async function getAgency(): Promise<AgencySettings> {
   });
 }
 
-export async function updateAgency(input: AgencySettings, actor: StaffActor) {
+/** The lifecycle settings are optional here: a caller that leaves them out keeps them as they are. */
+type AgencyUpdate = Omit<AgencySettings, "quietAfterDays" | "overdueGraceHours"> &
+  Partial<Pick<AgencySettings, "quietAfterDays" | "overdueGraceHours">>;
+
+export async function updateAgency(input: AgencyUpdate, actor: StaffActor) {
   const before = await getAgency();
   return prisma.$transaction(async (tx) => {
     const after = await tx.agency.update({ where: { id: 1 }, data: input, select: fields });
