@@ -2,7 +2,7 @@
 // and then sending to that candidate is refused.
 import { sqlDate } from "../app/utils/sql-dialect.server";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { createCandidateWithInterview, database, expect, postAsPage, test, waitForHydration } from "./fixtures";
+import { createCandidateWithInterview, database, expect, flagInterviewDirectly, postAsPage, test, waitForHydration } from "./fixtures";
 
 test("a recruiter previews and sends a recovery email, finds it in /emails, and after the candidate unsubscribes it is refused", async ({
   page,
@@ -113,6 +113,9 @@ test("bulk send from the candidate table reports what happened to each selected 
   const recruiter = await login({ role: "recruiter" });
   const first = await createCandidateWithInterview(recruiter.id);
   const second = await createCandidateWithInterview(recruiter.id);
+  // Both interviews went badly three hours ago, so "Rough day" applies to both.
+  await flagInterviewDirectly(first.interviewId);
+  await flagInterviewDirectly(second.interviewId);
   // Both names start with "Casey Tester-": search for this recruiter's candidates only.
   await page.goto(`/candidates?recruiter=${recruiter.id}`);
   await waitForHydration(page);
@@ -121,7 +124,12 @@ test("bulk send from the candidate table reports what happened to each selected 
   await page.getByRole("checkbox", { name: `Select ${second.name}` }).check();
   await expect(page.getByText("2 selected")).toBeVisible();
   await page.getByLabel("Email template").selectOption({ label: "Rough day — here's what to do next" });
-  await page.getByRole("button", { name: "Send email to selected" }).click();
+  await page.getByRole("button", { name: "Review email to selected" }).click();
+  // The confirmation lists both; nothing is sent until it is confirmed.
+  const confirm = page.getByRole("region", { name: /^Confirm email/ });
+  await expect(confirm.getByRole("row").filter({ hasText: first.name })).toBeVisible();
+  await expect(confirm.getByRole("row").filter({ hasText: second.name })).toBeVisible();
+  await confirm.getByRole("button", { name: "Send email to 2 candidates" }).click();
 
   const results = page.getByRole("region", { name: "Email results" });
   await expect(results.getByRole("listitem").filter({ hasText: first.name })).toContainText("Queued");

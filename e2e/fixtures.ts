@@ -77,6 +77,7 @@ const builders = () =>
     ...(await import("../tests/builders/users")),
     ...(await import("../tests/builders/candidates")),
     ...(await import("../tests/builders/interviews")),
+    ...(await import("../tests/builders/flags")),
   }));
 
 /** An active user with a password, as the app would store it. */
@@ -222,4 +223,15 @@ export async function flagAndCreateLink(page: Page, interviewId: string) {
   const url = (await toast.locator(".toast-detail").textContent())?.trim() ?? "";
   expect(url).toMatch(/\/coach\/[A-Za-z0-9_-]{43}$/);
   return new URL(url).pathname;
+}
+
+/**
+ * Flags the interview straight in the database (no checklist), as logged when it ended; with `closed`, its recovery
+ * is closed for that reason. For tests about what a recovery's state allows, such as which emails apply.
+ */
+export async function flagInterviewDirectly(interviewId: string, closed?: { reason: string; at?: Date }) {
+  const { makeFlag, closeRecovery } = await builders();
+  const flag = await makeFlag(interviewId, { reasons: ["late"] });
+  if (closed) await closeRecovery(flag.id, { closedReason: closed.reason, closedAt: closed.at ?? new Date() });
+  return flag.id;
 }

@@ -3,8 +3,8 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, Link, useLoaderData, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { randomUUID } from "node:crypto";
-import { useMemo } from "react";
-import { templateOptions } from "../../emails/index";
+import { useEffect, useMemo, useRef } from "react";
+import { templateLabel, templateOptions } from "../../emails/index";
 import { candidateScope, requireCandidatesAccess } from "~/models/candidates/candidate-access.server";
 import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -19,7 +19,7 @@ import {
 } from "~/models/tables/candidate-table.server";
 import { BULK_EMAIL_MAX, bulkOutcomes, CandidatesBulkSchema, type BulkOutcome } from "~/models/email/email-forms";
 import { candidateStatuses, selectOptions } from "~/models/enums";
-import { sendBulkRecoveryEmail } from "~/models/email/recovery-email.server";
+import { planBulkRecoveryEmail, sendBulkRecoveryEmail, type BulkEmailPlan } from "~/models/email/recovery-email.server";
 import { candidateColumnLabels, candidateFilterParams, candidateTable, type CandidateColumn } from "~/models/tables/table-columns";
 import { describeTimeZone, formatDate } from "~/utils/dates";
 import { invalidForm, unlessRefused } from "~/utils/form-reply.server";
@@ -44,8 +44,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filters: query.filters,
     options,
     csvHref: `/candidates.csv${toSearch(withParams(params, { page: null }))}`,
-    // Each page view gets its own key, so a double submit of the bulk email reaches each candidate once.
-    emailKey: randomUUID(),
   };
 }
 
@@ -71,6 +69,11 @@ export async function action({ request }: ActionFunctionArgs) {
             (unchanged ? ` ${plural(unchanged)} already belonged to ${recruiter.name}.` : ""),
         });
       });
+    case "review-email":
+      // Each confirmation gets its own key, so a double submit of it reaches each candidate once.
+      return unlessRefused(submission, async () => ({
+        emailPlan: { ...(await planBulkRecoveryEmail(value)), idempotencyKey: randomUUID() },
+      }));
     case "send-email":
       return unlessRefused(submission, async () => ({ emailResults: await sendBulkRecoveryEmail(value, actor) }));
   }
@@ -100,7 +103,7 @@ function useCandidateColumns(): ColumnDef<Row, unknown>[] {
 }
 
 export default function CandidatesPage() {
-  const { rows, total, view, filters, options, csvHref, emailKey } = useLoaderData<typeof loader>();
+  const { rows, total, view, filters, options, csvHref } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   // How many are being sent, read from the form in flight while the send is pending.
@@ -158,6 +161,9 @@ export default function CandidatesPage() {
       {actionData && "emailResults" in actionData && !sendingEmails ? (
         <BulkEmailResults results={actionData.emailResults} />
       ) : null}
+      {actionData && "emailPlan" in actionData && !sendingEmails ? (
+        <BulkEmailConfirmation plan={actionData.emailPlan} cancelHref={`/candidates${toSearch(withParams(searchParams, {}))}`} />
+      ) : null}
       <DataTable
         caption="Candidates"
         noun="candidates"
@@ -195,7 +201,6 @@ export default function CandidatesPage() {
               Reassign selected
             </SubmitButton>
             <span className="bulk-separator" aria-hidden="true" />
-            <input type="hidden" name="idempotencyKey" value={emailKey} />
             <label htmlFor="bulk-email-template">Email template</label>
             <select id="bulk-email-template" name="template" defaultValue="">
               <option value="" disabled>
@@ -209,12 +214,12 @@ export default function CandidatesPage() {
             </select>
             <SubmitButton
               name="intent"
-              value="send-email"
+              value="review-email"
               className="secondary"
-              pendingLabel="Sending…"
-              title={`Up to ${BULK_EMAIL_MAX} candidates at a time`}
+              pendingLabel="Checking…"
+              title={`Up to ${BULK_EMAIL_MAX} candidates at a time; you confirm before anything is sent`}
             >
-              Send email to selected
+              Review email to selected
             </SubmitButton>
           </Form>
         )}
@@ -259,6 +264,79 @@ function BulkEmailResults({ results }: { results: BulkResult[] }) {
       <p className="hint">
         Every email is on the candidate&apos;s timeline and at <Link to="/emails">Emails</Link>.
       </p>
+    </section>
+  );
+}
+
+type Plan = BulkEmailPlan & { idempotencyKey: string };
+
+/** The bulk send's second step: who gets the email (and about which interview), who is skipped and why, then send. */
+function BulkEmailConfirmation({ plan, cancelHref }: { plan: Plan; cancelHref: string }) {
+  const timeZone = useTimeZone();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // With JavaScript, move focus to the confirmation so keyboard and screen-reader users land on it.
+  useEffect(() => heading.current?.focus(), [plan.idempotencyKey]);
+  const n = plan.recipients.length;
+  const plural = (k: number) => `${k} candidate${k === 1 ? "" : "s"}`;
+  return (
+    <section className="panel bulk-email-confirm" aria-labelledby="bulk-email-confirm-title">
+      <h2 id="bulk-email-confirm-title" ref={heading} tabIndex={-1}>
+        Confirm email: {templateLabel(plan.template)}
+      </h2>
+      <h3>Will receive it ({n})</h3>
+      {n > 0 ? (
+        <table className="bulk-email-recipients">
+          <caption className="visually-hidden">Candidates who will receive the email</caption>
+          <thead>
+            <tr>
+              <th scope="col">Candidate</th>
+              <th scope="col">About the interview</th>
+            </tr>
+          </thead>
+          <tbody>
+            {plan.recipients.map((r) => (
+              <tr key={r.candidateId}>
+                <th scope="row">
+                  <Link to={`/candidates/${r.candidateId}`}>{r.name}</Link>
+                  <span className="hint"> {r.email}</span>
+                </th>
+                <td>
+                  {r.interview.roleTitle} at {r.interview.companyName}, {formatDate(r.interview.scheduledAt, timeZone)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>This template applies to none of the selected candidates, so there is nobody to send it to.</p>
+      )}
+      {plan.skipped.length > 0 ? (
+        <>
+          <h3>Skipped ({plan.skipped.length})</h3>
+          <ul className="bulk-email-skipped">
+            {plan.skipped.map((s) => (
+              <li key={s.candidateId}>
+                <Link to={`/candidates/${s.candidateId}`}>{s.name}</Link> — <strong>Skipped:</strong> {s.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <Form method="post" className="row-actions">
+        <input type="hidden" name="template" value={plan.template} />
+        <input type="hidden" name="idempotencyKey" value={plan.idempotencyKey} />
+        {plan.recipients.map((r) => (
+          <input key={r.candidateId} type="hidden" name="candidateIds" value={r.candidateId} />
+        ))}
+        {n > 0 ? (
+          <SubmitButton name="intent" value="send-email" pendingLabel="Sending…">
+            Send email to {plural(n)}
+          </SubmitButton>
+        ) : null}
+        <Link to={cancelHref} className="button secondary">
+          {n > 0 ? "Cancel" : "Back to candidates"}
+        </Link>
+      </Form>
     </section>
   );
 }

@@ -18,6 +18,7 @@ import { EmailPreview } from "~/components/email-preview";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, SubmitButton, TextareaField } from "~/components/forms";
 import { InterviewEmailSchema, PERSONAL_NOTE_MAX } from "~/models/email/email-forms";
+import { templateChoicesForInterview } from "~/models/email/eligibility.server";
 import { interviewExists, previewRecoveryEmail, sendRecoveryEmail, type EmailPreview as Preview } from "~/models/email/recovery-email.server";
 import { formatDate } from "~/utils/dates";
 import { invariantResponse } from "~/utils/http.server";
@@ -48,11 +49,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   await requireInterviewAccess(user, params.interviewId ?? "");
   const requested = new URL(request.url).searchParams.get("template");
-  const template = isTemplateName(requested) ? requested : DEFAULT_TEMPLATE;
+  invariantResponse(await interviewExists(params.interviewId ?? ""), notFound);
+  const templates = await templateChoicesForInterview(params.interviewId ?? "");
+  // The one asked for if it applies, else the first that applies; with none, the preview still shows one.
+  const applying = templates.filter((t) => t.applies).map((t) => t.template);
+  const template =
+    isTemplateName(requested) && applying.includes(requested)
+      ? requested
+      : (applying[0] ?? (isTemplateName(requested) ? requested : DEFAULT_TEMPLATE));
   const preview = await previewRecoveryEmail(params.interviewId ?? "", template, { userId: user.id });
   invariantResponse(preview, notFound);
   // A fresh key per page view: the email's Message-ID comes from it, so a double submit queues one email.
-  return { ...forPage(preview), idempotencyKey: randomUUID() };
+  return { ...forPage(preview), templates, idempotencyKey: randomUUID() };
 }
 
 // A preview changes nothing on the server, so the page's data (and its idempotency key) stays as it is.
@@ -98,6 +106,9 @@ export default function InterviewEmailPage() {
   const note = typeof initial.personalNote === "string" ? initial.personalNote : "";
   const { recipient, interview } = loaded;
   const updating = useIsPending({ intent: "preview" });
+  const applies = new Map(loaded.templates.map((t) => [t.template, t]));
+  const noneApplies = loaded.templates.every((t) => !t.applies);
+  const canSend = !loaded.blockedReason && Boolean(applies.get(chosen as TemplateName)?.applies);
   return (
     <section aria-labelledby="email-title">
       <p>
@@ -115,20 +126,31 @@ export default function InterviewEmailPage() {
           </p>
         </div>
       ) : null}
+      {noneApplies ? (
+        <div className="notice email-blocked" role="status">
+          <p>
+            <strong>No template applies to this interview now.</strong> Each template below says why.
+          </p>
+        </div>
+      ) : null}
       <div className="email-compose">
         <Form method="post" className="stacked email-compose-form" key={loaded.template}>
           <ErrorList errors={actionData?.result.error?.[""]} alert />
           <input type="hidden" name="idempotencyKey" value={loaded.idempotencyKey} />
           <fieldset aria-describedby={errors.template?.length ? "template-error" : undefined}>
             <legend>Template</legend>
-            {templateNames.map((name) => (
-              <div className="radio-row" key={name}>
+            {templateNames.map((name) => {
+              const why = applies.get(name)?.reason ?? null;
+              return (
+              <div className={why ? "radio-row template-unavailable" : "radio-row"} key={name}>
                 <input
                   type="radio"
                   id={`template-${name}`}
                   name="template"
                   value={name}
-                  defaultChecked={name === chosen}
+                  disabled={Boolean(why)}
+                  aria-describedby={why ? `template-${name}-why` : undefined}
+                  defaultChecked={name === chosen && !why}
                   onChange={(event) => {
                     // With JavaScript the preview follows the choice; without it, "Update preview" does the same.
                     const formData = new FormData(event.currentTarget.form!);
@@ -137,8 +159,14 @@ export default function InterviewEmailPage() {
                   }}
                 />
                 <label htmlFor={`template-${name}`}>{recoveryTemplates[name].label}</label>
+                {why ? (
+                  <p className="hint template-why" id={`template-${name}-why`}>
+                    Doesn&apos;t apply: {why}
+                  </p>
+                ) : null}
               </div>
-            ))}
+              );
+            })}
             <ErrorList id="template-error" errors={errors.template} />
           </fieldset>
           <TextareaField
@@ -148,10 +176,12 @@ export default function InterviewEmailPage() {
             errors={errors.personalNote}
           />
           <div className="row-actions">
-            <SubmitButton name="intent" value="preview" className="secondary" pendingLabel="Updating preview…">
-              Update preview
-            </SubmitButton>
-            {loaded.blockedReason ? null : (
+            {noneApplies ? null : (
+              <SubmitButton name="intent" value="preview" className="secondary" pendingLabel="Updating preview…">
+                Update preview
+              </SubmitButton>
+            )}
+            {!canSend ? null : (
               <SubmitButton name="intent" value="send" pendingLabel="Sending…">
                 Send email
               </SubmitButton>

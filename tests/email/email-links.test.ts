@@ -25,6 +25,9 @@ afterAll(async () => {
   await sink.stop();
 });
 
+// A rough-day email applies only in the week after the interview (app/models/email/eligibility.server.ts).
+const threeHoursAgo = () => new Date(Date.now() - 3 * 3600_000);
+
 let keys = 0;
 const key = () => `links-key-${String(++keys).padStart(8, "0")}`;
 
@@ -40,7 +43,7 @@ async function everythingStored() {
 }
 
 test("the delivered email carries working links whose tokens are stored nowhere; staff see them redacted", async () => {
-  const { recruiter, candidate, interview } = await makeEmailableInterview({ candidateName: "Ada Okafor" });
+  const { recruiter, candidate, interview } = await makeEmailableInterview({ candidateName: "Ada Okafor", scheduledAt: threeHoursAgo() });
   const sent = await sendRecoveryEmail({ interviewId: interview.id, template: "rough_day", idempotencyKey: key() }, { userId: recruiter.id });
   sink.received.length = 0;
   expect(await deliverDueEmails({ transport })).toMatchObject({ sent: 1 });
@@ -74,7 +77,7 @@ test("the delivered email carries working links whose tokens are stored nowhere;
 });
 
 test("an attempt the server refuses leaves no link behind, and the retry gets fresh ones", async () => {
-  const { recruiter, interview } = await makeEmailableInterview();
+  const { recruiter, interview } = await makeEmailableInterview({ scheduledAt: threeHoursAgo() });
   const run = await prisma.checklistRun.findFirstOrThrow({ where: { interviewId: interview.id } });
   const sent = await sendRecoveryEmail({ interviewId: interview.id, template: "rough_day", idempotencyKey: key() }, { userId: recruiter.id });
   sink.received.length = 0;

@@ -8,8 +8,18 @@ import {
 import { prisma } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
 import { makeCandidate } from "../builders/candidates";
+import { closeRecovery, makeFlag } from "../builders/flags";
 import { makeInterview } from "../builders/interviews";
 import { makeEmailableInterview, outboxFor } from "../emails/helpers";
+
+// Sends must be eligible now (app/models/email/eligibility.server.ts): interviews that ended a few hours ago.
+const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000);
+
+/** Closes the interview's recovery as not hired yesterday, so "Keep going" applies to it. */
+async function closeAsRejected(interviewId: string) {
+  const flag = await prisma.interviewFlag.findFirstOrThrow({ where: { interviewId } });
+  await closeRecovery(flag.id, { closedReason: "rejected", closedAt: hoursAgo(24) });
+}
 
 const key = (n = 1) => `test-key-${String(n).padStart(8, "0")}`;
 
@@ -54,7 +64,7 @@ test("the overdue-steps reminder lists only the candidate's own steps that are p
 });
 
 test("sending queues exactly one outbox row with the rendered email, its links redacted until delivery", async () => {
-  const { recruiter, candidate, interview } = await makeEmailableInterview();
+  const { recruiter, candidate, interview } = await makeEmailableInterview({ scheduledAt: hoursAgo(3) });
   const sent = await sendRecoveryEmail(
     { interviewId: interview.id, template: "thank_you_note", personalNote: "Chin up, Priya.", idempotencyKey: key() },
     { userId: recruiter.id },
@@ -88,7 +98,7 @@ test("sending queues exactly one outbox row with the rendered email, its links r
 });
 
 test("the same idempotency key twice (a double click) queues one email", async () => {
-  const { recruiter, candidate, interview } = await makeEmailableInterview();
+  const { recruiter, candidate, interview } = await makeEmailableInterview({ scheduledAt: hoursAgo(3) });
   const input = { interviewId: interview.id, template: "rough_day", idempotencyKey: key(2) };
   const [a, b] = await Promise.all([
     sendRecoveryEmail(input, { userId: recruiter.id }),
@@ -119,6 +129,9 @@ test("refuses an unknown template, and writes nothing", async () => {
 
 test("an interview without a checklist gets no coaching button", async () => {
   const { recruiter, candidate, interview } = await makeEmailableInterview({ flagged: false });
+  // A recovery without a checklist (flagged before checklists existed), closed as not hired: "Keep going" applies.
+  const flag = await makeFlag(interview.id);
+  await closeRecovery(flag.id, { closedReason: "rejected", closedAt: hoursAgo(24) });
   await sendRecoveryEmail({ interviewId: interview.id, template: "keep_going", idempotencyKey: key(5) }, { userId: recruiter.id });
   const [row] = await outboxFor(candidate.id);
   expect(row.text).not.toContain("/coach/");
@@ -127,6 +140,7 @@ test("an interview without a checklist gets no coaching button", async () => {
 
 test("bulk send reports each recipient: queued, skipped for opting out, skipped for having no interview", async () => {
   const sender = await makeEmailableInterview({ candidateName: "Ana Ready" });
+  await closeAsRejected(sender.interview.id);
   const optedOut = await makeEmailableInterview({ candidateName: "Olu Optedout", optedOut: true, recruiterId: sender.recruiter.id });
   const noInterview = await makeCandidate({ name: "Nia Nointerview", recruiterId: sender.recruiter.id });
   const results = await sendBulkRecoveryEmail(
@@ -150,8 +164,8 @@ test("bulk send reports each recipient: queued, skipped for opting out, skipped 
 });
 
 test("bulk send writes about the most recent flagged interview, not a later unflagged one", async () => {
-  const { recruiter, candidate, interview: flagged } = await makeEmailableInterview({ scheduledAt: new Date("2026-10-01T10:00:00Z") });
-  await makeInterview({ candidateId: candidate.id, scheduledAt: new Date("2026-11-01T10:00:00Z") });
+  const { recruiter, candidate, interview: flagged } = await makeEmailableInterview({ scheduledAt: hoursAgo(30) });
+  await makeInterview({ candidateId: candidate.id, scheduledAt: hoursAgo(5) });
   await sendBulkRecoveryEmail({ candidateIds: [candidate.id], template: "rough_day", idempotencyKey: key(7) }, { userId: recruiter.id });
   const [row] = await outboxFor(candidate.id);
   expect(row.interviewId).toBe(flagged.id);

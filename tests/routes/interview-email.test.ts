@@ -3,12 +3,14 @@ import { loader as templatesLoader } from "~/routes/emails.templates";
 import { action, loader } from "~/routes/interviews.$interviewId_.email";
 import { action as candidatesAction } from "~/routes/candidates._index";
 import { prisma } from "~/utils/db.server";
+import { closeRecovery } from "../builders/flags";
 import { fieldErrorsOf, signedIn, statusOf } from "../builders/interviews";
 import { makeEmailableInterview, outboxFor } from "../emails/helpers";
 
 async function setup(overrides: Parameters<typeof makeEmailableInterview>[0] = {}) {
   const session = await signedIn();
-  const made = await makeEmailableInterview({ recruiterId: session.user.id, ...overrides });
+  // An interview that ended a few hours ago, so every send here is eligible (app/models/email/eligibility.server.ts).
+  const made = await makeEmailableInterview({ recruiterId: session.user.id, scheduledAt: new Date(Date.now() - 3 * 3600_000), ...overrides });
   const path = `/interviews/${made.interview.id}/email`;
   const params = { interviewId: made.interview.id };
   const load = (search = "") => loader({ request: session.get(path + search), params, context: {} });
@@ -106,7 +108,10 @@ test("/emails/templates shows every template to managers and is 403 for recruite
 });
 
 test("the candidates bulk action sends one template and lists what happened to each recipient", async () => {
-  const { session, candidate } = await setup({ candidateName: "Ana Ready" });
+  const { session, candidate, interview } = await setup({ candidateName: "Ana Ready" });
+  // Closed as not hired yesterday, so "Keep going" applies to Ana.
+  const flag = await prisma.interviewFlag.findFirstOrThrow({ where: { interviewId: interview.id } });
+  await closeRecovery(flag.id, { closedReason: "rejected", closedAt: new Date(Date.now() - 24 * 3600_000) });
   const optedOut = await makeEmailableInterview({ candidateName: "Olu Optedout", optedOut: true, recruiterId: session.user.id });
   const result = (await candidatesAction({
     request: session.post("/candidates", {

@@ -42,12 +42,21 @@ export const SendEmailSchema = z.object({
 
 export const InterviewEmailSchema = z.discriminatedUnion("intent", [PreviewEmailSchema, SendEmailSchema]);
 
+const bulkCandidateIds = z
+  .array(recordIdField("That selection was not understood."), { required_error: "Select at least one candidate." })
+  .min(1, "Select at least one candidate.")
+  .max(BULK_EMAIL_MAX, `Email at most ${BULK_EMAIL_MAX} candidates at a time.`);
+
+/** The bulk send's first step: choose the template, then confirm who gets it and who is skipped. */
+export const BulkEmailReviewSchema = z.object({
+  intent: z.literal("review-email"),
+  candidateIds: bulkCandidateIds,
+  template: templateField,
+});
+
 export const BulkEmailSchema = z.object({
   intent: z.literal("send-email"),
-  candidateIds: z
-    .array(recordIdField("That selection was not understood."), { required_error: "Select at least one candidate." })
-    .min(1, "Select at least one candidate.")
-    .max(BULK_EMAIL_MAX, `Email at most ${BULK_EMAIL_MAX} candidates at a time.`),
+  candidateIds: bulkCandidateIds,
   template: templateField,
   idempotencyKey: idempotencyKeyField,
 });
@@ -68,6 +77,6 @@ export const RetryEmailSchema = z.object({ intent: z.literal("retry", { errorMap
 /** The candidates table's bulk actions, told apart by the pressed button's intent. */
 export const CandidatesBulkSchema = z.discriminatedUnion(
   "intent",
-  [BulkReassignSchema, BulkEmailSchema],
+  [BulkReassignSchema, BulkEmailReviewSchema, BulkEmailSchema],
   { errorMap: () => ({ message: "That request was not understood. Reload the page and try again." }) },
 );

@@ -4,6 +4,7 @@
 import { firstName } from "~/utils/names";
 import type { StaffActor } from "~/models/audit/events";
 import { inTaxonomyOrder } from "~/models/flags/reasons";
+import { recoveryTemplates } from "../../../emails/index";
 import { assertTemplateName, renderRecoveryEmail, type RecoveryMergeValues, type RenderedEmail } from "./email-templates.server";
 import type { BulkOutcome } from "./email-forms";
 import { getAgency } from "../agency/agency.server";
@@ -13,6 +14,7 @@ import { describeTimeZone, formatDate, formatDateTime } from "~/utils/dates";
 import { prisma, isUniqueViolation } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { RuleViolation } from "~/utils/errors.server";
+import { assertTemplateAppliesToInterview, recoveriesForTemplate, type AboutInterview } from "./eligibility.server";
 
 
 
@@ -256,8 +258,15 @@ export async function sendRecoveryEmail(
   const interview = await loadInterviewForEmail(input.interviewId, now);
   if (!interview) throw new RuleViolation("That interview no longer exists.");
   const messageId = recoveryMessageId(input.idempotencyKey);
-  if (!(await findQueued(messageId))) await assertCanSend(actor.userId, 1);
-  return sendForInterview(interview, { ...input, messageId }, actor, await sendingContext(actor));
+  const context = await sendingContext(actor);
+  if (!(await findQueued(messageId))) {
+    // Unsubscribing says the most, so it is refused first; then the template must apply to this recovery.
+    const blocked = optOutReason(recipientOf(interview), context.timeZone);
+    if (blocked) throw new RuleViolation(blocked);
+    await assertTemplateAppliesToInterview(interview.id, input.template, { now, timeZone: context.timeZone });
+    await assertCanSend(actor.userId, 1);
+  }
+  return sendForInterview(interview, { ...input, messageId }, actor, context);
 }
 
 export type BulkRecipientResult = {
@@ -269,24 +278,54 @@ export type BulkRecipientResult = {
   emailId: string | null;
 };
 
-/** The candidate's most recent flagged interview, else their most recent interview. */
-async function interviewIdForCandidate(candidateId: string) {
-  const flagged = await prisma.interview.findFirst({
-    where: { candidateId, flags: { some: { removedAt: null } } },
-    orderBy: { scheduledAt: "desc" },
-    select: { id: true },
+async function selectedCandidates(candidateIds: string[]) {
+  const ids = [...new Set(candidateIds)];
+  const candidates = await prisma.candidate.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, name: true, email: true, emailOptOut: true, optedOutAt: true },
   });
-  if (flagged) return flagged.id;
-  const latest = await prisma.interview.findFirst({
-    where: { candidateId },
-    orderBy: { scheduledAt: "desc" },
-    select: { id: true },
-  });
-  return latest?.id ?? null;
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  if (byId.size !== ids.length) {
+    throw new RuleViolation("Some of the selected candidates no longer exist. Reload the page and try again.");
+  }
+  return ids.map((id) => byId.get(id)!);
+}
+
+export type BulkEmailPlan = {
+  template: string;
+  recipients: { candidateId: string; name: string; email: string; interview: AboutInterview }[];
+  skipped: { candidateId: string; name: string; reason: string }[];
+};
+
+/**
+ * The bulk send's confirmation: who will receive the template, with the interview it is about (each candidate's
+ * newest recovery the template applies to), and who is skipped and why. Sends nothing.
+ */
+export async function planBulkRecoveryEmail(
+  input: { candidateIds: string[]; template: string },
+  now: Date = new Date(),
+): Promise<BulkEmailPlan> {
+  assertTemplateName(input.template);
+  const candidates = await selectedCandidates(input.candidateIds);
+  const { timeZone } = await getAgency();
+  const recoveries = await recoveriesForTemplate(candidates.map((c) => c.id), input.template, { now, timeZone });
+  const plan: BulkEmailPlan = { template: input.template, recipients: [], skipped: [] };
+  for (const candidate of candidates) {
+    const base = { candidateId: candidate.id, name: candidate.name };
+    const recovery = recoveries.get(candidate.id)!;
+    const blocked = optOutReason(candidate, timeZone);
+    if (blocked) plan.skipped.push({ ...base, reason: blocked });
+    else if (recovery.interview) plan.recipients.push({ ...base, email: candidate.email, interview: recovery.interview });
+    else plan.skipped.push({ ...base, reason: recovery.reason });
+  }
+  return plan;
 }
 
 /**
- * One template to many candidates (the /candidates bulk action). Each candidate is sent on its own, so one refusal
+ * One template to many candidates (the /candidates bulk action, after its confirmation). Each email is about the
+ * candidate's newest recovery the template applies to. A candidate it applies to for none of their interviews
+ * refuses the whole batch before anything is queued (the confirmation only offers those it applies to); someone
+ * who unsubscribed or has no interview at all is skipped. Each candidate is then sent on its own, so one refusal
  * doesn't stop the rest; the result says what happened to each, in the order given.
  */
 export async function sendBulkRecoveryEmail(
@@ -294,45 +333,44 @@ export async function sendBulkRecoveryEmail(
   actor: StaffActor,
   now: Date = new Date(),
 ): Promise<BulkRecipientResult[]> {
-  const ids = [...new Set(input.candidateIds)];
   // Checked once up front so a bad template refuses the whole batch with one message.
   assertTemplateName(input.template);
-  const candidates = await prisma.candidate.findMany({
-    where: { id: { in: ids } },
-    select: { id: true, name: true, emailOptOut: true },
-  });
-  const byId = new Map(candidates.map((c) => [c.id, c]));
-  if (byId.size !== ids.length) {
-    throw new RuleViolation("Some of the selected candidates no longer exist. Reload the page and try again.");
-  }
+  const candidates = await selectedCandidates(input.candidateIds);
+  const context = await sendingContext(actor);
+  const recoveries = await recoveriesForTemplate(candidates.map((c) => c.id), input.template, { now, timeZone: context.timeZone });
   const plan = await Promise.all(
-    ids.map(async (id) => ({ candidate: byId.get(id)!, interviewId: await interviewIdForCandidate(id) })),
+    candidates.map(async (candidate) => {
+      const messageId = recoveryMessageId(input.idempotencyKey, candidate.id);
+      return { candidate, recovery: recoveries.get(candidate.id)!, messageId, queued: await findQueued(messageId) };
+    }),
   );
-  const fresh = await Promise.all(
-    plan.map(async (p) => !(await findQueued(recoveryMessageId(input.idempotencyKey, p.candidate.id)))),
-  );
-  const sendable = plan.filter((p, i) => fresh[i] && p.interviewId && !p.candidate.emailOptOut).length;
+  const refused = plan.filter((p) => !p.queued && !p.candidate.emailOptOut && !p.recovery.interview && p.recovery.hasInterview);
+  if (refused.length > 0) {
+    const label = recoveryTemplates[input.template].label;
+    throw new RuleViolation(
+      `Nothing was sent: "${label}" doesn't apply to ${refused.map((p) => `${p.candidate.name} (${p.recovery.reason})`).join("; ")}`,
+    );
+  }
+  const sendable = plan.filter((p) => !p.queued && p.recovery.interview && !p.candidate.emailOptOut).length;
   if (sendable > 0) await assertCanSend(actor.userId, sendable);
 
-  const context = await sendingContext(actor);
   const results: BulkRecipientResult[] = [];
-  for (const { candidate, interviewId } of plan) {
+  for (const { candidate, recovery, messageId, queued } of plan) {
     const base = { candidateId: candidate.id, name: candidate.name };
-    if (!interviewId) {
-      results.push({ ...base, outcome: "no_interview", detail: "No interview to write about yet.", emailId: null });
+    if (queued) {
+      results.push({ ...base, outcome: "already_sent", detail: null, emailId: queued.id });
       continue;
     }
-    const interview = await loadInterviewForEmail(interviewId, now);
+    if (candidate.emailOptOut) {
+      results.push({ ...base, outcome: "opted_out", detail: optOutReason(candidate, context.timeZone), emailId: null });
+      continue;
+    }
+    const interview = recovery.interview ? await loadInterviewForEmail(recovery.interview.id, now) : null;
     if (!interview) {
-      results.push({ ...base, outcome: "no_interview", detail: "The interview no longer exists.", emailId: null });
+      results.push({ ...base, outcome: "no_interview", detail: recovery.reason ?? "The interview no longer exists.", emailId: null });
       continue;
     }
-    const messageId = recoveryMessageId(input.idempotencyKey, candidate.id);
     try {
-      if (candidate.emailOptOut && !(await findQueued(messageId))) {
-        results.push({ ...base, outcome: "opted_out", detail: optOutReason(recipientOf(interview), context.timeZone), emailId: null });
-        continue;
-      }
       const sent = await sendForInterview(interview, { template: input.template, messageId }, actor, context);
       results.push({
         ...base,
