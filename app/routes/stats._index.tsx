@@ -105,8 +105,8 @@ export default function StatsPage() {
         <Link to={interviewsLinkFor(filters, { progress: "closed" })}>{formatCount(progress.closed)} closed</Link>,{" "}
         <Link to={interviewsLinkFor(filters, { progress: "closed", stage: "hired" })}>
           {formatCount(progress.closedHired)} ended in a hire
-        </Link>{" "}
-        (<strong>{formatHireRate(progress.closedHired, progress.closed)}</strong>).
+        </Link>
+        : a hire rate of <strong>{formatHireRate(progress.closedHired, progress.closed)}</strong>.
       </p>
       <TableFilters label="Filter statistics" filterParams={STATS_FILTER_PARAMS}>
         {(["from", "to"] as const).map((name) => (

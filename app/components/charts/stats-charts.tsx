@@ -89,7 +89,8 @@ export function MonthTrendChart({ months }: { months: StageRow[] }) {
 
 export function ReasonChart({ reasons }: { reasons: StageRow[] }) {
   const data = reasons.map((r) => ({
-    label: isSmallSample(r.closed) ? `${r.label} (n=${r.closed})` : r.label,
+    // A reason with nothing closed yet has no rate: its empty bar says so in its label.
+    label: r.closed === 0 ? `${r.label} (none closed)` : isSmallSample(r.closed) ? `${r.label} (n=${r.closed})` : r.label,
     rate: percent(r.closedHired, r.closed) ?? 0,
   }));
   const summary = reasons.length
