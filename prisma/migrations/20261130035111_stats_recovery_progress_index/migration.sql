@@ -1,5 +1,0 @@
--- DropIndex
-DROP INDEX "InterviewFlag_removedAt_flaggedAt_interviewId_severity_idx";
-
--- CreateIndex
-CREATE INDEX "InterviewFlag_removedAt_flaggedAt_interviewId_severity_closedAt_windowClosesAt_idx" ON "InterviewFlag"("removedAt", "flaggedAt", "interviewId", "severity", "closedAt", "windowClosesAt");
