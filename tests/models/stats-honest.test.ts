@@ -149,3 +149,14 @@ describe("every figure links to the interviews it counts", () => {
     expect(row(stats.byMonth, "Oct 2026").inProgress).toBe(3);
   });
 });
+
+describe("the /interviews recovery filters from a hand-edited URL", () => {
+  test("unknown values are ignored (no filter), never an error", async () => {
+    const all = await countInterviews(parseInterviewQuery(new URLSearchParams()), "UTC");
+    const query = parseInterviewQuery(
+      new URLSearchParams({ recovery: "maybe", stage: "'; DROP TABLE x", completion: "9", owner: "../x", flaggedFrom: "0000-99-99" }),
+    );
+    expect(query.filters).toMatchObject({ recovery: undefined, stage: undefined, completion: undefined, owner: undefined });
+    expect(await countInterviews(query, "UTC")).toBe(all);
+  });
+});
