@@ -45,7 +45,8 @@ test("after a recruiter records a hire, the manager's funnel and that recruiter'
     await expect(stats.getByRole("heading", { level: 1, name: "Recovery statistics" })).toBeVisible();
     expect((await rowCells(stats, "Recovery funnel", "Interviews flagged"))[0]).toBe("1");
     expect((await rowCells(stats, "Recovery funnel", "Hired"))[0]).toBe("0");
-    expect(await rowCells(stats, "Recovery-to-hire rate by recruiter", recruiter.name)).toEqual(["1", "0", "0", "0", "0.0%"]);
+    // Flagged, still in progress, closed, requested, granted, hired, hire rate (of closed): no closed recovery yet.
+    expect(await rowCells(stats, "Recovery-to-hire rate by recruiter", recruiter.name)).toEqual(["1", "1", "0", "0", "0", "0", "—"]);
 
     // The recruiter asks, gets the second interview, and the candidate is hired.
     const panel = page.getByRole("region", { name: "Second interview" });
@@ -63,7 +64,10 @@ test("after a recruiter records a hire, the manager's funnel and that recruiter'
     // "Of interviews flagged" is the last column.
     expect((await rowCells(stats, "Recovery funnel", "Second interview requested")).filter((_, i) => i !== 1)).toEqual(["1", "100.0%"]);
     expect(await rowCells(stats, "Recovery funnel", "Hired")).toEqual(["1", "100.0%", "100.0%"]);
-    expect(await rowCells(stats, "Recovery-to-hire rate by recruiter", recruiter.name)).toEqual(["1", "1", "1", "1", "100.0%"]);
+    // The hire closed the recovery: one closed, hired, a rate over a small sample.
+    expect(await rowCells(stats, "Recovery-to-hire rate by recruiter", recruiter.name)).toEqual([
+      "1", "0", "1", "1", "1", "1", "100.0% (n=1, small sample)",
+    ]);
     await expect(stats.getByRole("img", { name: /^Recovery funnel: Interviews flagged 1/ })).toBeVisible();
 
     // The download holds the same rows as the table on the page.
@@ -73,6 +77,60 @@ test("after a recruiter records a hire, the manager's funnel and that recruiter'
     expect(csv[0]).toBe("Step,Interviews,Of the step before,Of interviews flagged");
     expect(csv).toContain("Hired,1,100.0%,100.0%");
     expect(csv).toHaveLength(6);
+  } finally {
+    await managerContext.close();
+    deleteUsersByEmail(manager.email);
+  }
+});
+
+test("/stats counts in-progress recoveries apart and each figure links to the interviews behind it", async ({
+  page,
+  login,
+  browser,
+  baseURL,
+}) => {
+  const recruiter = await login({ role: "recruiter" });
+  const manager = await createUser({ role: "manager" });
+  const managerContext = await browser.newContext({ baseURL });
+  await signInContext(managerContext, baseURL!, manager.id);
+  const stats = await managerContext.newPage();
+
+  try {
+    // Two flagged interviews of this recruiter's candidates: both recoveries are in progress.
+    for (const hoursAgo of [5, 8]) {
+      const { interviewId } = await createCandidateWithInterview(recruiter.id, { hoursAgo });
+      await page.goto(`/interviews/${interviewId}?flag=new`);
+      await waitForHydration(page);
+      await page.getByRole("checkbox", { name: "Blanked on a question" }).check();
+      await page.getByLabel("Severity").selectOption({ label: "Serious" });
+      await page.getByRole("button", { name: "Flag interview" }).click();
+      await expect(page.getByRole("heading", { name: "Flagged as gone badly" })).toBeVisible();
+    }
+
+    await stats.goto(`/stats?recruiter=${recruiter.id}`);
+    await expect(stats.getByRole("link", { name: "still in progress: 2" })).toBeVisible();
+    expect(await rowCells(stats, "Recoveries in progress and closed", "Still in progress")).toEqual(["2", ""]);
+    expect(await rowCells(stats, "Recoveries in progress and closed", "Closed")).toEqual(["0", "—"]);
+    // The month holding them is mostly in progress: marked in the table and under the chart, not drawn as 0%.
+    const months = stats.getByRole("table", { name: "Recovery-to-hire rate by month" });
+    await expect(months.getByRole("cell", { name: /^Mostly in progress \(2 of 2 open\)$/ })).toBeVisible();
+    await expect(stats.getByText(/Mostly still in progress, so not drawn: .*\(2 of 2 open\)/)).toBeVisible();
+
+    // Following the recruiter's "still in progress" figure lands on the interviews table with that many rows.
+    const byRecruiter = stats.getByRole("table", { name: "Recovery-to-hire rate by recruiter" });
+    const row = byRecruiter.getByRole("row").filter({ has: stats.getByRole("rowheader", { name: recruiter.name, exact: true }) });
+    await row.getByRole("link", { name: /^2: Still in progress/ }).click();
+    await expect(stats).toHaveURL(/\/interviews\?.*recovery=in_progress/);
+    await expect(stats.getByRole("heading", { level: 1, name: "Interviews" })).toBeVisible();
+    await expect(stats.getByText("Showing 1–2 of 2 interviews")).toBeVisible();
+    await expect(stats.getByRole("table", { name: /^Interviews/ }).getByRole("row")).toHaveCount(3);
+    await expect(stats.getByLabel("Recovery", { exact: true })).toHaveValue("in_progress");
+    await expect(stats.getByLabel("Candidate's recruiter")).toHaveValue(recruiter.id);
+
+    // The "closed" figure (0) lists none.
+    await stats.goBack();
+    await row.getByRole("link", { name: /^0: Closed/ }).click();
+    await expect(stats.getByText("No interviews match these filters.")).toBeVisible();
   } finally {
     await managerContext.close();
     deleteUsersByEmail(manager.email);

@@ -8,6 +8,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FilterCheckbox, FilterInput, FilterSelect, TableFilters, useClearFiltersHref } from "~/components/table-filters";
 import { getAgency } from "~/models/agency/agency.server";
 import { flagReasons, flagSeverities, impressions, interviewFormats, interviewRounds, selectOptions } from "~/models/enums";
+import { recoveryProgress, recoveryStages } from "~/models/stats/recovery-filters";
+import { completionBuckets } from "~/models/stats/stats-tables";
 import { interviewFilterOptions, listInterviews, parseInterviewQuery } from "~/models/tables/interview-table.server";
 import { interviewColumnLabels, interviewFilterParams, interviewTable, type InterviewColumn } from "~/models/tables/table-columns";
 import { describeTimeZone, formatDateTime } from "~/utils/dates";
@@ -113,6 +115,23 @@ export default function InterviewsPage() {
         <FilterInput name="from" label="From" type="date" value={filters.from} />
         <FilterInput name="to" label="To" type="date" value={filters.to} />
         <FilterCheckbox name="flagged" label="Flagged only" checked={filters.flagged} />
+        {/* The recovery filters behind every /stats figure. */}
+        <FilterInput name="flaggedFrom" label="Flagged from" type="date" value={filters.flaggedFrom} />
+        <FilterInput name="flaggedTo" label="Flagged to" type="date" value={filters.flaggedTo} />
+        <FilterSelect
+          name="owner"
+          label="Candidate's recruiter"
+          value={filters.owner}
+          options={options.recruiters.map((r) => ({ value: r.id, label: r.name }))}
+        />
+        <FilterSelect name="recovery" label="Recovery" value={filters.recovery} options={selectOptions(recoveryProgress)} />
+        <FilterSelect name="stage" label="Recovery reached" value={filters.stage} options={selectOptions(recoveryStages)} />
+        <FilterSelect
+          name="completion"
+          label="Checklist completion"
+          value={filters.completion}
+          options={completionBuckets.values.map((value) => ({ value, label: completionBuckets.label(value) }))}
+        />
       </TableFilters>
       <p className="hint">Times are in {describeTimeZone(timeZone)}.</p>
       <DataTable

@@ -13,7 +13,8 @@ import {
   statsRangePresets,
   statsSearch,
 } from "~/models/stats/stats-forms";
-import { buildStatsTables, formatRate, type StatsTable } from "~/models/stats/stats-tables";
+import { interviewsLinkFor } from "~/models/stats/recovery-filters";
+import { buildStatsTables, formatCount, formatHireRate, SMALL_SAMPLE, type StatsTable } from "~/models/stats/stats-tables";
 import { recoveryStatistics, statsFilterOptions } from "~/models/stats/stats.server";
 import { describeTimeZone } from "~/utils/dates";
 import { requireManager } from "~/utils/session.server";
@@ -44,19 +45,30 @@ function StatsTableView({ table, csvHref }: { table: StatsTable; csvHref: string
         </thead>
         <tbody>
           {table.rows.length ? (
-            table.rows.map((row) => (
+            table.rows.map((row, r) => (
               <tr key={row[0]}>
-                {row.map((cell, i) =>
-                  i === 0 ? (
-                    <th key={i} scope="row">
-                      {cell}
-                    </th>
-                  ) : (
-                    <td key={i} className="numeric">
-                      {cell}
+                {row.map((cell, i) => {
+                  if (i === 0) {
+                    return (
+                      <th key={i} scope="row">
+                        {cell}
+                      </th>
+                    );
+                  }
+                  const href = table.links?.[r]?.[i];
+                  const muted = table.muted?.[r] === i;
+                  return (
+                    <td key={i} className={muted ? "numeric muted" : "numeric"}>
+                      {href ? (
+                        <Link to={href} aria-label={`${cell}: ${table.headers[i]}, ${row[0]} (show these interviews)`}>
+                          {cell}
+                        </Link>
+                      ) : (
+                        cell
+                      )}
                     </td>
-                  ),
-                )}
+                  );
+                })}
               </tr>
             ))
           ) : (
@@ -75,17 +87,26 @@ function StatsTableView({ table, csvHref }: { table: StatsTable; csvHref: string
 
 export default function StatsPage() {
   const { filters, stats, options, presets, timeZone } = useLoaderData<typeof loader>();
-  const tables = Object.fromEntries(buildStatsTables(stats).map((t) => [t.name, t]));
+  const tables = Object.fromEntries(buildStatsTables(stats, filters).map((t) => [t.name, t]));
   const csv = (name: string) => `/stats.csv${statsSearch(filters, { table: name })}`;
   const show = (name: string) => <StatsTableView table={tables[name]} csvHref={csv(name)} />;
-  const { funnel } = stats;
+  const { funnel, progress } = stats;
   const keep = { recruiterId: filters.recruiterId, companyId: filters.companyId };
   return (
     <section aria-labelledby="stats-title" className="stats-page">
       <h1 id="stats-title">Recovery statistics</h1>
       <p className="stats-headline">
-        From {filters.from} to {filters.to}: <strong>{formatRate(funnel.hired, funnel.recoveries)}</strong> of{" "}
-        {funnel.recoveries} flagged interviews ended in a hire ({funnel.hired} hired).
+        From {filters.from} to {filters.to}: <Link to={interviewsLinkFor(filters)}>{formatCount(funnel.recoveries)} flagged interviews</Link>
+        ;{" "}
+        <Link className="stats-in-progress" to={interviewsLinkFor(filters, { progress: "in_progress" })}>
+          still in progress: {formatCount(progress.inProgress)}
+        </Link>
+        . Of the{" "}
+        <Link to={interviewsLinkFor(filters, { progress: "closed" })}>{formatCount(progress.closed)} closed</Link>,{" "}
+        <Link to={interviewsLinkFor(filters, { progress: "closed", stage: "hired" })}>
+          {formatCount(progress.closedHired)} ended in a hire
+        </Link>
+        : a hire rate of <strong>{formatHireRate(progress.closedHired, progress.closed)}</strong>.
       </p>
       <TableFilters label="Filter statistics" filterParams={STATS_FILTER_PARAMS}>
         {(["from", "to"] as const).map((name) => (
@@ -136,6 +157,15 @@ export default function StatsPage() {
       <FunnelChart funnel={funnel} />
       {show("funnel")}
 
+      <h2>In progress and closed</h2>
+      <p className="hint">
+        A recovery is in progress until it closes (hired, not hired, withdrew, went quiet or resolved by hand). Hire
+        rates on this page are computed over closed recoveries only: one still in progress may yet end in a hire. A
+        rate over fewer than {SMALL_SAMPLE} closed recoveries is shown muted with its n (small sample). Every number
+        links to the interviews behind it.
+      </p>
+      {show("progress")}
+
       <h2>Recovered against not flagged</h2>
       <p className="hint">
         Not flagged: interviews in the range (by interview date) with no flag, other than second rounds, and how many
@@ -144,6 +174,9 @@ export default function StatsPage() {
       {show("baseline")}
 
       <h2>Trend by month</h2>
+      <p className="hint">
+        A month whose recoveries are mostly still in progress is marked and not drawn: its rate is not known yet.
+      </p>
       <MonthTrendChart months={stats.byMonth} />
       {show("month")}
 
@@ -163,14 +196,18 @@ export default function StatsPage() {
 
       <h2>Speed</h2>
       <p className="hint">
-        Within 24 hours: the request was made no later than 24 hours after the interview ended. First contact is the
-        earliest second-interview request for the flagged interview.
+        Within 24 hours: the request was made inside the recovery window, which closes 24 hours after the interview
+        ended (the same window as on the interview page). First contact is the earliest second-interview request for
+        the flagged interview.
       </p>
       {show("speed")}
       {show("first-contact")}
 
       <h2>Coaching</h2>
-      <p className="hint">Completion = checklist steps done or skipped, out of all the steps of the run.</p>
+      <p className="hint">
+        Completion = checklist steps done or skipped, out of all the steps of the run (steps the recovery&apos;s closing
+        marked not needed are not done).
+      </p>
       {show("checklist")}
       <p className="hint">
         Emails sent (or captured) in the date range, per template, and how many of those candidates were granted a

@@ -4,7 +4,7 @@ import { makeCandidate } from "./candidates";
 import { makeChecklistRun, makePlaybookVersion } from "./checklists";
 import { makeCompany } from "./companies";
 import { makeEmail } from "./emails";
-import { makeFlag } from "./flags";
+import { closeRecovery, makeFlag } from "./flags";
 import { makeInterview } from "./interviews";
 import { makeOutcome } from "./outcomes";
 import { makeSecondInterviewRequest } from "./second-interviews";
@@ -41,7 +41,9 @@ export async function makeRecovery(input: {
   /** Steps done out of 4; undefined = no checklist run. */
   stepsDone?: number;
   requests?: { requestedAt: string; response: string; respondedAt?: string }[];
+  /** Hired closes the recovery as "hired" (as recording the outcome does); `closed` closes it for another reason. */
   hired?: boolean;
+  closed?: { reason: string; at?: string };
 }) {
   const interview = await makeInterviewAt(input);
   const flag = await makeFlag(interview.id, {
@@ -68,6 +70,12 @@ export async function makeRecovery(input: {
     });
   }
   if (input.hired) await makeHire(interview);
+  if (!input.removed && (input.hired || input.closed)) {
+    await closeRecovery(flag.id, {
+      closedAt: at(input.closed?.at ?? "2026-11-28T10:00:00Z"),
+      closedReason: input.closed?.reason ?? "hired",
+    });
+  }
   return { interview, flag };
 }
 
@@ -87,7 +95,8 @@ async function makeStatsEmail(input: { candidateId: string; template: string; st
 
 /**
  * The fixed agency of the statistics tests (November 2026, UTC): Alice has three recoveries, Bob one; one recovery
- * in October, one removed flag, three interviews not flagged (one hired). Expected figures are worked out in the test.
+ * in October, one removed flag, three interviews not flagged (one hired). The hired recoveries and R2 (not hired) are
+ * closed, R3 is still in progress. Expected figures are worked out in the test.
  */
 export async function makeStatsFixture() {
   const alice = await makeUser({ name: "Alice Recruiter" });
@@ -105,6 +114,7 @@ export async function makeStatsFixture() {
     recruiterId: alice.id, companyId: x.id, scheduledAt: "2026-11-05T10:00:00Z", flaggedAt: "2026-11-05T12:00:00Z",
     severity: "minor", reasons: ["nerves"], stepsDone: 1,
     requests: [{ requestedAt: "2026-11-07T12:00:00Z", response: "declined", respondedAt: "2026-11-08T12:00:00Z" }],
+    closed: { reason: "rejected", at: "2026-11-15T10:00:00Z" },
   });
   const r3 = await makeRecovery({
     recruiterId: alice.id, companyId: y.id, scheduledAt: "2026-11-10T09:00:00Z", flaggedAt: "2026-11-10T10:00:00Z",

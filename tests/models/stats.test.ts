@@ -45,9 +45,10 @@ describe("recovery statistics on the fixed fixture (November 2026, UTC)", () => 
     expect(row(stats.byCompany, "Xenon Ltd")).toMatchObject({ recoveries: 3, hired: 2 });
     expect(row(stats.byCompany, "Yarrow plc")).toMatchObject({ recoveries: 1, hired: 0 });
     expect(stats.byMonth.map((r) => [r.label, r.recoveries, r.hired])).toEqual([["Nov 2026", 4, 2]]);
+    // Hire rate over closed recoveries only: Xenon's three are closed (two hired); Yarrow's one is still in progress.
     expect(table(stats, "company").rows).toEqual([
-      ["Xenon Ltd", "3", "3", "2", "2", "66.7%"],
-      ["Yarrow plc", "1", "0", "0", "0", "0.0%"],
+      ["Xenon Ltd", "3", "0", "3", "3", "2", "2", "66.7% (n=3, small sample)"],
+      ["Yarrow plc", "1", "1", "0", "0", "0", "0", "—"],
     ]);
   });
 
@@ -87,8 +88,9 @@ describe("recovery statistics on the fixed fixture (November 2026, UTC)", () => 
   test("the baseline: interviews not flagged (a removed flag included, second rounds left out) and their hires", async () => {
     const stats = await recoveryStatistics(november, "UTC");
     expect(stats.baseline).toEqual({ interviews: 4, hired: 2 });
+    // Flagged: the three closed recoveries (R3 is still in progress), two hired.
     expect(table(stats, "baseline").rows).toEqual([
-      ["Flagged (recoveries)", "4", "2", "50.0%"],
+      ["Flagged (closed recoveries)", "3", "2", "66.7% (n=3, small sample)"],
       ["Not flagged", "4", "2", "50.0%"],
     ]);
   });

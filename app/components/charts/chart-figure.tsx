@@ -13,12 +13,15 @@ export function ChartFigure({
   title,
   summary,
   height = 260,
+  note,
   children,
 }: {
   title: string;
   /** What the chart shows, in a sentence with its key numbers: the image's accessible name. */
   summary: string;
   height?: number;
+  /** Caveats a reader must see next to the drawing (small samples, periods still in progress), as text. */
+  note?: ReactNode;
   children: ReactNode;
 }) {
   const hydrated = useHydrated();
@@ -28,6 +31,7 @@ export function ChartFigure({
       <div role="img" aria-label={summary} className="chart-canvas" style={{ height }}>
         {hydrated ? children : null}
       </div>
+      {note ? <div className="chart-note">{note}</div> : null}
     </figure>
   );
 }

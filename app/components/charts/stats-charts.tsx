@@ -1,7 +1,14 @@
 // The /stats charts (Recharts 3): the recovery funnel, the recovery-to-hire trend by month and the rate by reason.
 // Each sits in a ChartFigure (title + summary) and is followed on the page by a table with the same numbers.
 import { Bar, BarChart, CartesianGrid, LabelList, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { funnelSteps, formatRate, rate } from "~/models/stats/stats-tables";
+import {
+  formatHireRate,
+  funnelSteps,
+  isMostlyInProgress,
+  isSmallSample,
+  rate,
+  SMALL_SAMPLE,
+} from "~/models/stats/stats-tables";
 import type { RecoveryStatistics, StageRow } from "~/models/stats/stats.server";
 import { ChartFigure } from "./chart-figure";
 
@@ -31,20 +38,49 @@ export function FunnelChart({ funnel }: { funnel: RecoveryStatistics["funnel"] }
   );
 }
 
+/** What a month's point says in words: its rate over closed recoveries, or why it has none yet. */
+function monthSummary(m: StageRow) {
+  if (isMostlyInProgress(m)) return `${m.label} mostly in progress (${m.inProgress} of ${m.recoveries} open, not drawn)`;
+  return `${m.label} ${formatHireRate(m.closedHired, m.closed)}`;
+}
+
+/**
+ * Hire rate over closed recoveries per month. A month whose recoveries are mostly still open has no point (a gap,
+ * marked on its axis label), so an unfinished month never reads as a drop to 0%; small samples are named below.
+ */
 export function MonthTrendChart({ months }: { months: StageRow[] }) {
-  const data = months.map((m) => ({ label: m.label, rate: percent(m.hired, m.recoveries) }));
-  const summary = `Recovery-to-hire rate by month: ${months
-    .map((m) => `${m.label} ${formatRate(m.hired, m.recoveries)}`)
-    .join(", ")}.`;
+  const data = months.map((m) => ({
+    label: isMostlyInProgress(m) ? `${m.label} (in progress)` : isSmallSample(m.closed) ? `${m.label} (n=${m.closed})` : m.label,
+    rate: isMostlyInProgress(m) ? null : percent(m.closedHired, m.closed),
+  }));
+  const summary = `Hire rate of closed recoveries by month: ${months.map(monthSummary).join(", ")}.`;
+  const open = months.filter(isMostlyInProgress);
+  const small = months.filter((m) => !isMostlyInProgress(m) && isSmallSample(m.closed));
+  const note =
+    open.length || small.length ? (
+      <ul className="chart-caveats">
+        {open.length ? (
+          <li>
+            Mostly still in progress, so not drawn: {open.map((m) => `${m.label} (${m.inProgress} of ${m.recoveries} open)`).join(", ")}.
+          </li>
+        ) : null}
+        {small.length ? (
+          <li>
+            Small sample (under {SMALL_SAMPLE} closed recoveries), read with care:{" "}
+            {small.map((m) => `${m.label} (n=${m.closed})`).join(", ")}.
+          </li>
+        ) : null}
+      </ul>
+    ) : undefined;
   return (
-    <ChartFigure title="Recovery-to-hire rate by month" summary={summary}>
+    <ChartFigure title="Hire rate of closed recoveries by month" summary={summary} note={note}>
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ left: 8, right: 24, top: 12 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="label" />
           <YAxis unit="%" domain={[0, "auto"]} />
           <Tooltip formatter={(v) => `${v}%`} />
-          <Line dataKey="rate" name="Recovery-to-hire rate" stroke={INK} strokeWidth={2} isAnimationActive={false} connectNulls={false} />
+          <Line dataKey="rate" name="Hire rate of closed recoveries" stroke={INK} strokeWidth={2} isAnimationActive={false} connectNulls={false} />
         </LineChart>
       </ResponsiveContainer>
     </ChartFigure>
@@ -52,19 +88,34 @@ export function MonthTrendChart({ months }: { months: StageRow[] }) {
 }
 
 export function ReasonChart({ reasons }: { reasons: StageRow[] }) {
-  const data = reasons.map((r) => ({ label: r.label, rate: percent(r.hired, r.recoveries) ?? 0 }));
+  const data = reasons.map((r) => ({
+    // A reason with nothing closed yet has no rate: its empty bar says so in its label.
+    label: r.closed === 0 ? `${r.label} (none closed)` : isSmallSample(r.closed) ? `${r.label} (n=${r.closed})` : r.label,
+    rate: percent(r.closedHired, r.closed) ?? 0,
+  }));
   const summary = reasons.length
-    ? `Recovery-to-hire rate by flag reason: ${reasons.map((r) => `${r.label} ${formatRate(r.hired, r.recoveries)}`).join(", ")}.`
-    : "Recovery-to-hire rate by flag reason: no flagged interviews in this range.";
+    ? `Hire rate of closed recoveries by flag reason: ${reasons.map((r) => `${r.label} ${formatHireRate(r.closedHired, r.closed)}`).join(", ")}.`
+    : "Hire rate of closed recoveries by flag reason: no flagged interviews in this range.";
+  const small = reasons.filter((r) => isSmallSample(r.closed));
+  const note = small.length ? (
+    <p className="chart-caveats">
+      Small sample (under {SMALL_SAMPLE} closed recoveries), read with care: {small.map((r) => `${r.label} (n=${r.closed})`).join(", ")}.
+    </p>
+  ) : undefined;
   return (
-    <ChartFigure title="Recovery-to-hire rate by flag reason" summary={summary} height={Math.max(160, 34 * data.length + 40)}>
+    <ChartFigure
+      title="Hire rate of closed recoveries by flag reason"
+      summary={summary}
+      note={note}
+      height={Math.max(160, 34 * data.length + 40)}
+    >
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} layout="vertical" margin={{ left: 8, right: 56 }} accessibilityLayer={false}>
           <CartesianGrid horizontal={false} strokeDasharray="3 3" />
           <XAxis type="number" unit="%" domain={[0, "auto"]} />
           <YAxis type="category" dataKey="label" width={260} />
           <Tooltip formatter={(v) => `${v}%`} />
-          <Bar dataKey="rate" name="Recovery-to-hire rate" fill={INK} isAnimationActive={false}>
+          <Bar dataKey="rate" name="Hire rate of closed recoveries" fill={INK} isAnimationActive={false}>
             <LabelList dataKey="rate" position="right" formatter={(v) => `${v}%`} />
           </Bar>
         </BarChart>

@@ -7,6 +7,10 @@
 //   request for that interview exists / was granted. Hired: a hired outcome with interviewId = that interview (or,
 //   should one be recorded there, on the second interview granted from its request).
 // - First contact: the earliest second-interview request for the flagged interview.
+// - In progress: the recovery is not closed yet (closedAt null). Hire rates are computed over closed recoveries only
+//   (hired and closed / closed), so a month whose recoveries are still running does not read as a drop to 0%.
+// - Within 24 h: the request was made no later than the recovery window's close (InterviewFlag.windowClosesAt, the
+//   one window of app/models/recovery/rules.ts).
 //
 // Dialect-specific pieces (the difference between two stored instants, forced join order) come from the SQL dialect
 // module.
@@ -16,7 +20,6 @@ import { prisma } from "~/utils/db.server";
 import { parseLocalDate } from "~/utils/dates";
 import { templateLabel } from "../../../emails/index";
 import { flagReasons, flagSeverities } from "../enums";
-import { RECOVERY_WINDOW_HOURS } from "../recovery/rules";
 import { defaultStatsRange, type StatsFilters } from "./stats-forms";
 import { completionBuckets, type CompletionBucket } from "./stats-tables";
 import { FORCED_JOIN, msBetween, sqlDate } from "~/utils/sql-dialect.server";
@@ -28,10 +31,13 @@ export type StageCounts = {
   granted: number;
   hired: number;
 };
-export type StageRow = StageCounts & { key: string; label: string };
+/** How many recoveries are still in progress, how many closed, and how many of the closed ended in a hire. */
+export type ClosureCounts = { inProgress: number; closed: number; closedHired: number };
+export type StageRow = StageCounts & ClosureCounts & { key: string; label: string };
 
 export type RecoveryStatistics = {
   funnel: StageCounts;
+  progress: ClosureCounts;
   byRecruiter: StageRow[];
   byReason: StageRow[];
   bySeverity: StageRow[];
@@ -109,7 +115,7 @@ function recoveriesCte(scope: Scope, month: Prisma.Sql = Prisma.sql`''`) {
   const isGranted = Prisma.sql`r."response" = 'granted'`;
   return Prisma.sql`rec AS MATERIALIZED (
     SELECT f."id" AS "flagId", f."interviewId", f."flaggedAt", f."severity", c."recruiterId", i."companyId",
-      i."scheduledAt", i."durationMinutes", ${month} AS "month",
+      f."windowClosesAt", CASE WHEN f."closedAt" IS NULL THEN 0 ELSE 1 END AS "closed", ${month} AS "month",
       (SELECT COUNT(*) FROM "ChecklistRun" cr JOIN "ChecklistStepState" s ON s."runId" = cr."id"
         WHERE cr."flagId" = f."id") AS "steps",
       (SELECT COUNT(*) FROM "ChecklistRun" cr JOIN "ChecklistStepState" s ON s."runId" = cr."id"
@@ -131,11 +137,16 @@ const stageSums = Prisma.sql`COUNT(*) AS "recoveries", SUM(CASE WHEN "stepsDone"
   SUM(CASE WHEN "requestState" >= 2 THEN 1 ELSE 0 END) AS "granted",
   SUM(CASE WHEN "hiredHere" = 1 OR "requestState" = 3 THEN 1 ELSE 0 END) AS "hired"`;
 
+const closureSums = Prisma.sql`SUM(1 - "closed") AS "inProgress", SUM("closed") AS "closed",
+  SUM(CASE WHEN "closed" = 1 AND ("hiredHere" = 1 OR "requestState" = 3) THEN 1 ELSE 0 END) AS "closedHired"`;
+const allSums = Prisma.sql`${stageSums}, ${closureSums}`;
+
 // Integer comparisons, so "half done" is exact: under 50% is done*2 < total.
 const completionCase = Prisma.sql`CASE WHEN "steps" = 0 THEN 'none' WHEN "stepsDone" * 2 < "steps" THEN 'under_half'
   WHEN "stepsDone" < "steps" THEN 'most' ELSE 'all' END`;
 
-type GroupedRow = { dimension: string; key: string | null } & Record<keyof StageCounts, unknown>;
+type GroupedRow = { dimension: string; key: string | null } & Record<keyof StageCounts | keyof ClosureCounts, unknown>;
+type Counts = StageCounts & ClosureCounts;
 
 const toCounts = (row: Partial<Record<keyof StageCounts, unknown>> | undefined): StageCounts => ({
   recoveries: num(row?.recoveries),
@@ -144,6 +155,13 @@ const toCounts = (row: Partial<Record<keyof StageCounts, unknown>> | undefined):
   granted: num(row?.granted),
   hired: num(row?.hired),
 });
+
+const toClosure = (row: Partial<Record<keyof ClosureCounts, unknown>> | undefined): ClosureCounts => ({
+  inProgress: num(row?.inProgress),
+  closed: num(row?.closed),
+  closedHired: num(row?.closedHired),
+});
+const toAll = (row: Partial<Record<keyof Counts, unknown>> | undefined): Counts => ({ ...toCounts(row), ...toClosure(row) });
 
 /**
  * CROSS JOIN keeps SQLite's join order (each recovery, then its few reasons or requests): left to itself it scans
@@ -155,8 +173,8 @@ const toCounts = (row: Partial<Record<keyof StageCounts, unknown>> | undefined):
  * hired = the median in milliseconds.
  */
 async function stageBreakdowns(scope: Scope, months: { key: string; start: Date }[]) {
-  const withinWindow = Prisma.sql`CASE WHEN ${msBetween(Prisma.sql`rec."scheduledAt"`, Prisma.sql`r."requestedAt"`)}
-    <= (rec."durationMinutes" + ${RECOVERY_WINDOW_HOURS * 60}) * 60000 THEN 'within' ELSE 'later' END`;
+  // The one window: stored on the flag when it was logged (interview end + 24 h), exactly 24 h still within.
+  const withinWindow = Prisma.sql`CASE WHEN r."requestedAt" <= rec."windowClosesAt" THEN 'within' ELSE 'later' END`;
   const rows = await prisma.$queryRaw<GroupedRow[]>`
     WITH ${recoveriesCte(scope, monthCase(Prisma.sql`f."flaggedAt"`, months))},
     reqs AS MATERIALIZED (
@@ -167,24 +185,25 @@ async function stageBreakdowns(scope: Scope, months: { key: string; start: Date 
       SELECT ${msBetween(Prisma.sql`"flaggedAt"`, Prisma.sql`MIN("requestedAt")`)} AS ms FROM reqs GROUP BY "flagId", "flaggedAt"
     ),
     ordered AS (SELECT ms, ROW_NUMBER() OVER (ORDER BY ms) AS rn, COUNT(*) OVER () AS n FROM firsts)
-    SELECT 'all' AS "dimension", NULL AS "key", ${stageSums} FROM rec
-    UNION ALL SELECT 'recruiter', "recruiterId", ${stageSums} FROM rec GROUP BY "recruiterId"
-    UNION ALL SELECT 'severity', "severity", ${stageSums} FROM rec GROUP BY "severity"
-    UNION ALL SELECT 'company', "companyId", ${stageSums} FROM rec GROUP BY "companyId"
-    UNION ALL SELECT 'month', "month", ${stageSums} FROM rec GROUP BY "month"
-    UNION ALL SELECT 'completion', ${completionCase}, ${stageSums} FROM rec GROUP BY ${completionCase}
-    UNION ALL SELECT 'reason', fr."reason", ${stageSums}
+    SELECT 'all' AS "dimension", NULL AS "key", ${allSums} FROM rec
+    UNION ALL SELECT 'recruiter', "recruiterId", ${allSums} FROM rec GROUP BY "recruiterId"
+    UNION ALL SELECT 'severity', "severity", ${allSums} FROM rec GROUP BY "severity"
+    UNION ALL SELECT 'company', "companyId", ${allSums} FROM rec GROUP BY "companyId"
+    UNION ALL SELECT 'month', "month", ${allSums} FROM rec GROUP BY "month"
+    UNION ALL SELECT 'completion', ${completionCase}, ${allSums} FROM rec GROUP BY ${completionCase}
+    UNION ALL SELECT 'reason', fr."reason", ${allSums}
       FROM rec ${FORCED_JOIN} "FlagReason" fr ON fr."flagId" = rec."flagId" GROUP BY fr."reason"
-    UNION ALL SELECT 'speed', "speed", COUNT(*), 0, 0, SUM(CASE WHEN "response" = 'granted' THEN 1 ELSE 0 END), 0
+    UNION ALL SELECT 'speed', "speed", COUNT(*), 0, 0, SUM(CASE WHEN "response" = 'granted' THEN 1 ELSE 0 END), 0, 0, 0, 0
       FROM reqs GROUP BY "speed"
-    UNION ALL SELECT 'median', NULL, MAX(n), 0, 0, 0, AVG(ms)
+    UNION ALL SELECT 'median', NULL, MAX(n), 0, 0, 0, AVG(ms), 0, 0, 0
       FROM ordered WHERE rn IN ((n + 1) / 2, (n + 2) / 2)`;
-  const by = (dimension: string) => new Map(rows.filter((r) => r.dimension === dimension).map((r) => [r.key ?? "", toCounts(r)]));
+  const by = (dimension: string) => new Map(rows.filter((r) => r.dimension === dimension).map((r) => [r.key ?? "", toAll(r)]));
   const speed = by("speed");
   const median = rows.find((r) => r.dimension === "median");
   const contacted = num(median?.recoveries);
   return {
     funnel: toCounts(rows.find((r) => r.dimension === "all")),
+    progress: toClosure(rows.find((r) => r.dimension === "all")),
     recruiter: by("recruiter"),
     severity: by("severity"),
     company: by("company"),
@@ -275,20 +294,21 @@ export async function recoveryStatistics(filters: StatsFilters, timeZone: string
     emailFigures(scope),
     baselineFigures(scope),
   ]);
-  const ids = (m: Map<string, StageCounts>) => [...m.keys()];
+  const ids = (m: Map<string, Counts>) => [...m.keys()];
   const [users, companies] = await Promise.all([
     prisma.user.findMany({ where: { id: { in: ids(stages.recruiter) } }, select: { id: true, name: true } }),
     prisma.company.findMany({ where: { id: { in: ids(stages.company) } }, select: { id: true, name: true } }),
   ]);
   const names = new Map([...users, ...companies].map((x) => [x.id, x.name]));
-  const rows = (m: Map<string, StageCounts>, label: (key: string) => string) =>
+  const rows = (m: Map<string, Counts>, label: (key: string) => string) =>
     [...m].map(([key, counts]) => ({ key, label: label(key), ...counts }));
-  const zero = toCounts(undefined);
+  const zero = toAll(undefined);
   // Fixed lists (every severity, bucket and month) show their zero rows too, so the tables keep their shape.
-  const fixed = (m: Map<string, StageCounts>, keys: readonly string[], label: (key: string) => string) =>
+  const fixed = (m: Map<string, Counts>, keys: readonly string[], label: (key: string) => string) =>
     keys.map((key) => ({ key, label: label(key), ...(m.get(key) ?? zero) }));
   return {
     funnel: stages.funnel,
+    progress: stages.progress,
     byRecruiter: rows(stages.recruiter, (id) => names.get(id) ?? "Unknown recruiter").sort(byRecoveries),
     byReason: rows(stages.reason, flagReasons.label).sort(byRecoveries),
     bySeverity: fixed(stages.severity, flagSeverities.values, flagSeverities.label),

@@ -12,6 +12,9 @@ import { flagReasons, flagSeverities, impressions, interviewRounds } from "../en
 import { interviewTable, type InterviewColumn } from "./table-columns";
 import { FORCED_JOIN, readDate, sqlDate } from "~/utils/sql-dialect.server";
 import { orderBy, whereAll } from "./table-sql.server";
+import { recoveryProgress, recoveryStages } from "../stats/recovery-filters";
+import { completionSql, progressSql, stageSql } from "../stats/recovery-sql.server";
+import { completionBuckets } from "../stats/stats-tables";
 
 const filterShape = {
   flagged: filterParam.flag(),
@@ -23,6 +26,13 @@ const filterShape = {
   company: filterParam.id(),
   from: filterParam.date(),
   to: filterParam.date(),
+  // The recovery filters behind every /stats figure (app/models/stats/recovery-filters.ts).
+  flaggedFrom: filterParam.date(),
+  flaggedTo: filterParam.date(),
+  owner: filterParam.id(),
+  recovery: filterParam.oneOf(recoveryProgress.values),
+  stage: filterParam.oneOf(recoveryStages.values),
+  completion: filterParam.oneOf(completionBuckets.values),
 };
 export type InterviewFilters = ReturnType<typeof parseInterviewFilters>;
 
@@ -88,6 +98,26 @@ function conditions(filters: InterviewFilters, timeZone: string, scope: Candidat
   const to = filters.to ? parseLocalDate(filters.to, timeZone, { end: true }) : null;
   if (from) where.push(Prisma.sql`i."scheduledAt" >= ${sqlDate(from)}`);
   if (to) where.push(Prisma.sql`i."scheduledAt" <= ${sqlDate(to)}`);
+  // The candidate's recruiter, as /stats counts it (the interview's own recruiter is `recruiter`).
+  if (filters.owner) where.push(Prisma.sql`i."candidateId" IN (SELECT "id" FROM "Candidate" WHERE "recruiterId" = ${filters.owner})`);
+  const recovery = recoveryConditions(filters, timeZone);
+  if (recovery.length) {
+    // The interview's current (not removed) flag: its flagged-in range reads the (removedAt, flaggedAt, ...) index.
+    where.push(Prisma.sql`i."id" IN (SELECT f."interviewId" FROM "InterviewFlag" f
+      WHERE f."removedAt" IS NULL AND ${Prisma.join(recovery, " AND ")})`);
+  }
+  return where;
+}
+
+function recoveryConditions(filters: InterviewFilters, timeZone: string) {
+  const where: Prisma.Sql[] = [];
+  const from = filters.flaggedFrom ? parseLocalDate(filters.flaggedFrom, timeZone) : null;
+  const to = filters.flaggedTo ? parseLocalDate(filters.flaggedTo, timeZone, { end: true }) : null;
+  if (from) where.push(Prisma.sql`f."flaggedAt" >= ${sqlDate(from)}`);
+  if (to) where.push(Prisma.sql`f."flaggedAt" <= ${sqlDate(to)}`);
+  if (filters.recovery) where.push(progressSql(filters.recovery));
+  if (filters.stage) where.push(stageSql(filters.stage));
+  if (filters.completion) where.push(completionSql(filters.completion));
   return where;
 }
 

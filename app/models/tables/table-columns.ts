@@ -59,4 +59,10 @@ export const interviewFilterParams = [
   "company",
   "from",
   "to",
+  "flaggedFrom",
+  "flaggedTo",
+  "owner",
+  "recovery",
+  "stage",
+  "completion",
 ] as const;
