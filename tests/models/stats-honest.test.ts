@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { interviewsLinkFor } from "~/models/stats/recovery-filters";
 import { buildStatsTables, formatHireRate, isSmallSample, type StatsTable } from "~/models/stats/stats-tables";
-import { recoveryStatistics, type StageRow } from "~/models/stats/stats.server";
+import { recoveryStatistics, recruiterRecoveryFigures, type StageRow } from "~/models/stats/stats.server";
 import { countInterviews, parseInterviewQuery } from "~/models/tables/interview-table.server";
 import { makeRecovery, makeStatsFixture } from "../builders/stats";
 import { makeCompany } from "../builders/companies";
@@ -159,4 +159,12 @@ describe("the /interviews recovery filters from a hand-edited URL", () => {
     expect(query.filters).toMatchObject({ recovery: undefined, stage: undefined, completion: undefined, owner: undefined });
     expect(await countInterviews(query, "UTC")).toBe(all);
   });
+});
+
+test("the dashboard's own figures count open recoveries apart and rate hires over the closed ones", async () => {
+  const range = { from: new Date("2026-09-01T00:00:00Z"), to: new Date("2026-10-31T23:59:59Z") };
+  const figures = await recruiterRecoveryFigures(carol.id, range);
+  // September: 2 closed (1 hired), 1 in progress; October: 1 closed and hired, 3 in progress.
+  expect(figures).toMatchObject({ recoveries: 7, inProgress: 4, closed: 3, closedHired: 2 });
+  expect(formatHireRate(figures.closedHired, figures.closed)).toBe("66.7% (n=3, small sample)");
 });

@@ -335,11 +335,11 @@ export function defaultRecoveryRange(timeZone: string, now: Date = new Date()): 
 }
 
 /** A recruiter's own recovery figures (their candidates' flagged interviews) over a range. */
-export async function recruiterRecoveryFigures(recruiterId: string, range: Range): Promise<StageCounts> {
-  const [row] = await prisma.$queryRaw<Partial<Record<keyof StageCounts, unknown>>[]>`
+export async function recruiterRecoveryFigures(recruiterId: string, range: Range): Promise<StageCounts & ClosureCounts> {
+  const [row] = await prisma.$queryRaw<Partial<Record<keyof Counts, unknown>>[]>`
     WITH ${recoveriesCte({ range, recruiterId })}
-    SELECT ${stageSums} FROM rec`;
-  return toCounts(row);
+    SELECT ${allSums} FROM rec`;
+  return toAll(row);
 }
 
 /** The recruiters and companies the /stats filters offer. */
