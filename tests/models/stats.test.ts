@@ -118,11 +118,12 @@ describe("recovery statistics on the fixed fixture (November 2026, UTC)", () => 
   test("a recruiter with no recoveries gets zeros and a dash for the rate", async () => {
     const range = statsRange(november, "UTC");
     const idle = await recruiterRecoveryFigures(fixture.idle.id, range);
-    expect(idle).toEqual({ recoveries: 0, checklistStarted: 0, requested: 0, granted: 0, hired: 0 });
+    expect(idle).toEqual({ recoveries: 0, checklistStarted: 0, requested: 0, granted: 0, hired: 0, inProgress: 0, closed: 0, closedHired: 0 });
     expect(formatRate(idle.hired, idle.recoveries)).toBe("—");
-    expect(await recruiterRecoveryFigures(fixture.alice.id, range)).toEqual({
-      recoveries: 3, checklistStarted: 2, requested: 2, granted: 1, hired: 1,
-    });
+    const alice = await recruiterRecoveryFigures(fixture.alice.id, range);
+    expect(alice).toMatchObject({ recoveries: 3, checklistStarted: 2, requested: 2, granted: 1, hired: 1 });
+    // Her open recoveries are counted apart; the closed ones are the rate's denominator.
+    expect(alice).toMatchObject({ inProgress: 1, closed: 2, closedHired: 1 });
   });
 });
 
