@@ -1,6 +1,6 @@
 // /stats: the manager's recovery statistics for a date range, recruiter and company (all in the URL).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FunnelChart, MonthTrendChart, ReasonChart } from "~/components/charts/stats-charts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FilterInput, FilterSelect, TableFilters } from "~/components/table-filters";
@@ -29,7 +29,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { filters, stats, options, presets: statsRangePresets(timeZone), timeZone: describeTimeZone(timeZone) };
 }
 
-function StatsTableView({ table, csvHref }: { table: StatsTable; csvHref: string }) {
+/** Companies shown before "Show all": the busiest ones; the rest is one link (or the CSV) away. */
+const COMPANIES_SHOWN = 25;
+
+/** The first `limit` rows of a table, with their links and muted cells kept in step. */
+function firstRows(table: StatsTable, limit: number): StatsTable {
+  if (table.rows.length <= limit) return table;
+  return { ...table, rows: table.rows.slice(0, limit), links: table.links?.slice(0, limit), muted: table.muted?.slice(0, limit) };
+}
+
+/** Hundreds of companies, every figure a link, made the page a megabyte: the busiest first, the rest a click away. */
+function CompanyTable({ table, csvHref }: { table: StatsTable; csvHref: string }) {
+  const [searchParams] = useSearchParams();
+  const shown = searchParams.get("companies") === "all" ? table : firstRows(table, COMPANIES_SHOWN);
+  const hidden = table.rows.length - shown.rows.length;
+  const more = hidden ? (
+    <p>
+      Showing the {shown.rows.length} companies with the most recoveries of {table.rows.length}.{" "}
+      <Link to={`?${new URLSearchParams([...searchParams.entries(), ["companies", "all"]])}`} preventScrollReset>
+        Show all {table.rows.length} companies
+      </Link>
+    </p>
+  ) : null;
+  return <StatsTableView table={shown} csvHref={csvHref} more={more} />;
+}
+
+function StatsTableView({ table, csvHref, more }: { table: StatsTable; csvHref: string; more?: React.ReactNode }) {
   return (
     <div className="stats-table">
       <table className="data-table">
@@ -78,6 +103,7 @@ function StatsTableView({ table, csvHref }: { table: StatsTable; csvHref: string
           )}
         </tbody>
       </table>
+      {more}
       <a href={csvHref} download>
         Download CSV: {table.caption}
       </a>
@@ -192,7 +218,7 @@ export default function StatsPage() {
       {show("severity")}
 
       <h2>By client company</h2>
-      {show("company")}
+      <CompanyTable table={tables.company} csvHref={csv("company")} />
 
       <h2>Speed</h2>
       <p className="hint">
