@@ -54,6 +54,7 @@ const recoverySelect = {
   closedAt: true,
   closedReason: true,
   removedAt: true,
+  snoozedUntil: true,
   interview: { select: { candidateId: true } },
 } as const;
 
@@ -291,15 +292,14 @@ export async function snoozeRecovery(
 export async function wakeRecovery(ref: { interviewId: string; flagId: string }, actor: StaffActor) {
   return prisma.$transaction(async (tx) => {
     const flag = await loadRecovery(tx, ref);
-    const current = await tx.interviewFlag.findUniqueOrThrow({ where: { id: flag.id }, select: { snoozedUntil: true } });
-    if (!current.snoozedUntil) throw new RuleViolation("This recovery isn't snoozed. Reload the page.");
+    if (!flag.snoozedUntil) throw new RuleViolation("This recovery isn't snoozed. Reload the page.");
     await tx.interviewFlag.update({ where: { id: flag.id }, data: { snoozedUntil: null, snoozeNote: null, snoozedById: null } });
     await recordAudit(tx, {
       actor,
       action: "recovery.woken",
       entityId: flag.id,
       candidateId: flag.interview.candidateId,
-      before: { until: current.snoozedUntil.toISOString() },
+      before: { until: flag.snoozedUntil.toISOString() },
       after: { interviewId: flag.interviewId },
     });
   });
