@@ -14,7 +14,7 @@ import {
   statsSearch,
 } from "~/models/stats/stats-forms";
 import { interviewsLinkFor } from "~/models/stats/recovery-filters";
-import { buildStatsTables, formatCount, formatHireRate, SMALL_SAMPLE, type StatsTable } from "~/models/stats/stats-tables";
+import { buildStatsTables, COMPANIES_SHOWN, firstRows, formatCount, formatHireRate, SMALL_SAMPLE, type StatsTable } from "~/models/stats/stats-tables";
 import { recoveryStatistics, statsFilterOptions } from "~/models/stats/stats.server";
 import { describeTimeZone } from "~/utils/dates";
 import { requireManager } from "~/utils/session.server";
@@ -27,15 +27,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = parseStatsFilters(new URL(request.url).searchParams, timeZone);
   const [stats, options] = await Promise.all([recoveryStatistics(filters, timeZone), statsFilterOptions()]);
   return { filters, stats, options, presets: statsRangePresets(timeZone), timeZone: describeTimeZone(timeZone) };
-}
-
-/** Companies shown before "Show all": the busiest ones; the rest is one link (or the CSV) away. */
-const COMPANIES_SHOWN = 25;
-
-/** The first `limit` rows of a table, with their links and muted cells kept in step. */
-function firstRows(table: StatsTable, limit: number): StatsTable {
-  if (table.rows.length <= limit) return table;
-  return { ...table, rows: table.rows.slice(0, limit), links: table.links?.slice(0, limit), muted: table.muted?.slice(0, limit) };
 }
 
 /** Hundreds of companies, every figure a link, made the page a megabyte: the busiest first, the rest a click away. */
