@@ -5,8 +5,9 @@ import { recordAudit } from "../app/models/audit/audit.server.ts";
 import { startChecklistRun } from "../app/models/recovery/checklist.server.ts";
 import { flagReasons } from "../app/models/enums.ts";
 import { ensureDefaultPlaybook } from "../app/models/recovery/playbook.server.ts";
-import { closeRecoveriesForOutcome, closeRecoveryInTx, syncCandidateStatus } from "../app/models/recovery/lifecycle.server.ts";
+import { closeRecoveryInTx, syncCandidateStatus } from "../app/models/recovery/lifecycle.server.ts";
 import { DEFAULT_QUIET_AFTER_DAYS, recoveryWindowClosesAt } from "../app/models/recovery/rules.ts";
+import { recordOutcomeInTx } from "../app/models/second-interviews/second-interview.server.ts";
 import { syncAllSummaries } from "../app/models/candidates/summaries.server.ts";
 import { hashPassword } from "../app/utils/password.server.ts";
 
@@ -361,38 +362,13 @@ async function dateAuditEvents(tx: SeedTx, seedStart: Date, at: Date) {
  * outcome and its audit event, the application's recovery closed with everything it opened, the candidate's status.
  */
 async function seedOutcome(tx: SeedTx, event: Extract<Closing, { kind: "outcome" }>) {
-  const actor = { userId: event.recruiterId };
-  const outcome = await tx.candidacyOutcome.create({
-    data: {
-      candidateId: event.candidateId,
-      interviewId: event.applicationId,
-      companyId: event.companyId,
-      outcome: event.outcome,
-      decidedAt: event.at,
-      startDate: event.startDate ?? null,
-      note: event.note ?? null,
-      recordedById: event.recruiterId,
-    },
-    select: { id: true },
-  });
-  await recordAudit(tx, {
-    actor,
-    action: "outcome.recorded",
-    entityId: outcome.id,
-    candidateId: event.candidateId,
-    after: { interviewId: event.applicationId, outcome: event.outcome, decidedAt: event.at.toISOString(), startDate: event.startDate?.toISOString() ?? null },
-  });
-  await closeRecoveriesForOutcome(tx, { applicationId: event.applicationId, outcome: event.outcome, actor, now: event.at });
-  const candidate = await tx.candidate.findUniqueOrThrow({ where: { id: event.candidateId }, select: { status: true } });
-  let status = candidate.status;
-  if (event.outcome === "hired") status = "hired";
-  else if (status !== "hired") {
-    const stillOpen = await tx.interviewFlag.count({ where: { closedAt: null, removedAt: null, interview: { candidateId: event.candidateId } } });
-    status = stillOpen > 0 ? "recovering" : "closed";
-  }
-  if (status === candidate.status) return;
-  await tx.candidate.update({ where: { id: event.candidateId }, data: { status } });
-  await recordAudit(tx, { actor, action: "candidate.updated", entityId: event.candidateId, candidateId: event.candidateId, before: { status: candidate.status }, after: { status } });
+  await recordOutcomeInTx(
+    tx,
+    { id: event.applicationId, candidateId: event.candidateId, companyId: event.companyId },
+    { interviewId: event.applicationId, outcome: event.outcome, decidedAt: event.at, startDate: event.startDate, note: event.note },
+    { userId: event.recruiterId },
+    event.at,
+  );
 }
 
 /**

@@ -208,55 +208,65 @@ export async function recordOutcome(input: OutcomeInput, actor: StaffActor, { ca
     }
     notInFuture(input.decidedAt, now, "decidedAt", "The decision");
     if (input.outcome === "hired" && !input.startDate) throw new RuleViolation("Hired: enter the start date of the new job.", "startDate");
-    const startDate = input.outcome === "hired" ? (input.startDate ?? null) : null;
-    const outcome = await tx.candidacyOutcome.create({
-      data: {
-        candidateId: application.candidateId,
-        interviewId: application.id,
-        companyId: application.companyId,
-        outcome: input.outcome,
-        decidedAt: input.decidedAt,
-        startDate,
-        note: input.note?.trim() || null,
-        recordedById: actor.userId,
-      },
-      select: { id: true },
-    });
+    return recordOutcomeInTx(tx, application, input, actor, now);
+  });
+}
+
+type OutcomeApplication = { id: string; candidateId: string; companyId: string };
+
+/**
+ * The outcome's writes, inside the caller's transaction, once its rules have passed: the row and its audit event, the
+ * application's recoveries closed, and the candidate's status. The demo seed records its history through it too.
+ */
+export async function recordOutcomeInTx(tx: Tx, application: OutcomeApplication, input: OutcomeInput, actor: StaffActor, now: Date) {
+  const startDate = input.outcome === "hired" ? (input.startDate ?? null) : null;
+  const outcome = await tx.candidacyOutcome.create({
+    data: {
+      candidateId: application.candidateId,
+      interviewId: application.id,
+      companyId: application.companyId,
+      outcome: input.outcome,
+      decidedAt: input.decidedAt,
+      startDate,
+      note: input.note?.trim() || null,
+      recordedById: actor.userId,
+    },
+    select: { id: true },
+  });
+  await recordAudit(tx, {
+    actor,
+    action: "outcome.recorded",
+    entityId: outcome.id,
+    candidateId: application.candidateId,
+    after: {
+      interviewId: application.id,
+      outcome: input.outcome,
+      decidedAt: input.decidedAt.toISOString(),
+      startDate: startDate?.toISOString() ?? null,
+    },
+  });
+
+  // A final outcome closes the application's recovery, and everything it opened (lifecycle.server.ts).
+  await closeRecoveriesForOutcome(tx, { applicationId: application.id, outcome: input.outcome, actor, now });
+  const candidate = await tx.candidate.findUniqueOrThrow({ where: { id: application.candidateId }, select: { status: true } });
+  let status = candidate.status as CandidateStatus;
+  if (input.outcome === "hired") status = "hired";
+  else if (finalOutcomes.has(input.outcome) && status !== "hired") {
+    const stillOpen = await tx.interviewFlag.count({ where: { ...openRecovery, interview: { candidateId: application.candidateId } } });
+    status = stillOpen > 0 ? "recovering" : "closed";
+  }
+  if (status !== candidate.status) {
+    await tx.candidate.update({ where: { id: application.candidateId }, data: { status } });
     await recordAudit(tx, {
       actor,
-      action: "outcome.recorded",
-      entityId: outcome.id,
+      action: "candidate.updated",
+      entityId: application.candidateId,
       candidateId: application.candidateId,
-      after: {
-        interviewId: application.id,
-        outcome: input.outcome,
-        decidedAt: input.decidedAt.toISOString(),
-        startDate: startDate?.toISOString() ?? null,
-      },
+      before: { status: candidate.status },
+      after: { status },
     });
-
-    // A final outcome closes the application's recovery, and everything it opened (lifecycle.server.ts).
-    await closeRecoveriesForOutcome(tx, { applicationId: application.id, outcome: input.outcome, actor, now });
-    const candidate = await tx.candidate.findUniqueOrThrow({ where: { id: application.candidateId }, select: { status: true } });
-    let status = candidate.status as CandidateStatus;
-    if (input.outcome === "hired") status = "hired";
-    else if (finalOutcomes.has(input.outcome) && status !== "hired") {
-      const stillOpen = await tx.interviewFlag.count({ where: { ...openRecovery, interview: { candidateId: application.candidateId } } });
-      status = stillOpen > 0 ? "recovering" : "closed";
-    }
-    if (status !== candidate.status) {
-      await tx.candidate.update({ where: { id: application.candidateId }, data: { status } });
-      await recordAudit(tx, {
-        actor,
-        action: "candidate.updated",
-        entityId: application.candidateId,
-        candidateId: application.candidateId,
-        before: { status: candidate.status },
-        after: { status },
-      });
-    }
-    return { outcomeId: outcome.id, applicationInterviewId: application.id, candidateStatus: status, statusChanged: status !== candidate.status };
-  });
+  }
+  return { outcomeId: outcome.id, applicationInterviewId: application.id, candidateStatus: status, statusChanged: status !== candidate.status };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
