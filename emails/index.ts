@@ -63,9 +63,12 @@ export function isTemplateName(value: unknown): value is TemplateName {
   return typeof value === "string" && (templateNames as readonly string[]).includes(value);
 }
 
+/** Emails Rebound sends by itself (nobody picks them as a template): their names in the outbox, and labels. */
+const systemEmailLabels: Record<string, string> = { check_in: "Check-in: how did it go?" };
+
 /** The label for a template name; unknown names (old rows) are shown as they are. */
 export function templateLabel(name: string) {
-  return isTemplateName(name) ? recoveryTemplates[name].label : name;
+  return isTemplateName(name) ? recoveryTemplates[name].label : (systemEmailLabels[name] ?? name);
 }
 
 export const templateOptions = templateNames.map((name) => ({ value: name, label: recoveryTemplates[name].label }));

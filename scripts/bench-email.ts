@@ -93,7 +93,7 @@ const rows = await prisma.emailMessage.findMany({
   select: { toAddress: true, subject: true, html: true, text: true, messageId: true },
 });
 // The worker mints a link per message; the bare limit gets a fixed one.
-const mails = rows.map((row) => composeMail(row, agency, { unsubscribe: { id: "bench", token: "bench-token" }, coaching: null }));
+const mails = rows.map((row) => composeMail(row, agency, { unsubscribe: { id: "bench", token: "bench-token" }, coaching: null, checkIn: null }));
 const directTransport = createMailTransport(smtpUrl);
 received = 0;
 started = performance.now();

@@ -120,3 +120,32 @@ export const candidacyOutcomes = labelled({
   withdrawn: "Withdrawn",
   open: "Open",
 });
+
+/** The candidate's answer to "How did it go?" (app/models/check-in). */
+export const checkInAnswers = labelled({ well: "It went well", mixed: "Mixed", badly: "It went badly" });
+export type CheckInAnswer = (typeof checkInAnswers.values)[number];
+export const checkInStatuses = labelled({
+  planned: "Planned",
+  off: "Off",
+  sent: "Sent, no answer yet",
+  answered: "Answered",
+  skipped: "Not sent",
+});
+
+/**
+ * The flag reasons as a candidate would put them, on the check-in page. "Other" is their own words. The order is the
+ * taxonomy's, so a self-report reads like any flag.
+ */
+export const checkInReasons = labelled({
+  late: "I was late, or had trouble getting there",
+  appearance: "I wasn't dressed right for it",
+  no_resume: "I didn't have my résumé with me",
+  nerves: "Nerves got to me, or I rambled",
+  blanked: "My mind went blank on a question",
+  wrong_name: "I used the wrong name for the interviewer",
+  unprepared: "I didn't know enough about the company or the role",
+  body_language: "My body language came across badly",
+  job_hopping: "They seemed worried about how often I've changed jobs",
+  no_examples: "I had no examples of what I've achieved",
+  other: "Something else",
+});

@@ -10,6 +10,7 @@ import { requireInterviewAccess } from "~/models/candidates/candidate-access.ser
 import { RecoveryChecklist, type StepActionResult } from "~/components/checklist";
 import { CoachingPanel } from "~/components/coaching-panel";
 import { SecondInterviewPanel } from "~/components/second-interview-panel";
+import { CheckInStatus } from "~/components/check-in-status";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FlagForm } from "~/components/flag-form";
 import { ErrorList, SubmitButton } from "~/components/forms";
@@ -333,6 +334,9 @@ export default function InterviewPage() {
           </Detail>
           <Detail term="Interviewer">{interview.interviewerName ?? "Not recorded"}</Detail>
           <Detail term="Impression">{impressions.label(interview.impression)}</Detail>
+          <Detail term="Candidate's check-in">
+            <CheckInStatus checkIn={interview.checkIn} timeZone={timeZone} />
+          </Detail>
           <Detail term="Recruiter">{interview.recruiter.name}</Detail>
         </dl>
         <h3>Notes</h3>

@@ -25,8 +25,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const candidateParam = new URL(request.url).searchParams.get("candidate");
   const visible = candidateParam && candidateParam.length <= 40 && (await scopeAllowsCandidate(await candidateScope(user), candidateParam));
-  const [companies, preselected] = await Promise.all([listCompanies(), visible ? getCandidateChoice(candidateParam) : null]);
-  return { companies, preselected };
+  const [companies, preselected, agency] = await Promise.all([listCompanies(), visible ? getCandidateChoice(candidateParam) : null, getAgency()]);
+  return { companies, preselected, checkIn: { enabled: agency.checkInEnabled, afterHours: agency.checkInAfterHours } };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -54,6 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
         interviewerName: v.interviewerName,
         impression: v.impression,
         notes: v.notes,
+        checkIn: v.checkIn,
       },
       { userId: user.id },
       scope,
@@ -85,7 +86,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 
 export default function LogInterviewPage() {
-  const { companies, preselected } = useLoaderData<typeof loader>();
+  const { companies, preselected, checkIn } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const timeZone = useTimeZone();
   const schema = logInterviewSchema(timeZone);
@@ -102,6 +103,7 @@ export default function LogInterviewPage() {
       round: "first",
       format: "in_person",
       impression: "unknown",
+      checkIn: "on",
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
@@ -209,6 +211,18 @@ export default function LogInterviewPage() {
           textareaProps={{ ...getTextareaProps(fields.notes), maxLength: LIMITS.notes, rows: 5 }}
           errors={fields.notes.errors}
         />
+        {checkIn.enabled ? (
+          <div>
+            <div className="checkbox-row">
+              <input {...getInputProps(fields.checkIn, { type: "checkbox" })} aria-describedby="check-in-hint" />
+              <label htmlFor={fields.checkIn.id}>Ask the candidate how it went</label>
+            </div>
+            <p className="hint" id="check-in-hint">
+              A short “How did it go?” email {checkIn.afterHours} hour{checkIn.afterHours === 1 ? "" : "s"} after the
+              interview ends. If they answer “badly”, the interview is flagged and you are told.
+            </p>
+          </div>
+        ) : null}
         <div className="row-actions">
           <SubmitButton pendingLabel="Logging…">Log interview</SubmitButton>
           <Link to="/interviews">Cancel</Link>

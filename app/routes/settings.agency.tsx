@@ -37,6 +37,8 @@ export default function AgencySettingsPage() {
       recruitersSeeOwnCandidatesOnly: String(agency.recruitersSeeOwnCandidatesOnly),
       quietAfterDays: String(agency.quietAfterDays),
       overdueGraceHours: String(agency.overdueGraceHours),
+      checkInEnabled: String(agency.checkInEnabled),
+      checkInAfterHours: String(agency.checkInAfterHours),
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AgencySchema }),
   });
@@ -94,6 +96,29 @@ export default function AgencySettingsPage() {
             hint="A checklist step whose usual due time passed before the flag was logged is due this many hours after the flag. 0 to 48."
             inputProps={{ ...getInputProps(fields.overdueGraceHours, { type: "number" }), step: 1, inputMode: "numeric" }}
             errors={fields.overdueGraceHours.errors}
+          />
+        </fieldset>
+        <fieldset className="stacked-fields">
+          <legend>Check-in after each interview</legend>
+          <p className="hint">
+            A short “How did it go?” email to the candidate, so a bad interview nobody mentioned still gets a recovery.
+            An answer of “badly” flags the interview. Recruiters can switch it off for one interview when they log it.
+          </p>
+          {[
+            { value: "true", label: "Send candidates a check-in" },
+            { value: "false", label: "Don't send check-ins" },
+          ].map((option) => (
+            <div className="radio-row" key={option.value}>
+              <input {...getInputProps(fields.checkInEnabled, { type: "radio", value: option.value })} id={`check-in-${option.value}`} />
+              <label htmlFor={`check-in-${option.value}`}>{option.label}</label>
+            </div>
+          ))}
+          <ErrorList errors={fields.checkInEnabled.errors} />
+          <Field
+            label="Send it this long after the interview ends (hours)"
+            hint="1 to 48."
+            inputProps={{ ...getInputProps(fields.checkInAfterHours, { type: "number" }), step: 1, inputMode: "numeric" }}
+            errors={fields.checkInAfterHours.errors}
           />
         </fieldset>
         <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>

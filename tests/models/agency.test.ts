@@ -8,7 +8,7 @@ describe("agency settings", () => {
   test("are created with defaults (the server's time zone) on first read", async () => {
     expect(await prisma.agency.count()).toBe(0);
     const agency = await getAgency();
-    expect(agency).toEqual({ name: "Rebound Staffing", timeZone: "UTC", senderName: "Rebound Staffing", replyTo: null, recruitersSeeOwnCandidatesOnly: false, quietAfterDays: 30, overdueGraceHours: 2 });
+    expect(agency).toEqual({ name: "Rebound Staffing", timeZone: "UTC", senderName: "Rebound Staffing", replyTo: null, recruitersSeeOwnCandidatesOnly: false, quietAfterDays: 30, overdueGraceHours: 2, checkInEnabled: true, checkInAfterHours: 2 });
     expect(await prisma.agency.count()).toBe(1);
   });
 
@@ -18,7 +18,7 @@ describe("agency settings", () => {
     const next = { name: "Harbour Recruiting", timeZone: "Europe/London", senderName: "Harbour", replyTo: "team@harbour.example", recruitersSeeOwnCandidatesOnly: true };
     await updateAgency(next, { userId: manager.id });
     // Left out, the recovery settings keep their values.
-    const saved = { ...next, quietAfterDays: 30, overdueGraceHours: 2 };
+    const saved = { ...next, quietAfterDays: 30, overdueGraceHours: 2, checkInEnabled: true, checkInAfterHours: 2 };
     expect(await getAgency()).toEqual(saved);
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "agency.updated" } });
     expect(JSON.parse(event.before!).name).toBe("Rebound Staffing");
@@ -35,7 +35,7 @@ describe("agency settings", () => {
   });
 
   test("an empty reply-to means none", () => {
-    const result = AgencySchema.parse({ name: "A", timeZone: "UTC", senderName: "A", replyTo: "", recruitersSeeOwnCandidatesOnly: "false", quietAfterDays: "30", overdueGraceHours: "2" });
+    const result = AgencySchema.parse({ name: "A", timeZone: "UTC", senderName: "A", replyTo: "", recruitersSeeOwnCandidatesOnly: "false", quietAfterDays: "30", overdueGraceHours: "2", checkInEnabled: "true", checkInAfterHours: "2" });
     expect(result.replyTo).toBeNull();
   });
 });

@@ -17,6 +17,8 @@ async function agencyFields(overrides: Record<string, string> = {}) {
     recruitersSeeOwnCandidatesOnly: String(agency.recruitersSeeOwnCandidatesOnly),
     quietAfterDays: String(agency.quietAfterDays),
     overdueGraceHours: String(agency.overdueGraceHours),
+    checkInEnabled: String(agency.checkInEnabled),
+    checkInAfterHours: String(agency.checkInAfterHours),
     ...overrides,
   };
 }
@@ -26,7 +28,7 @@ const post = async (role: "recruiter" | "manager", fields: Record<string, string
   return action({ request: session.post(path, fields), params: {}, context: {} }).catch((e: unknown) => e);
 };
 
-const settings = () => prisma.agency.findUniqueOrThrow({ where: { id: 1 }, select: { quietAfterDays: true, overdueGraceHours: true } });
+const settings = () => prisma.agency.findUniqueOrThrow({ where: { id: 1 }, select: { quietAfterDays: true, overdueGraceHours: true, checkInEnabled: true, checkInAfterHours: true } });
 
 test("the page shows the two recovery settings with their defaults", async () => {
   const session = await signedIn("manager");
@@ -44,6 +46,10 @@ test.each([
   ["overdueGraceHours", "49", "from 0 to 48"],
   ["overdueGraceHours", "1e9", "from 0 to 48"],
   ["overdueGraceHours", "", "grace"],
+  ["checkInAfterHours", "0", "from 1 to 48"],
+  ["checkInAfterHours", "49", "from 1 to 48"],
+  ["checkInAfterHours", "", "check-in"],
+  ["checkInEnabled", "maybe", "check-in"],
 ])("%s = %j is a 400 at that field and changes nothing", async (field, value, message) => {
   const before = await settings();
   const auditsBefore = await prisma.auditEvent.count({ where: { action: "agency.updated" } });
@@ -57,16 +63,16 @@ test.each([
 });
 
 test("good values are saved and audited with before and after", async () => {
-  const result = await post("manager", await agencyFields({ quietAfterDays: "45", overdueGraceHours: "0" }));
+  const result = await post("manager", await agencyFields({ quietAfterDays: "45", overdueGraceHours: "0", checkInEnabled: "false", checkInAfterHours: "6" }));
   expect(statusOf(result)).toBe(302);
-  expect(await settings()).toEqual({ quietAfterDays: 45, overdueGraceHours: 0 });
+  expect(await settings()).toEqual({ quietAfterDays: 45, overdueGraceHours: 0, checkInEnabled: false, checkInAfterHours: 6 });
   const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: "agency.updated" }, orderBy: { at: "desc" } });
   expect(JSON.parse(audit.before!)).toMatchObject({ quietAfterDays: 30, overdueGraceHours: 2 });
   expect(JSON.parse(audit.after!)).toMatchObject({ quietAfterDays: 45, overdueGraceHours: 0 });
 
   // The bounds themselves are accepted.
-  expect(statusOf(await post("manager", await agencyFields({ quietAfterDays: "365", overdueGraceHours: "48" })))).toBe(302);
-  expect(await settings()).toEqual({ quietAfterDays: 365, overdueGraceHours: 48 });
+  expect(statusOf(await post("manager", await agencyFields({ quietAfterDays: "365", overdueGraceHours: "48", checkInAfterHours: "48" })))).toBe(302);
+  expect(await settings()).toEqual({ quietAfterDays: 365, overdueGraceHours: 48, checkInEnabled: false, checkInAfterHours: 48 });
   expect(statusOf(await post("manager", await agencyFields({ quietAfterDays: "1" })))).toBe(302);
   expect((await settings()).quietAfterDays).toBe(1);
 });

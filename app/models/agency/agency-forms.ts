@@ -50,4 +50,9 @@ export const AgencySchema = z.object({
   quietAfterDays: wholeNumber({ min: 1, max: 365, unit: "days", required: "Enter after how many quiet days a recovery closes." }),
   // A checklist step already past its usual due time when the flag is logged is due this many hours after the flag.
   overdueGraceHours: wholeNumber({ min: 0, max: 48, unit: "hours", required: "Enter the grace for late-logged steps, in hours." }),
+  // The candidate's "How did it go?" email after each interview: on or off, and how many hours after the end.
+  checkInEnabled: z
+    .enum(["false", "true"], { errorMap: () => ({ message: "Choose whether candidates get a check-in." }) })
+    .transform((v) => v === "true"),
+  checkInAfterHours: wholeNumber({ min: 1, max: 48, unit: "hours", required: "Enter how many hours after an interview the check-in goes out." }),
 });

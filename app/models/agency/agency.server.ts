@@ -1,5 +1,6 @@
 // The agency's own settings: its name, the time zone every date is shown in, the email sender and the recovery
-// lifecycle's two knobs (when a quiet recovery closes, the grace for steps already late when the flag is logged).
+// lifecycle's two knobs (when a quiet recovery closes, the grace for steps already late when the flag is logged) and
+// the candidate's check-in after each interview.
 import type { StaffActor } from "~/models/audit/events";
 import { recordAudit } from "~/models/audit/audit.server";
 import { prisma } from "~/utils/db.server";
@@ -13,6 +14,8 @@ export type AgencySettings = {
   recruitersSeeOwnCandidatesOnly: boolean;
   quietAfterDays: number;
   overdueGraceHours: number;
+  checkInEnabled: boolean;
+  checkInAfterHours: number;
 };
 
 const fields = {
@@ -23,6 +26,8 @@ const fields = {
   recruitersSeeOwnCandidatesOnly: true,
   quietAfterDays: true,
   overdueGraceHours: true,
+  checkInEnabled: true,
+  checkInAfterHours: true,
 } as const;
 
 /** The settings row; created with the server's time zone on first read. */
@@ -38,8 +43,8 @@ export async function getAgency(): Promise<AgencySettings> {
 }
 
 /** The lifecycle settings are optional here: a caller that leaves them out keeps them as they are. */
-type AgencyUpdate = Omit<AgencySettings, "quietAfterDays" | "overdueGraceHours"> &
-  Partial<Pick<AgencySettings, "quietAfterDays" | "overdueGraceHours">>;
+type OptionalSettings = "quietAfterDays" | "overdueGraceHours" | "checkInEnabled" | "checkInAfterHours";
+type AgencyUpdate = Omit<AgencySettings, OptionalSettings> & Partial<Pick<AgencySettings, OptionalSettings>>;
 
 export async function updateAgency(input: AgencyUpdate, actor: StaffActor) {
   const before = await getAgency();

@@ -53,6 +53,8 @@ const agencyFields = z.object({
   recruitersSeeOwnCandidatesOnly: z.boolean().optional(),
   quietAfterDays: z.number().optional(),
   overdueGraceHours: z.number().optional(),
+  checkInEnabled: z.boolean().optional(),
+  checkInAfterHours: z.number().optional(),
 });
 
 type EventSpec = { entityType: string; before?: z.ZodTypeAny; after?: z.ZodTypeAny };
@@ -88,6 +90,14 @@ export const auditEvents = defineEvents({
   "interview.logged": {
     entityType: "Interview",
     after: z.object({ companyName: text, roleTitle: text, round: text, scheduledAt: isoDate, impression: text }),
+  },
+
+  // The candidate's check-in after an interview (app/models/check-in/check-in.server.ts).
+  "checkin.sent": { entityType: "CheckIn", after: z.object({ interviewId: text, emailId: text }) },
+  "checkin.skipped": { entityType: "CheckIn", after: z.object({ interviewId: text, reason: text }) },
+  "checkin.answered": {
+    entityType: "CheckIn",
+    after: z.object({ interviewId: text, answer: text, reasons: z.array(text), note: personal(text).optional(), flagId: text.optional() }),
   },
 
   "flag.raised": { entityType: "InterviewFlag", after: flagShape },

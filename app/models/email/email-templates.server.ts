@@ -2,6 +2,7 @@
 import { render } from "@react-email/render";
 import { createElement, type ComponentType } from "react";
 import AskSecondInterviewEmail from "../../../emails/ask-second-interview";
+import CheckInEmail, { checkInSubject } from "../../../emails/check-in";
 import { isTemplateName, recoveryTemplates, templateNames, type TemplateName } from "../../../emails/index";
 import KeepGoingEmail from "../../../emails/keep-going";
 import type { RecoveryMergeValues } from "../../../emails/merge-values";
@@ -46,6 +47,16 @@ export async function renderRecoveryEmail(name: string, values: RecoveryMergeVal
   // A subject is one header line: no line breaks can ride in on a company name.
   const subject = recoveryTemplates[name].subject(values).replace(/[\r\n]+/g, " ").trim();
   return { subject, html, text: text.trim() };
+}
+
+/** The check-in email ("How did it go?"); its link is the check-in placeholder the worker fills at delivery. */
+export async function renderCheckInEmail(values: RecoveryMergeValues, checkInUrl: string, linkDays: number): Promise<RenderedEmail> {
+  const element = createElement(CheckInEmail, { values, checkInUrl, linkDays });
+  const [html, text] = await Promise.all([
+    render(element),
+    render(element, { plainText: true, htmlToTextOptions: plainTextOptions }),
+  ]);
+  return { subject: checkInSubject(values).replace(/[\r\n]+/g, " ").trim(), html, text: text.trim() };
 }
 
 /** Believable values for /emails/templates, with every field filled so every line of every template shows. */

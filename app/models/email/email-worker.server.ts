@@ -91,6 +91,8 @@ async function loadClaimed(ids: string[]) {
       candidateId: true,
       sentById: true,
       coachingRunId: true,
+      template: true,
+      interviewId: true,
       toAddress: true,
       subject: true,
       html: true,

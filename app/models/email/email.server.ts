@@ -28,6 +28,8 @@ export type QueueEmailInput = {
   coachingRunId?: string | null;
   /** Normally left out: a new stable Message-ID is made. */
   messageId?: string;
+  /** When it was queued and may first go (a scheduled job passes its clock); now when left out. */
+  now?: Date;
 };
 
 const addressSchema = z.string().max(254).email();
@@ -75,6 +77,7 @@ export async function queueEmailInTx(tx: Tx, input: QueueEmailInput, actor: Audi
       coachingRunId: input.coachingRunId ?? null,
       status: "queued",
       messageId,
+      ...(input.now ? { createdAt: input.now, nextAttemptAt: input.now } : {}),
     },
     select: { id: true, status: true, messageId: true, toAddress: true, subject: true, template: true },
   });

@@ -1,7 +1,7 @@
 // Flags on interviews that went badly: raise, edit, remove (closing and reopening the recovery a flag starts live in
 // app/models/recovery/lifecycle.server.ts). Every change is audited and keeps the
 // summary columns (Interview.flagSeverity, Candidate.openFlagCount) in step, inside one transaction.
-import type { StaffActor } from "~/models/audit/events";
+import type { AuditActor, StaffActor } from "~/models/audit/events";
 import { inTaxonomyOrder, isFlagReason, reasonLabel } from "~/models/flags/reasons";
 import { recordAudit } from "~/models/audit/audit.server";
 import { prisma, type Tx } from "~/utils/db.server";
@@ -104,46 +104,58 @@ async function syncSummaries(tx: Tx, interviewId: string, candidateId: string) {
  * current flag per interview.
  */
 export async function flagInterview(interviewId: string, input: FlagInput, actor: StaffActor, now = new Date()) {
+  cleanFlagInput(input);
+  return prisma.$transaction((tx) => raiseFlagInTx(tx, interviewId, input, { flaggedById: actor.userId, actor, now }));
+}
+
+/**
+ * flagInterview's writes inside the caller's transaction. The candidate's check-in raises a flag too: then the actor
+ * is the candidate and the flag is in the name of the interview's recruiter.
+ */
+export async function raiseFlagInTx(
+  tx: Tx,
+  interviewId: string,
+  input: FlagInput,
+  { flaggedById, actor, now }: { flaggedById: string; actor: AuditActor; now: Date },
+) {
   const flag = cleanFlagInput(input);
-  return prisma.$transaction(async (tx) => {
-    const interview = await tx.interview.findUnique({
-      where: { id: interviewId },
-      select: { id: true, candidateId: true, impression: true, scheduledAt: true, durationMinutes: true, candidate: { select: { status: true } } },
-    });
-    if (!interview) throw new RuleViolation("That interview no longer exists.");
-    const current = await tx.interviewFlag.count({ where: { interviewId, removedAt: null } });
-    if (current > 0) throw new RuleViolation("This interview is already flagged. Edit the flag instead.");
-    const created = await tx.interviewFlag.create({
-      data: {
-        interviewId,
-        severity: flag.severity,
-        source: flag.source,
-        description: flag.description,
-        otherReason: flag.otherReason,
-        flaggedById: actor.userId,
-        flaggedAt: now,
-        windowClosesAt: recoveryWindowClosesAt(interview),
-        reasons: { create: flag.reasons.map((reason) => ({ reason })) },
-      },
-      select: { id: true, flaggedAt: true },
-    });
-    if (interview.impression !== "went_badly") {
-      await tx.interview.update({ where: { id: interviewId }, data: { impression: "went_badly" } });
-    }
-    if (interview.candidate.status === "open") {
-      await tx.candidate.update({ where: { id: interview.candidateId }, data: { status: "recovering" } });
-    }
-    await recordAudit(tx, {
-      actor,
-      action: "flag.raised",
-      entityId: created.id,
-      candidateId: interview.candidateId,
-      after: auditShape(interviewId, flag),
-    });
-    await startChecklistRun(tx, { interviewId, flagId: created.id, now: created.flaggedAt });
-    await syncSummaries(tx, interviewId, interview.candidateId);
-    return created;
+  const interview = await tx.interview.findUnique({
+    where: { id: interviewId },
+    select: { id: true, candidateId: true, impression: true, scheduledAt: true, durationMinutes: true, candidate: { select: { status: true } } },
   });
+  if (!interview) throw new RuleViolation("That interview no longer exists.");
+  const current = await tx.interviewFlag.count({ where: { interviewId, removedAt: null } });
+  if (current > 0) throw new RuleViolation("This interview is already flagged. Edit the flag instead.");
+  const created = await tx.interviewFlag.create({
+    data: {
+      interviewId,
+      severity: flag.severity,
+      source: flag.source,
+      description: flag.description,
+      otherReason: flag.otherReason,
+      flaggedById,
+      flaggedAt: now,
+      windowClosesAt: recoveryWindowClosesAt(interview),
+      reasons: { create: flag.reasons.map((reason) => ({ reason })) },
+    },
+    select: { id: true, flaggedAt: true },
+  });
+  if (interview.impression !== "went_badly") {
+    await tx.interview.update({ where: { id: interviewId }, data: { impression: "went_badly" } });
+  }
+  if (interview.candidate.status === "open") {
+    await tx.candidate.update({ where: { id: interview.candidateId }, data: { status: "recovering" } });
+  }
+  await recordAudit(tx, {
+    actor,
+    action: "flag.raised",
+    entityId: created.id,
+    candidateId: interview.candidateId,
+    after: auditShape(interviewId, flag),
+  });
+  await startChecklistRun(tx, { interviewId, flagId: created.id, now: created.flaggedAt });
+  await syncSummaries(tx, interviewId, interview.candidateId);
+  return created;
 }
 
 export async function editFlag(ref: FlagRef, input: FlagInput & { baseVersion?: string }, actor: StaffActor) {
@@ -187,4 +199,36 @@ export async function removeFlag(ref: FlagRef, actor: StaffActor) {
     await syncSummaries(tx, ref.interviewId, candidateId);
     await syncCandidateStatus(tx, candidateId, actor, "flag_removed");
   });
+}
+
+/**
+ * Adds reasons to an interview's current flag (the candidate's check-in said what happened after the recruiter had
+ * flagged it). Reasons already there stay as they are; "other" keeps the recruiter's words when it had some.
+ * Returns the flag's id, or null when the interview has no current flag.
+ */
+export async function addFlagReasonsInTx(
+  tx: Tx,
+  interviewId: string,
+  added: { reasons: FlagReason[]; otherReason?: string | null },
+  actor: AuditActor,
+) {
+  const current = await tx.interviewFlag.findFirst({ where: { interviewId, removedAt: null }, select: { id: true } });
+  if (!current) return null;
+  const { flag, candidateId, details } = await loadCurrentFlag(tx, { interviewId, flagId: current.id });
+  const fresh = inTaxonomyOrder(added.reasons).filter((r) => !details.reasons.includes(r));
+  if (!fresh.length) return flag.id;
+  const otherReason = details.otherReason ?? (fresh.includes("other") ? added.otherReason?.trim() || null : null);
+  await tx.flagReason.createMany({ data: fresh.map((reason) => ({ flagId: flag.id, reason })) });
+  if (otherReason !== details.otherReason) await tx.interviewFlag.update({ where: { id: flag.id }, data: { otherReason } });
+  const before = cleanFlagInput({ ...details, reasons: details.reasons.length ? details.reasons : fresh });
+  const after = cleanFlagInput({ ...details, reasons: [...details.reasons, ...fresh], otherReason });
+  await recordAudit(tx, {
+    actor,
+    action: "flag.edited",
+    entityId: flag.id,
+    candidateId,
+    before: auditShape(interviewId, before),
+    after: auditShape(interviewId, after),
+  });
+  return flag.id;
 }

@@ -101,6 +101,8 @@ function logInterviewFields(timeZone: string) {
       interviewerName: optionalText(LIMITS.interviewerName, `A name is at most ${LIMITS.interviewerName} characters.`),
       impression: choose(impressions.values, "Choose how it went."),
       notes: optionalNotes(LIMITS.notes, `Notes are at most ${LIMITS.notes} characters.`),
+      // A checkbox: ticked sends "on", unticked sends nothing, which means "don't send the candidate a check-in".
+      checkIn: z.preprocess((v) => v === "on", z.boolean()),
     })
     .superRefine((value, ctx) => {
       if (value.useCandidateId) return;

@@ -15,6 +15,7 @@ import { findOrCreateCompanyInTx } from "./company.server";
 import { lateFlagNotice } from "../recovery/rules";
 import { flagVersion } from "../stale-edit.server";
 import { syncCandidateSummary } from "../candidates/summaries.server";
+import { planCheckInInTx } from "../check-in/check-in.server";
 
 export type LogInterviewInput = {
   candidate: { kind: "existing"; id?: string; text?: string } | ({ kind: "new" } & NewCandidateInput);
@@ -26,6 +27,8 @@ export type LogInterviewInput = {
   interviewerName?: string | null;
   impression: string;
   notes?: string | null;
+  /** Ask the candidate "How did it go?" after the interview (the agency's setting can still switch it off). */
+  checkIn?: boolean;
 };
 
 /**
@@ -73,8 +76,9 @@ export async function logInterview(input: LogInterviewInput, actor: StaffActor, 
           impression: input.impression,
           notes: input.notes?.trim() || null,
         },
-        select: { id: true, impression: true },
+        select: { id: true, impression: true, scheduledAt: true, durationMinutes: true },
       });
+      await planCheckInInTx(tx, interview, { wanted: input.checkIn ?? true });
       await recordAudit(tx, {
         actor,
         action: "interview.logged",
@@ -130,6 +134,7 @@ export async function getInterviewPage(interviewId: string) {
       candidate: { select: { id: true, name: true, email: true, status: true } },
       company: { select: { id: true, name: true } },
       recruiter: { select: { id: true, name: true } },
+      checkIn: { select: { status: true, dueAt: true, sentAt: true, skippedReason: true, answer: true, answeredAt: true, reasons: true, note: true } },
       flags: {
         where: { removedAt: null },
         orderBy: { flaggedAt: "desc" },

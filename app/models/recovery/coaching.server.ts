@@ -65,7 +65,7 @@ async function getRunForLinks(tx: Tx, runId: string, scope?: { interviewId: stri
 export async function createCoachingLinkInTx(
   tx: Tx,
   runId: string,
-  actor: StaffActor,
+  actor: AuditActor,
   { scope, replacePrevious, now = new Date() }: { scope?: { interviewId: string }; replacePrevious: boolean; now?: Date },
 ) {
   const token = randomBytes(32).toString("base64url");
@@ -84,7 +84,8 @@ export async function createCoachingLinkInTx(
       runId,
       tokenHash: hashCoachingToken(token),
       expiresAt: new Date(now.getTime() + COACHING_LINK_DAYS * 24 * 3600_000),
-      createdById: actor.userId,
+      // The candidate opening their page from a check-in makes a link too: nobody on the staff made it.
+      createdById: "userId" in actor ? actor.userId : null,
       createdAt: now,
     },
     select: { id: true, expiresAt: true },

@@ -1,7 +1,7 @@
 // How each audit event kind reads on a candidate's timeline when no fact row shows it. The mapped type makes a new
 // event kind a compile error here until it says how it reads (or that it never shows: null).
 import type { AuditAction, AuditEventOf } from "~/models/audit/events";
-import { candidacyOutcomes, candidateStatuses, closingReasons, recoveryStates, requestResponses } from "~/models/enums";
+import { candidacyOutcomes, candidateStatuses, checkInAnswers, checkInReasons, closingReasons, recoveryStates, requestResponses } from "~/models/enums";
 import { describeFlag } from "~/models/flags/reasons";
 import { interviewLink, labelOrNone, type TimelineLine } from "./entry";
 
@@ -49,6 +49,15 @@ export const auditLines: AuditLines = {
     kind: "interview",
     summary: `Interview logged with ${after.companyName} for ${after.roleTitle}`,
     ...interviewLink(entityId, after.companyName),
+  }),
+
+  "checkin.sent": ({ after }) => ({ kind: "interview", summary: "Check-in sent: “How did it go?”", ...link(after) }),
+  "checkin.skipped": ({ after }) => ({ kind: "interview", summary: "Check-in not sent", detail: after.reason, ...link(after) }),
+  "checkin.answered": ({ after }) => ({
+    kind: "interview",
+    summary: `The candidate's check-in: ${checkInAnswers.label(after.answer).toLowerCase()}`,
+    detail: [after.reasons.map((r) => checkInReasons.label(r)).join("; "), after.note].filter(Boolean).join(" — ") || null,
+    ...link(after),
   }),
 
   "flag.raised": ({ after }) => ({
