@@ -26,7 +26,8 @@ export function hashUnsubscribeToken(token: string) {
 const newToken = () => randomBytes(32).toString("base64url");
 
 export type MintedLinks = {
-  unsubscribe: { id: string; token: string };
+  /** Null for an email to staff. */
+  unsubscribe: { id: string; token: string } | null;
   coaching: { id: string; token: string; runId: string; interviewId: string; expiresAt: Date } | null;
 };
 
@@ -37,9 +38,11 @@ export type MintedLinks = {
  */
 export async function mintEmailLinksInTx(
   tx: Tx,
-  message: { id: string; candidateId: string; coachingRunId: string | null; sentById: string | null },
+  message: { id: string; candidateId: string | null; coachingRunId: string | null; sentById: string | null },
   now: Date,
 ): Promise<MintedLinks> {
+  // An email to staff (no candidate) carries no candidate links.
+  if (!message.candidateId) return { unsubscribe: null, coaching: null };
   const unsubscribeToken = newToken();
   const unsubscribe = await tx.unsubscribeLink.create({
     data: {
@@ -74,13 +77,15 @@ export async function mintEmailLinksInTx(
 
 /** The links of an attempt the mail server did not accept: nobody ever saw their tokens. */
 export async function discardEmailLinksInTx(tx: Tx, links: MintedLinks) {
-  await tx.unsubscribeLink.deleteMany({ where: { id: links.unsubscribe.id } });
+  if (links.unsubscribe) await tx.unsubscribeLink.deleteMany({ where: { id: links.unsubscribe.id } });
   if (links.coaching) await tx.coachingLink.deleteMany({ where: { id: links.coaching.id } });
 }
 
 /** A stored body with the placeholders replaced by this delivery's tokens. */
 export function fillEmailLinks(body: string, links: MintedLinks) {
-  let filled = body.replaceAll(`/unsubscribe/${UNSUBSCRIBE_TOKEN_PLACEHOLDER}`, `/unsubscribe/${links.unsubscribe.token}`);
+  let filled = links.unsubscribe
+    ? body.replaceAll(`/unsubscribe/${UNSUBSCRIBE_TOKEN_PLACEHOLDER}`, `/unsubscribe/${links.unsubscribe.token}`)
+    : body;
   if (links.coaching) filled = filled.replaceAll(`/coach/${COACHING_TOKEN_PLACEHOLDER}`, `/coach/${links.coaching.token}`);
   return filled;
 }
