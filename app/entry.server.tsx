@@ -1,5 +1,6 @@
 // Remix's default Node entry (streaming render; bots get the whole page at once), plus the one-time start of the
-// email sender worker (docs/decisions/005-email-outbox.md) and the went-quiet sweep, which live in the server process.
+// email sender worker (docs/decisions/005-email-outbox.md) and the scheduler (docs/decisions/010-scheduler.md), which
+// live in the server process.
 import { PassThrough } from "node:stream";
 import {
   createReadableStreamFromReadable,
@@ -11,20 +12,21 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { ensureEmailWorkerStarted } from "~/models/email/email-worker.server";
-import { ensureQuietSweepStarted } from "~/models/recovery/lifecycle.server";
+import { ensureJobWorkerStarted } from "~/models/jobs/jobs.server";
 import { isDatabaseBusy } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { isMalformedConformForm, type LoadContext } from "~/utils/http.server";
 import { NonceProvider } from "~/utils/nonce";
 
-// Tests drive the worker's passes and the sweep themselves.
+// Tests drive the workers' passes themselves.
 if (env.NODE_ENV !== "test") {
   ensureEmailWorkerStarted();
-  ensureQuietSweepStarted();
+  ensureJobWorkerStarted();
 }
 
-/** The server's shutdown calls this (through the build's entry module) so a restart sends nothing twice. */
+/** The server's shutdown calls these (through the build's entry module) so a restart sends and runs nothing twice. */
 export { stopEmailWorker } from "~/models/email/email-worker.server";
+export { stopJobWorker } from "~/models/jobs/jobs.server";
 
 export const streamTimeout = 5_000;
 

@@ -16,8 +16,10 @@ import {
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SubmitButton } from "~/components/forms";
+import { NotificationBell } from "~/components/notification-bell";
 import { roles } from "~/models/enums";
 import { getAgency } from "~/models/agency/agency.server";
+import { unreadNotificationCount } from "~/models/notifications/notifications.server";
 import { useNonce } from "~/utils/nonce";
 import { getUser, takeToast } from "~/utils/session.server";
 import stylesheet from "~/styles/app.css";
@@ -35,8 +37,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getAgency(),
     takeToast(request),
   ]);
+  const unreadNotifications = user ? await unreadNotificationCount(user.id) : 0;
   return data(
-    { user, agency: { name: agency.name, timeZone: agency.timeZone }, toast },
+    { user, agency: { name: agency.name, timeZone: agency.timeZone }, toast, unreadNotifications },
     setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
   );
 }
@@ -107,6 +110,7 @@ function AppShell({ children }: { children: ReactNode }) {
               </ul>
             </nav>
             <div className="whoami">
+              <NotificationBell unread={rootData?.unreadNotifications ?? 0} />
               <span>
                 <Link to="/profile" className="user-name" aria-label={`My profile (${user.name})`}>
                   {user.name}

@@ -1,6 +1,7 @@
 // The registry of recovery-email templates: names (the EmailMessage.template column), labels and subjects.
 // Plain data, no components, so browser code (selects, filters on /emails) can import it cheaply.
 import type { RecoveryMergeValues } from "./merge-values";
+import { isNotificationKind, notificationKinds } from "../app/models/notifications/kinds";
 
 export const templateNames = [
   "rough_day",
@@ -68,7 +69,12 @@ const systemEmailLabels: Record<string, string> = { check_in: "Check-in: how did
 
 /** The label for a template name; unknown names (old rows) are shown as they are. */
 export function templateLabel(name: string) {
-  return isTemplateName(name) ? recoveryTemplates[name].label : (systemEmailLabels[name] ?? name);
+  if (isTemplateName(name)) return recoveryTemplates[name].label;
+  if (systemEmailLabels[name]) return systemEmailLabels[name];
+  // Emails to staff: "notification.<kind>" (app/models/notifications/notifications.server.ts).
+  const kind = name.startsWith("notification.") ? name.slice("notification.".length) : null;
+  if (kind !== null) return `Notification: ${isNotificationKind(kind) ? notificationKinds[kind].label : kind}`;
+  return name;
 }
 
 export const templateOptions = templateNames.map((name) => ({ value: name, label: recoveryTemplates[name].label }));

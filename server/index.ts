@@ -68,8 +68,12 @@ export async function startServer({ port, host, trustProxy, appUrl, mode }: Serv
 
   const shutdown = () => {
     // The email worker finishes the message in flight and releases the rest (docs/decisions/005-email-outbox.md).
-    const entry = build.entry.module as { stopEmailWorker?: () => Promise<void> };
-    const workerStopped = Promise.resolve(entry.stopEmailWorker?.()).catch((error: unknown) => console.error(error));
+    // The scheduler stops claiming, finishes the job in flight and releases the rest (docs/decisions/010-scheduler.md).
+    const entry = build.entry.module as { stopEmailWorker?: () => Promise<void>; stopJobWorker?: () => Promise<void> };
+    const workerStopped = Promise.all([
+      Promise.resolve(entry.stopEmailWorker?.()).catch((error: unknown) => console.error(error)),
+      Promise.resolve(entry.stopJobWorker?.()).catch((error: unknown) => console.error(error)),
+    ]);
     server.close(() => void workerStopped.then(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5_000).unref();
   };

@@ -43,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await retryEmail(email.id, { userId: user.id });
     return redirectWithToast(request, `/emails/${email.id}`, {
       kind: "success",
-      message: `The email to ${email.candidate.name} is queued to be sent again.`,
+      message: `The email to ${email.candidate?.name ?? email.recipientUser?.name ?? email.toAddress} is queued to be sent again.`,
     });
   });
 }
@@ -77,8 +77,16 @@ export default function EmailPage() {
         <dl className="email-headers">
           <dt>To</dt>
           <dd>
-            <Link to={`/candidates/${email.candidate.id}`}>{email.candidate.name}</Link> &lt;{email.toAddress}&gt;
-            {email.candidate.emailOptOut ? <strong> (has unsubscribed from emails)</strong> : null}
+            {email.candidate ? (
+              <>
+                <Link to={`/candidates/${email.candidate.id}`}>{email.candidate.name}</Link> &lt;{email.toAddress}&gt;
+                {email.candidate.emailOptOut ? <strong> (has unsubscribed from emails)</strong> : null}
+              </>
+            ) : (
+              <>
+                {email.recipientUser?.name ?? "Staff"} (staff) &lt;{email.toAddress}&gt;
+              </>
+            )}
           </dd>
           <dt>Subject</dt>
           <dd>{email.subject}</dd>

@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { filters, page, pageSize } = parseEmailQuery(new URL(request.url).searchParams);
   const scope = await candidateScope(user);
-  const [list, senders] = await Promise.all([listEmails(filters, page, pageSize, scope), emailSenderOptions()]);
+  const [list, senders] = await Promise.all([listEmails(filters, page, pageSize, scope, user), emailSenderOptions()]);
   return { ...list, filters, senders, captureNotice: isCaptureMode() ? CAPTURE_MODE_NOTICE : null };
 }
 
@@ -100,7 +100,11 @@ export default function EmailsPage() {
                       <Link to={`/emails/${row.id}`}>{row.subject}</Link>
                     </th>
                     <td>
-                      <Link to={`/candidates/${row.candidate.id}`}>{row.candidate.name}</Link>
+                      {row.candidate ? (
+                        <Link to={`/candidates/${row.candidate.id}`}>{row.candidate.name}</Link>
+                      ) : (
+                        <>{row.recipientUser?.name ?? "Staff"} (staff)</>
+                      )}
                       <br />
                       <span className="muted">{row.toAddress}</span>
                     </td>

@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, SubmitButton } from "~/components/forms";
 import { roles } from "~/models/enums";
@@ -101,6 +101,7 @@ export default function ProfilePage() {
         <p>
           {user.email} · {roles.label(user.role)}
         </p>
+        <p><Link to="/profile/notifications">Notifications: choose what Rebound tells you, and how</Link></p>
       </section>
       <section className="panel" aria-labelledby="sessions-title">
         <h2 id="sessions-title">Where you are signed in</h2>

@@ -74,6 +74,11 @@ export async function requireInterviewAccess(user: Viewer, interviewId: string) 
 }
 
 export async function requireEmailAccess(user: Viewer, emailId: string) {
+  // An email to staff (a notification) is for managers and the person it went to.
+  if (user.role !== "manager") {
+    const othersStaffEmail = await prisma.emailMessage.count({ where: { id: emailId, candidateId: null, recipientUserId: { not: user.id } } });
+    if (othersStaffEmail > 0) throw notFound("Email");
+  }
   const scope = await candidateScope(user);
   if (!scope) return;
   const count = await prisma.emailMessage.count({ where: { id: emailId, candidate: { recruiterId: { not: scope.ownerId } } } });

@@ -8,6 +8,7 @@ import { assertNotStale, contactVersion, describeContact } from "../stale-edit.s
 import { outcomeChoices } from "../recovery/application.server";
 import { getCandidateOutcomes } from "../second-interviews/second-interview.server";
 import { syncCandidateSummary } from "./summaries.server";
+import { candidateReassignedInTx } from "../notifications/alerts.server";
 
 /** A candidate has a handful of interviews; the bound only guards against a runaway import. */
 export const PROFILE_INTERVIEW_LIMIT = 100;
@@ -157,7 +158,7 @@ export async function updateCandidate(
 export async function reassignCandidateInTx(tx: Tx, candidateId: string, recruiterId: string, actor: StaffActor) {
   const candidate = await tx.candidate.findUnique({
     where: { id: candidateId },
-    select: { recruiter: { select: { id: true, name: true } } },
+    select: { name: true, recruiter: { select: { id: true, name: true } } },
   });
   if (!candidate) throw new RuleViolation("This candidate no longer exists.");
   if (candidate.recruiter.id === recruiterId) return;
@@ -181,4 +182,5 @@ export async function reassignCandidateInTx(tx: Tx, candidateId: string, recruit
     before: { recruiterId: candidate.recruiter.id, recruiterName: candidate.recruiter.name },
     after: { recruiterId: next.id, recruiterName: next.name, interviewsMoved: moved.count },
   });
+  await candidateReassignedInTx(tx, { candidateId, candidateName: candidate.name, from: candidate.recruiter, to: next, actorId: actor.userId });
 }

@@ -33,7 +33,8 @@ export function hashCheckInToken(token: string) {
 const newToken = () => randomBytes(32).toString("base64url");
 
 export type MintedLinks = {
-  unsubscribe: { id: string; token: string };
+  /** Null for an email to staff. */
+  unsubscribe: { id: string; token: string } | null;
   coaching: { id: string; token: string; runId: string; interviewId: string; expiresAt: Date } | null;
   checkIn: { id: string; token: string } | null;
 };
@@ -45,9 +46,11 @@ export type MintedLinks = {
  */
 export async function mintEmailLinksInTx(
   tx: Tx,
-  message: { id: string; candidateId: string; coachingRunId: string | null; sentById: string | null; template?: string; interviewId?: string | null },
+  message: { id: string; candidateId: string | null; coachingRunId: string | null; sentById: string | null; template?: string; interviewId?: string | null },
   now: Date,
 ): Promise<MintedLinks> {
+  // An email to staff (no candidate) carries no candidate links.
+  if (!message.candidateId) return { unsubscribe: null, coaching: null, checkIn: null };
   const unsubscribeToken = newToken();
   const unsubscribe = await tx.unsubscribeLink.create({
     data: {
@@ -100,14 +103,16 @@ export async function mintEmailLinksInTx(
 
 /** The links of an attempt the mail server did not accept: nobody ever saw their tokens. */
 export async function discardEmailLinksInTx(tx: Tx, links: MintedLinks) {
-  await tx.unsubscribeLink.deleteMany({ where: { id: links.unsubscribe.id } });
+  if (links.unsubscribe) await tx.unsubscribeLink.deleteMany({ where: { id: links.unsubscribe.id } });
   if (links.coaching) await tx.coachingLink.deleteMany({ where: { id: links.coaching.id } });
   if (links.checkIn) await tx.checkInLink.deleteMany({ where: { id: links.checkIn.id } });
 }
 
 /** A stored body with the placeholders replaced by this delivery's tokens. */
 export function fillEmailLinks(body: string, links: MintedLinks) {
-  let filled = body.replaceAll(`/unsubscribe/${UNSUBSCRIBE_TOKEN_PLACEHOLDER}`, `/unsubscribe/${links.unsubscribe.token}`);
+  let filled = links.unsubscribe
+    ? body.replaceAll(`/unsubscribe/${UNSUBSCRIBE_TOKEN_PLACEHOLDER}`, `/unsubscribe/${links.unsubscribe.token}`)
+    : body;
   if (links.coaching) filled = filled.replaceAll(`/coach/${COACHING_TOKEN_PLACEHOLDER}`, `/coach/${links.coaching.token}`);
   if (links.checkIn) filled = filled.replaceAll(`/check-in/${CHECK_IN_TOKEN_PLACEHOLDER}`, `/check-in/${links.checkIn.token}`);
   return filled;

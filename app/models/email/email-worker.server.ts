@@ -123,10 +123,10 @@ export function composeMail(
     html: fillEmailLinks(message.html, links),
     text: fillEmailLinks(message.text, links),
     messageId: message.messageId,
-    headers: {
-      "List-Unsubscribe": `<${unsubscribeUrl(links.unsubscribe.token)}>`,
-      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-    },
+    // Staff emails (no unsubscribe link) are turned off under My profile → Notifications instead.
+    headers: links.unsubscribe
+      ? { "List-Unsubscribe": `<${unsubscribeUrl(links.unsubscribe.token)}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" }
+      : {},
   };
 }
 

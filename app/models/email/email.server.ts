@@ -14,6 +14,7 @@ import { PAGE_SIZES } from "~/utils/table-params";
 import { findUnsubscribeCandidateId } from "./email-links.server";
 import { viaCandidateWhere, type CandidateScope } from "../candidates/candidate-access.server";
 import { emailStatuses } from "../enums";
+import { candidateUnsubscribedInTx } from "../notifications/alerts.server";
 
 export type QueueEmailInput = {
   candidateId: string;
@@ -170,9 +171,20 @@ export function parseEmailQuery(params: URLSearchParams) {
 }
 
 /** One page of messages (newest first) and how many match; a page past the end gives the last page. */
-export async function listEmails(filters: EmailFilters, page = 1, pageSize: number = EMAILS_PAGE_SIZE, scope: CandidateScope = null) {
+export async function listEmails(
+  filters: EmailFilters,
+  page = 1,
+  pageSize: number = EMAILS_PAGE_SIZE,
+  scope: CandidateScope = null,
+  viewer?: { id: string; role: string },
+) {
+  // Emails to staff (notifications) are shown to managers and to the person they went to.
+  const visible =
+    viewer && viewer.role !== "manager"
+      ? { OR: [{ candidateId: { not: null }, ...viaCandidateWhere(scope) }, { candidateId: null, recipientUserId: viewer.id }] }
+      : viaCandidateWhere(scope);
   const where = {
-    ...viaCandidateWhere(scope),
+    ...visible,
     ...(filters.status ? { status: filters.status } : {}),
     ...(filters.template ? { template: filters.template } : {}),
     ...(filters.recruiter ? { sentById: filters.recruiter } : {}),
@@ -196,6 +208,7 @@ export async function listEmails(filters: EmailFilters, page = 1, pageSize: numb
       attempts: true,
       lastError: true,
       candidate: { select: { id: true, name: true } },
+      recipientUser: { select: { id: true, name: true } },
       sentBy: { select: { id: true, name: true } },
     },
   });
@@ -214,6 +227,7 @@ export async function getEmail(id: string) {
     where: { id },
     include: {
       candidate: { select: { id: true, name: true, email: true, emailOptOut: true } },
+      recipientUser: { select: { id: true, name: true } },
       sentBy: { select: { id: true, name: true } },
       interview: { select: { id: true, roleTitle: true } },
     },
@@ -229,7 +243,7 @@ export async function retryEmail(id: string, actor: AuditActor, now: Date = new 
     });
     if (!current) throw new RuleViolation("That message no longer exists.");
     if (current.status !== "failed") throw new RuleViolation("Only a failed message can be retried.");
-    if (current.candidate.emailOptOut) throw new RuleViolation(`${current.candidate.name} has unsubscribed from emails.`);
+    if (current.candidate?.emailOptOut) throw new RuleViolation(`${current.candidate.name} has unsubscribed from emails.`);
     // Guarded on the status, so two clicks on "Retry" queue it once.
     const { count } = await tx.emailMessage.updateMany({
       where: { id, status: "failed" },
@@ -302,6 +316,7 @@ export async function unsubscribe(token: string, now: Date = new Date()) {
       before: { emailOptOut: false },
       after: { emailOptOut: true, queuedMessagesStopped: count },
     });
+    await candidateUnsubscribedInTx(tx, candidate.id, now);
     return { candidateId: candidate.id, already: false };
   });
   return done;

@@ -10,6 +10,7 @@ import { assertNotStale, flagVersion } from "../stale-edit.server";
 import { cancelChecklistRun, startChecklistRun } from "../recovery/checklist.server";
 import { closeRecoveryInTx, syncCandidateStatus } from "../recovery/lifecycle.server";
 import { recoveryWindowClosesAt } from "../recovery/rules";
+import { scheduleRecoveryAlertsInTx } from "../notifications/alerts.server";
 import { flagSeverities, flagSources, type FlagReason } from "../enums";
 import { syncCandidateSummary, syncInterviewFlagSummary } from "../candidates/summaries.server";
 
@@ -138,8 +139,9 @@ export async function raiseFlagInTx(
       windowClosesAt: recoveryWindowClosesAt(interview),
       reasons: { create: flag.reasons.map((reason) => ({ reason })) },
     },
-    select: { id: true, flaggedAt: true },
+    select: { id: true, flaggedAt: true, windowClosesAt: true },
   });
+  await scheduleRecoveryAlertsInTx(tx, created, now);
   if (interview.impression !== "went_badly") {
     await tx.interview.update({ where: { id: interviewId }, data: { impression: "went_badly" } });
   }

@@ -3,6 +3,7 @@
 import { firstName } from "~/utils/names";
 import { createHash, randomBytes } from "node:crypto";
 import { recordAudit } from "~/models/audit/audit.server";
+import { candidateActivityInTx } from "../notifications/alerts.server";
 import type { AuditActor, StaffActor } from "~/models/audit/events";
 import { prisma, type Tx } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
@@ -292,6 +293,7 @@ export async function markCandidateStepDone(token: string, stepStateId: string, 
       after: { status: "done", stepTitle: state.step.title, interviewId: state.run.interviewId, runId: access.runId },
     });
     await completeRunIfFinished(tx, access.runId, candidateActor, now);
+    await candidateActivityInTx(tx, { candidateId: access.candidateId, interviewId: state.run.interviewId, what: "step", stepTitle: state.step.title }, now);
     return { changed: true };
   });
 }
@@ -327,6 +329,7 @@ export async function saveReflection(token: string, fields: Reflection, now: Dat
       candidateId: access.candidateId,
       after: { interviewId: run.interviewId, changedFields: changed },
     });
+    await candidateActivityInTx(tx, { candidateId: access.candidateId, interviewId: run.interviewId, what: "reflection" }, now);
     return { savedAt: now, changed: true };
   });
 }

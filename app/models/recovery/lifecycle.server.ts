@@ -11,6 +11,7 @@ import { sqlDate } from "~/utils/sql-dialect.server";
 import type { CandidateStatus, ClosingReason, RecoveryState } from "../enums";
 import { syncCandidateSummary } from "../candidates/summaries.server";
 import { DEFAULT_QUIET_AFTER_DAYS, quietSince } from "./rules";
+import { cancelRecoveryAlertsInTx, scheduleRecoveryAlertsInTx } from "../notifications/alerts.server";
 
 /** A recovery still under way: not closed, and its flag not removed. */
 export const openRecovery = { closedAt: null, removedAt: null } satisfies Prisma.InterviewFlagWhereInput;
@@ -55,6 +56,7 @@ const recoverySelect = {
   closedReason: true,
   removedAt: true,
   snoozedUntil: true,
+  windowClosesAt: true,
   interview: { select: { candidateId: true } },
 } as const;
 
@@ -103,6 +105,7 @@ export async function closeRecoveryInTx(
     },
   });
   const stepsNotNeeded = await finishChecklist(tx, flagId, now);
+  await cancelRecoveryAlertsInTx(tx, flag, now);
   await recordAudit(tx, {
     actor,
     action: "recovery.closed",
@@ -212,6 +215,7 @@ export async function reopenRecovery(ref: { interviewId: string; flagId: string 
       where: { id: flag.id },
       data: { recoveryState: state, stateChangedAt: now, closedAt: null, closedById: null, closedReason: null, closedNote: null, lastActivityAt: now },
     });
+    await scheduleRecoveryAlertsInTx(tx, flag, now);
     const run = await tx.checklistRun.findUnique({ where: { flagId: flag.id }, select: { id: true, status: true } });
     let stepsBack = 0;
     if (run && run.status === "completed") {
@@ -311,6 +315,7 @@ export async function wakeRecovery(ref: { interviewId: string; flagId: string },
 /**
  * Closes, as "went quiet", every open recovery with no activity for the agency's N days (a snooze counts as
  * activity until it ends). Each in its own transaction, in batches, so a long backlog never holds the database.
+ * The scheduler runs it hourly (job kind "recovery.quiet_sweep", app/models/jobs/handlers.server.ts).
  */
 export async function closeQuietRecoveries(now = new Date(), batchSize = 100) {
   const { quietAfter } = await queueRules(now);
@@ -334,19 +339,4 @@ export async function closeQuietRecoveries(now = new Date(), batchSize = 100) {
     }
     if (due.length < batchSize) return closed;
   }
-}
-
-const sweepHolder = globalThis as unknown as { __reboundQuietSweep?: NodeJS.Timeout };
-
-/**
- * Runs the went-quiet sweep at start-up and then hourly in the server process, once per process (a development
- * rebuild keeps the running one). The queues already hide quiet recoveries, so the hour between sweeps shows nothing
- * stale. The notifications issue's scheduler will take this over.
- */
-export function ensureQuietSweepStarted(everyMs = 3600_000) {
-  if (sweepHolder.__reboundQuietSweep) return;
-  const run = () => closeQuietRecoveries().catch((error: unknown) => console.error("The went-quiet sweep failed; it runs again within the hour.", error));
-  void run();
-  sweepHolder.__reboundQuietSweep = setInterval(run, everyMs);
-  sweepHolder.__reboundQuietSweep.unref();
 }

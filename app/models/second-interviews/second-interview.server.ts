@@ -3,6 +3,7 @@
 import type { StaffActor } from "~/models/audit/events";
 import { Prisma } from "~/.generated/prisma/client";
 import { recordAudit } from "~/models/audit/audit.server";
+import { requestAnsweredInTx, scheduleRequestAlertInTx } from "../notifications/alerts.server";
 import { sqlDate } from "~/utils/sql-dialect.server";
 import { prisma, type Tx, isUniqueViolation } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
@@ -79,6 +80,7 @@ export async function recordSecondInterviewRequest(interviewId: string, input: R
       },
     });
     await moveRecoveryForRequest(tx, interviewId, actor, now);
+    await scheduleRequestAlertInTx(tx, { id: request.id, requestedAt: input.requestedAt }, now);
     return { requestId: request.id, ...timing };
   });
 }
@@ -130,6 +132,7 @@ export async function recordRequestResponse(
       after: { interviewId: ref.interviewId, response: input.response, respondedAt: respondedAt?.toISOString() ?? null },
     });
     await moveRecoveryForRequest(tx, ref.interviewId, actor, now);
+    await requestAnsweredInTx(tx, { id: request.id, requestedAt: request.requestedAt, response: input.response }, now);
     return { response: input.response };
   });
 }

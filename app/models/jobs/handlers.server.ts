@@ -1,0 +1,34 @@
+// What each job kind does when it falls due. A mapped type over every kind: adding a kind to kinds.ts fails the type
+// check until it has a handler here. "inTx" handlers run inside the transaction that marks the job done (their writes
+// happen exactly once); "standalone" ones run their own transactions and must be safe to run twice.
+import type { z } from "zod";
+import type { Tx } from "~/utils/db.server";
+import { runRequestWaitingAlert, runWindowClosingAlert, runWindowMissedAlert } from "../notifications/alerts.server";
+import { closeQuietRecoveries } from "../recovery/lifecycle.server";
+import type { JobKind, jobKinds } from "./kinds";
+
+export type JobContext = { now: Date; jobId: string };
+/** A recurring job returns when it runs next; the worker schedules that in the transaction that marks it done. */
+type Result = Promise<{ next?: Date } | void>;
+type Payload<K extends JobKind> = z.output<(typeof jobKinds)[K]>;
+
+export type JobHandler<K extends JobKind> =
+  | { mode: "inTx"; run: (tx: Tx, payload: Payload<K>, context: JobContext) => Result }
+  | { mode: "standalone"; run: (payload: Payload<K>, context: JobContext) => Result };
+
+/** The went-quiet sweep runs hourly; the queues hide quiet recoveries meanwhile, so nothing stale shows. */
+export const QUIET_SWEEP_EVERY_MS = 3600_000;
+
+export const jobHandlers: { [K in JobKind]: JobHandler<K> } = {
+  "recovery.quiet_sweep": {
+    // Batches in their own transactions (a long backlog never holds the database); closing twice is a no-op.
+    mode: "standalone",
+    run: async (_payload, { now }) => {
+      await closeQuietRecoveries(now);
+      return { next: new Date(now.getTime() + QUIET_SWEEP_EVERY_MS) };
+    },
+  },
+  "alert.window_closing": { mode: "inTx", run: async (tx, payload, { now }) => void (await runWindowClosingAlert(tx, payload, now)) },
+  "alert.window_missed": { mode: "inTx", run: async (tx, payload, { now }) => void (await runWindowMissedAlert(tx, payload, now)) },
+  "alert.request_waiting": { mode: "inTx", run: async (tx, payload, { now }) => void (await runRequestWaitingAlert(tx, payload, now)) },
+};

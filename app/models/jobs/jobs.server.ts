@@ -1,0 +1,40 @@
+// Starting and stopping the scheduler in the server process, and the recurring jobs every instance must have.
+import { prisma, isUniqueViolation } from "~/utils/db.server";
+import { jobKeys } from "./kinds";
+import { scheduleJob } from "./schedule.server";
+import { startJobWorker, type JobWorker } from "./worker.server";
+
+/**
+ * Makes sure the recurring jobs exist (today the went-quiet sweep, due at once). Their unique key means two instances
+ * starting together still make one; a live one is left as it is.
+ */
+export async function ensureRecurringJobs(now = new Date()) {
+  try {
+    await prisma.$transaction(async (tx) => {
+      const live = await tx.job.findUnique({ where: { key: jobKeys.quietSweep() }, select: { id: true } });
+      if (!live) await scheduleJob(tx, { kind: "recovery.quiet_sweep", runAt: now, payload: {}, key: jobKeys.quietSweep() }, now);
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
+}
+
+const holder = globalThis as unknown as { __reboundJobWorker?: JobWorker };
+
+/** Starts the worker once per process (a development rebuild re-imports the app but keeps the running worker). */
+export function ensureJobWorkerStarted() {
+  if (holder.__reboundJobWorker) return holder.__reboundJobWorker;
+  const worker = startJobWorker();
+  holder.__reboundJobWorker = worker;
+  ensureRecurringJobs()
+    .then(() => worker.wake())
+    .catch((error: unknown) => console.error("Could not schedule the recurring jobs.", error));
+  return worker;
+}
+
+/** For the server's shutdown (SIGTERM/SIGINT): stop claiming, finish the job in flight, release the rest. */
+export async function stopJobWorker() {
+  const worker = holder.__reboundJobWorker;
+  holder.__reboundJobWorker = undefined;
+  await worker?.stop();
+}

@@ -1,0 +1,37 @@
+// The scheduler's vocabulary: every job kind with the zod schema of its payload, as the audit log's events.ts does
+// for audit events. scheduleJob only takes these kinds with their payload's shape; the worker parses stored payloads
+// before running them, so a row this version doesn't understand fails visibly instead of running with bad data.
+import { z } from "zod";
+
+const flagRef = z.object({ flagId: z.string() });
+
+export const jobKinds = {
+  /** Closes recoveries that went quiet; reschedules itself hourly (one live job, key "recovery.quiet_sweep"). */
+  "recovery.quiet_sweep": z.object({}),
+  /** The recovery window closes in 2 hours and no call to the company is recorded: tell the recruiter. */
+  "alert.window_closing": flagRef,
+  /** The window closed with nothing done: tell the managers. */
+  "alert.window_missed": flagRef,
+  /** A second-interview request has waited 7 days for an answer: tell the recruiter. */
+  "alert.request_waiting": z.object({ requestId: z.string() }),
+} satisfies Record<string, z.ZodTypeAny>;
+
+export type JobKind = keyof typeof jobKinds;
+export type JobPayload<K extends JobKind> = z.input<(typeof jobKinds)[K]>;
+
+export function isJobKind(kind: string): kind is JobKind {
+  return Object.hasOwn(jobKinds, kind);
+}
+
+/** The stored payload parsed for its kind; throws (and the job fails) when the row no longer fits. */
+export function parseJobPayload<K extends JobKind>(kind: K, payload: string): z.output<(typeof jobKinds)[K]> {
+  return jobKinds[kind].parse(JSON.parse(payload)) as z.output<(typeof jobKinds)[K]>;
+}
+
+/** Keys that name one job per subject, so writers schedule and cancel the same job. */
+export const jobKeys = {
+  quietSweep: () => "recovery.quiet_sweep",
+  windowClosing: (flagId: string) => `alert.window_closing:${flagId}`,
+  windowMissed: (flagId: string) => `alert.window_missed:${flagId}`,
+  requestWaiting: (requestId: string) => `alert.request_waiting:${requestId}`,
+};
