@@ -7,6 +7,8 @@ import { deliverDueEmails } from "~/models/email/email-worker.server";
 import { CHECK_IN_TOKEN_PLACEHOLDER } from "~/models/email/email-links.server";
 import { flagInterview } from "~/models/flags/flag.server";
 import { logInterview, type LogInterviewInput } from "~/models/interviews/interview.server";
+import { jobKeys } from "~/models/jobs/kinds";
+import { runDueJobs } from "~/models/jobs/worker.server";
 import { findCoachingRun } from "~/models/recovery/coaching.server";
 import { prisma } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
@@ -71,11 +73,14 @@ async function sentAndDelivered(checkInId: string, now = later(0)) {
 }
 
 test("logging an interview plans its check-in for the end + the agency's delay; unticked or switched off, it is off", async () => {
-  const { checkIn } = await logged();
+  const { checkIn, interviewId } = await logged();
   expect(checkIn).toMatchObject({ status: "planned", dueAt: due, sentAt: null });
+  // Scheduled in the same transaction as the interview.
+  expect(await prisma.job.findUnique({ where: { key: jobKeys.checkIn(interviewId) } })).toMatchObject({ kind: "checkin.send", runAt: due, doneAt: null });
 
   const unticked = await logged({ checkIn: false });
   expect(unticked.checkIn).toMatchObject({ status: "off", skippedReason: "Switched off when the interview was logged." });
+  expect(await prisma.job.count({ where: { key: jobKeys.checkIn(unticked.interviewId) } })).toBe(0);
 
   await prisma.agency.update({ where: { id: 1 }, data: { checkInEnabled: false, checkInAfterHours: 5 } });
   const agencyOff = await logged();
@@ -107,6 +112,18 @@ test("a check-in goes out once, through the outbox, with both parts and a workin
   expect(audit).toHaveLength(1);
   // The link expires after 7 days.
   expect(await findCheckIn(token, later(7 * 24 + 1))).toBeNull();
+});
+
+test("the scheduler sends it when it falls due, not before", async () => {
+  const { checkIn, interviewId } = await logged();
+  await prisma.job.updateMany({ where: { key: { not: jobKeys.checkIn(interviewId) } }, data: { doneAt: due } });
+  expect(await runDueJobs({ now: () => later(-0.5) })).toMatchObject({ done: 0 });
+  expect(await prisma.checkIn.findUniqueOrThrow({ where: { id: checkIn.id } })).toMatchObject({ status: "planned" });
+  expect(await runDueJobs({ now: () => due })).toMatchObject({ done: 1, failed: 0 });
+  expect(await prisma.checkIn.findUniqueOrThrow({ where: { id: checkIn.id } })).toMatchObject({ status: "sent", sentAt: due });
+  expect(await prisma.emailMessage.count({ where: { interviewId, template: "check_in", status: "queued" } })).toBe(1);
+  // Delivery is the next tests' business: leave the outbox empty for them.
+  await prisma.emailMessage.deleteMany({ where: { interviewId } });
 });
 
 test("not sent to a candidate who unsubscribed, for an interview already flagged, or two days late", async () => {
@@ -151,6 +168,10 @@ test("answering “badly” flags the interview as a self-report, starts the rec
   });
   expect(flag.reasons.map((r) => r.reason).sort()).toEqual(["blanked", "late"]);
   expect(flag.checklistRun?.status).toBe("active");
+  // The recruiter is told at once, under the bell (and by email: the default for this kind).
+  const notice = await prisma.notification.findFirstOrThrow({ where: { userId: recruiter.id, kind: "checkin_badly" } });
+  expect(notice).toMatchObject({ title: "Priya Raman said the interview went badly", link: `/interviews/${interviewId}`, flagId: flag.id });
+  expect(notice.text).toContain("My mind went blank on a question");
   expect(await prisma.candidate.findUniqueOrThrow({ where: { id: candidateId } })).toMatchObject({ status: "recovering" });
 
   // The coaching link works, and the first steps are the candidate's own.
@@ -195,6 +216,7 @@ test("“well” or “mixed” is recorded on the interview and flags nothing",
   expect(await answerCheckIn(token, { answer: "well", reasons: [], otherReason: null, note: "Nice team." }, later(1))).toEqual({ answer: "well", coaching: null });
   expect(await prisma.interviewFlag.count({ where: { interviewId } })).toBe(0);
   expect(await prisma.interview.findUniqueOrThrow({ where: { id: interviewId } })).toMatchObject({ impression: "went_well" });
+  expect(await prisma.notification.findFirstOrThrow({ where: { interviewId } })).toMatchObject({ kind: "candidate_activity", title: "Priya Raman said the interview went well" });
   expect(await answerCheckIn("not-a-real-token-at-all-xxxxxxxx", { answer: "well", reasons: [], otherReason: null, note: null }, later(1))).toBeNull();
 });
 

@@ -8,11 +8,14 @@ import { formatDate } from "~/utils/dates";
 import { RuleViolation } from "~/utils/errors.server";
 import { firstName } from "~/utils/names";
 import { getAgency } from "../agency/agency.server";
-import type { CheckInAnswer, FlagReason } from "../enums";
+import { checkInReasons, type CheckInAnswer, type FlagReason } from "../enums";
 import { renderCheckInEmail } from "../email/email-templates.server";
 import { CHECK_IN_TOKEN_PLACEHOLDER, checkInUrl, hashCheckInToken, UNSUBSCRIBE_TOKEN_PLACEHOLDER, unsubscribeUrl } from "../email/email-links.server";
 import { queueEmailInTx, wakeEmailWorker } from "../email/email.server";
 import { addFlagReasonsInTx, raiseFlagInTx } from "../flags/flag.server";
+import { jobKeys } from "../jobs/kinds";
+import { scheduleJob } from "../jobs/schedule.server";
+import { notifyInTx } from "../notifications/notifications.server";
 import { createCoachingLinkInTx } from "../recovery/coaching.server";
 import { CHECK_IN_LINK_DAYS, CHECK_IN_TEMPLATE, checkInDueAt, checkInSkipReason } from "./check-in-rules";
 
@@ -36,10 +39,14 @@ export async function planCheckInInTx(
   const enabled = agency?.checkInEnabled ?? true;
   const dueAt = checkInDueAt(interview, agency?.checkInAfterHours ?? 2);
   const off = !enabled ? "Check-ins are switched off for the agency." : !wanted ? "Switched off when the interview was logged." : null;
-  return tx.checkIn.create({
+  const checkIn = await tx.checkIn.create({
     data: { interviewId: interview.id, status: off ? "off" : "planned", dueAt, skippedReason: off },
     select: { id: true, status: true, dueAt: true },
   });
+  if (!off) {
+    await scheduleJob(tx, { kind: "checkin.send", runAt: dueAt, payload: { checkInId: checkIn.id }, key: jobKeys.checkIn(interview.id) });
+  }
+  return checkIn;
 }
 
 export type CheckInSendResult = { status: "sent"; emailId: string } | { status: "skipped"; reason: string } | { status: "unchanged" };
@@ -131,17 +138,6 @@ export async function sendCheckIn(checkInId: string, now: Date = new Date()): Pr
   return result;
 }
 
-/** The planned check-ins whose time has come, oldest first (served by the status + due index). */
-export async function dueCheckIns(now: Date, limit = 50) {
-  const rows = await prisma.checkIn.findMany({
-    where: { status: "planned", dueAt: { lte: now } },
-    orderBy: { dueAt: "asc" },
-    take: limit,
-    select: { id: true },
-  });
-  return rows.map((r) => r.id);
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // The candidate's side: wrong, expired and unknown links all look alike.
 
@@ -230,7 +226,7 @@ export async function answerCheckIn(token: string, reply: CheckInReply, now: Dat
     if (!claimed.count) throw new RuleViolation("You've already told us how it went. Thank you!");
     const interview = await tx.interview.findUniqueOrThrow({
       where: { id: access.interviewId },
-      select: { id: true, candidateId: true, recruiterId: true, impression: true },
+      select: { id: true, candidateId: true, recruiterId: true, impression: true, candidate: { select: { name: true, recruiterId: true } } },
     });
     let flagId: string | undefined;
     if (reply.answer === "badly") {
@@ -263,6 +259,22 @@ export async function answerCheckIn(token: string, reply: CheckInReply, now: Dat
         ...(flagId ? { flagId } : {}),
       },
     });
+    // The candidate's recruiter hears of it: at once for "badly" (their window is running), as activity otherwise.
+    const said = reply.reasons.map((r) => checkInReasons.label(r)).join("; ");
+    await notifyInTx(
+      tx,
+      {
+        kind: reply.answer === "badly" ? "checkin_badly" : "candidate_activity",
+        userIds: [interview.candidate.recruiterId],
+        title: `${interview.candidate.name} said the interview went ${reply.answer === "mixed" ? "so-so" : reply.answer}`,
+        text: [said, reply.note].filter(Boolean).join(" — ") || null,
+        link: `/interviews/${interview.id}`,
+        candidateId: interview.candidateId,
+        interviewId: interview.id,
+        flagId: flagId ?? null,
+      },
+      now,
+    );
     const coaching = flagId ? await coachingFor(tx, flagId, now) : null;
     return { answer: reply.answer, coaching };
   });

@@ -4,6 +4,7 @@
 import type { z } from "zod";
 import type { Tx } from "~/utils/db.server";
 import { runRequestWaitingAlert, runWindowClosingAlert, runWindowMissedAlert } from "../notifications/alerts.server";
+import { sendCheckIn } from "../check-in/check-in.server";
 import { closeQuietRecoveries } from "../recovery/lifecycle.server";
 import type { JobKind, jobKinds } from "./kinds";
 
@@ -31,4 +32,6 @@ export const jobHandlers: { [K in JobKind]: JobHandler<K> } = {
   "alert.window_closing": { mode: "inTx", run: async (tx, payload, { now }) => void (await runWindowClosingAlert(tx, payload, now)) },
   "alert.window_missed": { mode: "inTx", run: async (tx, payload, { now }) => void (await runWindowMissedAlert(tx, payload, now)) },
   "alert.request_waiting": { mode: "inTx", run: async (tx, payload, { now }) => void (await runRequestWaitingAlert(tx, payload, now)) },
+  // Renders the email before its own transaction, which only sends a check-in still planned: running twice is a no-op.
+  "checkin.send": { mode: "standalone", run: async ({ checkInId }, { now }) => void (await sendCheckIn(checkInId, now)) },
 };

@@ -14,6 +14,8 @@ export const jobKinds = {
   "alert.window_missed": flagRef,
   /** A second-interview request has waited 7 days for an answer: tell the recruiter. */
   "alert.request_waiting": z.object({ requestId: z.string() }),
+  /** The candidate's "How did it go?" after an interview (app/models/check-in); the rules are checked again then. */
+  "checkin.send": z.object({ checkInId: z.string() }),
 } satisfies Record<string, z.ZodTypeAny>;
 
 export type JobKind = keyof typeof jobKinds;
@@ -34,4 +36,5 @@ export const jobKeys = {
   windowClosing: (flagId: string) => `alert.window_closing:${flagId}`,
   windowMissed: (flagId: string) => `alert.window_missed:${flagId}`,
   requestWaiting: (requestId: string) => `alert.request_waiting:${requestId}`,
+  checkIn: (interviewId: string) => `checkin.send:${interviewId}`,
 };

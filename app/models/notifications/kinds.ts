@@ -30,6 +30,12 @@ export const notificationKinds = {
     audience: "recruiter",
     defaultChannel: "app",
   },
+  checkin_badly: {
+    label: "Check-in: it went badly",
+    description: "A candidate's check-in says their interview went badly: the interview is flagged and its recovery has started.",
+    audience: "recruiter",
+    defaultChannel: "both",
+  },
   request_waiting: {
     label: "Second-interview request waiting",
     description: "A second-interview request has waited 7 days for the company's answer.",
