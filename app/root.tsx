@@ -15,15 +15,18 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { HeaderSearch } from "~/components/header-search";
 import { SubmitButton } from "~/components/forms";
 import { roles } from "~/models/enums";
 import { getAgency } from "~/models/agency/agency.server";
 import { useNonce } from "~/utils/nonce";
 import { getUser, takeToast } from "~/utils/session.server";
 import stylesheet from "~/styles/app.css";
+import searchStylesheet from "~/styles/search.css";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
+  { rel: "stylesheet", href: searchStylesheet },
   { rel: "icon", href: "/favicon.ico" },
 ];
 
@@ -106,6 +109,7 @@ function AppShell({ children }: { children: ReactNode }) {
                 ) : null}
               </ul>
             </nav>
+            <HeaderSearch />
             <div className="whoami">
               <span>
                 <Link to="/profile" className="user-name" aria-label={`My profile (${user.name})`}>

@@ -4,6 +4,12 @@ import { hasUnsafeSingleLineText } from "~/utils/text";
 
 export const SEARCH_MIN_LENGTH = 3;
 export const SEARCH_MAX_LENGTH = 100;
+/** Candidates per page of /search. */
+export const SEARCH_PAGE_SIZE = 25;
+/** Companies listed on /search (an agency works with a few hundred at most). */
+export const SEARCH_MAX_COMPANIES = 50;
+/** Counting matches stops here: "more than 1,000" is all a person needs to know to type more. */
+export const COUNT_CAP = 1000;
 // Each word is one more index lookup; a dozen words is already a pasted paragraph.
 const MAX_TERMS = 8;
 

@@ -4,13 +4,11 @@ import { Prisma } from "~/.generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { FORCED_JOIN, textSearchRowids } from "~/utils/sql-dialect.server";
 import { candidateIdSql, candidateSql, type CandidateScope } from "../candidates/candidate-access.server";
-import { parseSearchText } from "./search-text";
+import { COUNT_CAP, SEARCH_MAX_COMPANIES, SEARCH_PAGE_SIZE, parseSearchText } from "./search-text";
 
 export type CandidateHit = { id: string; name: string; email: string; phone: string | null; ownerName: string };
 export type CompanyHit = { id: string; name: string; interviewCount: number };
 
-// Counting stops here: "more than 1,000" is all a person needs to know to type more.
-export const COUNT_CAP = 1000;
 
 /**
  * Candidates matching every term, newest first. The FTS index is read first (CROSS JOIN keeps that order) and walked
@@ -66,8 +64,6 @@ export async function quickSearch(q: string | null, scope: CandidateScope, limit
   return { parsed, candidates, companies };
 }
 
-export const SEARCH_PAGE_SIZE = 25;
-const MAX_COMPANIES = 50;
 
 /** The /search page: one page of candidates with their count (capped), and the matching companies. */
 export async function searchEverything(q: string | null, scope: CandidateScope, page = 1) {
@@ -77,7 +73,7 @@ export async function searchEverything(q: string | null, scope: CandidateScope, 
   }
   const [candidateTotal, companies] = await Promise.all([
     countCandidates(parsed.terms, scope),
-    findCompanies(parsed.terms, scope, MAX_COMPANIES),
+    findCompanies(parsed.terms, scope, SEARCH_MAX_COMPANIES),
   ]);
   const pages = Math.max(1, Math.ceil(Math.min(candidateTotal, COUNT_CAP) / SEARCH_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
