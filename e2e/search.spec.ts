@@ -1,6 +1,9 @@
 // Search: the header's box on every staff page (type-ahead, keyboard, Enter for the results page) and /interviews?q=.
 import { createCandidateWithInterview, database, expect, test, uniqueEmail, uniqueName, waitForHydration } from "./fixtures";
 
+// Each journey signs in, makes its data and visits several pages: on a loaded 2-core machine that can pass 30 s.
+test.describe.configure({ timeout: 90_000 });
+
 /** A candidate with a one-off email domain, so part of the address finds exactly them. */
 async function candidateWithOddEmail(recruiterId: string) {
   const made = await createCandidateWithInterview(recruiterId);

@@ -42,11 +42,11 @@ export function HeaderSearch() {
     return () => document.removeEventListener("keydown", focusOnSlash);
   }, []);
 
-  // A new page closes the list; on /search the box shows that page's query.
+  // A new page closes the list; on /search the box shows that page's query, elsewhere it starts empty.
   useEffect(() => {
     setOpen(false);
     setActive(-1);
-    if (onSearchPage) setQuery(searchParams.get("q") ?? "");
+    setQuery(onSearchPage ? (searchParams.get("q") ?? "") : "");
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only on navigation
   }, [location.key]);
 
