@@ -15,6 +15,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { HeaderSearch } from "~/components/header-search";
 import { SubmitButton } from "~/components/forms";
 import { NotificationBell } from "~/components/notification-bell";
 import { roles } from "~/models/enums";
@@ -23,9 +24,11 @@ import { unreadNotificationCount } from "~/models/notifications/notifications.se
 import { useNonce } from "~/utils/nonce";
 import { getUser, takeToast } from "~/utils/session.server";
 import stylesheet from "~/styles/app.css";
+import searchStylesheet from "~/styles/search.css";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
+  { rel: "stylesheet", href: searchStylesheet },
   { rel: "icon", href: "/favicon.ico" },
 ];
 
@@ -109,6 +112,7 @@ function AppShell({ children }: { children: ReactNode }) {
                 ) : null}
               </ul>
             </nav>
+            <HeaderSearch />
             <div className="whoami">
               <NotificationBell unread={rootData?.unreadNotifications ?? 0} />
               <span>

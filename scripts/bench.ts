@@ -16,7 +16,7 @@ import Database from "better-sqlite3";
 import { largeDatabaseUrl } from "./bench/target.ts";
 import { loadDotEnv, migrateDatabase } from "./prepare.ts";
 
-const usage = "Usage: npm run bench -- [--db ./data/large.db] [--runs 30] [--warmup 5] [--keep]";
+const usage = "Usage: npm run bench -- [--db ./data/large.db] [--runs 30] [--warmup 5] [--only <texts in page labels, comma-separated>] [--keep]";
 let values;
 try {
   ({ values } = parseArgs({
@@ -25,6 +25,7 @@ try {
       runs: { type: "string", default: "30" },
       warmup: { type: "string", default: "5" },
       keep: { type: "boolean", default: false },
+      only: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   }));
@@ -74,11 +75,32 @@ const busiestCompany = one<{ companyId: string }>(
   `SELECT "companyId" FROM "Interview" GROUP BY "companyId" ORDER BY count(*) DESC LIMIT 1`,
 )!.companyId;
 const today = new Date().toISOString().slice(0, 10);
+// Search terms taken from the data: a candidate near the middle of the table (part of their email, their full name),
+// the commonest surname, part of a phone number and part of the busiest company's name.
+const middle = one<{ name: string; email: string; phone: string | null }>(
+  `SELECT name, email, phone FROM "Candidate" WHERE phone IS NOT NULL ORDER BY rowid LIMIT 1 OFFSET ?`,
+  Math.floor(candidateCount / 2),
+)!;
+const emailPart = middle.email.slice(middle.email.indexOf(".") + 1, middle.email.indexOf("@") + 4);
+const candidateName = middle.name;
+const phonePart = middle.phone!.replace(/\D/g, "").slice(-7);
+const commonSurname = one<{ last: string }>(
+  `SELECT substr(name, instr(name, ' ') + 1) AS last FROM "Candidate" GROUP BY last ORDER BY count(*) DESC LIMIT 1`,
+)!.last.toLowerCase();
+const companyPart = one<{ name: string }>(`SELECT name FROM "Company" WHERE id = ?`, busiestCompany)!.name.slice(0, 6);
 const yearAgo = new Date(Date.now() - 365 * 24 * 3600_000).toISOString().slice(0, 10);
 
-// targetMs: a page's own median target when it differs from TARGET_MS (/stats: 200 ms, issue 6).
-type Page = { label: string; url: string; as: "manager" | "recruiter"; targetMs?: number };
-const pages: Page[] = [
+// targetMs: a page's own median target when it differs from TARGET_MS (/stats: 200 ms, issue 6; search: 50 ms,
+// issue 13). resource: a JSON resource route (no single-fetch .data URL). showPlan: print its query plans.
+type Page = {
+  label: string;
+  url: string;
+  as: "manager" | "recruiter";
+  targetMs?: number;
+  resource?: boolean;
+  showPlan?: boolean;
+};
+const allPages: Page[] = [
   { label: "/candidates default", url: "/candidates", as: "manager" },
   { label: "/candidates search q=patel", url: "/candidates?q=patel", as: "manager" },
   {
@@ -108,7 +130,55 @@ const pages: Page[] = [
   { label: "/ dashboard (manager)", url: "/", as: "manager" },
   { label: "/ dashboard (recruiter)", url: "/", as: "recruiter" },
   { label: "/stats (last 90 days)", url: "/stats", as: "manager", targetMs: 200 },
+  // Search (issue 13): the header's type-ahead as a person types, and /interviews?q=, on the FTS5 trigram index.
+  ...[
+    { q: emailPart, what: "part of an email" },
+    { q: commonSurname, what: "a common surname" },
+    { q: phonePart, what: "part of a phone" },
+  ].map(({ q, what }) => ({
+    label: `header search: ${what} (${q})`,
+    url: `/resources/search?q=${encodeURIComponent(q)}`,
+    as: "manager" as const,
+    targetMs: 50,
+    resource: true,
+    showPlan: true,
+  })),
+  {
+    label: `header search as recruiter: ${commonSurname}`,
+    url: `/resources/search?q=${encodeURIComponent(commonSurname)}`,
+    as: "recruiter",
+    targetMs: 50,
+    resource: true,
+  },
+  { label: `/search?q=${commonSurname}`, url: `/search?q=${encodeURIComponent(commonSurname)}`, as: "manager" },
+  {
+    label: `/interviews?q=${commonSurname}`,
+    url: `/interviews?q=${encodeURIComponent(commonSurname)}`,
+    as: "manager",
+    targetMs: 50,
+    showPlan: true,
+  },
+  {
+    label: `/interviews?q=${candidateName} (one candidate)`,
+    url: `/interviews?q=${encodeURIComponent(candidateName)}`,
+    as: "manager",
+    targetMs: 50,
+  },
+  {
+    label: `/interviews?q=${companyPart}&flagged=1 sort company`,
+    url: `/interviews?q=${encodeURIComponent(companyPart)}&flagged=1&sort=company&dir=asc`,
+    as: "manager",
+    targetMs: 50,
+  },
 ];
+
+// --only "search,q=": just the pages whose label contains one of those texts (e.g. while working on one feature).
+const only = values.only?.toLowerCase().split(",").filter(Boolean) ?? [];
+const pages = only.length ? allPages.filter((p) => only.some((text) => p.label.toLowerCase().includes(text))) : allPages;
+if (pages.length === 0) {
+  console.error(`No page label contains "${values.only}".`);
+  process.exit(1);
+}
 
 const root = process.cwd();
 const tree = mkdtempSync(path.join(os.tmpdir(), "rebound-bench-"));
@@ -275,6 +345,8 @@ function planMarks(sql: string, plan: { detail: string }[]) {
   return plan.map((p) => {
     if (/USE TEMP B-TREE FOR (LAST TERM|RIGHT PART)/.test(p.detail)) return "~~";
     if (/USE TEMP B-TREE/.test(p.detail)) return "!!";
+    // An FTS5 MATCH (idxStr with "M") reads the full-text index, not the table.
+    if (/VIRTUAL TABLE INDEX \d+:\S*M/.test(p.detail)) return "  ";
     const scan = /^SCAN (\S+)(.*)$/.exec(p.detail);
     const table = scan && aliases.get(scan[1]);
     if (!scan || !table || (tableRows.get(table) ?? 0) <= 1000) return "  ";
@@ -334,8 +406,11 @@ async function main() {
         bytes = r.bytes;
       }
       const dataSamples: number[] = [];
-      for (let i = 0; i < RUNS; i++) dataSamples.push((await timeRequest(base, page, cookies[page.as], { data: true })).ms);
-      timings.set(page, { ...summarise(samples), bytes, loaders: summarise(dataSamples).median });
+      if (!page.resource) {
+        for (let i = 0; i < RUNS; i++) dataSamples.push((await timeRequest(base, page, cookies[page.as], { data: true })).ms);
+      }
+      const full = summarise(samples);
+      timings.set(page, { ...full, bytes, loaders: page.resource ? full.median : summarise(dataSamples).median });
       process.stdout.write(".");
     } catch (error) {
       // One broken page is reported in the table; the others are still measured.
@@ -362,6 +437,7 @@ async function main() {
   // Bare SQL on the same file, same statements, same number of runs.
   const rows: string[][] = [];
   const warnings: string[] = [];
+  const plans: string[] = [];
   let quickSorts = 0;
   let failures = 0;
   for (const page of pages) {
@@ -396,6 +472,12 @@ async function main() {
       const plan = explain(s);
       const marks = planMarks(s.sql, plan);
       const ms = timeStatement(s);
+      if (page.showPlan && /MATCH/.test(s.sql)) {
+        plans.push(
+          `${page.label} — ${ms.toFixed(2)} ms:\n  SQL: ${clip(s.sql.replace(/\s+/g, " ").trim(), 600)}\n` +
+            plan.map((p, i) => `  ${marks[i]} ${p.detail}`).join("\n"),
+        );
+      }
       // A temporary b-tree over a page's 25 rows costs nothing: print plans that scan a big table or take time.
       const scansTable = plan.some((p, i) => marks[i] === "!!" && p.detail.startsWith("SCAN"));
       if (!scansTable && ms <= 2 && marks.some((m) => m !== "  ")) quickSorts++;
@@ -416,6 +498,7 @@ async function main() {
   console.log(table);
   for (const [page, message] of errors) console.log(`\n${page.label} failed: ${message}`);
   console.log(`\nResponse sizes: ${measured.map((p) => `${p.label} ${Math.round(timings.get(p)!.bytes / 1024)} kB`).join("; ")}`);
+  if (plans.length) console.log(`\nSearch query plans (the FTS5 index, never a scan of Candidate):\n\n${plans.join("\n\n")}`);
   if (warnings.length) {
     console.log(`\nStatements over 2 ms or scanning a whole table (!! full scan or full sort; ~~ index walk or sort of ties):\n`);
     console.log([...new Set(warnings)].join("\n\n"));

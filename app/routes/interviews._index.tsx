@@ -8,6 +8,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FilterCheckbox, FilterInput, FilterSelect, TableFilters, useClearFiltersHref } from "~/components/table-filters";
 import { getAgency } from "~/models/agency/agency.server";
 import { flagReasons, flagSeverities, impressions, interviewFormats, interviewRounds, selectOptions } from "~/models/enums";
+import { parseSearchText } from "~/models/search/search-text";
 import { recoveryProgress, recoveryStages } from "~/models/stats/recovery-filters";
 import { completionBuckets } from "~/models/stats/stats-tables";
 import { interviewFilterOptions, listInterviews, parseInterviewQuery } from "~/models/tables/interview-table.server";
@@ -71,6 +72,7 @@ export default function InterviewsPage() {
   const timeZone = useTimeZone();
   const [searchParams] = useSearchParams();
   const clearHref = useClearFiltersHref(interviewFilterParams);
+  const search = parseSearchText(filters.q);
   const filtered = interviewFilterParams.some((p) => searchParams.get(p));
   return (
     <section aria-labelledby="interviews-title">
@@ -86,6 +88,13 @@ export default function InterviewsPage() {
         </div>
       </div>
       <TableFilters label="Filter interviews" filterParams={interviewFilterParams}>
+        <FilterInput
+          name="q"
+          label="Search candidate, company or role"
+          type="search"
+          value={filters.q}
+          error={search.kind === "invalid" ? `${search.message} This search was not applied.` : undefined}
+        />
         <FilterSelect
           name="severity"
           label="Flag severity"

@@ -34,3 +34,18 @@ export function msBetween(a: Prisma.Sql, b: Prisma.Sql) {
  * that use it walk an index on the left table in the order the page wants, where a plain JOIN would sort.
  */
 export const FORCED_JOIN = Prisma.raw("CROSS JOIN");
+
+/** The full-text indexes (prisma/migrations/…_search_index): each row's rowid is its source row's rowid. */
+export type SearchIndex = "CandidateSearch" | "CompanySearch" | "InterviewSearch";
+
+/**
+ * The rowids (column `rid`) of the source rows whose indexed text contains every term (each 3+ characters), as a
+ * subquery.
+ * SQLite: an FTS5 trigram MATCH; each term becomes a quoted phrase, so `*`, `"`, `NEAR(`, `AND` or `:` typed by a
+ * user are text to find, never query syntax.
+ */
+export function textSearchRowids(index: SearchIndex, terms: readonly string[]) {
+  const match = terms.map((term) => `"${term.replace(/"/g, '""')}"`).join(" AND ");
+  const table = Prisma.raw(`"${index}"`);
+  return Prisma.sql`SELECT rowid AS rid FROM ${table} WHERE ${table} MATCH ${match}`;
+}

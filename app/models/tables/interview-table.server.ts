@@ -10,13 +10,16 @@ import { filterParam, parseFilters, parseTableState } from "~/utils/table-params
 import { candidateIdSql, type CandidateScope } from "../candidates/candidate-access.server";
 import { flagReasons, flagSeverities, impressions, interviewRounds } from "../enums";
 import { interviewTable, type InterviewColumn } from "./table-columns";
-import { FORCED_JOIN, readDate, sqlDate } from "~/utils/sql-dialect.server";
+import { FORCED_JOIN, readDate, sqlDate, textSearchRowids } from "~/utils/sql-dialect.server";
+import { parseSearchText } from "../search/search-text";
 import { orderBy, whereAll } from "./table-sql.server";
 import { recoveryProgress, recoveryStages } from "../stats/recovery-filters";
 import { completionSql, progressSql, stageSql } from "../stats/recovery-sql.server";
 import { completionBuckets } from "../stats/stats-tables";
 
 const filterShape = {
+  // Text search over candidate, company and role (app/models/search/search-text.ts says what it means).
+  q: filterParam.text(1000),
   flagged: filterParam.flag(),
   severity: filterParam.oneOf(flagSeverities.values),
   reason: filterParam.oneOf(flagReasons.values),
@@ -82,6 +85,9 @@ function conditions(filters: InterviewFilters, timeZone: string, scope: Candidat
   const where: Prisma.Sql[] = [];
   const visible = candidateIdSql(scope, 'i."candidateId"');
   if (visible) where.push(visible);
+  // Too short or too long a text is reported at the field by the page and filters nothing.
+  const search = parseSearchText(filters.q);
+  if (search.kind === "terms") where.push(Prisma.sql`i.rowid IN (${textSearchRowids("InterviewSearch", search.terms)})`);
   if (filters.severity) where.push(Prisma.sql`i."flagSeverity" = ${filters.severity}`);
   else if (filters.flagged) where.push(Prisma.sql`i."flagSeverity" IS NOT NULL`);
   if (filters.reason) {

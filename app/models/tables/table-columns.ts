@@ -50,6 +50,7 @@ export const interviewTable: TableConfig<InterviewColumn> = {
 
 /** Filter params of /interviews (and /interviews.csv). */
 export const interviewFilterParams = [
+  "q",
   "flagged",
   "severity",
   "reason",
