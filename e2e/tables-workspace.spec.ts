@@ -30,14 +30,17 @@ test("a recruiter opens /candidates on their own candidates and switches to ever
 });
 
 test("a saved view round-trips: save, reload, open its tab, same filters", async ({ page, login }) => {
+  test.slow(); // several page loads on a shared two-core machine
   await login({ role: "recruiter" });
   await page.goto("/candidates?who=all");
   await waitForHydration(page);
+  const everyone = await page.getByRole("status").filter({ hasText: "Showing" }).textContent();
   const filters = page.getByRole("search", { name: "Filter candidates" });
   await filters.getByLabel("Status").selectOption({ label: "Recovering" });
   await filters.getByLabel("Only candidates with open flags").check();
   await filters.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/status=recovering/);
+  await expect(page.getByRole("status").filter({ hasText: "Showing" })).not.toHaveText(everyone!);
   const filtered = await page.getByRole("status").filter({ hasText: "Showing" }).textContent();
 
   await page.getByText("Save this view").click();
@@ -65,6 +68,7 @@ test("a saved view round-trips: save, reload, open its tab, same filters", async
 });
 
 test("bulk reassign names what moves, asks, then moves", async ({ page, login }) => {
+  test.slow();
   const me = await login({ role: "recruiter" });
   const jamie = await createUser({ name: "Jamie Osei" });
   try {
@@ -100,6 +104,7 @@ test("bulk reassign names what moves, asks, then moves", async ({ page, login })
 });
 
 test("the candidate's coaching page shows the recruiter's name and phone", async ({ page, login, browser }) => {
+  test.slow();
   const me = await login({ role: "recruiter" });
   database().prepare(`UPDATE "User" SET phone = ? WHERE id = ?`).run("+44 20 7946 0018", me.id);
   const { interviewId } = await createCandidateWithInterview(me.id);
@@ -107,6 +112,7 @@ test("the candidate's coaching page shows the recruiter's name and phone", async
   const candidate = await browser.newContext();
   try {
     const coach = await candidate.newPage();
+    await coach.setViewportSize({ width: 375, height: 800 });
     await coach.goto(coachPath);
     await expect(coach.getByRole("heading", { name: `Your recruiter: ${me.name}` })).toBeVisible();
     await expect(coach.getByRole("link", { name: "+44 20 7946 0018" })).toHaveAttribute("href", "tel:+442079460018");
