@@ -47,7 +47,10 @@ test("a saved view round-trips: save, reload, open its tab, same filters", async
   await page.getByLabel("View name").fill("Recovering, flagged");
   await page.getByLabel("Share with the team").check();
   await page.getByRole("button", { name: "Save view" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Saved the view “Recovering, flagged”, shared with the team." })).toBeVisible();
+  // Generous: the save is a POST, a redirect and a page load on a shared two-core machine.
+  await expect(page.getByRole("status").filter({ hasText: "Saved the view “Recovering, flagged”, shared with the team." })).toBeVisible({
+    timeout: 30_000,
+  });
 
   await page.goto("/candidates?who=all");
   await page.reload();
