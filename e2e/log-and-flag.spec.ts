@@ -134,7 +134,8 @@ test("a recruiter logs an interview for a new candidate, flags it with two reaso
 
 test("the candidate table sorts by a column, pages through, and keeps its state in the URL", async ({ page, login }) => {
   await login({ role: "recruiter" });
-  await page.goto("/candidates");
+  // The whole agency: a recruiter's bare /candidates opens on their own (none here).
+  await page.goto("/candidates?who=all");
   const table = page.getByRole("table");
   const total = Number((await page.getByRole("status").filter({ hasText: "Showing" }).textContent())?.match(/of ([\d,]+)/)?.[1].replace(",", ""));
   expect(total).toBeGreaterThan(50);

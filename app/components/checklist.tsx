@@ -29,7 +29,7 @@ export type ChecklistView = {
     completedAt: When | null;
     completedByCandidate: boolean;
     completedBy: { name: string } | null;
-    step: { title: string; guidance: string; owner: string; position: number };
+    step: { title: string; guidance: string; staffNote?: string | null; owner: string; position: number };
   }>;
 };
 
@@ -143,6 +143,11 @@ export function RecoveryChecklist({
                   Guidance<span className="visually-hidden"> for {s.step.title}</span>
                 </summary>
                 <p>{s.step.guidance}</p>
+                {s.step.staffNote ? (
+                  <p className="staff-note">
+                    <strong>For staff:</strong> {s.step.staffNote}
+                  </p>
+                ) : null}
               </details>
               {readOnly ? (
                 s.note ? <p className="step-note">Note: {s.note}</p> : null

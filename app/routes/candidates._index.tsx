@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type LinksFunction, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { randomUUID } from "node:crypto";
@@ -13,10 +13,18 @@ import { FilterCheckbox, FilterInput, FilterSelect, TableFilters, useClearFilter
 import { getAgency } from "~/models/agency/agency.server";
 import {
   candidateFilterOptions,
+  confirmReassign,
   listCandidates,
   parseCandidateQuery,
-  reassignCandidates,
+  planReassign,
 } from "~/models/tables/candidate-table.server";
+import { OwnershipSwitch } from "~/components/ownership-switch";
+import { ReassignConfirmation } from "~/components/reassign-confirmation";
+import { SavedViews } from "~/components/saved-views";
+import { effectiveTableParams, ownershipLinks } from "~/models/tables/ownership";
+import { savedViewAction } from "~/models/tables/saved-view-actions.server";
+import { isSavedViewIntent } from "~/models/tables/saved-view-forms";
+import { canonicalViewQuery, listSavedViews } from "~/models/tables/saved-views.server";
 import { BULK_EMAIL_MAX, bulkOutcomes, CandidatesBulkSchema, type BulkOutcome } from "~/models/email/email-forms";
 import { candidateStatuses, selectOptions } from "~/models/enums";
 import { planBulkRecoveryEmail, sendBulkRecoveryEmail, type BulkEmailPlan } from "~/models/email/recovery-email.server";
@@ -28,16 +36,32 @@ import { redirectWithToast, requireUser } from "~/utils/session.server";
 import { toSearch, withParams } from "~/utils/table-params";
 import { useIsPending } from "~/utils/use-is-pending";
 import { useTimeZone } from "~/utils/use-time-zone";
+import tablesWorkspaceStyles from "~/styles/tables-workspace.css";
 
 export const meta: MetaFunction = () => [{ title: "Candidates · Rebound" }];
 
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: tablesWorkspaceStyles }];
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const params = new URL(request.url).searchParams;
+  // A recruiter's bare /candidates opens on their own candidates (app/models/tables/ownership.ts).
+  const params = effectiveTableParams(new URL(request.url).searchParams, {
+    user,
+    ownerParam: "recruiter",
+    filterParams: candidateFilterParams,
+  });
   const query = { ...parseCandidateQuery(params), scope: await candidateScope(user) };
   const { timeZone } = await getAgency();
-  const [{ rows, total, page }, options] = await Promise.all([listCandidates(query, timeZone), candidateFilterOptions()]);
+  const [{ rows, total, page }, options, savedViews] = await Promise.all([
+    listCandidates(query, timeZone),
+    candidateFilterOptions(),
+    listSavedViews(user.id, "candidates"),
+  ]);
   return {
+    userId: user.id,
+    ownership: ownershipLinks(params, user.id, "recruiter"),
+    savedViews,
+    currentQuery: canonicalViewQuery("candidates", params),
     rows,
     total,
     view: { ...query.state, page },
@@ -49,16 +73,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: CandidatesBulkSchema });
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (isSavedViewIntent(intent)) return savedViewAction(request, user.id, "candidates", formData, intent);
+  const submission = parseWithZod(formData, { schema: CandidatesBulkSchema });
   if (submission.status !== "success") return invalidForm(submission);
   const value = submission.value;
   // Selected candidates out of the recruiter's reach are refused like unknown ones.
   await requireCandidatesAccess(user, value.candidateIds);
   const actor = { userId: user.id };
   switch (value.intent) {
+    case "review-reassign":
+      return unlessRefused(submission, async () => ({ reassignPlan: await planReassign(value, actor) }));
     case "reassign":
       return unlessRefused(submission, async () => {
-        const { moved, unchanged, recruiter } = await reassignCandidates(value, actor);
+        const { moved, unchanged, recruiter } = await confirmReassign(value, actor);
         const url = new URL(request.url);
         const back = `/candidates${toSearch(withParams(url.searchParams, {}))}`;
         const plural = (n: number) => `${n} candidate${n === 1 ? "" : "s"}`;
@@ -103,8 +132,9 @@ function useCandidateColumns(): ColumnDef<Row, unknown>[] {
 }
 
 export default function CandidatesPage() {
-  const { rows, total, view, filters, options, csvHref } = useLoaderData<typeof loader>();
+  const { rows, total, view, filters, options, csvHref, ownership, savedViews, currentQuery, userId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const viewReply = actionData && "intent" in actionData && isSavedViewIntent(actionData.intent) ? actionData : null;
   const navigation = useNavigation();
   // How many are being sent, read from the form in flight while the send is pending.
   const sendingEmails = useIsPending({ intent: "send-email" }) ? (navigation.formData?.getAll("candidateIds").length ?? null) : null;
@@ -122,6 +152,8 @@ export default function CandidatesPage() {
           Download CSV
         </a>
       </div>
+      <OwnershipSwitch links={ownership} mineLabel="My candidates" label="Whose candidates" />
+      <SavedViews table="candidates" views={savedViews} currentQuery={currentQuery} reply={viewReply} />
       <TableFilters label="Filter candidates" filterParams={candidateFilterParams}>
         <FilterInput name="q" label="Search name or email" type="search" value={filters.q} />
         <FilterSelect
@@ -147,7 +179,7 @@ export default function CandidatesPage() {
         <FilterCheckbox name="flagged" label="Only candidates with open flags" checked={filters.flagged} />
       </TableFilters>
       <p className="hint">Dates are in {describeTimeZone(timeZone)}.</p>
-      <ErrorList errors={actionData && "result" in actionData ? buttonFormErrors(actionData) : null} alert />
+      <ErrorList errors={actionData && "result" in actionData && !viewReply ? buttonFormErrors(actionData) : null} alert />
       <p aria-live="polite" role="status" className={sendingEmails ? "bulk-progress" : "visually-hidden"}>
         {sendingEmails ? (
           <>
@@ -160,6 +192,13 @@ export default function CandidatesPage() {
       </p>
       {actionData && "emailResults" in actionData && !sendingEmails ? (
         <BulkEmailResults results={actionData.emailResults} />
+      ) : null}
+      {actionData && "reassignPlan" in actionData ? (
+        <ReassignConfirmation
+          plan={actionData.reassignPlan}
+          viewerId={userId}
+          cancelHref={`/candidates${toSearch(withParams(searchParams, {}))}`}
+        />
       ) : null}
       {actionData && "emailPlan" in actionData && !sendingEmails ? (
         <BulkEmailConfirmation plan={actionData.emailPlan} cancelHref={`/candidates${toSearch(withParams(searchParams, {}))}`} />
@@ -197,7 +236,7 @@ export default function CandidatesPage() {
                 </option>
               ))}
             </select>
-            <SubmitButton name="intent" value="reassign" className="secondary" pendingLabel="Reassigning…">
+            <SubmitButton name="intent" value="review-reassign" className="secondary" pendingLabel="Checking…">
               Reassign selected
             </SubmitButton>
             <span className="bulk-separator" aria-hidden="true" />

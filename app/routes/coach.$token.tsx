@@ -6,7 +6,7 @@ import {
   type ActionFunctionArgs,
   type HeadersFunction,
   type LoaderFunctionArgs,
-  type MetaFunction,
+  type LinksFunction, type MetaFunction,
 } from "@remix-run/node";
 import {
   Form,
@@ -28,6 +28,7 @@ import { RuleViolation } from "~/utils/errors.server";
 import { buttonFormErrors } from "~/utils/form-reply";
 import { formRefused, invalidForm, ruleViolationReply, tooManyRequestsReply } from "~/utils/form-reply.server";
 import { clientIp } from "~/utils/http.server";
+import tablesWorkspaceStyles from "~/styles/tables-workspace.css";
 
 // The token is in the URL: never send it on as a referrer, never let it be indexed or cached.
 // "strict-origin" sends at most the bare origin, never the path. Not "no-referrer": with it browsers send
@@ -49,6 +50,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "robots", content: "noindex, nofollow" },
   { name: "referrer", content: REFERRER_POLICY },
 ];
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: tablesWorkspaceStyles }];
 
 const NOT_VALID = "This link is not valid";
 const TOO_MANY = "Too many requests from your connection. Please wait a few minutes and try again.";
@@ -146,6 +149,22 @@ export default function CoachPage() {
         tick each one off when you have done it.
       </p>
       <p className="muted">Times are shown in {zone}.</p>
+      {page.recruiter ? (
+        <section className="coach-recruiter" aria-labelledby="your-recruiter">
+          <h2 id="your-recruiter">Your recruiter: {page.recruiter.name}</h2>
+          <p>Get in touch any time if you want to talk something through.</p>
+          <ul>
+            <li>
+              Email: <a href={`mailto:${page.recruiter.email}`}>{page.recruiter.email}</a>
+            </li>
+            {page.recruiter.phone ? (
+              <li>
+                Phone: <a href={`tel:${page.recruiter.phone.replace(/[^\d+]/g, "")}`}>{page.recruiter.phone}</a>
+              </li>
+            ) : null}
+          </ul>
+        </section>
+      ) : null}
 
       <section className="coach-section" aria-labelledby="your-steps">
         <h2 id="your-steps">Your steps</h2>

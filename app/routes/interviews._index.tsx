@@ -1,5 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { candidateScope } from "~/models/candidates/candidate-access.server";
@@ -17,16 +17,38 @@ import { describeTimeZone, formatDateTime } from "~/utils/dates";
 import { requireUser } from "~/utils/session.server";
 import { toSearch, withParams } from "~/utils/table-params";
 import { useTimeZone } from "~/utils/use-time-zone";
+import tablesWorkspaceStyles from "~/styles/tables-workspace.css";
+import { OwnershipSwitch } from "~/components/ownership-switch";
+import { SavedViews } from "~/components/saved-views";
+import { effectiveTableParams, ownershipLinks } from "~/models/tables/ownership";
+import { savedViewAction } from "~/models/tables/saved-view-actions.server";
+import { isSavedViewIntent } from "~/models/tables/saved-view-forms";
+import { canonicalViewQuery, listSavedViews } from "~/models/tables/saved-views.server";
+import { formRefused } from "~/utils/form-reply.server";
 
 export const meta: MetaFunction = () => [{ title: "Interviews · Rebound" }];
 
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: tablesWorkspaceStyles }];
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const params = new URL(request.url).searchParams;
+  // A recruiter's bare /interviews opens on the interviews they handle (app/models/tables/ownership.ts).
+  const params = effectiveTableParams(new URL(request.url).searchParams, {
+    user,
+    ownerParam: "recruiter",
+    filterParams: interviewFilterParams,
+  });
   const query = { ...parseInterviewQuery(params), scope: await candidateScope(user) };
   const { timeZone } = await getAgency();
-  const [{ rows, total, page }, options] = await Promise.all([listInterviews(query, timeZone), interviewFilterOptions()]);
+  const [{ rows, total, page }, options, savedViews] = await Promise.all([
+    listInterviews(query, timeZone),
+    interviewFilterOptions(),
+    listSavedViews(user.id, "interviews"),
+  ]);
   return {
+    ownership: ownershipLinks(params, user.id, "recruiter"),
+    savedViews,
+    currentQuery: canonicalViewQuery("interviews", params),
     rows,
     total,
     view: { ...query.state, page },
@@ -34,6 +56,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     options,
     csvHref: `/interviews.csv${toSearch(withParams(params, { page: null }))}`,
   };
+}
+
+/** The saved-view forms; the table itself is read-only. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (!isSavedViewIntent(intent)) return formRefused();
+  return savedViewAction(request, user.id, "interviews", formData, intent);
 }
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["rows"][number];
@@ -67,7 +98,8 @@ function useInterviewColumns(): ColumnDef<Row, unknown>[] {
 }
 
 export default function InterviewsPage() {
-  const { rows, total, view, filters, options, csvHref } = useLoaderData<typeof loader>();
+  const { rows, total, view, filters, options, csvHref, ownership, savedViews, currentQuery } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
   const columns = useInterviewColumns();
   const timeZone = useTimeZone();
   const [searchParams] = useSearchParams();
@@ -87,6 +119,8 @@ export default function InterviewsPage() {
           </a>
         </div>
       </div>
+      <OwnershipSwitch links={ownership} mineLabel="My interviews" label="Whose interviews" />
+      <SavedViews table="interviews" views={savedViews} currentQuery={currentQuery} reply={reply} />
       <TableFilters label="Filter interviews" filterParams={interviewFilterParams}>
         <FilterInput
           name="q"

@@ -45,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
-const newStep = { title: "", guidance: "", owner: "candidate", dueHours: "24", dueLocalTime: "" };
+const newStep = { title: "", guidance: "", staffNote: "", owner: "candidate", dueHours: "24", dueLocalTime: "" };
 
 export default function ChecklistSettingsPage() {
   const { playbook, timeZone } = useLoaderData<typeof loader>();
@@ -124,7 +124,18 @@ function StepFieldset({
       <legend>Step {n}</legend>
       <ErrorList errors={step.errors} />
       <Field label="Title" inputProps={getInputProps(f.title, { type: "text" })} errors={f.title.errors} />
-      <TextareaField label="Guidance" textareaProps={{ ...getTextareaProps(f.guidance), rows: 3 }} errors={f.guidance.errors} />
+      <TextareaField
+        label="Guidance"
+        hint="Candidates read it on their page: write it to them."
+        textareaProps={{ ...getTextareaProps(f.guidance), rows: 3 }}
+        errors={f.guidance.errors}
+      />
+      <TextareaField
+        label="Note for staff (optional)"
+        hint="Shown on staff pages only, never to the candidate."
+        textareaProps={{ ...getTextareaProps(f.staffNote), rows: 2 }}
+        errors={f.staffNote.errors}
+      />
       <div className="playbook-step-row">
         <SelectField
           label="Owner"

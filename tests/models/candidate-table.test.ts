@@ -121,7 +121,12 @@ test("bulk reassign moves the selected candidates in one go, each with an audit 
 test("a recruiter posts selected ids to the page and gets a toast with the count", async () => {
   const carla = await makeCandidate({ name: "Carla", recruiterId: ada.id });
   const dev = await makeCandidate({ name: "Dev", recruiterId: ada.id });
-  const body = new URLSearchParams([["intent", "reassign"], ["candidateIds", carla.id], ["candidateIds", dev.id], ["recruiterId", bob.id]]);
+  const selection: [string, string][] = [["candidateIds", carla.id], ["candidateIds", dev.id], ["recruiterId", bob.id]];
+  // The move is asked for first (tests/models/bulk-reassign.test.ts); the confirmation carries the review's key.
+  const review = new URLSearchParams([["intent", "review-reassign"], ...selection]);
+  const reviewRequest = await signedInRequest(ada.id, "http://localhost/candidates?index&status=open&page=2", { method: "POST", body: review });
+  const { reassignPlan } = (await action({ request: reviewRequest, params: {}, context: {} })) as { reassignPlan: { confirmation: string } };
+  const body = new URLSearchParams([["intent", "reassign"], ...selection, ["confirmation", reassignPlan.confirmation]]);
   const request = await signedInRequest(ada.id, "http://localhost/candidates?index&status=open&page=2", { method: "POST", body });
   const response = (await action({ request, params: {}, context: {} })) as Response;
   expect(response.status).toBe(302);

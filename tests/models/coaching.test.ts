@@ -122,7 +122,7 @@ describe("finding the candidate's page by token", () => {
   });
 
   test("the page holds only the candidate's own steps, with no notes", async () => {
-    const { token } = await runWithLink({ candidateName: "Priya  Raman-Shah" });
+    const { token, recruiter } = await runWithLink({ candidateName: "Priya  Raman-Shah" });
     const page = await findCoachingRun(token);
     expect(page).toMatchObject({ firstName: "Priya", roleTitle: "Data Analyst" });
     expect(page!.steps.map((s) => s.title)).toEqual(["Rest before you call anyone", "Phone the hiring manager"]);
@@ -132,7 +132,9 @@ describe("finding the candidate's page by token", () => {
     expect(json).not.toContain("Check in with the candidate");
     expect(json).not.toContain("FLAG-DESCRIPTION");
     expect(json).not.toContain("critical");
-    expect(json).not.toContain("@agency.example");
+    // The candidate's own recruiter is their contact on purpose ("Your recruiter: …"); no other staff address shows.
+    expect(page!.recruiter).toEqual({ name: recruiter.name, email: recruiter.email, phone: null });
+    expect(json.replaceAll(recruiter.email, "")).not.toContain("@agency.example");
   });
 });
 

@@ -198,9 +198,10 @@ async function everythingSeenBy(userId: string) {
   const get = async (url: string) => signedInRequest(userId, `http://localhost${url}`);
   const args = async (url: string) => ({ request: await get(url), params: {}, context: {} });
   return {
-    candidates: JSON.stringify(await candidates.loader(await args("/candidates"))),
+    // "Everyone": a recruiter's bare table opens on their own candidates (app/models/tables/ownership.ts).
+    candidates: JSON.stringify(await candidates.loader(await args("/candidates?who=all"))),
     candidatesCsv: await (await candidatesCsv.loader(await args("/candidates.csv"))).text(),
-    interviews: JSON.stringify(await interviews.loader(await args("/interviews"))),
+    interviews: JSON.stringify(await interviews.loader(await args("/interviews?who=all"))),
     interviewsCsv: await (await interviewsCsv.loader(await args("/interviews.csv"))).text(),
     emails: JSON.stringify(await emails.loader(await args("/emails"))),
     search: JSON.stringify(await search.loader(await args("/resources/candidate-search?q=hidden"))),

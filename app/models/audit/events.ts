@@ -57,6 +57,11 @@ const agencyFields = z.object({
   checkInAfterHours: z.number().optional(),
 });
 
+const profileChanges = z
+  .object({ name: personal(text), phone: personal(optionalText), emailSignature: personal(optionalText) })
+  .partial();
+const savedViewFields = z.object({ table: text, name: text, query: text, shared: z.boolean() });
+
 type EventSpec = { entityType: string; before?: z.ZodTypeAny; after?: z.ZodTypeAny };
 
 function defineEvents<const T extends Record<string, EventSpec>>(events: T) {
@@ -233,6 +238,25 @@ export const auditEvents = defineEvents({
   "user.session_ended": { entityType: "User" },
   "user.other_sessions_ended": { entityType: "User", after: z.object({ ended: z.number() }) },
   "user.unlock_email_requested": { entityType: "User", after: z.object({ ip: personal(text) }) },
+  // My profile: the user's own details (only the fields that changed) and password.
+  "user.profile_updated": { entityType: "User", before: profileChanges, after: profileChanges },
+  "user.password_changed": { entityType: "User", after: z.object({ sessionsEnded: z.number() }) },
+  // One per previous owner of a bulk reassign, about that owner (entityId), so they can be told what moved.
+  "candidates.bulk_reassigned": {
+    entityType: "User",
+    after: z.object({
+      previousOwnerId: text,
+      toRecruiterId: text,
+      toRecruiterName: text,
+      candidateIds: z.array(text),
+      count: z.number(),
+    }),
+  },
+
+  "saved_view.created": { entityType: "SavedView", after: savedViewFields },
+  "saved_view.renamed": { entityType: "SavedView", before: z.object({ name: text }), after: z.object({ name: text }) },
+  "saved_view.shared": { entityType: "SavedView", before: z.object({ shared: z.boolean() }), after: z.object({ shared: z.boolean() }) },
+  "saved_view.deleted": { entityType: "SavedView", before: savedViewFields },
 });
 
 type Specs = typeof auditEvents;

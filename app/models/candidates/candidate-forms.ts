@@ -67,11 +67,22 @@ export function isCandidateFormIntent(value: unknown): value is CandidateFormInt
 }
 
 /** The candidates table's bulk action: selected rows to one recruiter. */
+const reassignCandidateIds = z
+  .array(recordIdField("That selection was not understood."), { required_error: "Select at least one candidate." })
+  .min(1, "Select at least one candidate.")
+  .max(500, "Reassign at most 500 candidates at a time.");
+
+/** Bulk reassign, step 1: who moves, from whom (the page asks before moving anything). */
+export const BulkReassignReviewSchema = z.object({
+  intent: z.literal("review-reassign"),
+  candidateIds: reassignCandidateIds,
+  recruiterId: recordIdField("Choose a recruiter."),
+});
+
+/** Bulk reassign, step 2: the confirmed move; the model refuses it without the review's confirmation. */
 export const BulkReassignSchema = z.object({
   intent: z.literal("reassign"),
-  candidateIds: z
-    .array(recordIdField("That selection was not understood."), { required_error: "Select at least one candidate." })
-    .min(1, "Select at least one candidate.")
-    .max(500, "Reassign at most 500 candidates at a time."),
+  candidateIds: reassignCandidateIds,
   recruiterId: recordIdField("Choose a recruiter."),
+  confirmation: z.string().max(200).optional(),
 });

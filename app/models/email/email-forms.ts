@@ -2,7 +2,7 @@
 // Shared by the actions (server truth) and the forms (client hints).
 import { recordIdField } from "~/utils/record-id";
 import { z } from "zod";
-import { BulkReassignSchema } from "../candidates/candidate-forms";
+import { BulkReassignReviewSchema, BulkReassignSchema } from "../candidates/candidate-forms";
 import { multiLineText } from "~/utils/text";
 import { templateNames } from "../../../emails/index";
 
@@ -77,6 +77,6 @@ export const RetryEmailSchema = z.object({ intent: z.literal("retry", { errorMap
 /** The candidates table's bulk actions, told apart by the pressed button's intent. */
 export const CandidatesBulkSchema = z.discriminatedUnion(
   "intent",
-  [BulkReassignSchema, BulkEmailReviewSchema, BulkEmailSchema],
+  [BulkReassignReviewSchema, BulkReassignSchema, BulkEmailReviewSchema, BulkEmailSchema],
   { errorMap: () => ({ message: "That request was not understood. Reload the page and try again." }) },
 );

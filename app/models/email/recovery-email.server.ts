@@ -72,14 +72,19 @@ export type EmailRecipient = {
   optedOutAt: Date | null;
 };
 
-async function senderOf(actor: StaffActor) {
-  // Phone and signature aren't on User yet: the block shows the name and email until they are.
-  return prisma.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true, email: true } });
+type Sender = { name: string; email: string; phone: string | null; emailSignature: string | null };
+
+async function senderOf(actor: StaffActor): Promise<Sender> {
+  // The sender's own contact block, as they keep it under My profile.
+  return prisma.user.findUniqueOrThrow({
+    where: { id: actor.userId },
+    select: { name: true, email: true, phone: true, emailSignature: true },
+  });
 }
 
 function buildMergeValues(
   interview: InterviewForEmail,
-  context: { agencyName: string; timeZone: string; sender: { name: string; email: string } },
+  context: { agencyName: string; timeZone: string; sender: Sender },
   options: { personalNote?: string | null; coachingLinkUrl?: string | null },
 ): RecoveryMergeValues {
   const reasons = inTaxonomyOrder((interview.flags[0]?.reasons ?? []).map((r) => r.reason));
@@ -90,7 +95,12 @@ function buildMergeValues(
     companyName: interview.company.name,
     roleTitle: interview.roleTitle,
     interviewDate: formatDate(interview.scheduledAt, context.timeZone),
-    recruiter: { name: context.sender.name, email: context.sender.email },
+    recruiter: {
+      name: context.sender.name,
+      email: context.sender.email,
+      phone: context.sender.phone,
+      signature: context.sender.emailSignature,
+    },
     reasons,
     coachingLink: run
       ? options.coachingLinkUrl
@@ -196,7 +206,7 @@ async function sendForInterview(
   interview: InterviewForEmail,
   input: { template: string; personalNote?: string | null; messageId: string },
   actor: StaffActor,
-  context: { agencyName: string; timeZone: string; sender: { name: string; email: string } },
+  context: { agencyName: string; timeZone: string; sender: Sender },
 ): Promise<SendResult> {
   const recipient = recipientOf(interview);
   const existing = await findQueued(input.messageId);

@@ -5,7 +5,7 @@ import { isLocalTime } from "./rules";
 import { stepOwners } from "../enums";
 import { PLAYBOOK_LIMITS, type PlaybookStepData } from "./playbook";
 
-const { steps: maxSteps, title: maxTitle, guidance: maxGuidance, dueHours: maxHours } = PLAYBOOK_LIMITS;
+const { steps: maxSteps, title: maxTitle, guidance: maxGuidance, staffNote: maxStaffNote, dueHours: maxHours } = PLAYBOOK_LIMITS;
 
 export const PlaybookStepSchema = z.object({
   title: singleLineText(
@@ -22,6 +22,8 @@ export const PlaybookStepSchema = z.object({
       .min(1, "Write a line or two of guidance.")
       .max(maxGuidance, `The guidance is at most ${maxGuidance} characters.`),
   ),
+  // Empty means none; Conform sends nothing for an empty field.
+  staffNote: multiLineText(z.string().max(maxStaffNote, `The note for staff is at most ${maxStaffNote} characters.`)).optional(),
   owner: z.enum(stepOwners.values, { errorMap: () => ({ message: "Choose the candidate or the recruiter." }) }),
   dueHours: z
     .number({ required_error: "Say how many hours after the interview this is due.", invalid_type_error: "Enter a number of hours, such as 24." })
@@ -52,6 +54,7 @@ export function stepsToSave(form: PlaybookForm): PlaybookStepData[] {
     .map((s) => ({
       title: s.title,
       guidance: s.guidance,
+      staffNote: s.staffNote || null,
       owner: s.owner,
       dueOffsetMinutes: Math.round(s.dueHours * 60),
       dueLocalTime: s.dueLocalTime || null,
@@ -59,10 +62,18 @@ export function stepsToSave(form: PlaybookForm): PlaybookStepData[] {
 }
 
 /** A saved step as the editor shows it. */
-export function stepToForm(step: { title: string; guidance: string; owner: string; dueOffsetMinutes: number; dueLocalTime: string | null }) {
+export function stepToForm(step: {
+  title: string;
+  guidance: string;
+  staffNote?: string | null;
+  owner: string;
+  dueOffsetMinutes: number;
+  dueLocalTime: string | null;
+}) {
   return {
     title: step.title,
     guidance: step.guidance,
+    staffNote: step.staffNote ?? "",
     owner: step.owner,
     dueHours: String(Math.round((step.dueOffsetMinutes / 60) * 100) / 100),
     dueLocalTime: step.dueLocalTime ?? "",

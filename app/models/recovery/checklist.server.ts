@@ -239,7 +239,7 @@ export async function getChecklistForInterview(interviewId: string) {
           completedAt: true,
           completedByCandidate: true,
           completedBy: { select: { name: true } },
-          step: { select: { title: true, guidance: true, owner: true, position: true } },
+          step: { select: { title: true, guidance: true, staffNote: true, owner: true, position: true } },
         },
       },
     },

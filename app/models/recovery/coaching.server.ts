@@ -230,7 +230,13 @@ export async function findCoachingRun(token: string, now: Date = new Date()) {
       status: true,
       ...reflectionColumns,
       interview: {
-        select: { roleTitle: true, candidate: { select: { name: true } }, company: { select: { name: true } } },
+        select: {
+          roleTitle: true,
+          candidate: {
+            select: { name: true, recruiter: { select: { name: true, email: true, phone: true, active: true } } },
+          },
+          company: { select: { name: true } },
+        },
       },
       steps: {
         where: { step: { owner: "candidate" } },
@@ -251,6 +257,10 @@ export async function findCoachingRun(token: string, now: Date = new Date()) {
     firstName: firstName(run.interview.candidate.name),
     companyName: run.interview.company.name,
     roleTitle: run.interview.roleTitle,
+    // Who to contact: the candidate's own recruiter, while they still work here.
+    recruiter: run.interview.candidate.recruiter.active
+      ? { name: run.interview.candidate.recruiter.name, email: run.interview.candidate.recruiter.email, phone: run.interview.candidate.recruiter.phone }
+      : null,
     steps: run.steps.map((s) => ({
       id: s.id,
       title: s.step.title,

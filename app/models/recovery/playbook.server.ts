@@ -13,6 +13,7 @@ const stepSelect = {
   position: true,
   title: true,
   guidance: true,
+  staffNote: true,
   owner: true,
   dueOffsetMinutes: true,
   dueLocalTime: true,
@@ -46,6 +47,7 @@ function stepData(step: PlaybookStepData) {
   return {
     title: step.title,
     guidance: step.guidance,
+    staffNote: step.staffNote || null,
     owner: step.owner,
     dueOffsetMinutes: step.dueOffsetMinutes,
     dueLocalTime: step.dueLocalTime || null,

@@ -5,7 +5,10 @@ export type StepOwner = "candidate" | "recruiter";
 
 export type PlaybookStepData = {
   title: string;
+  /** Shown to the candidate on their page and to staff. Written for the candidate. */
   guidance: string;
+  /** Shown on staff pages only: what the recruiter does when the candidate can't. */
+  staffNote?: string | null;
   owner: StepOwner;
   /** Minutes after the interview ends. */
   dueOffsetMinutes: number;
@@ -20,6 +23,7 @@ export const PLAYBOOK_LIMITS = {
   steps: 40,
   title: 120,
   guidance: 1000,
+  staffNote: 1000,
   /** 90 days: a recovery that takes longer is a new conversation, not a step. */
   dueHours: 90 * 24,
 } as const;
@@ -58,8 +62,8 @@ export const DEFAULT_PLAYBOOK: PlaybookStepData[] = [
     guidance:
       "Pick up the phone rather than sending an email, and speak to the person you actually met. Say plainly that " +
       "it was an off day and not how you usually perform, without blaming anything or anyone. Then ask directly " +
-      "whether they would see you again. If the candidate can't make the call, the recruiter can make it on their " +
-      "behalf: note who called.",
+      "whether they would see you again.",
+    staffNote: "If the candidate can't make the call, make it on their behalf, and note who called.",
     owner: "candidate",
     dueOffsetMinutes: DAY,
   },

@@ -6,7 +6,10 @@
 // picked first so OFFSET skips index entries, not joined rows. Prisma's query API can express neither.
 import type { StaffActor } from "~/models/audit/events";
 import { Prisma } from "~/.generated/prisma/client";
-import { prisma } from "~/utils/db.server";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { recordAudit } from "~/models/audit/audit.server";
+import { prisma, type Tx } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
 import { RuleViolation } from "~/utils/errors.server";
 import { parseLocalDate } from "~/utils/dates";
 import { filterParam, parseFilters, parseTableState, type TableState } from "~/utils/table-params";
@@ -191,24 +194,117 @@ export async function candidateFilterOptions() {
 /**
  * Gives the selected candidates to another recruiter in one transaction, each exactly as the profile's "Change
  * recruiter" does (audited, open work moves along). Candidates already with that recruiter are left alone.
+ * The page goes through planReassign and confirmReassign; this is the move itself.
  */
 export async function reassignCandidates(
   input: { candidateIds: string[]; recruiterId: string },
   actor: StaffActor,
 ) {
-  const recruiter = await prisma.user.findFirst({
-    where: { id: input.recruiterId, active: true },
-    select: { id: true, name: true },
-  });
+  return moveCandidates(input, actor, null);
+}
+
+/**
+ * Bulk reassign, step 2: the move the user confirmed. `confirmation` comes from planReassign and is only valid while
+ * the selection, the target and every candidate's owner are what the user was shown; without it nothing moves.
+ */
+export async function confirmReassign(
+  input: { candidateIds: string[]; recruiterId: string; confirmation?: string },
+  actor: StaffActor,
+) {
+  return moveCandidates(input, actor, input.confirmation ?? "");
+}
+
+async function activeRecruiter(recruiterId: string) {
+  const recruiter = await prisma.user.findFirst({ where: { id: recruiterId, active: true }, select: { id: true, name: true } });
   if (!recruiter) throw new RuleViolation("Choose an active recruiter.", "recruiterId");
+  return recruiter;
+}
+
+type Owned = { id: string; recruiterId: string };
+
+async function selectedCandidates(db: Pick<Tx, "candidate">, ids: string[]) {
+  const candidates = await db.candidate.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, name: true, recruiterId: true, recruiter: { select: { name: true } } },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
+  if (candidates.length !== ids.length) {
+    throw new RuleViolation("Some of the selected candidates no longer exist. Reload the page and try again.");
+  }
+  return candidates;
+}
+
+/** Binds a confirmation to who asked, the target and each candidate's owner at review time. */
+function confirmationFor(actor: StaffActor, recruiterId: string, candidates: Owned[]) {
+  const owners = candidates.map((c) => `${c.id}:${c.recruiterId}`).sort();
+  return createHmac("sha256", env.sessionSecrets[0])
+    .update(JSON.stringify(["bulk-reassign", actor.userId, recruiterId, owners]))
+    .digest("base64url");
+}
+
+function sameConfirmation(given: string, expected: string) {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Bulk reassign, step 1: what would move, grouped by current owner ("2 of Jamie Osei's candidates"), what already
+ * belongs to the target, and the confirmation the second step must carry.
+ */
+export async function planReassign(input: { candidateIds: string[]; recruiterId: string }, actor: StaffActor) {
+  const recruiter = await activeRecruiter(input.recruiterId);
+  const candidates = await selectedCandidates(prisma, [...new Set(input.candidateIds)]);
+  const groups = new Map<string, { ownerId: string; ownerName: string; candidates: { id: string; name: string }[] }>();
+  for (const c of candidates) {
+    if (c.recruiterId === recruiter.id) continue;
+    const group = groups.get(c.recruiterId) ?? { ownerId: c.recruiterId, ownerName: c.recruiter.name, candidates: [] };
+    group.candidates.push({ id: c.id, name: c.name });
+    groups.set(c.recruiterId, group);
+  }
+  const moving = [...groups.values()].sort((a, b) => a.ownerName.localeCompare(b.ownerName));
+  return {
+    recruiter,
+    toSelf: recruiter.id === actor.userId,
+    moving,
+    unchanged: candidates.filter((c) => c.recruiterId === recruiter.id).map((c) => ({ id: c.id, name: c.name })),
+    candidateIds: candidates.map((c) => c.id),
+    confirmation: confirmationFor(actor, recruiter.id, candidates),
+  };
+}
+export type ReassignPlan = Awaited<ReturnType<typeof planReassign>>;
+
+async function moveCandidates(input: { candidateIds: string[]; recruiterId: string }, actor: StaffActor, confirmation: string | null) {
+  const recruiter = await activeRecruiter(input.recruiterId);
   const ids = [...new Set(input.candidateIds)];
   return prisma.$transaction(async (tx) => {
-    const candidates = await tx.candidate.findMany({ where: { id: { in: ids } }, select: { id: true, recruiterId: true } });
-    if (candidates.length !== ids.length) {
-      throw new RuleViolation("Some of the selected candidates no longer exist. Reload the page and try again.");
+    const candidates = await selectedCandidates(tx, ids);
+    if (confirmation !== null && !sameConfirmation(confirmation, confirmationFor(actor, recruiter.id, candidates))) {
+      throw new RuleViolation(
+        confirmation
+          ? "These candidates changed since you reviewed the move. Review it again."
+          : "Review the move first: choose “Reassign selected” and confirm who moves.",
+      );
     }
     const moving = candidates.filter((c) => c.recruiterId !== recruiter.id);
     for (const c of moving) await reassignCandidateInTx(tx, c.id, recruiter.id, actor);
+    // One event per previous owner, about them, so they can be told what left their list (and by whom).
+    const byOwner = new Map<string, typeof moving>();
+    for (const c of moving) byOwner.set(c.recruiterId, [...(byOwner.get(c.recruiterId) ?? []), c]);
+    for (const [previousOwnerId, theirs] of byOwner) {
+      await recordAudit(tx, {
+        actor,
+        action: "candidates.bulk_reassigned",
+        entityId: previousOwnerId,
+        after: {
+          previousOwnerId,
+          toRecruiterId: recruiter.id,
+          toRecruiterName: recruiter.name,
+          candidateIds: theirs.map((c) => c.id),
+          count: theirs.length,
+        },
+      });
+    }
     return { moved: moving.length, unchanged: candidates.length - moving.length, recruiter };
   });
 }

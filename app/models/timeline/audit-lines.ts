@@ -170,6 +170,14 @@ export const auditLines: AuditLines = {
   "user.session_ended": null,
   "user.other_sessions_ended": null,
   "user.unlock_email_requested": null,
+  "user.profile_updated": null,
+  "user.password_changed": null,
+  // About a recruiter, not a candidate: each moved candidate's own "candidate.reassigned" shows on their timeline.
+  "candidates.bulk_reassigned": null,
+  "saved_view.created": null,
+  "saved_view.renamed": null,
+  "saved_view.shared": null,
+  "saved_view.deleted": null,
 };
 
 /** An event this version doesn't know (or whose payload no longer fits) still shows that something changed. */

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN "emailSignature" TEXT;
+ALTER TABLE "User" ADD COLUMN "phone" TEXT;
