@@ -177,7 +177,13 @@ export async function getCoachingPanel(interviewId: string, now: Date = new Date
       },
     },
   });
-  if (!run) return { run: null, link: null, reflection: null, reflectionUpdatedAt: null };
+  if (!run) return { run: null, link: null, lastOpenedAt: null, reflection: null, reflectionUpdatedAt: null };
+  // Any of the run's links counts (each email carries its own): when did the candidate last look?
+  const opened = await prisma.coachingLink.findFirst({
+    where: { runId: run.id, lastOpenedAt: { not: null } },
+    orderBy: { lastOpenedAt: "desc" },
+    select: { lastOpenedAt: true },
+  });
   const latest = run.coachingLinks[0];
   const status: CoachingLinkStatus | null = !latest
     ? null
@@ -189,6 +195,7 @@ export async function getCoachingPanel(interviewId: string, now: Date = new Date
   return {
     run: { id: run.id, status: run.status },
     link: latest && status ? { ...latest, status } : null,
+    lastOpenedAt: opened?.lastOpenedAt ?? null,
     reflection: toReflection(run),
     reflectionUpdatedAt: run.reflectionUpdatedAt,
   };
@@ -221,6 +228,8 @@ async function findValidLink(client: Tx, token: string, now: Date) {
 export async function findCoachingRun(token: string, now: Date = new Date()) {
   const access = await findValidLink(prisma, token, now);
   if (!access) return null;
+  // Not audited: a visit changes nothing the candidate or the agency decided; the recruiter's panel shows it.
+  await prisma.coachingLink.update({ where: { id: access.linkId }, data: { lastOpenedAt: now } });
   const run = await prisma.checklistRun.findUniqueOrThrow({
     where: { id: access.runId },
     select: {
