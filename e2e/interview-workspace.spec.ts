@@ -23,6 +23,7 @@ async function tabTo(page: Page, target: Locator, { back = false, max = 120 } = 
 const announcer = (page: Page) => page.locator("[data-announcer]");
 
 test("a freshly flagged interview's page fits the height budget at 1366×900 with every checklist step in it", async ({ page, login }) => {
+  test.setTimeout(60_000);
   await page.setViewportSize({ width: 1366, height: 900 });
   const recruiter = await login({ role: "recruiter" });
   const { interviewId } = await createCandidateWithInterview(recruiter.id, { hoursAgo: 4 });
@@ -94,6 +95,7 @@ test("the whole recovery by keyboard alone: flag, tick a step, create and copy a
   await keys.press("Enter");
   const dialog = page.getByRole("dialog", { name: "The candidate's link" });
   await expect(dialog).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/interview-link-dialog-1366.png" });
   const link = await dialog.getByLabel("Candidate link").inputValue();
   expect(link).toMatch(/\/coach\/[A-Za-z0-9_-]{43}$/);
   await expect(dialog.getByRole("link", { name: "Email it to the candidate" })).toHaveAttribute("href", `/interviews/${interviewId}/email`);
@@ -125,6 +127,7 @@ test("the whole recovery by keyboard alone: flag, tick a step, create and copy a
   await keys.press("Enter");
   await expect(panel.getByRole("heading", { name: "Next: schedule the second interview" })).toBeFocused();
   await expect(panel.getByText(/^Answer: Granted on /)).toBeVisible();
+  await panel.screenshot({ path: "test-results/screens/interview-second-interview-granted-1366.png" });
 
   // Schedule it: the date and time typed into the field's segments (month, day, year, hour, minute, AM/PM).
   const when = panel.getByLabel("Date and time of the second interview");
@@ -170,6 +173,7 @@ test("on a 375 px phone the interview page has no sideways scroll", async ({ pag
   const widths = await page.evaluate(() => ({ scroll: document.scrollingElement!.scrollWidth, client: document.scrollingElement!.clientWidth }));
   expect(widths.scroll).toBeLessThanOrEqual(widths.client);
   await page.screenshot({ path: "test-results/screens/interview-workspace-375.png", fullPage: true });
+  await page.getByRole("region", { name: "Recovery checklist" }).screenshot({ path: "test-results/screens/interview-checklist-375.png" });
 
   // The link dialog fits too.
   await page.getByRole("button", { name: "Create a link" }).click();
