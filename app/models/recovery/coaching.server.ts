@@ -214,11 +214,23 @@ async function findValidLink(client: Tx, token: string, now: Date) {
       id: true,
       expiresAt: true,
       revokedAt: true,
+      lastOpenedAt: true,
       run: { select: { id: true, status: true, interview: { select: { candidateId: true } } } },
     },
   });
   if (!link || link.revokedAt || link.expiresAt <= now || link.run.status === "cancelled") return null;
-  return { linkId: link.id, runId: link.run.id, candidateId: link.run.interview.candidateId };
+  return { linkId: link.id, runId: link.run.id, candidateId: link.run.interview.candidateId, lastOpenedAt: link.lastOpenedAt };
+}
+
+const OPENED_EVERY_MS = 60_000;
+
+/**
+ * Records when the candidate opened their page, for the recruiter's "last opened …". Not audited: a visit decides
+ * nothing. At most once a minute (the page reloads its data after every autosave), and never at the page's expense.
+ */
+async function noteLinkOpened(access: { linkId: string; lastOpenedAt: Date | null }, now: Date) {
+  if (access.lastOpenedAt && now.getTime() - access.lastOpenedAt.getTime() < OPENED_EVERY_MS) return;
+  await prisma.coachingLink.update({ where: { id: access.linkId }, data: { lastOpenedAt: now } }).catch(() => undefined);
 }
 
 /**
@@ -228,8 +240,7 @@ async function findValidLink(client: Tx, token: string, now: Date) {
 export async function findCoachingRun(token: string, now: Date = new Date()) {
   const access = await findValidLink(prisma, token, now);
   if (!access) return null;
-  // Not audited: a visit changes nothing the candidate or the agency decided; the recruiter's panel shows it.
-  await prisma.coachingLink.update({ where: { id: access.linkId }, data: { lastOpenedAt: now } });
+  await noteLinkOpened(access, now);
   const run = await prisma.checklistRun.findUniqueOrThrow({
     where: { id: access.runId },
     select: {
