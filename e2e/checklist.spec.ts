@@ -38,10 +38,12 @@ test("flagging starts the checklist; the recruiter marks done, skips, notes and 
   await expect(step(titles[1])).toContainText("Skipped");
   await expect(checklist.getByText(`2 of ${titles.length} steps done or skipped`)).toBeVisible();
 
+  await step(titles[2]).getByText(`Guidance, add a note for ${titles[2]}`).click();
   await step(titles[2]).getByLabel(`Note on “${titles[2]}” (optional)`).fill("Left a voicemail; will try again at 4pm.");
   await step(titles[2]).getByRole("button", { name: `Save note: ${titles[2]}` }).click();
   await expect(page.getByRole("status").filter({ hasText: "Note saved." })).toBeVisible();
   await page.reload();
+  await step(titles[2]).getByText(`Guidance and note for ${titles[2]}`).click();
   await expect(step(titles[2]).getByLabel(`Note on “${titles[2]}” (optional)`)).toHaveValue("Left a voicemail; will try again at 4pm.");
 
   await step(titles[0]).getByRole("button", { name: `Undo: ${titles[0]}` }).click();

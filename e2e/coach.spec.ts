@@ -24,6 +24,8 @@ test("a candidate opens their link on a phone, ticks a step and fills the worksh
   const path = await flagAndCreateLink(page, interviewId);
   // A private recruiter note on a step must never reach the candidate.
   const secret = `Private: client said ${Date.now().toString(36)}`;
+  // The note opens on demand, under the step's "Guidance" disclosure.
+  await page.getByText(/^Guidance, add a note for /).first().click();
   const firstNote = page.getByLabel(/^Note on/).first();
   await firstNote.fill(secret);
   await page.getByRole("button", { name: /^Save note:/ }).first().click();

@@ -217,11 +217,15 @@ export async function flagAndCreateLink(page: Page, interviewId: string) {
   await page.getByLabel("Severity").selectOption({ label: "Minor" });
   await page.getByRole("button", { name: "Flag interview" }).click();
   await expect(page.getByRole("heading", { name: "Flagged as gone badly" })).toBeVisible();
-  await page.getByRole("button", { name: "Create a new link" }).click();
-  const toast = page.getByRole("status").filter({ hasText: "Candidate link created" });
-  await expect(toast).toBeVisible();
-  const url = (await toast.locator(".toast-detail").textContent())?.trim() ?? "";
+  await page.getByRole("button", { name: /^(Create a link|New link)$/ }).click();
+  // The link is shown once, in a dialog; Escape closes it and the panel says the link is active.
+  const dialog = page.getByRole("dialog", { name: "The candidate's link" });
+  await expect(dialog).toBeVisible();
+  const url = (await dialog.getByLabel("Candidate link").inputValue()).trim();
   expect(url).toMatch(/\/coach\/[A-Za-z0-9_-]{43}$/);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(/^Link active, expires /)).toBeVisible();
   return new URL(url).pathname;
 }
 

@@ -31,6 +31,8 @@ test("recording the hire closes the recovery, finishes its checklist, and the ca
 
   await page.goto(`/interviews/${interviewId}`);
   await waitForHydration(page);
+  // No request yet, so the outcome is one disclosure away rather than the next form.
+  await page.getByText("Record the outcome now").click();
   await page.getByLabel("Outcome", { exact: true }).selectOption({ label: "Hired" });
   await page.getByLabel("Start date").fill(new Date(Date.now() + 14 * 24 * 3600_000).toISOString().slice(0, 10));
   await page.getByRole("button", { name: "Record outcome" }).click();

@@ -55,6 +55,8 @@ test("after a recruiter records a hire, the manager's funnel and that recruiter'
     await panel.getByLabel("Answer", { exact: true }).selectOption({ label: "Granted" });
     await panel.getByRole("button", { name: "Save answer" }).click();
     await expect(page.getByText("Second interview granted. Schedule it below.")).toBeVisible();
+    // Scheduling is next; the outcome is one disclosure away.
+    await panel.getByText("Record the outcome now").click();
     await page.getByLabel("Outcome", { exact: true }).selectOption({ label: "Hired" });
     await page.getByLabel("Start date").fill(new Date(Date.now() + 14 * 24 * 3600_000).toISOString().slice(0, 10));
     await page.getByRole("button", { name: "Record outcome" }).click();

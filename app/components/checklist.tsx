@@ -1,6 +1,9 @@
-// The recovery checklist on the interview page: progress, each step's due time and state in words, and its actions.
-import { Form } from "@remix-run/react";
-import { useId } from "react";
+// The recovery checklist on the interview page: progress, then one compact row per step (state in words, owner, due,
+// Done and Skip inline; guidance and the note on demand).
+import { useFetcher } from "@remix-run/react";
+import { useId, useRef } from "react";
+import type { PendingFetcher } from "~/utils/use-is-pending";
+import { useFocusAfterSubmit } from "./announcer";
 import { checklistRunStatuses, stepOwners, stepStatuses } from "~/models/enums";
 import { describeTimeZone, formatDateTime } from "~/utils/dates";
 import { useTimeZone } from "~/utils/use-time-zone";
@@ -103,107 +106,173 @@ export function RecoveryChecklist({
         </span>
       </div>
       <ol className="checklist-steps">
-        {checklist.steps.map((s) => {
-          const state = stateOf(s, nowDate);
-          const titleId = `step-${s.id}-title`;
-          const errors = refused?.stepStateId === s.id ? refused.errors : null;
-          return (
-            <li key={s.id} className={`checklist-step step-${state}`} aria-labelledby={titleId}>
-              <h3 id={titleId}>{s.step.title}</h3>
-              <p className="step-meta">
-                <span className={`badge step-state step-state-${state}`}>{stateLabel(state)}</span>{" "}
-                <span>Owner: {stepOwners.label(s.step.owner)}</span> ·{" "}
-                <span>
-                  Due <time dateTime={new Date(s.dueAt).toISOString()}>{formatDateTime(s.dueAt, timeZone)}</time>
-                </span>
-                {s.status === "not_needed" && s.completedAt ? (
-                  <>
-                    {" · "}
-                    <span>Not needed: the recovery closed on {formatDateTime(s.completedAt, timeZone)}</span>
-                  </>
-                ) : s.status !== "pending" && s.completedAt ? (
-                  <>
-                    {" · "}
-                    <span>
-                      {s.status === "done" ? "Done" : "Skipped"} by{" "}
-                      {s.completedByCandidate ? "the candidate" : (s.completedBy?.name ?? "someone")} on{" "}
-                      {formatDateTime(s.completedAt, timeZone)}
-                    </span>
-                  </>
-                ) : null}
-              </p>
-              {s.usualDueAt ? (
-                <p className="hint">
-                  Usually due {formatDateTime(s.usualDueAt, timeZone)}, which had passed when the flag was logged, so it is
-                  due {hoursAfter(checklist.startedAt, s.dueAt)} after the flag instead.
-                </p>
-              ) : null}
-              <details>
-                <summary>
-                  Guidance<span className="visually-hidden"> for {s.step.title}</span>
-                </summary>
-                <p>{s.step.guidance}</p>
-                {s.step.staffNote ? (
-                  <p className="staff-note">
-                    <strong>For staff:</strong> {s.step.staffNote}
-                  </p>
-                ) : null}
-              </details>
-              {readOnly ? (
-                s.note ? <p className="step-note">Note: {s.note}</p> : null
-              ) : (
-                <Form method="post" action={action} className="step-actions" preventScrollReset>
-                  <input type="hidden" name="stepStateId" value={s.id} />
-                  <input type="hidden" name="baseVersion" value={(errors && refused?.currentVersion) || s.noteVersion} />
-                  <ErrorList errors={errors} alert />
-                  <div className="field">
-                    <label htmlFor={`note-${s.id}`}>
-                      Note<span className="visually-hidden"> on “{s.step.title}”</span> (optional)
-                    </label>
-                    <textarea
-                      id={`note-${s.id}`}
-                      name="note"
-                      rows={2}
-                      maxLength={2000}
-                      defaultValue={errors && refused?.note !== undefined ? refused.note : (s.note ?? "")}
-                    />
-                  </div>
-                  <div className="row-actions">
-                    {s.status === "pending" ? (
-                      <>
-                        <StepButton intent="step-done" stepStateId={s.id} title={s.step.title}>
-                          Mark done
-                        </StepButton>
-                        <StepButton intent="step-skip" stepStateId={s.id} title={s.step.title} secondary>
-                          Skip
-                        </StepButton>
-                      </>
-                    ) : (
-                      <StepButton intent="step-reopen" stepStateId={s.id} title={s.step.title} secondary>
-                        Undo
-                      </StepButton>
-                    )}
-                    <StepButton intent="step-note" stepStateId={s.id} title={s.step.title} secondary>
-                      Save note
-                    </StepButton>
-                  </div>
-                </Form>
-              )}
-            </li>
-          );
-        })}
+        {checklist.steps.map((s) => (
+          <ChecklistRow
+            key={s.id}
+            step={s}
+            state={stateOf(s, nowDate)}
+            startedAt={checklist.startedAt}
+            action={action}
+            readOnly={readOnly}
+            refused={refused?.stepStateId === s.id ? refused : null}
+          />
+        ))}
       </ol>
     </section>
   );
 }
 
+type StepRow = ChecklistView["steps"][number];
+type StepReply = { intent?: string | null; result?: { error?: Record<string, string[] | null | undefined>; initialValue?: Record<string, unknown> }; currentVersion?: string };
+
+/**
+ * One compact row per step: title, state in words, owner, due; Done and Skip (or Undo) inline; guidance and the note
+ * behind a disclosure. Its forms post through a fetcher, so the page stays where it is; without JavaScript they post
+ * the page to "#step-…", and the browser comes back to this row (the redirect keeps the fragment).
+ */
+function ChecklistRow({
+  step: s,
+  state,
+  startedAt,
+  action,
+  readOnly,
+  refused,
+}: {
+  step: StepRow;
+  state: string;
+  startedAt: When;
+  action: string;
+  readOnly: boolean;
+  refused: StepActionResult;
+}) {
+  const timeZone = useTimeZone();
+  const titleId = `step-${s.id}-title`;
+  const fetcher = useFetcher<StepReply>();
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  // With JavaScript the fetcher holds the refusal; without it the page's own reply does.
+  const reply = fetcher.state === "idle" ? fetcher.data : undefined;
+  const fetcherErrors = reply?.result?.error ? Object.values(reply.result.error).flatMap((e) => e ?? []) : null;
+  const errors = fetcherErrors?.length ? fetcherErrors : refused?.errors.length ? refused.errors : null;
+  const refusedNote = fetcherErrors?.length ? reply?.result?.initialValue?.note : refused?.note;
+  const currentVersion = (fetcherErrors?.length ? reply?.currentVersion : refused?.currentVersion) || undefined;
+  // The message is composed once the page shows the new state; remember which button was pressed.
+  const lastIntent = useRef<unknown>(null);
+  if (fetcher.formData) lastIntent.current = fetcher.formData.get("intent");
+  useFocusAfterSubmit(fetcher, titleRef, () =>
+    `${s.step.title}: ${lastIntent.current === "step-note" ? "your note is kept" : stateLabel(stateOf(s, new Date())).toLowerCase()}.`,
+  );
+  const formAction = `${action}#step-${s.id}`;
+  const hasNote = Boolean(s.note);
+  return (
+    <li id={`step-${s.id}`} className={`checklist-step step-${state}`} aria-labelledby={titleId}>
+      <div className="step-row">
+        <h3 id={titleId} ref={titleRef} tabIndex={-1}>
+          {s.step.title}
+        </h3>
+        <p className="step-meta">
+          <span className={`badge step-state step-state-${state}`}>{stateLabel(state)}</span>{" "}
+          <span>
+            <span className="visually-hidden">Owner: </span>
+            {stepOwners.label(s.step.owner)}
+          </span>{" "}
+          ·{" "}
+          <span>
+            Due <time dateTime={new Date(s.dueAt).toISOString()}>{formatDateTime(s.dueAt, timeZone)}</time>
+          </span>
+          {s.status === "not_needed" && s.completedAt ? (
+            <>
+              {" · "}
+              <span>Not needed: the recovery closed on {formatDateTime(s.completedAt, timeZone)}</span>
+            </>
+          ) : s.status !== "pending" && s.completedAt ? (
+            <>
+              {" · "}
+              <span>
+                {s.status === "done" ? "Done" : "Skipped"} by {s.completedByCandidate ? "the candidate" : (s.completedBy?.name ?? "someone")} on{" "}
+                {formatDateTime(s.completedAt, timeZone)}
+              </span>
+            </>
+          ) : null}
+        </p>
+        {readOnly ? null : (
+          <fetcher.Form method="post" action={formAction} className="step-buttons" preventScrollReset>
+            <input type="hidden" name="stepStateId" value={s.id} />
+            {s.status === "pending" ? (
+              <>
+                <StepButton fetcher={fetcher} intent="step-done" stepStateId={s.id} title={s.step.title}>
+                  Mark done
+                </StepButton>
+                <StepButton fetcher={fetcher} intent="step-skip" stepStateId={s.id} title={s.step.title} secondary>
+                  Skip
+                </StepButton>
+              </>
+            ) : (
+              <StepButton fetcher={fetcher} intent="step-reopen" stepStateId={s.id} title={s.step.title} secondary>
+                Undo
+              </StepButton>
+            )}
+          </fetcher.Form>
+        )}
+      </div>
+      <ErrorList errors={errors} alert />
+      {/* Open on demand; a refused note keeps it open so its message and the words typed are in sight. */}
+      <details className="step-details" open={errors ? true : undefined}>
+        <summary>
+          {readOnly ? (hasNote ? "Guidance and note" : "Guidance") : hasNote ? "Guidance and note" : "Guidance, add a note"}
+          <span className="visually-hidden"> for {s.step.title}</span>
+        </summary>
+        {s.usualDueAt ? (
+          <p className="hint">
+            Usually due {formatDateTime(s.usualDueAt, timeZone)}, which had passed when the flag was logged, so it is due{" "}
+            {hoursAfter(startedAt, s.dueAt)} after the flag instead.
+          </p>
+        ) : null}
+        <p className="step-guidance">{s.step.guidance}</p>
+        {s.step.staffNote ? (
+          <p className="staff-note">
+            <strong>For staff:</strong> {s.step.staffNote}
+          </p>
+        ) : null}
+        {readOnly ? (
+          s.note ? <p className="step-note">Note: {s.note}</p> : null
+        ) : (
+          <fetcher.Form method="post" action={formAction} className="step-actions" preventScrollReset>
+            <input type="hidden" name="stepStateId" value={s.id} />
+            <input type="hidden" name="baseVersion" value={(errors && currentVersion) || s.noteVersion} />
+            <div className="field">
+              <label htmlFor={`note-${s.id}`}>
+                Note<span className="visually-hidden"> on “{s.step.title}”</span> (optional)
+              </label>
+              <textarea
+                id={`note-${s.id}`}
+                name="note"
+                rows={2}
+                maxLength={2000}
+                key={`${s.noteVersion ?? ""}-${errors ? "refused" : "saved"}`}
+                defaultValue={errors && typeof refusedNote === "string" ? refusedNote : (s.note ?? "")}
+              />
+            </div>
+            <div className="row-actions">
+              <StepButton fetcher={fetcher} intent="step-note" stepStateId={s.id} title={s.step.title} secondary>
+                Save note
+              </StepButton>
+            </div>
+          </fetcher.Form>
+        )}
+      </details>
+    </li>
+  );
+}
+
 function StepButton({
+  fetcher,
   intent,
   stepStateId,
   title,
   secondary,
   children,
 }: {
+  fetcher: PendingFetcher;
   intent: string;
   stepStateId: string;
   title: string;
@@ -213,6 +282,7 @@ function StepButton({
   return (
     // Only the button that was pressed shows progress, not the same button of every other step.
     <SubmitButton
+      fetcher={fetcher}
       name="intent"
       value={intent}
       subject={{ name: "stepStateId", value: stepStateId }}

@@ -1,9 +1,10 @@
 // The "Second interview" panel on /interviews/:id (requests, answers, the second interview, the outcome) and the
-// outcome form the candidate profile reuses. Forms post through fetchers, so refused input shows at its field.
+// outcome form the candidate profile reuses. Forms post through fetchers, so refused input shows at its field and the
+// page stays where it was. Only the form that comes next is open; what is recorded shows as one line each.
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form, Link, useFetcher } from "@remix-run/react";
-import { createContext, useContext, type ComponentProps, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useRef, type ComponentProps, type ReactNode } from "react";
 import { candidacyOutcomes, interviewFormats, requestChannels, requestedBy, requestResponses, selectOptions } from "~/models/enums";
 import { RECOVERY_WINDOW_HOURS } from "~/models/recovery/rules";
 import type { SecondInterviewPanelData } from "~/models/second-interviews/second-interview.server";
@@ -11,6 +12,7 @@ import { secondInterviewSchema } from "~/models/second-interviews/second-intervi
 import { describeTimeZone, formatDate, formatDateTime, toLocalInputValue } from "~/utils/dates";
 import type { FormReply } from "~/utils/form-reply";
 import { useTimeZone } from "~/utils/use-time-zone";
+import { useAnnounce } from "./announcer";
 import { ErrorList, Field, SelectField, SubmitButton, TextareaField } from "./forms";
 
 type Reply = { result: SubmissionResult<string[]> } | undefined;
@@ -41,13 +43,69 @@ function useSecondInterviewForm(id: string, lastResult: Reply, defaultValue: Rec
   });
 }
 
+/** Which form comes next: record the request → record the answer → schedule → outcome; "done" once decided. */
+export type SecondInterviewStage = "request" | "answer" | "schedule" | "outcome" | "done";
+
+export function nextStage(panel: Pick<PanelData, "requests" | "outcomes" | "grantedFrom">): SecondInterviewStage {
+  if (panel.outcomes.length) return "done";
+  const latest = panel.requests[0];
+  // A second interview's own page: what is left is how it ended.
+  if (!latest) return panel.grantedFrom ? "outcome" : "request";
+  if (latest.response === "pending") return "answer";
+  if (latest.response === "granted" && !latest.secondInterview) return "schedule";
+  return "outcome";
+}
+
+/** What the live region says after a change, worded apart from the toast so both can be found on the page. */
+function stageMessage(panel: PanelData, stage: SecondInterviewStage) {
+  const latest = panel.requests[0];
+  switch (stage) {
+    case "request":
+      return "Second interview: nothing recorded. Next: record a request.";
+    case "answer":
+      return "Request saved. Next: the company's answer.";
+    case "schedule":
+      return "Answer saved: granted. Next: schedule the second interview.";
+    case "outcome":
+      return latest?.secondInterview
+        ? "Second interview booked. Next: the outcome."
+        : `Answer saved: ${requestResponses.label(latest?.response ?? "pending").toLowerCase()}. Next: the outcome.`;
+    case "done":
+      return `Outcome saved: ${candidacyOutcomes.label(panel.outcomes[0]?.outcome ?? "")}.`;
+  }
+}
+
 export function SecondInterviewPanel({ panel, now, pageReply }: { panel: PanelData; now: string; pageReply?: FormReply | null }) {
   const timeZone = useTimeZone();
   const zone = describeTimeZone(timeZone);
-  const action = `/interviews/${panel.interviewId}`;
+  const base = `/interviews/${panel.interviewId}`;
+  // Without JavaScript the browser posts to the fragment and the redirect back keeps it: the page opens here.
+  const action = `${base}#second-interview`;
+  const stage = nextStage(panel);
+  const latest = panel.requests[0];
+  const earlier = panel.requests.slice(1);
+  const nextRef = useRef<HTMLDivElement>(null);
+  const announce = useAnnounce();
+  // After any change the forms below swap; focus the heading of what is next and say what happened.
+  const signature = JSON.stringify([panel.requests.map((r) => [r.id, r.response, r.respondedAt, r.secondInterview?.id]), panel.outcomes.map((o) => o.id)]);
+  const seen = useRef(signature);
+  useEffect(() => {
+    if (seen.current === signature) return;
+    seen.current = signature;
+    const heading = nextRef.current?.querySelector<HTMLElement>("[data-stage-heading]");
+    if (heading) {
+      heading.focus({ preventScroll: true });
+      const box = heading.getBoundingClientRect();
+      if (box.top < 0 || box.bottom > window.innerHeight) heading.scrollIntoView({ block: "nearest" });
+    }
+    announce(stageMessage(panel, stage));
+  }, [signature, panel, stage, announce]);
+  // A refused form without JavaScript comes back open, with its errors.
+  const requestReply = pageReply?.intent === "record-request";
+  const outcomeReply = pageReply?.intent === "record-outcome";
   return (
     <PageReplyContext.Provider value={pageReply ?? null}>
-    <section className="panel second-interview-panel" aria-labelledby="second-interview-title">
+    <section id="second-interview" className="panel second-interview-panel" aria-labelledby="second-interview-title">
       <h2 id="second-interview-title">Second interview</h2>
       {panel.grantedFrom ? (
         <p>
@@ -56,82 +114,152 @@ export function SecondInterviewPanel({ panel, now, pageReply }: { panel: PanelDa
         </p>
       ) : null}
       <p className="hint">
-        The articles say a phone call within {RECOVERY_WINDOW_HOURS} hours of the interview works best. For this
-        interview that window closes {formatDateTime(panel.windowEndsAt, timeZone)} ({zone}).
+        A phone call within {RECOVERY_WINDOW_HOURS} hours of the interview works best. For this interview that window
+        closes {formatDateTime(panel.windowEndsAt, timeZone)} ({zone}).
       </p>
 
-      <h3 id="second-interview-requests-title">Requests</h3>
-      {panel.requests.length ? (
-        <ul className="second-interview-requests" aria-labelledby="second-interview-requests-title">
-          {panel.requests.map((r) => (
-            <RequestItem key={r.id} request={r} action={action} now={now} />
-          ))}
-        </ul>
-      ) : (
-        <p className="empty-state">No second interview asked for yet.</p>
-      )}
-      <RequestForm key={`request-${panel.requests.length}`} action={action} now={now} />
+      {latest || panel.outcomes.length ? (
+        <ol className="si-steps" aria-label="Recorded so far">
+          {latest ? (
+            <RequestLines
+              request={latest}
+              action={action}
+              now={now}
+              another={
+                stage === "answer" || stage === "schedule" ? null : (
+                  <details className="si-edit" key={`another-${panel.requests.length}`} open={requestReply ? true : undefined}>
+                    <summary>Record another request</summary>
+                    <RequestForm key={`request-${panel.requests.length}`} action={action} now={now} />
+                  </details>
+                )
+              }
+            />
+          ) : null}
+          {panel.outcomes.length ? (
+            <li className="si-line">
+              <h3 id="second-interview-outcome-title" className="si-line-title">
+                Outcome
+              </h3>
+              <OutcomeList outcomes={panel.outcomes} labelledBy="second-interview-outcome-title" />
+            </li>
+          ) : null}
+        </ol>
+      ) : null}
+      {earlier.length ? (
+        <details className="si-earlier">
+          <summary>
+            {earlier.length} earlier request{earlier.length === 1 ? "" : "s"}
+          </summary>
+          <ol className="si-steps">
+            {earlier.map((r) => (
+              <RequestLines key={r.id} request={r} action={action} now={now} />
+            ))}
+          </ol>
+        </details>
+      ) : null}
 
-      <h3 id="second-interview-outcome-title">Outcome</h3>
-      <OutcomeList outcomes={panel.outcomes} labelledBy="second-interview-outcome-title" />
-      <OutcomeForm key={`outcome-${panel.outcomes.length}`} action={action} now={now} interviewId={panel.interviewId} />
+      <div ref={nextRef} className="si-next">
+        {stage === "request" ? (
+          <RequestForm key={`request-${panel.requests.length}`} action={action} now={now} next />
+        ) : stage === "answer" && latest ? (
+          <ResponseForm key={`${latest.response}-${latest.respondedAt}`} action={action} now={now} request={latest} next />
+        ) : stage === "schedule" && latest ? (
+          <ScheduleForm action={action} requestId={latest.id} />
+        ) : stage === "outcome" ? (
+          <OutcomeForm key={`outcome-${panel.outcomes.length}`} action={action} now={now} interviewId={panel.interviewId} />
+        ) : (
+          <p data-stage-heading tabIndex={-1} className="si-finished">
+            Decided: the outcome is recorded above.
+          </p>
+        )}
+      </div>
+      {stage === "outcome" ? null : (
+        // The outcome can come at any time (a rejection without a second interview): one click away.
+        <details className="si-edit" key={`outcome-${panel.outcomes.length}`} open={outcomeReply ? true : undefined}>
+          <summary>{stage === "done" ? "Record another outcome" : "Record the outcome now"}</summary>
+          <OutcomeForm key={`outcome-${panel.outcomes.length}`} action={action} now={now} interviewId={panel.interviewId} />
+        </details>
+      )}
     </section>
     </PageReplyContext.Provider>
   );
 }
 
-function RequestItem({ request: r, action, now }: { request: PanelData["requests"][number]; action: string; now: string }) {
+/** One request as short lines: asked (when, by whom, how, on time or late), its answer, its second interview. */
+function RequestLines({
+  request: r,
+  action,
+  now,
+  another,
+}: {
+  request: PanelData["requests"][number];
+  action: string;
+  now: string;
+  another?: ReactNode;
+}) {
   const timeZone = useTimeZone();
   const titleId = `request-${r.id}-title`;
   const answered = r.response !== "pending" && r.respondedAt;
+  const answerReply = usePageReply("record-response", r.id);
   return (
-    <li className="second-interview-request" aria-labelledby={titleId}>
-      <h4 id={titleId}>
-        Asked {formatDateTime(r.requestedAt, timeZone)} by {requestedBy.label(r.requestedBy).toLowerCase()},{" "}
-        {r.channel === "in_person" ? "in person" : `by ${requestChannels.label(r.channel).toLowerCase()}`}
-      </h4>
-      <p>
-        <span className={`badge ${r.withinWindow ? "request-on-time" : "request-late"}`}>
-          {r.withinWindow ? "On time" : "Late"}
-        </span>{" "}
-        Made {r.timing}.
-      </p>
-      {r.advice ? <p className="hint">{r.advice}</p> : null}
-      {r.note ? <p className="notes">{r.note}</p> : null}
-      <p>
-        <strong>Answer:</strong> {requestResponses.label(r.response)}
-        {answered ? ` on ${formatDateTime(r.respondedAt as Date, timeZone)}` : ""}
-        <span className="muted"> · recorded by {r.recordedBy}</span>
-      </p>
-      {r.secondInterview ? (
+    <>
+      <li className="si-line second-interview-request" aria-labelledby={titleId}>
         <p>
-          <strong>Second interview:</strong> {formatDateTime(r.secondInterview.scheduledAt, timeZone)},{" "}
-          {interviewFormats.label(r.secondInterview.format).toLowerCase()}
-          {r.secondInterview.interviewerName ? ` with ${r.secondInterview.interviewerName}` : ""} —{" "}
-          <Link to={`/interviews/${r.secondInterview.id}`}>Open the second interview</Link>
+          <strong id={titleId}>
+            Asked {formatDateTime(r.requestedAt, timeZone)} by {requestedBy.label(r.requestedBy).toLowerCase()},{" "}
+            {r.channel === "in_person" ? "in person" : `by ${requestChannels.label(r.channel).toLowerCase()}`}
+          </strong>{" "}
+          <span className={`badge ${r.withinWindow ? "request-on-time" : "request-late"}`}>{r.withinWindow ? "On time" : "Late"}</span>{" "}
+          <span className="muted">Made {r.timing}.</span>
         </p>
-      ) : (
-        <>
-          <ResponseForm key={`${r.response}-${r.respondedAt}`} action={action} now={now} request={r} />
-          {r.response === "granted" ? <ScheduleForm action={action} requestId={r.id} /> : null}
-        </>
-      )}
-    </li>
+        {r.advice ? <p className="hint">{r.advice}</p> : null}
+        {r.note ? <p className="notes">{r.note}</p> : null}
+        {another}
+      </li>
+      {answered ? (
+        <li className="si-line">
+          <p>
+            <strong>Answer:</strong> {requestResponses.label(r.response)} on {formatDateTime(r.respondedAt as Date, timeZone)}
+            <span className="muted"> · recorded by {r.recordedBy}</span>
+          </p>
+          {r.secondInterview ? null : (
+            <details className="si-edit" key={`${r.response}-${r.respondedAt}`} open={answerReply ? true : undefined}>
+              <summary>
+                Edit<span className="visually-hidden"> the answer</span>
+              </summary>
+              <ResponseForm key={`${r.response}-${r.respondedAt}`} action={action} now={now} request={r} />
+            </details>
+          )}
+        </li>
+      ) : null}
+      {r.secondInterview ? (
+        <li className="si-line">
+          <p>
+            <strong>Second interview:</strong> {formatDateTime(r.secondInterview.scheduledAt, timeZone)},{" "}
+            {interviewFormats.label(r.secondInterview.format).toLowerCase()}
+            {r.secondInterview.interviewerName ? ` with ${r.secondInterview.interviewerName}` : ""} —{" "}
+            <Link to={`/interviews/${r.secondInterview.id}`}>Open the second interview</Link>
+          </p>
+        </li>
+      ) : null}
+    </>
   );
 }
 
-function RequestForm({ action, now }: { action: string; now: string }) {
+function RequestForm({ action, now, next }: { action: string; now: string; next?: boolean }) {
   const timeZone = useTimeZone();
   const fetcher = useFetcher<Reply>();
   const pageReply = usePageReply("record-request");
-  const [form, fields] = useSecondInterviewForm("second-interview-request", fetcher.data ?? pageReply, {
+  const [form, fields] = useSecondInterviewForm(next ? "second-interview-request" : "second-interview-request-again", fetcher.data ?? pageReply, {
     requestedAt: toLocalInputValue(now, timeZone),
     requestedBy: "candidate",
     channel: "phone",
   });
   return (
-    <fetcher.Form method="post" action={action} className="stacked" {...getFormProps(form)} aria-labelledby="record-request-title">
-      <h4 id="record-request-title">Record a request</h4>
+    <fetcher.Form method="post" action={action} className="stacked" preventScrollReset {...getFormProps(form)} aria-labelledby={`${form.id}-title`}>
+      <h3 id={`${form.id}-title`} className="si-form-title" data-stage-heading={next ? "" : undefined} tabIndex={-1}>
+        {next ? "Next: record a request" : "Another request"}
+      </h3>
       <input type="hidden" name="intent" value="record-request" />
       <ErrorList id={form.errorId} errors={form.errors} alert />
       <Field
@@ -150,16 +278,19 @@ function RequestForm({ action, now }: { action: string; now: string }) {
   );
 }
 
-function ResponseForm({ action, now, request }: { action: string; now: string; request: PanelData["requests"][number] }) {
+function ResponseForm({ action, now, request, next }: { action: string; now: string; request: PanelData["requests"][number]; next?: boolean }) {
   const timeZone = useTimeZone();
   const fetcher = useFetcher<Reply>();
   const pageReply = usePageReply("record-response", request.id);
-  const [form, fields] = useSecondInterviewForm(`response-${request.id}`, fetcher.data ?? pageReply, {
+  const [form, fields] = useSecondInterviewForm(`response-${request.id}${next ? "" : "-edit"}`, fetcher.data ?? pageReply, {
     response: request.response,
     respondedAt: toLocalInputValue(request.respondedAt ?? now, timeZone),
   });
   return (
-    <fetcher.Form method="post" action={action} className="stacked inline-form" {...getFormProps(form)}>
+    <fetcher.Form method="post" action={action} className="stacked inline-form" preventScrollReset {...getFormProps(form)} aria-labelledby={`${form.id}-title`}>
+      <h3 id={`${form.id}-title`} className="si-form-title" data-stage-heading={next ? "" : undefined} tabIndex={-1}>
+        {next ? "Next: the company's answer" : "Change the answer"}
+      </h3>
       <input type="hidden" name="intent" value="record-response" />
       <input type="hidden" name="requestId" value={request.id} />
       <ErrorList id={form.errorId} errors={form.errors} alert />
@@ -184,8 +315,10 @@ function ScheduleForm({ action, requestId }: { action: string; requestId: string
   const pageReply = usePageReply("schedule-second-interview", requestId);
   const [form, fields] = useSecondInterviewForm(`schedule-${requestId}`, fetcher.data ?? pageReply, { format: "in_person" });
   return (
-    <fetcher.Form method="post" action={action} className="stacked" {...getFormProps(form)} aria-labelledby={titleId}>
-      <h5 id={titleId}>Schedule the second interview</h5>
+    <fetcher.Form method="post" action={action} className="stacked" preventScrollReset {...getFormProps(form)} aria-labelledby={titleId}>
+      <h3 id={titleId} className="si-form-title" data-stage-heading="" tabIndex={-1}>
+        Next: schedule the second interview
+      </h3>
       <input type="hidden" name="intent" value="schedule-second-interview" />
       <input type="hidden" name="requestId" value={requestId} />
       <ErrorList id={form.errorId} errors={form.errors} alert />
@@ -261,8 +394,17 @@ export function OutcomeForm({
     decidedAt: toLocalInputValue(now, timeZone),
   });
   return (
-    <FormComponent method="post" action={action} className="stacked" {...getFormProps(form)} aria-labelledby="record-outcome-title">
-      <h4 id="record-outcome-title">Record the outcome</h4>
+    <FormComponent
+      method="post"
+      action={action}
+      className="stacked"
+      preventScrollReset
+      {...getFormProps(form)}
+      aria-labelledby={`${form.id}-title`}
+    >
+      <h4 id={`${form.id}-title`} className="si-form-title" data-stage-heading="" tabIndex={-1}>
+        Record the outcome
+      </h4>
       <input type="hidden" name="intent" value="record-outcome" />
       <ErrorList id={form.errorId} errors={form.errors} alert />
       {applications ? (

@@ -3,12 +3,14 @@
 import type { StaffActor } from "~/models/audit/events";
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { requireInterviewAccess } from "~/models/candidates/candidate-access.server";
 import { RecoveryChecklist, type StepActionResult } from "~/components/checklist";
+import { Announcer } from "~/components/announcer";
 import { CoachingPanel } from "~/components/coaching-panel";
+import interviewStyles from "~/styles/interview.css";
 import { SecondInterviewPanel } from "~/components/second-interview-panel";
 import { CheckInStatus } from "~/components/check-in-status";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -59,6 +61,8 @@ import { useTimeZone } from "~/utils/use-time-zone";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Interview: ${data.interview.candidate.name} at ${data.interview.company.name} · Rebound` : "Interview · Rebound" },
 ];
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: interviewStyles }];
 
 const views = ["new", "edit", "remove", "close", "snooze"] as const;
 type FlagView = (typeof views)[number] | null;
@@ -123,7 +127,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-/** The coaching panel's buttons: create the candidate's link (shown once, in the toast) or revoke it. */
+/** The coaching panel's buttons: create the candidate's link (shown once, in this answer) or revoke it. */
 async function coachingLinkAction(request: Request, formData: FormData, interviewId: string, actor: StaffActor) {
   const here = `/interviews/${interviewId}`;
   const submission = parseWithZod(formData, { schema: CoachingLinkActionSchema });
@@ -134,14 +138,10 @@ async function coachingLinkAction(request: Request, formData: FormData, intervie
     async () => {
       if (value.intent === "create-link") {
         const link = await createCoachingLink(value.runId, actor, { interviewId });
-        const { timeZone } = await getAgency();
-        return redirectWithToast(request, here, {
-          kind: "success",
-          message:
-            `${link.replacedPrevious ? "New candidate link created; the previous link no longer works. " : "Candidate link created. "}` +
-            `Copy it now and send it to the candidate: it is shown only this once and works until ${formatDateTime(link.expiresAt, timeZone)}.`,
-          detail: `${env.APP_URL}/coach/${link.token}`,
-        });
+        // The token is in this one answer and nowhere else (no redirect, no flash cookie, never cached): the panel
+        // shows it in a dialog, or without JavaScript in the panel itself.
+        const createdLink = { url: `${env.APP_URL}/coach/${link.token}`, expiresAt: link.expiresAt.toISOString(), replacedPrevious: link.replacedPrevious };
+        return data({ intent: value.intent, result: submission.reply(), createdLink }, { headers: { "Cache-Control": "no-store" } });
       }
       await revokeCoachingLink(value.linkId, actor, { interviewId });
       return redirectWithToast(request, here, { kind: "success", message: "Candidate link revoked. It no longer opens the candidate's page." });
@@ -291,9 +291,11 @@ export default function InterviewPage() {
     : null;
   // A refused form of the second-interview panel shows there (this is the no-JavaScript path; fetchers keep their own).
   const secondInterviewReply = actionData && isSecondInterviewIntent(actionData.intent) ? actionData : null;
-  const coachingRefusal = actionData && isCoachingLinkIntent(actionData.intent) ? buttonFormErrors(actionData) : null;
+  const coachingReply = actionData && isCoachingLinkIntent(actionData.intent) ? actionData : null;
+  const coachingRefusal = coachingReply ? buttonFormErrors(coachingReply) : null;
+  const createdLink = coachingReply && "createdLink" in coachingReply ? coachingReply.createdLink : null;
   const recoveryReply = actionData && isRecoveryIntent(actionData.intent) ? lastResult : null;
-  const result = stepRefused || secondInterviewReply || coachingRefusal || recoveryReply ? null : lastResult;
+  const result = stepRefused || secondInterviewReply || coachingReply || recoveryReply ? null : lastResult;
   // After a refused submission the form stays open with its errors, whatever the URL says.
   const submitted = result?.initialValue?.intent;
   const showNewForm = !flag && (view === "new" || submitted === "flag");
@@ -315,10 +317,13 @@ export default function InterviewPage() {
   }, [view]);
 
   return (
+    <Announcer>
     <article aria-labelledby="interview-title" className="interview-page">
       <h1 id="interview-title">
         Interview: {interview.candidate.name} at {interview.company.name}
       </h1>
+      <div className="interview-columns">
+      <div className="interview-main">
       <section className="panel" aria-labelledby="interview-details-title">
         <h2 id="interview-details-title">Details</h2>
         <dl className="details">
@@ -442,9 +447,15 @@ export default function InterviewPage() {
       )}
 
       {checklist ? <RecoveryChecklist checklist={checklist} now={now} action={here} refused={stepRefused} recoveryClosedAt={flag?.closedAt ?? null} /> : null}
-      <CoachingPanel interviewId={interview.id} coaching={coaching} refusal={coachingRefusal} />
-      {secondInterview ? <SecondInterviewPanel panel={secondInterview} now={now} pageReply={secondInterviewReply} /> : null}
+      </div>
+      <div className="interview-side">
+        {/* In the order of the work: the candidate's link goes out early, the second interview comes after. */}
+        <CoachingPanel interviewId={interview.id} coaching={coaching} refusal={coachingRefusal} createdLink={createdLink} />
+        {secondInterview ? <SecondInterviewPanel panel={secondInterview} now={now} pageReply={secondInterviewReply} /> : null}
+      </div>
+      </div>
     </article>
+    </Announcer>
   );
 }
 

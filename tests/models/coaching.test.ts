@@ -233,6 +233,7 @@ describe("the recruiter's coaching panel", () => {
     expect(await getCoachingPanel("no-such-interview")).toEqual({
       run: null,
       link: null,
+      lastOpenedAt: null,
       reflection: null,
       reflectionUpdatedAt: null,
     });
@@ -253,5 +254,24 @@ describe("the recruiter's coaching panel", () => {
     expect(revoked.link?.status).toBe("revoked");
     expect(revoked.reflection?.wentWrong).toBe("I rambled.");
     expect(revoked.reflectionUpdatedAt).toBeInstanceOf(Date);
+  });
+
+  test("says when the candidate last opened their page, with any of the run's links, and an invalid link records nothing", async () => {
+    const { run, interview, recruiter, token } = await runWithLink();
+    expect((await getCoachingPanel(interview.id)).lastOpenedAt).toBeNull();
+    const monday = new Date("2026-11-30T09:15:00Z");
+    expect(await findCoachingRun(token, monday)).not.toBeNull();
+    expect((await getCoachingPanel(interview.id)).lastOpenedAt?.toISOString()).toBe(monday.toISOString());
+    // The page reloads its data after each autosave: within a minute that is the same visit, not another write.
+    await findCoachingRun(token, new Date(monday.getTime() + 30_000));
+    expect((await getCoachingPanel(interview.id)).lastOpenedAt?.toISOString()).toBe(monday.toISOString());
+
+    // A newer link (the old one stops working): its opening is the latest, and the old token records nothing.
+    const fresh = await createCoachingLink(run.id, { userId: recruiter.id });
+    const tuesday = new Date("2026-12-01T18:40:00Z");
+    expect(await findCoachingRun(token, tuesday)).toBeNull();
+    expect((await getCoachingPanel(interview.id)).lastOpenedAt?.toISOString()).toBe(monday.toISOString());
+    await findCoachingRun(fresh.token, tuesday);
+    expect((await getCoachingPanel(interview.id)).lastOpenedAt?.toISOString()).toBe(tuesday.toISOString());
   });
 });

@@ -201,24 +201,24 @@ describe("the candidate's actions", () => {
 });
 
 describe("the recruiter's link buttons", () => {
-  test("creating a link shows the full URL once in the toast and stores only its hash", async () => {
+  test("creating a link answers with the full URL once, uncached and in no cookie, and stores only its hash", async () => {
     const { run, interview } = await makeRun();
     const recruiter = await signedIn();
-    const response = (await linkAction({
+    const answer = (await linkAction({
       request: recruiter.post(`/interviews/${interview.id}`, { intent: "create-link", runId: run.id }),
       params: { interviewId: interview.id },
       context: {},
-    })) as Response;
-    expect(response.status).toBe(302);
-    expect(response.headers.get("Location")).toBe(`/interviews/${interview.id}`);
+    })) as unknown as { data: { intent: string; createdLink: { url: string; expiresAt: string } }; init: { headers?: Record<string, string> } | null };
+    // Not a redirect with a flash cookie: the token is in this one answer, which no cache may keep.
+    expect(answer).not.toBeInstanceOf(Response);
+    expect(answer.init?.headers).toEqual({ "Cache-Control": "no-store" });
+    expect(answer.data.intent).toBe("create-link");
     const link = await prisma.coachingLink.findFirstOrThrow({ where: { runId: run.id } });
     expect(link.createdById).toBe(recruiter.user.id);
-    // The toast travels in the signed session cookie; the token in it must open the candidate's page.
-    const { takeToast } = await import("~/utils/session.server");
-    const cookie = response.headers.get("Set-Cookie")!.split(";")[0];
-    const { toast } = await takeToast(new Request("http://localhost/", { headers: { Cookie: cookie } }));
-    const token = toast?.detail?.match(/\/coach\/([A-Za-z0-9_-]+)$/)?.[1];
+    expect(answer.data.createdLink.expiresAt).toBe(link.expiresAt.toISOString());
+    const token = answer.data.createdLink.url.match(/\/coach\/([A-Za-z0-9_-]+)$/)?.[1];
     expect(token).toBeTruthy();
+    expect(JSON.stringify(link)).not.toContain(token);
     expect(await get(token!)).toBeTruthy();
   });
 
@@ -234,6 +234,9 @@ describe("the recruiter's link buttons", () => {
     expect(await prisma.coachingLink.count({ where: { runId: run.id } })).toBe(0);
   });
 });
+
+/** The text a reader gets: visually hidden words included, tags left out. */
+const textOf = (html: string) => html.replace(/<[^>]+>/g, "");
 
 /** Server-renders the recruiter's coaching panel for an interview, as the interview page will show it. */
 async function renderPanel(interviewId: string) {
@@ -251,8 +254,8 @@ describe("the recruiter's coaching panel", () => {
     const { interview } = await makeRun();
     const html = await renderPanel(interview.id);
     expect(html).toContain("No link yet.");
-    expect(html).toContain("Create a new link");
-    expect(html).not.toContain("Revoke link");
+    expect(html).toContain(">Create a link</button>");
+    expect(textOf(html)).not.toContain("Revoke link");
     expect(html).toContain("Not filled in yet.");
   });
 
@@ -260,8 +263,9 @@ describe("the recruiter's coaching panel", () => {
     const { token, interview } = await runWithLink();
     await saveReflection(token, { wentWell: "Good rapport.", wentWrong: null, questions: "Why this company?", doDifferently: null });
     const html = await renderPanel(interview.id);
-    expect(html).toMatch(/Link active until \w{3} \d{1,2} \w{3} \d{4}, \d{2}:\d{2} \(UTC\)\./);
-    expect(html).toContain("Revoke link");
+    expect(html).toMatch(/Link active, expires \w{3} \d{1,2} \w{3} \d{4}, \d{2}:\d{2} \(UTC\), not opened yet\./);
+    expect(textOf(html)).toContain("Revoke link");
+    expect(textOf(html)).toContain("New link");
     expect(html).toContain("Good rapport.");
     expect(html).toContain("Why this company?");
     expect(html).not.toContain("Not filled in yet.");
@@ -271,10 +275,10 @@ describe("the recruiter's coaching panel", () => {
   test("a revoked link says so; a cancelled checklist offers no new link", async () => {
     const revoked = await runWithLink();
     await revokeCoachingLink(revoked.link.linkId, { userId: revoked.recruiter.id });
-    expect(await renderPanel(revoked.interview.id)).toMatch(/Link revoked on .*\(UTC\)\./);
+    expect(await renderPanel(revoked.interview.id)).toMatch(/Link revoked on .*\(UTC\), not opened yet\./);
     const cancelled = await makeRun({ status: "cancelled" });
     const html = await renderPanel(cancelled.interview.id);
-    expect(html).not.toContain("Create a new link");
+    expect(textOf(html)).not.toMatch(/Create a link|New link/);
     expect(html).toContain("no new link can be made");
   });
 });

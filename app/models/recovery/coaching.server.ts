@@ -179,7 +179,13 @@ export async function getCoachingPanel(interviewId: string, now: Date = new Date
       },
     },
   });
-  if (!run) return { run: null, link: null, reflection: null, reflectionUpdatedAt: null };
+  if (!run) return { run: null, link: null, lastOpenedAt: null, reflection: null, reflectionUpdatedAt: null };
+  // Any of the run's links counts (each email carries its own): when did the candidate last look?
+  const opened = await prisma.coachingLink.findFirst({
+    where: { runId: run.id, lastOpenedAt: { not: null } },
+    orderBy: { lastOpenedAt: "desc" },
+    select: { lastOpenedAt: true },
+  });
   const latest = run.coachingLinks[0];
   const status: CoachingLinkStatus | null = !latest
     ? null
@@ -191,6 +197,7 @@ export async function getCoachingPanel(interviewId: string, now: Date = new Date
   return {
     run: { id: run.id, status: run.status },
     link: latest && status ? { ...latest, status } : null,
+    lastOpenedAt: opened?.lastOpenedAt ?? null,
     reflection: toReflection(run),
     reflectionUpdatedAt: run.reflectionUpdatedAt,
   };
@@ -209,11 +216,23 @@ async function findValidLink(client: Tx, token: string, now: Date) {
       id: true,
       expiresAt: true,
       revokedAt: true,
+      lastOpenedAt: true,
       run: { select: { id: true, status: true, interview: { select: { candidateId: true } } } },
     },
   });
   if (!link || link.revokedAt || link.expiresAt <= now || link.run.status === "cancelled") return null;
-  return { linkId: link.id, runId: link.run.id, candidateId: link.run.interview.candidateId };
+  return { linkId: link.id, runId: link.run.id, candidateId: link.run.interview.candidateId, lastOpenedAt: link.lastOpenedAt };
+}
+
+const OPENED_EVERY_MS = 60_000;
+
+/**
+ * Records when the candidate opened their page, for the recruiter's "last opened …". Not audited: a visit decides
+ * nothing. At most once a minute (the page reloads its data after every autosave), and never at the page's expense.
+ */
+async function noteLinkOpened(access: { linkId: string; lastOpenedAt: Date | null }, now: Date) {
+  if (access.lastOpenedAt && now.getTime() - access.lastOpenedAt.getTime() < OPENED_EVERY_MS) return;
+  await prisma.coachingLink.update({ where: { id: access.linkId }, data: { lastOpenedAt: now } }).catch(() => undefined);
 }
 
 /**
@@ -223,6 +242,7 @@ async function findValidLink(client: Tx, token: string, now: Date) {
 export async function findCoachingRun(token: string, now: Date = new Date()) {
   const access = await findValidLink(prisma, token, now);
   if (!access) return null;
+  await noteLinkOpened(access, now);
   const run = await prisma.checklistRun.findUniqueOrThrow({
     where: { id: access.runId },
     select: {

@@ -5,7 +5,7 @@ import { DateTime } from "luxon";
 
 const HOUR = 3600_000;
 
-/** The articles agree: the candidate (or recruiter) should be on the phone to the hiring manager within a day. */
+/** The playbook's rule: the candidate (or recruiter) should be on the phone to the hiring manager within a day. */
 export const RECOVERY_WINDOW_HOURS = 24;
 
 /** A second-interview request with no answer after this many days is waiting: the company has gone quiet. */

@@ -26,10 +26,10 @@ const CLOCK_SLACK_MS = 5 * 60_000;
 /** How many waiting requests the dashboard lists. */
 export const WAITING_REQUESTS_LIMIT = 25;
 
-/** The articles' advice, shown when a request missed it: a phone call within 24 hours works best. */
+/** Shown when a request missed the best route: a phone call within 24 hours works best. */
 export function requestAdvice(timing: { withinWindow: boolean }, channel: string) {
   if (timing.withinWindow && channel === "phone") return null;
-  return `The articles say a phone call within ${RECOVERY_WINDOW_HOURS} hours of the interview works best${
+  return `A phone call within ${RECOVERY_WINDOW_HOURS} hours of the interview works best${
     timing.withinWindow ? "" : "; a late request still counts, so keep going"
   }.`;
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "CoachingLink" ADD COLUMN "lastOpenedAt" DATETIME;
