@@ -243,3 +243,18 @@ export function RequestList({ items, showRecruiter }: { items: RequestItem[]; sh
     </ol>
   );
 }
+
+/**
+ * A refused inbox form whose item is no longer on the page (the call was already marked done elsewhere, the
+ * recovery closed) or that has no item at all ("Mark as seen"): its message shows above the inbox instead.
+ */
+export function InboxRefusal({ reply, shownStepIds }: { reply?: (FormReply & { stepStateId?: string }) | null; shownStepIds: string[] }) {
+  const errors = buttonFormErrors(reply);
+  if (!reply || !errors?.length) return null;
+  if (reply.intent === "call-done" && reply.stepStateId && shownStepIds.includes(reply.stepStateId)) return null;
+  return (
+    <p className="form-errors" role="alert">
+      {errors.join(" ")}
+    </p>
+  );
+}

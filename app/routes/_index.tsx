@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { firstName } from "~/utils/names";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ActivityList, CallList, InboxSection, RequestList, StepItems, UpcomingList } from "~/components/inbox";
+import { ActivityList, CallList, InboxRefusal, InboxSection, RequestList, StepItems, UpcomingList } from "~/components/inbox";
 import { MyRecoveryFigures } from "~/components/my-recovery-figures";
 import { TeamLoad } from "~/components/team-load";
 import { getAgency } from "~/models/agency/agency.server";
@@ -65,6 +65,7 @@ export default function Dashboard() {
         <p className="hint">Times are in {describeTimeZone(timeZone)}.</p>
       </div>
 
+      <InboxRefusal reply={reply} shownStepIds={inbox.calls.items.flatMap((i) => (i.callStep ? [i.callStep.id] : []))} />
       <div className="inbox" role="region" aria-label={`${whose} inbox for today`}>
         <InboxSection
           id="calls"

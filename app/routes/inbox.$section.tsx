@@ -2,7 +2,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ActivityList, CallList, RequestList, StepItems, UpcomingList } from "~/components/inbox";
+import { ActivityList, CallList, InboxRefusal, RequestList, StepItems, UpcomingList } from "~/components/inbox";
 import { getAgency } from "~/models/agency/agency.server";
 import { getActivitySeenAt, getInboxSection, INBOX_PAGE_SIZE, inboxScope, inboxSections, type InboxSection } from "~/models/dashboard/inbox.server";
 import { queueRules } from "~/models/recovery/lifecycle.server";
@@ -60,6 +60,7 @@ export default function InboxList() {
         {list.total} in all
         {scope.recruiterName ? ` for ${scope.recruiterName}` : isManager ? " across the agency" : ""}.
       </p>
+      <InboxRefusal reply={reply} shownStepIds={list.section === "calls" ? list.items.flatMap((i) => (i.callStep ? [i.callStep.id] : [])) : []} />
       {list.items.length === 0 ? (
         <p className="empty-state">Nothing here now. <Link to={back}>Back to the dashboard</Link> for what to do next.</p>
       ) : list.section === "calls" ? (
