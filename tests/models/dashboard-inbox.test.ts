@@ -14,6 +14,7 @@ import {
   upcomingInterviews,
 } from "~/models/dashboard/inbox.server";
 import { tickStep } from "~/models/recovery/checklist.server";
+import { countInterviews, parseInterviewQuery } from "~/models/tables/interview-table.server";
 import { markCandidateStepDone, saveReflection } from "~/models/recovery/coaching.server";
 import { closeRecoveryByHand, queueRules, snoozeRecovery } from "~/models/recovery/lifecycle.server";
 import { recordAudit } from "~/models/audit/audit.server";
@@ -192,6 +193,13 @@ test("the team's load: per recruiter open recoveries, calls due and overdue step
   expect(byName["Ben Beta"]).toMatchObject({ openRecoveries: 2, callsDue: 0, overdueSteps: benOverdue });
   expect(byName["Cy Idle"]).toMatchObject({ openRecoveries: 0, callsDue: 0, overdueSteps: 0 });
   expect(rows[0].recruiter.name).toBe("Ana Alpha"); // most calls due first
+  // Each number is the total of the list it links to.
+  for (const row of [byName["Ana Alpha"], byName["Ben Beta"]]) {
+    const linked = parseInterviewQuery(new URLSearchParams({ owner: row.recruiter.id, recovery: "in_progress" }));
+    expect(await countInterviews(linked, "UTC")).toBe(row.openRecoveries);
+    expect((await getInboxSection("calls", { recruiterId: row.recruiter.id, rules, timeZone: "UTC", seenAt: null, page: 1 })).total).toBe(row.callsDue);
+    expect((await getInboxSection("overdue-steps", { recruiterId: row.recruiter.id, rules, timeZone: "UTC", seenAt: null, page: 1 })).total).toBe(row.overdueSteps);
+  }
 
   const manager = await makeUser({ role: "manager" });
   const dashboard = await getTodayDashboard({ user: manager, timeZone: "UTC" });
