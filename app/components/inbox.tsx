@@ -107,12 +107,12 @@ export function CallList({ items, showRecruiter, reply }: { items: CallItem[]; s
             </Link>{" "}
             <span className={`badge severity-${item.severity}`}>{flagSeverities.label(item.severity)}</span>
           </p>
-          <p className="inbox-actions">
+          <div className="inbox-actions">
             <MarkCallDone item={item} reply={reply} />
             {item.candidate.phone ? <a href={`tel:${item.candidate.phone.replace(/[^\d+]/g, "")}`}>Call {item.candidate.phone}</a> : null}
             <SnoozeLink interviewId={item.interviewId} name={item.candidate.name} />
             {showRecruiter ? <span className="muted">{item.recruiter.name}</span> : null}
-          </p>
+          </div>
         </li>
       ))}
     </ol>
@@ -192,11 +192,11 @@ export function StepItems({ label, items, now, showRecruiter }: { label: string;
                 {s.candidate.name} at {s.company}
               </Link>
             </p>
-            <p className="inbox-actions">
+            <div className="inbox-actions">
               <span>{s.title}</span>
               <SnoozeLink interviewId={s.interviewId} name={s.candidate.name} />
               {showRecruiter ? <span className="muted">{s.recruiter.name}</span> : null}
-            </p>
+            </div>
           </li>
         );
       })}
@@ -230,14 +230,14 @@ export function RequestList({ items, showRecruiter }: { items: RequestItem[]; sh
               {r.candidate.name} at {r.company}
             </Link>
           </p>
-          <p className="inbox-actions">
+          <div className="inbox-actions">
             <span className="muted">
               Asked <time dateTime={new Date(r.requestedAt).toISOString()}>{formatDateTime(r.requestedAt, timeZone)}</time> by{" "}
               {requestedBy.label(r.requestedBy).toLowerCase()} ({requestChannels.label(r.channel).toLowerCase()})
             </span>
             {r.flagged ? <SnoozeLink interviewId={r.interviewId} name={r.candidate.name} /> : null}
             {showRecruiter ? <span className="muted">{r.recruiter.name}</span> : null}
-          </p>
+          </div>
         </li>
       ))}
     </ol>
