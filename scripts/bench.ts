@@ -129,6 +129,8 @@ const allPages: Page[] = [
   { label: "/interviews page 2000", url: "/interviews?page=2000", as: "manager" },
   { label: "/ dashboard (manager)", url: "/", as: "manager" },
   { label: "/ dashboard (recruiter)", url: "/", as: "recruiter" },
+  { label: "/inbox/overdue-steps (manager)", url: "/inbox/overdue-steps", as: "manager" },
+  { label: "/inbox/activity (manager)", url: "/inbox/activity", as: "manager" },
   { label: "/stats (last 90 days)", url: "/stats", as: "manager", targetMs: 200 },
   // Search (issue 13): the header's type-ahead as a person types, and /interviews?q=, on the FTS5 trigram index.
   ...[

@@ -1,16 +1,19 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { firstName } from "~/utils/names";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { RecoveryQueue, StepList, UpcomingDay, WaitingRequests } from "~/components/work-queue";
+import { ActivityList, CallList, InboxRefusal, InboxSection, RequestList, StepItems, UpcomingList } from "~/components/inbox";
 import { MyRecoveryFigures } from "~/components/my-recovery-figures";
+import { TeamLoad } from "~/components/team-load";
 import { getAgency } from "~/models/agency/agency.server";
-import { getDashboard } from "~/models/dashboard/dashboard.server";
+import { getTodayDashboard } from "~/models/dashboard/inbox.server";
 import { defaultRecoveryRange, recruiterRecoveryFigures } from "~/models/stats/stats.server";
 import { RECOVERY_WINDOW_HOURS, REQUEST_WAITING_DAYS } from "~/models/recovery/rules";
 import { roles } from "~/models/enums";
-import { describeTimeZone } from "~/utils/dates";
+import { describeTimeZone, formatDateTime } from "~/utils/dates";
+import { inboxAction } from "~/utils/inbox-action.server";
 import { requireUser } from "~/utils/session.server";
+import { useIsPending } from "~/utils/use-is-pending";
 
 export const meta: MetaFunction = () => [{ title: "Dashboard · Rebound" }];
 
@@ -18,128 +21,164 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const recruiterFilter = new URL(request.url).searchParams.get("recruiter");
   const agency = await getAgency();
+  const now = new Date();
   const [dashboard, myRecovery] = await Promise.all([
-    getDashboard({ user, recruiterFilter, timeZone: agency.timeZone }),
+    getTodayDashboard({ user, recruiterFilter, timeZone: agency.timeZone, now }),
     // Managers have /stats; a recruiter sees their own recovery figures here.
     user.role === "recruiter" ? recruiterRecoveryFigures(user.id, defaultRecoveryRange(agency.timeZone)) : null,
   ]);
   // "now" from the server, so "overdue" reads the same in the HTML and after hydration.
-  return { user, timeZone: agency.timeZone, now: new Date().toISOString(), myRecovery, ...dashboard };
+  return { user, timeZone: agency.timeZone, now: now.toISOString(), myRecovery, ...dashboard };
 }
 
+export const action = ({ request }: ActionFunctionArgs) => inboxAction(request);
+
 export default function Dashboard() {
-  const { user, timeZone, now, myRecovery, isManager, recruiters, recruiterId, counts, queue, upcoming, overdueSteps, candidateSteps, waitingRequests } =
-    useLoaderData<typeof loader>();
+  const { user, timeZone, now, myRecovery, isManager, recruiters, recruiterId, inbox, counts, candidateSteps, team } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
   const chosen = recruiters.find((r) => r.id === recruiterId);
-  const whose = !isManager ? "Your" : chosen ? `${chosen.name}'s` : "Agency";
-  const seeAll = `/interviews?flagged=1${recruiterId ? `&recruiter=${encodeURIComponent(recruiterId)}` : ""}`;
+  const whose = !isManager ? "Your" : chosen ? `${chosen.name}'s` : "The agency's";
+  const scope = recruiterId && isManager ? `?recruiter=${encodeURIComponent(recruiterId)}` : "";
   const showRecruiter = isManager && !recruiterId;
+  const seenPending = useIsPending({ intent: "mark-seen" });
   return (
     <section aria-labelledby="dashboard-title" className="dashboard">
-      <h1 id="dashboard-title">Welcome, {firstName(user.name)}</h1>
-      {isManager ? (
-        <Form method="get" className="dashboard-filter" aria-label="Whose work to show">
-          <label htmlFor="recruiter-filter">Recruiter</label>
-          <select id="recruiter-filter" name="recruiter" defaultValue={recruiterId ?? ""}>
-            <option value="">All recruiters</option>
-            {recruiters.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-                {r.role === "manager" ? ` (${roles.label(r.role).toLowerCase()})` : ""}
-              </option>
-            ))}
-          </select>
-          <button type="submit" className="secondary">
-            Show
-          </button>
-        </Form>
-      ) : null}
-      <p className="hint">Times are in {describeTimeZone(timeZone)}.</p>
+      <div className="dashboard-head">
+        <h1 id="dashboard-title">Welcome, {firstName(user.name)}</h1>
+        {isManager ? (
+          <Form method="get" className="dashboard-filter" aria-label="Whose work to show">
+            <label htmlFor="recruiter-filter">Recruiter</label>
+            <select id="recruiter-filter" name="recruiter" defaultValue={recruiterId ?? ""}>
+              <option value="">All recruiters</option>
+              {recruiters.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                  {r.role === "manager" ? ` (${roles.label(r.role).toLowerCase()})` : ""}
+                </option>
+              ))}
+            </select>
+            <button type="submit" className="secondary small">
+              Show
+            </button>
+          </Form>
+        ) : null}
+        <p className="hint">Times are in {describeTimeZone(timeZone)}.</p>
+      </div>
 
-      <h2>{whose} recovery work at a glance</h2>
-      <ul className="stats-row">
-        <li className="stat">
-          <span className="stat-value">{counts.openFlags}</span>
-          <span className="stat-label">open bad-interview flags</span>
-        </li>
-        <li className="stat">
-          <span className="stat-value">{counts.insideWindow}</span>
-          <span className="stat-label">flags still inside the {RECOVERY_WINDOW_HOURS}-hour window</span>
-        </li>
-        <li className="stat">
-          <span className="stat-value">{counts.pendingRequests}</span>
-          <span className="stat-label">second-interview requests awaiting an answer</span>
-        </li>
-        <li className="stat">
-          <span className="stat-value">{counts.candidates}</span>
-          <span className="stat-label">open or recovering candidates</span>
-        </li>
-      </ul>
+      <InboxRefusal reply={reply} shownStepIds={inbox.calls.items.flatMap((i) => (i.callStep ? [i.callStep.id] : []))} />
+      <div className="inbox" role="region" aria-label={`${whose} inbox for today`}>
+        <InboxSection
+          id="calls"
+          title={`Calls due inside the ${RECOVERY_WINDOW_HOURS}-hour window`}
+          total={inbox.calls.total}
+          shown={inbox.calls.items.length}
+          allHref={`/inbox/calls${scope}`}
+          empty="No call is due: every open recovery inside its window has been handled. Flag a bad interview to start one."
+        >
+          <CallList items={inbox.calls.items} showRecruiter={showRecruiter} reply={reply && "stepStateId" in reply ? reply : null} />
+        </InboxSection>
+
+        <InboxSection
+          id="upcoming"
+          title="Interviews today and tomorrow"
+          total={inbox.upcoming.total}
+          shown={inbox.upcoming.items.length}
+          allHref={`/inbox/upcoming${scope}`}
+          empty={
+            <>
+              Nothing booked for today or tomorrow. <Link to="/interviews/new">Log an interview</Link> when one is arranged.
+            </>
+          }
+        >
+          <UpcomingList items={inbox.upcoming.items} showRecruiter={showRecruiter} />
+        </InboxSection>
+
+        <InboxSection
+          id="activity"
+          title="Candidate activity"
+          total={inbox.activity.total}
+          shown={inbox.activity.items.length}
+          allHref={`/inbox/activity${scope}`}
+          empty="Nothing new from candidates. Their ticked steps, reflections and unsubscribes show here."
+        >
+          <p className="hint">
+            {inbox.activity.firstLook ? "In the last 7 days" : <>Since you last looked, {formatDateTime(inbox.activity.since, timeZone)}</>}
+          </p>
+          <ActivityList items={inbox.activity.items} showRecruiter={showRecruiter} />
+          <Form method="post" className="inline-form" preventScrollReset>
+            <input type="hidden" name="intent" value="mark-seen" />
+            <input type="hidden" name="shownAt" value={now} />
+            <button type="submit" className="secondary small" disabled={seenPending}>
+              {seenPending ? "Saving…" : "Mark as seen"}
+            </button>
+          </Form>
+        </InboxSection>
+
+        <InboxSection
+          id="overdue-steps"
+          title="Overdue steps"
+          total={inbox.overdueSteps.total}
+          shown={inbox.overdueSteps.items.length}
+          allHref={`/inbox/overdue-steps${scope}`}
+          empty="No recruiter step is overdue. Nice work."
+        >
+          <StepItems label="Overdue recruiter steps, most recently due first" items={inbox.overdueSteps.items} now={now} showRecruiter={showRecruiter} />
+        </InboxSection>
+
+        <InboxSection
+          id="requests"
+          title={`Second-interview requests waiting over ${REQUEST_WAITING_DAYS} days`}
+          total={inbox.requests.total}
+          shown={inbox.requests.items.length}
+          allHref={`/inbox/requests${scope}`}
+          empty="No request has been waiting that long. Chase a company here when one goes quiet."
+        >
+          <RequestList items={inbox.requests.items} showRecruiter={showRecruiter} />
+        </InboxSection>
+      </div>
+
+      {team ? (
+        <section aria-labelledby="team-title" className="dashboard-block">
+          <h2 id="team-title">Team load</h2>
+          <TeamLoad rows={team} />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="glance-title" className="figure-strip">
+        <h2 id="glance-title" className="figure-strip-title">
+          {whose} work at a glance
+        </h2>
+        <dl>
+          <div>
+            <dt>Open recoveries</dt>
+            <dd>{counts.openFlags}</dd>
+          </div>
+          <div>
+            <dt>Inside the window</dt>
+            <dd>{counts.insideWindow}</dd>
+          </div>
+          <div>
+            <dt>Requests awaiting an answer</dt>
+            <dd>{counts.pendingRequests}</dd>
+          </div>
+          <div>
+            <dt>Open or recovering candidates</dt>
+            <dd>{counts.candidates}</dd>
+          </div>
+        </dl>
+      </section>
       {myRecovery ? <MyRecoveryFigures figures={myRecovery} /> : null}
 
-      <section aria-labelledby="queue-title">
-        <h2 id="queue-title">Candidates to call</h2>
-        <p className="hint">
-          Flags still inside the {RECOVERY_WINDOW_HOURS}-hour recovery window come first, least time left at the top;
-          then overdue ones, most recently overdue first.
-        </p>
-        <RecoveryQueue items={queue} showRecruiter={showRecruiter} />
-        {counts.openFlags > 0 ? (
-          <p>
-            {counts.openFlags > queue.length ? `Showing ${queue.length} of ${counts.openFlags} open flags. ` : null}
-            <Link to={seeAll}>See all flagged interviews</Link>
-          </p>
-        ) : null}
-      </section>
-
-      <section aria-labelledby="overdue-steps-title">
-        <h2 id="overdue-steps-title">Overdue recruiter steps</h2>
-        <p className="hint">Recruiter steps of running recovery checklists that are past due, most recently due first.</p>
-        <StepList
-          label="Overdue recruiter steps"
-          steps={overdueSteps.steps}
-          total={overdueSteps.total}
-          now={now}
-          showRecruiter={showRecruiter}
-          empty="No recruiter steps are overdue."
-        />
-      </section>
-
-      <section aria-labelledby="candidate-steps-title">
-        <h2 id="candidate-steps-title">Candidate steps not yet done</h2>
-        <p className="hint">Steps the candidates still have to do on running recovery checklists, soonest due first.</p>
-        <StepList
-          label="Candidate steps not yet done"
-          steps={candidateSteps.steps}
-          total={candidateSteps.total}
-          now={now}
-          showRecruiter={showRecruiter}
-          empty="Candidates have no steps left to do."
-        />
-      </section>
-
-      <section aria-labelledby="waiting-requests-title">
-        <h2 id="waiting-requests-title">Second-interview requests waiting more than {REQUEST_WAITING_DAYS} days</h2>
-        <p className="hint">Requests still without an answer, oldest first: time to chase the company.</p>
-        <WaitingRequests requests={waitingRequests.requests} total={waitingRequests.total} showRecruiter={showRecruiter} />
-      </section>
-
-      <section aria-labelledby="upcoming-title">
-        <h2 id="upcoming-title">Interviews today and tomorrow</h2>
-        <UpcomingDay id="today-title" title="Today" start={upcoming.today.start} interviews={upcoming.today.interviews} showRecruiter={showRecruiter} />
-        <UpcomingDay
-          id="tomorrow-title"
-          title="Tomorrow"
-          start={upcoming.tomorrow.start}
-          interviews={upcoming.tomorrow.interviews}
-          showRecruiter={showRecruiter}
-        />
-        {upcoming.truncated ? (
-          <p>
-            Only the first interviews are shown. <Link to="/interviews">See every interview</Link>
-          </p>
-        ) : null}
-      </section>
+      <InboxSection
+        id="candidate-steps"
+        title="Candidate steps not yet done"
+        total={candidateSteps.total}
+        shown={candidateSteps.steps.length}
+        allHref={`/inbox/candidate-steps${scope}`}
+        empty="Candidates have no steps left to do."
+      >
+        <StepItems label="Candidate steps not yet done, soonest due first" items={candidateSteps.steps} now={now} showRecruiter={showRecruiter} />
+      </InboxSection>
     </section>
   );
 }

@@ -327,20 +327,40 @@ function pendingSteps({ owner, recruiterId, rules, overdue }: { owner: "candidat
     ${recruiterId ? Prisma.sql`AND c."recruiterId" = ${recruiterId}` : Prisma.empty}`;
 }
 
-async function stepList(where: Prisma.Sql, order: "ASC" | "DESC", limit: number) {
+async function stepList(where: Prisma.Sql, order: "ASC" | "DESC", limit: number, offset = 0) {
   const [ids, count] = await Promise.all([
-    prisma.$queryRaw<{ id: string }[]>`SELECT s."id" ${where} ORDER BY s."dueAt" ${Prisma.raw(order)}, s."id" LIMIT ${limit}`,
+    prisma.$queryRaw<{ id: string }[]>`SELECT s."id" ${where} ORDER BY s."dueAt" ${Prisma.raw(order)}, s."id" LIMIT ${limit} OFFSET ${offset}`,
     prisma.$queryRaw<{ n: bigint | number }[]>`SELECT COUNT(*) AS n ${where}`.then((r) => Number(r[0]?.n ?? 0)),
   ]);
   return { steps: await readSteps(ids.map((r) => r.id)), total: count };
 }
 
 /** Recruiter steps past their due time on open recoveries, most recently due first (the freshest still help most). */
-export function overdueRecruiterSteps({ recruiterId, rules, limit = STEP_LIST_LIMIT }: { recruiterId?: string; rules: QueueRules; limit?: number }) {
-  return stepList(pendingSteps({ owner: "recruiter", recruiterId, rules, overdue: true }), "DESC", limit);
+export function overdueRecruiterSteps({
+  recruiterId,
+  rules,
+  limit = STEP_LIST_LIMIT,
+  offset = 0,
+}: {
+  recruiterId?: string;
+  rules: QueueRules;
+  limit?: number;
+  offset?: number;
+}) {
+  return stepList(pendingSteps({ owner: "recruiter", recruiterId, rules, overdue: true }), "DESC", limit, offset);
 }
 
 /** Candidate steps still to do on open recoveries, soonest due first. */
-export function candidateStepsNotDone({ recruiterId, rules, limit = STEP_LIST_LIMIT }: { recruiterId?: string; rules: QueueRules; limit?: number }) {
-  return stepList(pendingSteps({ owner: "candidate", recruiterId, rules }), "ASC", limit);
+export function candidateStepsNotDone({
+  recruiterId,
+  rules,
+  limit = STEP_LIST_LIMIT,
+  offset = 0,
+}: {
+  recruiterId?: string;
+  rules: QueueRules;
+  limit?: number;
+  offset?: number;
+}) {
+  return stepList(pendingSteps({ owner: "candidate", recruiterId, rules }), "ASC", limit, offset);
 }

@@ -358,11 +358,13 @@ export async function pendingRequestsOlderThan({
   days = REQUEST_WAITING_DAYS,
   rules,
   limit = WAITING_REQUESTS_LIMIT,
+  offset = 0,
 }: {
   recruiterId?: string;
   days?: number;
   rules: { now: Date; quietAfter: Date };
   limit?: number;
+  offset?: number;
 }) {
   const { now } = rules;
   const before = sqlDate(requestWaitingSince(now, days));
@@ -375,7 +377,7 @@ export async function pendingRequestsOlderThan({
     WHERE r."response" = 'pending' AND r."requestedAt" < ${before} ${owned}
       AND NOT EXISTS (SELECT 1 FROM "InterviewFlag" f WHERE f."interviewId" = r."interviewId" AND f."removedAt" IS NULL AND NOT (${inQueue(rules)}))`;
   const [ids, counted] = await Promise.all([
-    prisma.$queryRaw<{ id: string }[]>`SELECT r."id" ${waiting} ORDER BY r."requestedAt" ASC, r."id" ASC LIMIT ${limit}`,
+    prisma.$queryRaw<{ id: string }[]>`SELECT r."id" ${waiting} ORDER BY r."requestedAt" ASC, r."id" ASC LIMIT ${limit} OFFSET ${offset}`,
     prisma.$queryRaw<{ n: bigint | number }[]>`SELECT COUNT(*) AS n ${waiting}`,
   ]);
   const found = await prisma.secondInterviewRequest.findMany({

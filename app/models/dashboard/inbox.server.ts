@@ -1,0 +1,386 @@
+// The dashboard's inbox for today: what needs doing now, section by section, each a few items and a total that links
+// to the full list (/inbox/<section>, paginated). Every section keeps the queue rules (inQueue): closed, snoozed and
+// quiet recoveries never show. Raw SQL for the same reason as dashboard.server.ts: start from the few open flags.
+import { Prisma } from "~/.generated/prisma/client";
+import { describeDeadline, startOfDay } from "~/utils/dates";
+import { prisma } from "~/utils/db.server";
+import { sqlDate } from "~/utils/sql-dialect.server";
+import { parseAuditEvent } from "../audit/events";
+import { candidateStepsNotDone, overdueRecruiterSteps } from "../recovery/checklist.server";
+import { inQueue, queueRules } from "../recovery/lifecycle.server";
+import { listDashboardRecruiters, workQueueCounts } from "./dashboard.server";
+import { RECOVERY_WINDOW_HOURS } from "../recovery/rules";
+import { pendingRequestsOlderThan } from "../second-interviews/second-interview.server";
+
+/** How many items each inbox section shows on the dashboard; the rest are one "All N" link away. */
+export const INBOX_SECTION_SIZE = 5;
+/** Rows per page of a section's full list. */
+export const INBOX_PAGE_SIZE = 25;
+/** With no "Mark as seen" yet, activity of the last week counts as new (older news is no news). */
+const FIRST_LOOK_DAYS = 7;
+
+// "candidate-steps" is not in the inbox (the candidate does those) but lists below it, with its own full list.
+export const inboxSections = ["calls", "upcoming", "activity", "overdue-steps", "requests", "candidate-steps"] as const;
+export type InboxSection = (typeof inboxSections)[number];
+
+type Rules = { now: Date; quietAfter: Date };
+type Scope = { recruiterId?: string };
+type Page = { offset?: number; limit?: number };
+
+const ownedBy = (recruiterId?: string) => (recruiterId ? Prisma.sql`AND c."recruiterId" = ${recruiterId}` : Prisma.empty);
+const count = (rows: { n: bigint | number }[]) => Number(rows[0]?.n ?? 0);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Calls due inside the window
+
+export type CallDue = {
+  flagId: string;
+  interviewId: string;
+  candidate: { id: string; name: string; phone: string | null };
+  company: string;
+  roleTitle: string;
+  recruiter: { id: string; name: string };
+  severity: string;
+  windowClosesAt: Date;
+  /** "5 h 10 min left", worked out on the server so the page and its hydration agree. */
+  timeLeft: string;
+  /** The checklist's call step still to do, which the dashboard can mark done inline; null when there is none. */
+  callStep: { id: string; title: string } | null;
+};
+
+/**
+ * The checklist's "call the hiring manager" step is the one due exactly when the recovery window closes (the
+ * default playbook's "Phone the hiring manager within 24 hours"): playbooks are editable, so the rule is the due
+ * offset, not the title.
+ */
+export const CALL_STEP_OFFSET_MINUTES = RECOVERY_WINDOW_HOURS * 60;
+
+/** SQL (alias `f`): the recovery's call step isn't done or skipped yet; a recovery without a checklist still needs its call. */
+const callNotMade = Prisma.sql`NOT EXISTS (
+  SELECT 1 FROM "ChecklistRun" cr
+  JOIN "ChecklistStepState" cs ON cs."runId" = cr."id"
+  JOIN "PlaybookStep" cp ON cp."id" = cs."stepId"
+  WHERE cr."flagId" = f."id" AND cp."dueOffsetMinutes" = ${CALL_STEP_OFFSET_MINUTES} AND cs."status" <> 'pending')`;
+
+/** Open recoveries still inside their 24-hour window whose call isn't made yet, least time left first. */
+export async function callsDue({ recruiterId, rules, offset = 0, limit = INBOX_SECTION_SIZE }: Scope & Page & { rules: Rules }) {
+  const from = Prisma.sql`
+    FROM "InterviewFlag" f
+    JOIN "Interview" i ON i."id" = f."interviewId"
+    JOIN "Candidate" c ON c."id" = i."candidateId"
+    WHERE ${inQueue(rules)} AND f."windowClosesAt" >= ${sqlDate(rules.now)} AND ${callNotMade} ${ownedBy(recruiterId)}`;
+  const [ids, total] = await Promise.all([
+    prisma.$queryRaw<{ id: string }[]>`SELECT f."id" ${from} ORDER BY f."windowClosesAt" ASC, f."id" ASC LIMIT ${limit} OFFSET ${offset}`,
+    prisma.$queryRaw<{ n: bigint | number }[]>`SELECT COUNT(*) AS n ${from}`.then(count),
+  ]);
+  if (!ids.length) return { items: [] as CallDue[], total };
+  const rows = await prisma.interviewFlag.findMany({
+    where: { id: { in: ids.map((r) => r.id) } },
+    select: {
+      id: true,
+      severity: true,
+      windowClosesAt: true,
+      interview: {
+        select: {
+          id: true,
+          roleTitle: true,
+          company: { select: { name: true } },
+          candidate: { select: { id: true, name: true, phone: true, recruiter: { select: { id: true, name: true } } } },
+        },
+      },
+      checklistRun: {
+        select: {
+          status: true,
+          steps: {
+            where: { status: "pending", step: { dueOffsetMinutes: CALL_STEP_OFFSET_MINUTES } },
+            orderBy: { step: { position: "asc" } },
+            take: 1,
+            select: { id: true, step: { select: { title: true } } },
+          },
+        },
+      },
+    },
+  });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const items = ids.flatMap(({ id }): CallDue[] => {
+    const f = byId.get(id);
+    if (!f) return [];
+    const step = f.checklistRun?.status === "active" ? f.checklistRun.steps[0] : undefined;
+    return [
+      {
+        flagId: f.id,
+        interviewId: f.interview.id,
+        candidate: { id: f.interview.candidate.id, name: f.interview.candidate.name, phone: f.interview.candidate.phone },
+        company: f.interview.company.name,
+        roleTitle: f.interview.roleTitle,
+        recruiter: f.interview.candidate.recruiter,
+        severity: f.severity,
+        windowClosesAt: f.windowClosesAt,
+        timeLeft: describeDeadline(f.windowClosesAt, rules.now),
+        callStep: step ? { id: step.id, title: step.step.title } : null,
+      },
+    ];
+  });
+  return { items, total };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Today's and tomorrow's interviews
+
+export async function upcomingInterviews({
+  recruiterId,
+  timeZone,
+  now,
+  offset = 0,
+  limit = INBOX_SECTION_SIZE,
+}: Scope & Page & { timeZone: string; now: Date }) {
+  const today = startOfDay(timeZone, now);
+  const tomorrow = startOfDay(timeZone, now, 1);
+  const dayAfter = startOfDay(timeZone, now, 2);
+  // Two days of interviews are few: the scheduledAt index finds them, then the owner is checked per row.
+  const where = { ...(recruiterId ? { candidate: { recruiterId } } : {}), scheduledAt: { gte: today, lt: dayAfter } };
+  const [rows, total] = await Promise.all([
+    prisma.interview.findMany({
+      where,
+      orderBy: [{ scheduledAt: "asc" }, { id: "asc" }],
+      skip: offset,
+      take: limit,
+      select: {
+        id: true,
+        scheduledAt: true,
+        roleTitle: true,
+        round: true,
+        flagSeverity: true,
+        company: { select: { name: true } },
+        candidate: { select: { id: true, name: true, recruiter: { select: { id: true, name: true } } } },
+      },
+    }),
+    prisma.interview.count({ where }),
+  ]);
+  return { items: rows.map((i) => ({ ...i, day: i.scheduledAt < tomorrow ? ("today" as const) : ("tomorrow" as const) })), total, today, tomorrow };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Candidate activity since the user last looked
+
+export type CandidateActivity = {
+  id: string;
+  at: Date;
+  candidate: { id: string; name: string };
+  recruiter: { id: string; name: string };
+  interviewId: string | null;
+  /** What the candidate did, in the recruiter's words: "ticked “Calm down…”". */
+  what: string;
+};
+
+/** Where "new" activity starts: the user's last "Mark as seen", or a week ago before their first. */
+export function activitySince(seenAt: Date | null, now: Date) {
+  return seenAt ?? new Date(now.getTime() - FIRST_LOOK_DAYS * 24 * 3600_000);
+}
+
+function describeActivity(row: { action: string; before: string | null; after: string | null }) {
+  const event = parseAuditEvent(row);
+  switch (event.action) {
+    case "coaching.step_done_by_candidate":
+      return { what: `ticked “${event.after.stepTitle}”`, interviewId: event.after.interviewId };
+    case "coaching.reflection_saved":
+      return { what: "wrote in their reflection", interviewId: event.after.interviewId };
+    case "candidate.unsubscribed":
+      return { what: "unsubscribed from emails", interviewId: null };
+    default:
+      return { what: "was active on their page", interviewId: null };
+  }
+}
+
+/** What candidates did themselves (their audit events) since `since`, newest first. */
+export async function candidateActivity({ recruiterId, since, offset = 0, limit = INBOX_SECTION_SIZE }: Scope & Page & { since: Date }) {
+  // The (at) index bounds the events to the few since the last look; the candidate join checks the owner.
+  const from = Prisma.sql`
+    FROM "AuditEvent" a
+    JOIN "Candidate" c ON c."id" = a."candidateId"
+    WHERE a."at" > ${sqlDate(since)} AND a."actorLabel" = 'candidate' ${ownedBy(recruiterId)}`;
+  const [ids, total] = await Promise.all([
+    prisma.$queryRaw<{ id: string }[]>`SELECT a."id" ${from} ORDER BY a."at" DESC, a."id" DESC LIMIT ${limit} OFFSET ${offset}`,
+    prisma.$queryRaw<{ n: bigint | number }[]>`SELECT COUNT(*) AS n ${from}`.then(count),
+  ]);
+  if (!ids.length) return { items: [] as CandidateActivity[], total };
+  const rows = await prisma.auditEvent.findMany({
+    where: { id: { in: ids.map((r) => r.id) } },
+    select: {
+      id: true,
+      at: true,
+      action: true,
+      before: true,
+      after: true,
+      candidate: { select: { id: true, name: true, recruiter: { select: { id: true, name: true } } } },
+    },
+  });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const items = ids.flatMap(({ id }): CandidateActivity[] => {
+    const r = byId.get(id);
+    if (!r?.candidate) return [];
+    return [{ id: r.id, at: r.at, candidate: { id: r.candidate.id, name: r.candidate.name }, recruiter: r.candidate.recruiter, ...describeActivity(r) }];
+  });
+  return { items, total };
+}
+
+export async function getActivitySeenAt(userId: string) {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { activitySeenAt: true } });
+  return user?.activitySeenAt ?? null;
+}
+
+/**
+ * "Mark as seen": activity up to the moment the page was shown counts as seen, so whatever arrived while the user
+ * read it stays new. Never moves backwards.
+ */
+export async function markActivitySeen(userId: string, shownAt: Date, now = new Date()) {
+  const seenAt = shownAt < now ? shownAt : now;
+  await prisma.user.updateMany({
+    where: { id: userId, OR: [{ activitySeenAt: null }, { activitySeenAt: { lt: seenAt } }] },
+    data: { activitySeenAt: seenAt },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Team load (managers)
+
+export type TeamLoadRow = { recruiter: { id: string; name: string; role: string }; openRecoveries: number; callsDue: number; overdueSteps: number };
+
+/**
+ * Per recruiter: open recoveries (all of them, as the /interviews list it links to counts them), calls due inside
+ * the window and overdue recruiter steps (both by the queue rules). One grouped query, however many recruiters.
+ */
+export async function teamLoad({ rules, people }: { rules: Rules; people: { id: string; name: string; role: string }[] }) {
+  const now = sqlDate(rules.now);
+  const rows = await prisma.$queryRaw<{ recruiterId: string; openRecoveries: bigint | number; callsDue: bigint | number; overdueSteps: bigint | number }[]>`
+    SELECT t."recruiterId", SUM(t."open") AS "openRecoveries", SUM(t."call") AS "callsDue", SUM(t."overdue") AS "overdueSteps"
+    FROM (
+      -- Candidate.openFlagCount is kept in step with the flags (summaries.server.ts): no need to visit each flag.
+      SELECT c."recruiterId" AS "recruiterId", c."openFlagCount" AS "open", 0 AS "call", 0 AS "overdue"
+      FROM "Candidate" c WHERE c."openFlagCount" > 0
+      UNION ALL
+      SELECT c."recruiterId", 0, 1, 0
+      FROM "InterviewFlag" f
+      JOIN "Interview" i ON i."id" = f."interviewId"
+      JOIN "Candidate" c ON c."id" = i."candidateId"
+      WHERE ${inQueue(rules)} AND f."windowClosesAt" >= ${now} AND ${callNotMade}
+      UNION ALL
+      SELECT c."recruiterId", 0, 0, 1
+      FROM "ChecklistStepState" s
+      JOIN "PlaybookStep" p ON p."id" = s."stepId"
+      JOIN "ChecklistRun" r ON r."id" = s."runId"
+      JOIN "InterviewFlag" f ON f."id" = r."flagId"
+      JOIN "Interview" i ON i."id" = r."interviewId"
+      JOIN "Candidate" c ON c."id" = i."candidateId"
+      WHERE s."status" = 'pending' AND p."owner" = 'recruiter' AND r."status" = 'active' AND s."dueAt" < ${now} AND ${inQueue(rules)}
+    ) t
+    GROUP BY t."recruiterId"`;
+  const byRecruiter = new Map(rows.map((r) => [r.recruiterId, r]));
+  return people
+    .map((person): TeamLoadRow => {
+      const r = byRecruiter.get(person.id);
+      return {
+        recruiter: person,
+        openRecoveries: Number(r?.openRecoveries ?? 0),
+        callsDue: Number(r?.callsDue ?? 0),
+        overdueSteps: Number(r?.overdueSteps ?? 0),
+      };
+    })
+    .filter((row) => row.recruiter.role === "recruiter" || row.openRecoveries > 0 || row.overdueSteps > 0)
+    .sort((a, b) => b.callsDue - a.callsDue || b.overdueSteps - a.overdueSteps || b.openRecoveries - a.openRecoveries || a.recruiter.name.localeCompare(b.recruiter.name));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The whole inbox, and one section's full list
+
+export async function getInbox({
+  recruiterId,
+  rules,
+  timeZone,
+  seenAt,
+}: Scope & { rules: Rules; timeZone: string; seenAt: Date | null }) {
+  const since = activitySince(seenAt, rules.now);
+  const [calls, upcoming, activity, overdueSteps, requests] = await Promise.all([
+    callsDue({ recruiterId, rules }),
+    upcomingInterviews({ recruiterId, timeZone, now: rules.now }),
+    candidateActivity({ recruiterId, since }),
+    overdueRecruiterSteps({ recruiterId, rules, limit: INBOX_SECTION_SIZE }),
+    pendingRequestsOlderThan({ recruiterId, rules, limit: INBOX_SECTION_SIZE }),
+  ]);
+  return {
+    calls,
+    upcoming,
+    activity: { ...activity, since, firstLook: !seenAt },
+    overdueSteps: { items: overdueSteps.steps, total: overdueSteps.total },
+    requests: { items: requests.requests, total: requests.total },
+  };
+}
+
+/** One page of one section, for /inbox/<section>. */
+export async function getInboxSection(
+  section: InboxSection,
+  { recruiterId, rules, timeZone, seenAt, page }: Scope & { rules: Rules; timeZone: string; seenAt: Date | null; page: number },
+) {
+  const offset = (page - 1) * INBOX_PAGE_SIZE;
+  const limit = INBOX_PAGE_SIZE;
+  switch (section) {
+    case "calls":
+      return { section: "calls" as const, ...(await callsDue({ recruiterId, rules, offset, limit })) };
+    case "upcoming":
+      return { section: "upcoming" as const, ...(await upcomingInterviews({ recruiterId, timeZone, now: rules.now, offset, limit })) };
+    case "activity":
+      return { section: "activity" as const, ...(await candidateActivity({ recruiterId, since: activitySince(seenAt, rules.now), offset, limit })) };
+    case "overdue-steps": {
+      const { steps, total } = await overdueRecruiterSteps({ recruiterId, rules, offset, limit });
+      return { section: "overdue-steps" as const, items: steps, total };
+    }
+    case "requests": {
+      const { requests, total } = await pendingRequestsOlderThan({ recruiterId, rules, offset, limit });
+      return { section: "requests" as const, items: requests, total };
+    }
+    case "candidate-steps": {
+      const { steps, total } = await candidateStepsNotDone({ recruiterId, rules, offset, limit });
+      return { section: "candidate-steps" as const, items: steps, total };
+    }
+  }
+}
+
+/**
+ * Everything the dashboard shows: the inbox, the headline counts, the candidates' own steps, and for a manager the
+ * team's load. Recruiters always see their own work; managers the agency's, or one recruiter's when they pick one
+ * (an unknown id falls back to the whole agency).
+ */
+export async function getTodayDashboard({
+  user,
+  recruiterFilter,
+  timeZone,
+  now = new Date(),
+}: {
+  user: { id: string; role: string };
+  recruiterFilter?: string | null;
+  timeZone: string;
+  now?: Date;
+}) {
+  const isManager = user.role === "manager";
+  const [recruiters, rules, seenAt] = await Promise.all([
+    isManager ? listDashboardRecruiters() : Promise.resolve([]),
+    queueRules(now),
+    getActivitySeenAt(user.id),
+  ]);
+  const recruiterId = isManager ? recruiters.find((r) => r.id === recruiterFilter)?.id : user.id;
+  const [inbox, counts, candidateSteps, team] = await Promise.all([
+    getInbox({ recruiterId, rules, timeZone, seenAt }),
+    workQueueCounts({ recruiterId, rules }),
+    candidateStepsNotDone({ recruiterId, rules, limit: INBOX_SECTION_SIZE }),
+    isManager && !recruiterId ? teamLoad({ rules, people: recruiters }) : Promise.resolve(null),
+  ]);
+  return { isManager, recruiters, recruiterId: recruiterId ?? null, inbox, counts, candidateSteps, team };
+}
+
+/** Whose work a section's full list shows: the same scope rules as the dashboard. */
+export async function inboxScope(user: { id: string; role: string }, recruiterFilter: string | null) {
+  if (user.role !== "manager") return { recruiterId: user.id, recruiterName: null };
+  const recruiters = await listDashboardRecruiters();
+  const chosen = recruiters.find((r) => r.id === recruiterFilter);
+  return { recruiterId: chosen?.id, recruiterName: chosen?.name ?? null };
+}
