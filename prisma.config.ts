@@ -36,7 +36,7 @@ type ShadowAdapter = {
 export default defineConfig({
   schema: path.join("prisma", "schema.prisma"),
   experimental: { adapter: true, externalTables: true },
-  // The full-text search tables (docs/decisions/010-search.md) are made by a hand-written migration; without this the
+  // The full-text search tables (docs/decisions/011-search.md) are made by a hand-written migration; without this the
   // differ would write DROP TABLE for them into the next migration.
   tables: { external: searchTables },
   engine: "js",

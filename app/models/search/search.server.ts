@@ -1,5 +1,5 @@
 // Search across the agency: candidates by name, email or phone and companies by name, from the full-text indexes
-// (docs/decisions/010-search.md). Used by the header's type-ahead and the /search page.
+// (docs/decisions/011-search.md). Used by the header's type-ahead and the /search page.
 import { Prisma } from "~/.generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { FORCED_JOIN, textSearchRowids } from "~/utils/sql-dialect.server";

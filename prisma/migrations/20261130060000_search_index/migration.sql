@@ -1,4 +1,4 @@
--- Full-text search (docs/decisions/010-search.md): FTS5 tables with the trigram tokenizer, so any 3+ character
+-- Full-text search (docs/decisions/011-search.md): FTS5 tables with the trigram tokenizer, so any 3+ character
 -- substring of a name, email or phone finds its row through the index. Each search row's rowid is its source row's
 -- rowid. Triggers keep them in step inside the writing transaction; Prisma's schema does not know these tables
 -- (see README, "Migrations and the search index").
