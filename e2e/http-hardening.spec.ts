@@ -16,7 +16,7 @@ test.afterAll(async () => server?.stop());
 
 const call = (request: Parameters<typeof send>[1]) => send(server.baseURL, request);
 const agencyForm = (name: string) =>
-  form({ name, timeZone: "UTC", senderName: "Private Agency", recruitersSeeOwnCandidatesOnly: "false", quietAfterDays: "30", overdueGraceHours: "2" });
+  form({ name, timeZone: "UTC", senderName: "Private Agency", recruitersSeeOwnCandidatesOnly: "false", quietAfterDays: "30", overdueGraceHours: "2", checkInEnabled: "true", checkInAfterHours: "2" });
 
 test("a 150 MB POST /login is refused with 413 before its body is read, declared or streamed", async () => {
   const declared = await call({

@@ -96,7 +96,7 @@ test("a recruiter logs an interview for a new candidate, flags it with two reaso
   // Find it again through the interview table's filters.
   await page.goto("/interviews");
   const filters = page.getByRole("search", { name: "Filter interviews" });
-  await filters.getByLabel("Company").selectOption({ label: company });
+  await filters.getByLabel("Company", { exact: true }).selectOption({ label: company });
   await filters.getByLabel("Flag reason").selectOption({ label: "Blanked on a question" });
   await filters.getByLabel("Flagged only").check();
   await filters.getByRole("button", { name: "Apply filters" }).click();
