@@ -221,11 +221,16 @@ function AlreadyAnswered({ page, timeZone }: { page: NonNullable<Awaited<ReturnT
   );
 }
 
-function RecruiterContact({ recruiter }: { recruiter: { name: string; email: string } }) {
+function RecruiterContact({ recruiter }: { recruiter: { name: string; email: string; phone: string | null } }) {
   return (
     <p className="coach-footnote muted">
-      Your recruiter: {recruiter.name}, <a href={`mailto:${recruiter.email}`}>{recruiter.email}</a>. This page is just for
-      you: please don’t forward the link.
+      Your recruiter: {recruiter.name}, <a href={`mailto:${recruiter.email}`}>{recruiter.email}</a>
+      {recruiter.phone ? (
+        <>
+          , <a href={`tel:${recruiter.phone.replace(/[^+\d]/g, "")}`}>{recruiter.phone}</a>
+        </>
+      ) : null}
+      . This page is just for you: please don’t forward the link.
     </p>
   );
 }

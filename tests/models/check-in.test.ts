@@ -104,7 +104,12 @@ test("a check-in goes out once, through the outbox, with both parts and a workin
   expect(links).toHaveLength(1);
   expect(links[0].tokenHash).not.toContain(token);
 
-  expect(await findCheckIn(token, later(1))).toMatchObject({ answered: false, companyName: "Acme Logistics", firstName: "Priya" });
+  expect(await findCheckIn(token, later(1))).toMatchObject({
+    answered: false,
+    companyName: "Acme Logistics",
+    firstName: "Priya",
+    recruiter: { name: "Sam Okafor", phone: null },
+  });
   // Once per interview: a second run changes nothing and queues nothing.
   expect(await sendCheckIn(checkIn.id, later(1))).toEqual({ status: "unchanged" });
   expect(await prisma.emailMessage.count({ where: { interviewId } })).toBe(1);

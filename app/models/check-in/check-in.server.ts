@@ -169,7 +169,7 @@ export async function findCheckIn(token: string, now: Date = new Date()) {
           scheduledAt: true,
           company: { select: { name: true } },
           candidate: { select: { name: true } },
-          recruiter: { select: { name: true, email: true } },
+          recruiter: { select: { name: true, email: true, phone: true } },
           checklistRuns: { where: { status: { not: "cancelled" } }, select: { id: true }, take: 1 },
         },
       },
