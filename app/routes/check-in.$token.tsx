@@ -3,8 +3,8 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { TOKEN_NOT_VALID, TOKEN_TOO_MANY, TokenPageError, TokenPageLayout } from "~/components/token-page";
 import { ErrorList, SubmitButton } from "~/components/forms";
 import { getAgency } from "~/models/agency/agency.server";
 import { CHECK_IN_NOTE_MAX, CHECK_IN_OTHER_MAX } from "~/models/check-in/check-in-rules";
@@ -31,14 +31,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "referrer", content: REFERRER_POLICY },
 ];
 
-const NOT_VALID = "This link is not valid";
-const TOO_MANY = "Too many requests from your connection. Please wait a few minutes and try again.";
-const notValid = () => new Response(NOT_VALID, { status: 404, statusText: "Not Found", headers: pageHeaders });
+const notValid = () => new Response(TOKEN_NOT_VALID, { status: 404, statusText: "Not Found", headers: pageHeaders });
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   // The coaching page's limits: both pages are reached by a token alone, so both are kept from being probed at speed.
   const wait = coachRequestRetryAfter(clientIp(context), "view");
-  if (wait) throw new Response(TOO_MANY, { status: 429, headers: { ...pageHeaders, "Retry-After": String(wait) } });
+  if (wait) throw new Response(TOKEN_TOO_MANY, { status: 429, headers: { ...pageHeaders, "Retry-After": String(wait) } });
   const page = await findCheckIn(params.token ?? "");
   if (!page) throw notValid();
   const agency = await getAgency();
@@ -52,7 +50,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const known = isCheckInIntent(intent) ? intent : null;
   const submission = parseWithZod(formData, { schema: CheckInActionSchema });
   const wait = coachRequestRetryAfter(clientIp(context), "save");
-  if (wait) return tooManyRequestsReply(submission, { message: TOO_MANY, retryAfterSeconds: wait, intent: known, headers: pageHeaders });
+  if (wait) return tooManyRequestsReply(submission, { message: TOKEN_TOO_MANY, retryAfterSeconds: wait, intent: known, headers: pageHeaders });
   if (!known) return formRefused();
   if (submission.status !== "success") return invalidForm(submission, known);
   const value = submission.value;
@@ -83,7 +81,7 @@ export default function CheckInPage() {
   const answered = actionData && "answered" in actionData ? actionData.answered : null;
   const recruiter = page.recruiter.name;
   return (
-    <CheckInLayout agencyName={agency.name}>
+    <TokenPageLayout from={`From your recruiter at ${agency.name}`}>
       {answered ? (
         <Thanks answer={answered.answer} coaching={answered.coaching} recruiter={recruiter} timeZone={agency.timeZone} />
       ) : page.answered ? (
@@ -99,7 +97,7 @@ export default function CheckInPage() {
         </>
       )}
       <RecruiterContact recruiter={page.recruiter} />
-    </CheckInLayout>
+    </TokenPageLayout>
   );
 }
 
@@ -235,38 +233,6 @@ function RecruiterContact({ recruiter }: { recruiter: { name: string; email: str
   );
 }
 
-function CheckInLayout({ agencyName, children }: { agencyName?: string; children: ReactNode }) {
-  return (
-    <div className="coach-page">
-      {agencyName ? <p className="coach-from">From your recruiter at {agencyName}</p> : null}
-      {children}
-    </div>
-  );
-}
-
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  return (
-    <CheckInLayout>
-      <div className="coach-message" role="alert">
-        {status === 404 ? (
-          <>
-            <h1>{NOT_VALID}</h1>
-            <p>The link may be mistyped, or it may have expired (it works for 7 days). Your recruiter is happy to hear from you directly.</p>
-          </>
-        ) : status === 429 ? (
-          <>
-            <h1>Too many requests</h1>
-            <p>{TOO_MANY}</p>
-          </>
-        ) : (
-          <>
-            <h1>Something went wrong</h1>
-            <p>Sorry, that didn’t work. Please try again in a moment.</p>
-          </>
-        )}
-      </div>
-    </CheckInLayout>
-  );
+  return <TokenPageError notValidHelp="The link may be mistyped, or it may have expired (it works for 7 days). Your recruiter is happy to hear from you directly." />;
 }

@@ -10,13 +10,11 @@ import {
 } from "@remix-run/node";
 import {
   Form,
-  isRouteErrorResponse,
   useActionData,
   useLoaderData,
-  useRouteError,
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { TOKEN_NOT_VALID, TOKEN_TOO_MANY, TokenPageError, TokenPageLayout } from "~/components/token-page";
 import { ErrorList, SubmitButton } from "~/components/forms";
 import { ReflectionWorksheet, type ReflectionReply } from "~/components/reflection-worksheet";
 import { getAgency } from "~/models/agency/agency.server";
@@ -53,15 +51,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: tablesWorkspaceStyles }];
 
-const NOT_VALID = "This link is not valid";
-const TOO_MANY = "Too many requests from your connection. Please wait a few minutes and try again.";
-
 // Wrong, expired, revoked or cancelled: one answer for all, so the page gives away nothing about the token.
-const notValid = () => new Response(NOT_VALID, { status: 404, statusText: "Not Found", headers: pageHeaders });
+const notValid = () => new Response(TOKEN_NOT_VALID, { status: 404, statusText: "Not Found", headers: pageHeaders });
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const wait = coachRequestRetryAfter(clientIp(context), "view");
-  if (wait) throw new Response(TOO_MANY, { status: 429, headers: { ...pageHeaders, "Retry-After": String(wait) } });
+  if (wait) throw new Response(TOKEN_TOO_MANY, { status: 429, headers: { ...pageHeaders, "Retry-After": String(wait) } });
   const page = await findCoachingRun(params.token ?? "");
   if (!page) throw notValid();
   const agency = await getAgency();
@@ -82,7 +77,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const wait = coachRequestRetryAfter(clientIp(context), "save");
   if (wait) {
     return tooManyRequestsReply(submission, {
-      message: TOO_MANY,
+      message: TOKEN_TOO_MANY,
       retryAfterSeconds: wait,
       intent: known,
       extra: at,
@@ -141,7 +136,7 @@ export default function CoachPage() {
         }
       : null;
   return (
-    <CoachLayout agencyName={agency.name}>
+    <TokenPageLayout from={`From your recruiter at ${agency.name}`}>
       <h1>Hi {page.firstName}, let’s get you back on track</h1>
       <p className="coach-lede">
         This is your plan after your <strong>{page.roleTitle}</strong> interview at <strong>{page.companyName}</strong>.
@@ -232,42 +227,10 @@ export default function CoachPage() {
         This page is just for you: please don’t forward the link. It stops working after 30 days, or sooner if your
         recruiter sends you a new one.
       </p>
-    </CoachLayout>
-  );
-}
-
-function CoachLayout({ agencyName, children }: { agencyName?: string; children: ReactNode }) {
-  return (
-    <div className="coach-page">
-      {agencyName ? <p className="coach-from">From your recruiter at {agencyName}</p> : null}
-      {children}
-    </div>
+    </TokenPageLayout>
   );
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  return (
-    <CoachLayout>
-      <div className="coach-message" role="alert">
-        {status === 404 ? (
-          <>
-            <h1>{NOT_VALID}</h1>
-            <p>The link may be mistyped, or it may no longer work. Please ask your recruiter for a new one.</p>
-          </>
-        ) : status === 429 ? (
-          <>
-            <h1>Too many requests</h1>
-            <p>{TOO_MANY}</p>
-          </>
-        ) : (
-          <>
-            <h1>Something went wrong</h1>
-            <p>Sorry, that didn’t work. Please try again in a moment.</p>
-          </>
-        )}
-      </div>
-    </CoachLayout>
-  );
+  return <TokenPageError notValidHelp="The link may be mistyped, or it may no longer work. Please ask your recruiter for a new one." />;
 }

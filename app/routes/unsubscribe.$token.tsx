@@ -2,8 +2,8 @@
 // records the opt-out. Mail providers' RFC 8058 one-click POST ("List-Unsubscribe=One-Click") lands on the same action.
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { TOKEN_NOT_VALID, TOKEN_TOO_MANY, TokenPageError, TokenPageLayout } from "~/components/token-page";
 import { ErrorList, SubmitButton } from "~/components/forms";
 import { getAgency } from "~/models/agency/agency.server";
 import { unsubscribe, unsubscribeInfo } from "~/models/email/email.server";
@@ -31,14 +31,11 @@ export const meta: MetaFunction = () => [
   { name: "referrer", content: "no-referrer" },
 ];
 
-const NOT_VALID = "This link is not valid";
-const TOO_MANY = "Too many requests from your connection. Please wait a few minutes and try again.";
-
-const notValid = () => new Response(NOT_VALID, { status: 404, statusText: "Not Found", headers: pageHeaders });
+const notValid = () => new Response(TOKEN_NOT_VALID, { status: 404, statusText: "Not Found", headers: pageHeaders });
 
 function limit(context: unknown) {
   const wait = unsubscribeRetryAfter(clientIp(context));
-  if (wait) throw new Response(TOO_MANY, { status: 429, headers: { ...pageHeaders, "Retry-After": String(wait) } });
+  if (wait) throw new Response(TOKEN_TOO_MANY, { status: 429, headers: { ...pageHeaders, "Retry-After": String(wait) } });
 }
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
@@ -84,7 +81,7 @@ export default function UnsubscribePage() {
   const refusal = actionData && "result" in actionData ? actionData : null;
   if ((actionData && "unsubscribed" in actionData) || info.optedOut) {
     return (
-      <Layout agencyName={info.agencyName}>
+      <TokenPageLayout className="unsubscribe-page" from={info.agencyName}>
         <div role="status">
           <h1>You have been unsubscribed</h1>
           <p>
@@ -92,11 +89,11 @@ export default function UnsubscribePage() {
             reach you by phone.
           </p>
         </div>
-      </Layout>
+      </TokenPageLayout>
     );
   }
   return (
-    <Layout agencyName={info.agencyName}>
+    <TokenPageLayout className="unsubscribe-page" from={info.agencyName}>
       <h1>Stop recovery emails?</h1>
       <p>
         {info.firstName ? `Hi ${info.firstName}, ` : ""}if you no longer want emails with interview recovery guidance
@@ -109,42 +106,10 @@ export default function UnsubscribePage() {
           Unsubscribe {info.maskedEmail} from recovery emails from {info.agencyName}
         </SubmitButton>
       </Form>
-    </Layout>
-  );
-}
-
-function Layout({ agencyName, children }: { agencyName?: string; children: ReactNode }) {
-  return (
-    <div className="coach-page unsubscribe-page">
-      {agencyName ? <p className="coach-from">{agencyName}</p> : null}
-      {children}
-    </div>
+    </TokenPageLayout>
   );
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  return (
-    <Layout>
-      <div className="coach-message" role="alert">
-        {status === 404 ? (
-          <>
-            <h1>{NOT_VALID}</h1>
-            <p>The link may be mistyped or cut short. Please copy the whole link from the email, or reply to it.</p>
-          </>
-        ) : status === 429 ? (
-          <>
-            <h1>Too many requests</h1>
-            <p>{TOO_MANY}</p>
-          </>
-        ) : (
-          <>
-            <h1>Something went wrong</h1>
-            <p>Sorry, that didn’t work. Please try again in a moment.</p>
-          </>
-        )}
-      </div>
-    </Layout>
-  );
+  return <TokenPageError className="unsubscribe-page" notValidHelp="The link may be mistyped or cut short. Please copy the whole link from the email, or reply to it." />;
 }
