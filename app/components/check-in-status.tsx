@@ -14,7 +14,7 @@ type CheckIn = {
 };
 
 export function CheckInStatus({ checkIn, timeZone }: { checkIn: CheckIn | null; timeZone: string }) {
-  if (!checkIn) return <>Not asked (logged before check-ins existed)</>;
+  if (!checkIn) return <>None: the interview was logged before Rebound asked candidates</>;
   const at = (d: string | Date) => formatDateTime(new Date(d), timeZone);
   switch (checkIn.status) {
     case "planned":

@@ -43,7 +43,7 @@ const interviewAt = new Date("2026-11-24T10:00:00Z");
 const due = new Date("2026-11-24T13:00:00Z");
 const later = (hours: number) => new Date(due.getTime() + hours * 3600_000);
 
-async function logged(overrides: Partial<LogInterviewInput> = {}) {
+async function logged(overrides: Partial<LogInterviewInput> = {}, loggedAt = later(-2)) {
   const recruiter = await makeUser({ name: "Sam Okafor" });
   const result = await logInterview(
     {
@@ -57,6 +57,8 @@ async function logged(overrides: Partial<LogInterviewInput> = {}) {
       ...overrides,
     },
     { userId: recruiter.id },
+    null,
+    loggedAt,
   );
   const checkIn = await prisma.checkIn.findUniqueOrThrow({ where: { interviewId: result.interviewId } });
   return { recruiter, ...result, checkIn };
@@ -81,6 +83,11 @@ test("logging an interview plans its check-in for the end + the agency's delay; 
   const unticked = await logged({ checkIn: false });
   expect(unticked.checkIn).toMatchObject({ status: "off", skippedReason: "Switched off when the interview was logged." });
   expect(await prisma.job.count({ where: { key: jobKeys.checkIn(unticked.interviewId) } })).toBe(0);
+
+  // Logged three days after the interview: nothing to ask any more, and nothing scheduled.
+  const backfilled = await logged({}, later(3 * 24));
+  expect(backfilled.checkIn).toMatchObject({ status: "skipped", skippedReason: expect.stringContaining("48 hours") });
+  expect(await prisma.job.count({ where: { key: jobKeys.checkIn(backfilled.interviewId) } })).toBe(0);
 
   await prisma.agency.update({ where: { id: 1 }, data: { checkInEnabled: false, checkInAfterHours: 5 } });
   const agencyOff = await logged();

@@ -33,17 +33,19 @@ const systemActor: AuditActor = { label: "system" };
 export async function planCheckInInTx(
   tx: Tx,
   interview: { id: string; scheduledAt: Date; durationMinutes: number },
-  { wanted }: { wanted: boolean },
+  { wanted, now = new Date() }: { wanted: boolean; now?: Date },
 ) {
   const agency = await tx.agency.findUnique({ where: { id: 1 }, select: { checkInEnabled: true, checkInAfterHours: true } });
   const enabled = agency?.checkInEnabled ?? true;
   const dueAt = checkInDueAt(interview, agency?.checkInAfterHours ?? 2);
   const off = !enabled ? "Check-ins are switched off for the agency." : !wanted ? "Switched off when the interview was logged." : null;
+  // An interview logged long after it happened gets no question: it would only ever be skipped.
+  const late = off ? null : checkInSkipReason({ agencyEnabled: true, optedOut: false, flagged: false, interview, now });
   const checkIn = await tx.checkIn.create({
-    data: { interviewId: interview.id, status: off ? "off" : "planned", dueAt, skippedReason: off },
+    data: { interviewId: interview.id, status: off ? "off" : late ? "skipped" : "planned", dueAt, skippedReason: off ?? late },
     select: { id: true, status: true, dueAt: true },
   });
-  if (!off) {
+  if (checkIn.status === "planned") {
     await scheduleJob(tx, { kind: "checkin.send", runAt: dueAt, payload: { checkInId: checkIn.id }, key: jobKeys.checkIn(interview.id) });
   }
   return checkIn;

@@ -35,7 +35,7 @@ export type LogInterviewInput = {
  * Records an interview, creating the candidate and the company when they are new, all in one transaction. The
  * interview belongs to the candidate's recruiter, so it lands in their work queue; a new candidate is the logger's.
  */
-export async function logInterview(input: LogInterviewInput, actor: StaffActor, scope: CandidateScope = null) {
+export async function logInterview(input: LogInterviewInput, actor: StaffActor, scope: CandidateScope = null, now = new Date()) {
   let existingId: string | undefined;
   if (input.candidate.kind === "existing") {
     const { id, text } = input.candidate;
@@ -78,7 +78,7 @@ export async function logInterview(input: LogInterviewInput, actor: StaffActor, 
         },
         select: { id: true, impression: true, scheduledAt: true, durationMinutes: true },
       });
-      await planCheckInInTx(tx, interview, { wanted: input.checkIn ?? true });
+      await planCheckInInTx(tx, interview, { wanted: input.checkIn ?? true, now });
       await recordAudit(tx, {
         actor,
         action: "interview.logged",
