@@ -29,6 +29,15 @@ import { replyFor } from "~/utils/form-reply";
 import { StaleEdit } from "~/models/stale-edit.server";
 import { invariantResponse } from "~/utils/http.server";
 import { redirectWithToast, requireUser } from "~/utils/session.server";
+import { EraseCandidateForm } from "~/components/erase-candidate";
+import { EraseSchema } from "~/models/privacy/privacy-forms";
+import { eraseCandidateConfirmed } from "~/models/privacy/erase.server";
+import { forbidden } from "~/utils/http.server";
+import { isEmailSuppressed, SUPPRESSED_WARNING } from "~/models/privacy/suppression.server";
+import privacyStyles from "~/styles/privacy.css";
+import type { LinksFunction } from "@remix-run/node";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: privacyStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.candidate.name} · Candidates · Rebound` : "Candidate not found · Rebound" },
@@ -45,7 +54,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     candidateTimeline(candidateId, { timeZone: agency.timeZone, interviews, outcomes }),
     listAssignableRecruiters(profile.candidate.recruiter.id),
   ]);
-  return { ...profile, timeline, recruiters, timeZone: agency.timeZone, now: new Date().toISOString() };
+  return {
+    ...profile,
+    timeline,
+    recruiters,
+    timeZone: agency.timeZone,
+    now: new Date().toISOString(),
+    canManageData: user.role === "manager",
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -57,14 +73,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = { userId: user.id };
   const noVersion = { currentVersion: undefined as string | undefined };
   if (intent === "record-outcome") return outcomeAction(request, candidateId, formData, actor);
+  if (intent === "erase") return eraseAction(request, candidateId, formData, user);
   if (!isCandidateFormIntent(intent)) return formRefused();
   const submission = parseWithZod(formData, { schema: candidateFormSchemas[intent] });
   if (submission.status !== "success") return invalidForm(submission, intent, noVersion);
   const { intent: _intent, ...changes } = submission.value;
   try {
     const { changed } = await updateCandidate(candidateId, changes, actor);
+    const suppressed = "email" in changes && changed.includes("email") && (await isEmailSuppressed(changes.email));
     return redirectWithToast(request, `/candidates/${candidateId}`, {
       kind: "success",
+      detail: suppressed ? SUPPRESSED_WARNING : undefined,
       message: !changed.length
         ? "Nothing changed."
         : intent === "reassign"
@@ -104,6 +123,25 @@ async function outcomeAction(request: Request, candidateId: string, formData: Fo
   );
 }
 
+/** Managers only: a recruiter's post is refused before anything is read. */
+async function eraseAction(request: Request, candidateId: string, formData: FormData, user: { id: string; role: string }) {
+  if (user.role !== "manager") throw forbidden("Only a manager can erase a candidate.");
+  const submission = parseWithZod(formData, { schema: EraseSchema });
+  if (submission.status !== "success") return invalidForm(submission, "erase");
+  const { reason, note, confirmName } = submission.value;
+  return unlessRefused(
+    submission,
+    async () => {
+      await eraseCandidateConfirmed(candidateId, { reason, note, confirmName }, { userId: user.id });
+      return redirectWithToast(request, `/candidates/${candidateId}`, {
+        kind: "success",
+        message: "Candidate erased: their personal data is gone and their address is on the suppression list.",
+      });
+    },
+    "erase",
+  );
+}
+
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 // Without a maxLength attribute the browser doesn't silently cut a pasted value: the person sees why it's refused.
@@ -113,7 +151,7 @@ function constraintWithoutMaxLength<T extends Record<string, { maxLength?: numbe
   ) as T;
 }
 
-function useLastResult(intent: CandidateFormIntent | "record-outcome") {
+function useLastResult(intent: CandidateFormIntent | "record-outcome" | "erase") {
   const actionData = useActionData<typeof action>();
   return replyFor(actionData, intent);
 }
@@ -307,7 +345,9 @@ function OutcomeSection({
 }
 
 export default function CandidateProfilePage() {
-  const { candidate, interviews, outcomeChoices, timeline, recruiters, outcomes, timeZone, now } = useLoaderData<typeof loader>();
+  const { candidate, interviews, outcomeChoices, timeline, recruiters, outcomes, timeZone, now, canManageData } = useLoaderData<typeof loader>();
+  const eraseResult = useLastResult("erase");
+  if (candidate.erasedAt) return <ErasedProfile />;
   // Re-mount the forms when the saved values change, so they show what is stored after a save.
   const formKey = [candidate.name, candidate.email, candidate.phone, candidate.linkedinUrl, candidate.recruiter.id, candidate.status].join("|");
   return (
@@ -364,6 +404,33 @@ export default function CandidateProfilePage() {
 
       <OutcomeSection choices={outcomeChoices} outcomes={outcomes} now={now} timeZone={timeZone} />
 
+      <section aria-labelledby="timeline-title">
+        <h2 id="timeline-title">Timeline</h2>
+        <p className="hint">Newest first. Times are in {describeTimeZone(timeZone)}.</p>
+        <Timeline entries={timeline} labelledBy="timeline-title" />
+      </section>
+
+      {canManageData ? <EraseCandidateForm key={`erase-${formKey}`} name={candidate.name} lastResult={eraseResult} /> : null}
+    </article>
+  );
+}
+
+/** What is left of an erased candidate: their anonymous row, interviews and timeline, which the statistics still count. */
+function ErasedProfile() {
+  const { candidate, interviews, timeline, timeZone } = useLoaderData<typeof loader>();
+  return (
+    <article aria-labelledby="candidate-title" className="candidate-profile">
+      <header className="profile-header">
+        <h1 id="candidate-title">{candidate.name}</h1>
+        <p className="erased-notice" role="status">
+          This candidate's personal data was erased on {formatDateTime(candidate.erasedAt!, timeZone)}. What remains (interviews, dates,
+          reasons, outcomes) has nothing that identifies them and is kept for the agency's statistics.
+        </p>
+      </header>
+      <section aria-labelledby="interviews-title">
+        <h2 id="interviews-title">Interviews</h2>
+        <InterviewList interviews={interviews} timeZone={timeZone} />
+      </section>
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">Timeline</h2>
         <p className="hint">Newest first. Times are in {describeTimeZone(timeZone)}.</p>

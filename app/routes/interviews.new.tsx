@@ -17,6 +17,7 @@ import { logInterview } from "~/models/interviews/interview.server";
 import { describeTimeZone } from "~/utils/dates";
 import { RuleViolation } from "~/utils/errors.server";
 import { redirectWithToast, requireUser } from "~/utils/session.server";
+import { isEmailSuppressed, SUPPRESSED_WARNING } from "~/models/privacy/suppression.server";
 import { useTimeZone } from "~/utils/use-time-zone";
 
 export const meta: MetaFunction = () => [{ title: "Log an interview · Rebound" }];
@@ -59,15 +60,19 @@ export async function action({ request }: ActionFunctionArgs) {
       { userId: user.id },
       scope,
     );
+    // A new candidate with an erased candidate's address is added, with a warning: nothing will be emailed to them.
+    const detail = logged.candidateCreated && (await isEmailSuppressed(v.candidateEmail ?? "")) ? SUPPRESSED_WARNING : undefined;
     if (logged.wentBadly) {
       return redirectWithToast(request, `/interviews/${logged.interviewId}?flag=new`, {
         kind: "success",
         message: `Interview logged for ${logged.candidateName}. It went badly: flag it now to start the 24-hour recovery window.`,
+        detail,
       });
     }
     return redirectWithToast(request, `/interviews/${logged.interviewId}`, {
       kind: "success",
       message: `Interview logged for ${logged.candidateName}.`,
+      detail,
     });
   } catch (error) {
     if (error instanceof RuleViolation) {

@@ -257,6 +257,18 @@ export const auditEvents = defineEvents({
   "saved_view.renamed": { entityType: "SavedView", before: z.object({ name: text }), after: z.object({ name: text }) },
   "saved_view.shared": { entityType: "SavedView", before: z.object({ shared: z.boolean() }), after: z.object({ shared: z.boolean() }) },
   "saved_view.deleted": { entityType: "SavedView", before: savedViewFields },
+
+  // Data rights (app/models/privacy/): the erasure itself holds nothing personal but the manager's note.
+  "candidate.erased": {
+    entityType: "Candidate",
+    after: z.object({
+      reason: text,
+      note: personal(text).optional(),
+      interviews: z.number(),
+      emailsCancelled: z.number(),
+      jobsCancelled: z.number(),
+    }),
+  },
 });
 
 type Specs = typeof auditEvents;

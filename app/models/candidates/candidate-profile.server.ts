@@ -50,6 +50,7 @@ export async function getCandidateProfile(candidateId: string) {
         openFlagCount: true,
         emailOptOut: true,
         createdAt: true,
+        erasedAt: true,
         recruiter: { select: { id: true, name: true, active: true } },
       },
     }),
@@ -103,9 +104,10 @@ export async function updateCandidate(
     return await prisma.$transaction(async (tx) => {
       const current = await tx.candidate.findUnique({
         where: { id: candidateId },
-        select: { name: true, email: true, phone: true, linkedinUrl: true, status: true, recruiterId: true },
+        select: { name: true, email: true, phone: true, linkedinUrl: true, status: true, recruiterId: true, erasedAt: true },
       });
       if (!current) throw new RuleViolation("This candidate no longer exists.");
+      if (current.erasedAt) throw new RuleViolation("This candidate was erased: their details can't be changed.");
       assertNotStale(baseVersion, contactVersion(current), () => describeContact(current));
 
       const before: Partial<Record<EditableField, string | null>> = {};

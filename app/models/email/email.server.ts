@@ -15,6 +15,7 @@ import { findUnsubscribeCandidateId } from "./email-links.server";
 import { viaCandidateWhere, type CandidateScope } from "../candidates/candidate-access.server";
 import { emailStatuses } from "../enums";
 import { candidateUnsubscribedInTx } from "../notifications/alerts.server";
+import { isEmailSuppressed } from "../privacy/suppression.server";
 
 export type QueueEmailInput = {
   candidateId: string;
@@ -60,6 +61,9 @@ export async function queueEmailInTx(tx: Tx, input: QueueEmailInput, actor: Audi
   const toAddress = input.toAddress.trim();
   if (!isDeliverableAddress(toAddress)) {
     throw new RuleViolation(`${candidate.name}'s email address "${toAddress.slice(0, 100).replace(/\s+/g, " ")}" is not valid, so we can't email them.`);
+  }
+  if (await isEmailSuppressed(toAddress, tx)) {
+    throw new RuleViolation(`${toAddress.slice(0, 100)} belongs to a candidate who was erased, so Rebound doesn't email it.`);
   }
   if (!input.subject.trim() || /[\r\n]/.test(input.subject)) throw new RuleViolation("The subject must be one line of text.");
   const messageId = input.messageId ?? newMessageId();

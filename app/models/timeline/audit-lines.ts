@@ -3,6 +3,7 @@
 import type { AuditAction, AuditEventOf } from "~/models/audit/events";
 import { candidacyOutcomes, candidateStatuses, checkInAnswers, checkInReasons, closingReasons, recoveryStates, requestResponses } from "~/models/enums";
 import { describeFlag } from "~/models/flags/reasons";
+import { erasureReasonLabel } from "~/models/privacy/privacy-forms";
 import { interviewLink, labelOrNone, type TimelineLine } from "./entry";
 
 type AuditLine<A extends AuditAction> = (event: AuditEventOf<A>, entityId: string) => TimelineLine | null;
@@ -178,6 +179,11 @@ export const auditLines: AuditLines = {
   "saved_view.renamed": null,
   "saved_view.shared": null,
   "saved_view.deleted": null,
+  "candidate.erased": ({ after }) => ({
+    kind: "candidate",
+    summary: "Personal data erased",
+    detail: erasureReasonLabel(after.reason),
+  }),
 };
 
 /** An event this version doesn't know (or whose payload no longer fits) still shows that something changed. */
