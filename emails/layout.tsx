@@ -89,6 +89,18 @@ export function ReasonTips({ values, heading }: { values: RecoveryMergeValues; h
   );
 }
 
+/** UK GDPR asks that people know who holds their data and how to reach them about it: one short line. */
+function PrivacyFooter({ agency, contact }: { agency: string; contact: string | null }) {
+  const isAddress = contact !== null && /^[^\s@<>]+@[^\s@<>]+$/.test(contact);
+  return (
+    <Text style={styles.muted}>
+      Your privacy: {agency} keeps your contact details and notes about your interviews to help you find work. To see
+      what we hold about you, or to have it deleted, {contact ? "contact " : "reply to this email"}
+      {isAddress ? <Link href={`mailto:${contact}`}>{contact}</Link> : contact}.
+    </Text>
+  );
+}
+
 export function EmailLayout({
   values,
   title,
@@ -176,6 +188,7 @@ export function EmailLayout({
           <Text style={styles.muted}>
             You are getting this email because {agency} is helping you with your job search.
           </Text>
+          <PrivacyFooter agency={agency} contact={present(values.privacyContact)} />
           {unsubscribeUrl ? (
             <Text style={styles.muted}>
               Don&apos;t want these emails? <Link href={unsubscribeUrl}>Unsubscribe</Link>

@@ -30,6 +30,8 @@ export type RecoveryMergeValues = {
   overdueSteps?: ReadonlyArray<{ title: string; due: string }> | null;
   /** Names the zone the due times are in, e.g. "Europe/London (GMT)". */
   timeZoneLabel?: string | null;
+  /** Who to contact about their data (Settings → Privacy); the privacy footer says "reply to this email" without it. */
+  privacyContact?: string | null;
 };
 
 /** Trimmed text, or null when there is nothing worth printing. */

@@ -30,7 +30,9 @@ import { StaleEdit } from "~/models/stale-edit.server";
 import { invariantResponse } from "~/utils/http.server";
 import { redirectWithToast, requireUser } from "~/utils/session.server";
 import { EraseCandidateForm } from "~/components/erase-candidate";
-import { EraseSchema } from "~/models/privacy/privacy-forms";
+import { EraseSchema, PrivacyDetailsSchema } from "~/models/privacy/privacy-forms";
+import { updatePrivacyDetails } from "~/models/privacy/contact-preferences.server";
+import { PrivacyPanel } from "~/components/privacy-panel";
 import { eraseCandidateConfirmed } from "~/models/privacy/erase.server";
 import { forbidden } from "~/utils/http.server";
 import { isEmailSuppressed, SUPPRESSED_WARNING } from "~/models/privacy/suppression.server";
@@ -74,6 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const noVersion = { currentVersion: undefined as string | undefined };
   if (intent === "record-outcome") return outcomeAction(request, candidateId, formData, actor);
   if (intent === "erase") return eraseAction(request, candidateId, formData, user);
+  if (intent === "update-privacy") return privacyAction(request, candidateId, formData, actor);
   if (!isCandidateFormIntent(intent)) return formRefused();
   const submission = parseWithZod(formData, { schema: candidateFormSchemas[intent] });
   if (submission.status !== "success") return invalidForm(submission, intent, noVersion);
@@ -123,6 +126,24 @@ async function outcomeAction(request: Request, candidateId: string, formData: Fo
   );
 }
 
+async function privacyAction(request: Request, candidateId: string, formData: FormData, actor: StaffActor) {
+  const submission = parseWithZod(formData, { schema: PrivacyDetailsSchema });
+  if (submission.status !== "success") return invalidForm(submission, "update-privacy");
+  const { intent: _intent, ...input } = submission.value;
+  return unlessRefused(
+    submission,
+    async () => {
+      const { changed, queuedMessagesStopped } = await updatePrivacyDetails(candidateId, input, actor);
+      return redirectWithToast(request, `/candidates/${candidateId}`, {
+        kind: "success",
+        message: changed ? "Privacy details saved." : "Nothing changed.",
+        detail: queuedMessagesStopped ? `${queuedMessagesStopped} queued email(s) stopped.` : undefined,
+      });
+    },
+    "update-privacy",
+  );
+}
+
 /** Managers only: a recruiter's post is refused before anything is read. */
 async function eraseAction(request: Request, candidateId: string, formData: FormData, user: { id: string; role: string }) {
   if (user.role !== "manager") throw forbidden("Only a manager can erase a candidate.");
@@ -151,7 +172,7 @@ function constraintWithoutMaxLength<T extends Record<string, { maxLength?: numbe
   ) as T;
 }
 
-function useLastResult(intent: CandidateFormIntent | "record-outcome" | "erase") {
+function useLastResult(intent: CandidateFormIntent | "record-outcome" | "erase" | "update-privacy") {
   const actionData = useActionData<typeof action>();
   return replyFor(actionData, intent);
 }
@@ -347,8 +368,10 @@ function OutcomeSection({
 export default function CandidateProfilePage() {
   const { candidate, interviews, outcomeChoices, timeline, recruiters, outcomes, timeZone, now, canManageData } = useLoaderData<typeof loader>();
   const eraseResult = useLastResult("erase");
+  const privacyResult = useLastResult("update-privacy");
   if (candidate.erasedAt) return <ErasedProfile />;
   // Re-mount the forms when the saved values change, so they show what is stored after a save.
+  const privacyKey = [candidate.doNotContact, candidate.lawfulBasis, candidate.consentGivenAt, candidate.consentHow, candidate.privacyNoticeSentAt].join("|");
   const formKey = [candidate.name, candidate.email, candidate.phone, candidate.linkedinUrl, candidate.recruiter.id, candidate.status].join("|");
   return (
     <article aria-labelledby="candidate-title" className="candidate-profile">
@@ -396,6 +419,8 @@ export default function CandidateProfilePage() {
           <StatusForm key={`status-${formKey}`} candidate={candidate} />
         </section>
       </div>
+
+      <PrivacyPanel key={`privacy-${privacyKey}`} candidate={candidate} timeZone={timeZone} lastResult={privacyResult} />
 
       <section aria-labelledby="interviews-title">
         <h2 id="interviews-title">Interviews</h2>

@@ -79,3 +79,8 @@ export function describeDeadline(deadline: DateInput, now: Date = new Date()) {
   const ms = new Date(deadline).getTime() - now.getTime();
   return ms >= 0 ? `${formatDuration(ms)} left` : `overdue by ${formatDuration(-ms)}`;
 }
+
+/** The same wall-clock moment `months` calendar months earlier in the zone (31 March − 1 month is 28/29 February). */
+export function monthsBefore(value: DateInput, months: number, timeZone: string) {
+  return inZone(value, timeZone).minus({ months }).toJSDate();
+}

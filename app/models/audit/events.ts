@@ -60,6 +60,16 @@ const agencyFields = z.object({
 const profileChanges = z
   .object({ name: personal(text), phone: personal(optionalText), emailSignature: personal(optionalText) })
   .partial();
+const privacyChanges = z
+  .object({
+    doNotContact: z.boolean(),
+    lawfulBasis: optionalText,
+    consentGivenAt: optionalText,
+    consentHow: personal(optionalText),
+    privacyNoticeSentAt: optionalText,
+  })
+  .partial();
+const privacySettingsFields = z.object({ privacyContact: optionalText, retainCandidatesMonths: z.number(), retainEmailBodiesMonths: z.number() });
 const savedViewFields = z.object({ table: text, name: text, query: text, shared: z.boolean() });
 
 type EventSpec = { entityType: string; before?: z.ZodTypeAny; after?: z.ZodTypeAny };
@@ -269,6 +279,15 @@ export const auditEvents = defineEvents({
       jobsCancelled: z.number(),
     }),
   },
+  // Only the fields that changed; dates as calendar days in the agency's zone.
+  "privacy.settings_updated": { entityType: "Agency", before: privacySettingsFields, after: privacySettingsFields },
+  "candidate.retention_exempted": { entityType: "Candidate", after: z.object({ reason: personal(text) }) },
+  "candidate.retention_exemption_lifted": { entityType: "Candidate", before: z.object({ reason: personal(optionalText) }) },
+  "retention.ran": {
+    entityType: "RetentionRun",
+    after: z.object({ candidatesErased: z.number(), emailBodiesStripped: z.number(), candidateMonths: z.number(), emailBodyMonths: z.number() }),
+  },
+  "candidate.privacy_updated": { entityType: "Candidate", before: privacyChanges, after: privacyChanges.extend({ queuedMessagesStopped: z.number().optional() }) },
 });
 
 type Specs = typeof auditEvents;

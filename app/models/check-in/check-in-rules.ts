@@ -21,6 +21,8 @@ export function checkInDueAt(interview: Timed, afterHours: number) {
 export type CheckInFacts = {
   agencyEnabled: boolean;
   optedOut: boolean;
+  /** Staff's "do not contact" (app/models/privacy/contact-preferences.server.ts). */
+  doNotContact?: boolean;
   flagged: boolean;
   interview: Timed;
   now: Date;
@@ -30,6 +32,7 @@ export type CheckInFacts = {
 export function checkInSkipReason(facts: CheckInFacts): string | null {
   if (!facts.agencyEnabled) return "Check-ins are switched off for the agency.";
   if (facts.optedOut) return "The candidate has unsubscribed from emails.";
+  if (facts.doNotContact) return "The candidate is marked “do not contact”.";
   if (facts.flagged) return "The interview was already flagged, so its recovery is under way.";
   const latest = interviewEnd(facts.interview).getTime() + CHECK_IN_LATEST_HOURS * 3600_000;
   if (facts.now.getTime() > latest) return `More than ${CHECK_IN_LATEST_HOURS} hours had passed since the interview ended.`;

@@ -10,6 +10,7 @@ import { firstName } from "~/utils/names";
 import { getAgency } from "../agency/agency.server";
 import { checkInReasons, type CheckInAnswer, type FlagReason } from "../enums";
 import { renderCheckInEmail } from "../email/email-templates.server";
+import { getPrivacyContact } from "../privacy/privacy-settings.server";
 import { CHECK_IN_TOKEN_PLACEHOLDER, checkInUrl, hashCheckInToken, UNSUBSCRIBE_TOKEN_PLACEHOLDER, unsubscribeUrl } from "../email/email-links.server";
 import { queueEmailInTx, wakeEmailWorker } from "../email/email.server";
 import { addFlagReasonsInTx, raiseFlagInTx } from "../flags/flag.server";
@@ -71,13 +72,14 @@ export async function sendCheckIn(checkInId: string, now: Date = new Date()): Pr
       durationMinutes: true,
       company: { select: { name: true } },
       recruiter: { select: { name: true, email: true } },
-      candidate: { select: { id: true, name: true, email: true, emailOptOut: true } },
+      candidate: { select: { id: true, name: true, email: true, emailOptOut: true, doNotContact: true } },
       _count: { select: { flags: { where: { removedAt: null } } } },
     },
   });
   const reason = checkInSkipReason({
     agencyEnabled: agency.checkInEnabled,
     optedOut: interview.candidate.emailOptOut,
+    doNotContact: interview.candidate.doNotContact,
     flagged: interview._count.flags > 0,
     interview,
     now,
@@ -94,6 +96,7 @@ export async function sendCheckIn(checkInId: string, now: Date = new Date()): Pr
           interviewDate: formatDate(interview.scheduledAt, agency.timeZone),
           recruiter: { name: interview.recruiter.name, email: interview.recruiter.email },
           unsubscribeUrl: unsubscribeUrl(UNSUBSCRIBE_TOKEN_PLACEHOLDER),
+          privacyContact: await getPrivacyContact(),
         },
         checkInUrl(CHECK_IN_TOKEN_PLACEHOLDER),
         CHECK_IN_LINK_DAYS,

@@ -16,6 +16,7 @@ import { viaCandidateWhere, type CandidateScope } from "../candidates/candidate-
 import { emailStatuses } from "../enums";
 import { candidateUnsubscribedInTx } from "../notifications/alerts.server";
 import { isEmailSuppressed } from "../privacy/suppression.server";
+import { contactBlockedReason } from "../privacy/contact-preferences.server";
 
 export type QueueEmailInput = {
   candidateId: string;
@@ -54,10 +55,11 @@ export function newMessageId() {
 export async function queueEmailInTx(tx: Tx, input: QueueEmailInput, actor: AuditActor) {
   const candidate = await tx.candidate.findUnique({
     where: { id: input.candidateId },
-    select: { id: true, name: true, emailOptOut: true },
+    select: { id: true, name: true, emailOptOut: true, doNotContact: true, erasedAt: true },
   });
   if (!candidate) throw new RuleViolation("Candidate not found.");
-  if (candidate.emailOptOut) throw new RuleViolation(`${candidate.name} has unsubscribed from emails.`);
+  const blocked = contactBlockedReason(candidate);
+  if (blocked) throw new RuleViolation(blocked);
   const toAddress = input.toAddress.trim();
   if (!isDeliverableAddress(toAddress)) {
     throw new RuleViolation(`${candidate.name}'s email address "${toAddress.slice(0, 100).replace(/\s+/g, " ")}" is not valid, so we can't email them.`);
@@ -243,11 +245,19 @@ export async function retryEmail(id: string, actor: AuditActor, now: Date = new 
   const message = await prisma.$transaction(async (tx) => {
     const current = await tx.emailMessage.findUnique({
       where: { id },
-      select: { id: true, status: true, candidateId: true, attempts: true, lastError: true, candidate: { select: { name: true, emailOptOut: true } } },
+      select: {
+        id: true,
+        status: true,
+        candidateId: true,
+        attempts: true,
+        lastError: true,
+        candidate: { select: { name: true, emailOptOut: true, doNotContact: true, erasedAt: true } },
+      },
     });
     if (!current) throw new RuleViolation("That message no longer exists.");
     if (current.status !== "failed") throw new RuleViolation("Only a failed message can be retried.");
-    if (current.candidate?.emailOptOut) throw new RuleViolation(`${current.candidate.name} has unsubscribed from emails.`);
+    const blocked = current.candidate ? contactBlockedReason(current.candidate) : null;
+    if (blocked) throw new RuleViolation(blocked);
     // Guarded on the status, so two clicks on "Retry" queue it once.
     const { count } = await tx.emailMessage.updateMany({
       where: { id, status: "failed" },

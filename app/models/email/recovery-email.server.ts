@@ -7,6 +7,7 @@ import { inTaxonomyOrder } from "~/models/flags/reasons";
 import { recoveryTemplates } from "../../../emails/index";
 import { assertTemplateName, renderRecoveryEmail, type RecoveryMergeValues, type RenderedEmail } from "./email-templates.server";
 import type { BulkOutcome } from "./email-forms";
+import { getPrivacyContact } from "~/models/privacy/privacy-settings.server";
 import { getAgency } from "../agency/agency.server";
 import { COACHING_TOKEN_PLACEHOLDER, coachingUrl, UNSUBSCRIBE_TOKEN_PLACEHOLDER, unsubscribeUrl } from "./email-links.server";
 import { assertCanSend, queueEmailInTx, wakeEmailWorker } from "./email.server";
@@ -36,7 +37,7 @@ async function loadInterviewForEmail(interviewId: string, now: Date) {
       scheduledAt: true,
       company: { select: { name: true } },
       candidate: {
-        select: { id: true, name: true, email: true, emailOptOut: true, optedOutAt: true },
+        select: { id: true, name: true, email: true, emailOptOut: true, optedOutAt: true, doNotContact: true },
       },
       flags: {
         where: { removedAt: null },
@@ -68,8 +69,10 @@ export type EmailRecipient = {
   id: string;
   name: string;
   email: string;
+  /** True when no email may go to them: they unsubscribed, or staff marked them "do not contact". */
   emailOptOut: boolean;
   optedOutAt: Date | null;
+  doNotContact?: boolean;
 };
 
 type Sender = { name: string; email: string; phone: string | null; emailSignature: string | null };
@@ -84,7 +87,7 @@ async function senderOf(actor: StaffActor): Promise<Sender> {
 
 function buildMergeValues(
   interview: InterviewForEmail,
-  context: { agencyName: string; timeZone: string; sender: Sender },
+  context: { agencyName: string; timeZone: string; sender: Sender; privacyContact?: string | null },
   options: { personalNote?: string | null; coachingLinkUrl?: string | null },
 ): RecoveryMergeValues {
   const reasons = inTaxonomyOrder((interview.flags[0]?.reasons ?? []).map((r) => r.reason));
@@ -112,16 +115,18 @@ function buildMergeValues(
     personalNote: options.personalNote ?? null,
     overdueSteps: (run?.steps ?? []).map((s) => ({ title: s.step.title, due: formatDateTime(s.dueAt, context.timeZone) })),
     timeZoneLabel: describeTimeZone(context.timeZone),
+    privacyContact: context.privacyContact ?? null,
   };
 }
 
 function recipientOf(interview: InterviewForEmail): EmailRecipient {
-  const { id, name, email, emailOptOut, optedOutAt } = interview.candidate;
-  return { id, name, email, emailOptOut, optedOutAt };
+  const { id, name, email, emailOptOut, optedOutAt, doNotContact } = interview.candidate;
+  return { id, name, email, emailOptOut: emailOptOut || doNotContact, optedOutAt, doNotContact };
 }
 
 /** Why this candidate can't be emailed, in words for the page; null when they can. */
 export function optOutReason(recipient: EmailRecipient, timeZone: string) {
+  if (recipient.doNotContact) return `${recipient.name} is marked “do not contact” by staff, so they can't be emailed.`;
   if (!recipient.emailOptOut) return null;
   const when = recipient.optedOutAt ? ` on ${formatDate(recipient.optedOutAt, timeZone)}` : "";
   return `${recipient.name} unsubscribed from our emails${when}, so they can't be emailed.`;
@@ -137,9 +142,14 @@ export async function mergeValuesForInterview(
   options: { personalNote?: string | null; coachingLinkUrl?: string | null } = {},
   now: Date = new Date(),
 ) {
-  const [interview, agency, sender] = await Promise.all([loadInterviewForEmail(interviewId, now), getAgency(), senderOf(actor)]);
+  const [interview, agency, sender, privacyContact] = await Promise.all([
+    loadInterviewForEmail(interviewId, now),
+    getAgency(),
+    senderOf(actor),
+    getPrivacyContact(),
+  ]);
   if (!interview) return null;
-  const values = buildMergeValues(interview, { agencyName: agency.name, timeZone: agency.timeZone, sender }, options);
+  const values = buildMergeValues(interview, { agencyName: agency.name, timeZone: agency.timeZone, sender, privacyContact }, options);
   return {
     values,
     recipient: recipientOf(interview),
@@ -206,7 +216,7 @@ async function sendForInterview(
   interview: InterviewForEmail,
   input: { template: string; personalNote?: string | null; messageId: string },
   actor: StaffActor,
-  context: { agencyName: string; timeZone: string; sender: Sender },
+  context: { agencyName: string; timeZone: string; sender: Sender; privacyContact?: string | null },
 ): Promise<SendResult> {
   const recipient = recipientOf(interview);
   const existing = await findQueued(input.messageId);
@@ -254,8 +264,8 @@ async function sendForInterview(
 }
 
 async function sendingContext(actor: StaffActor) {
-  const [agency, sender] = await Promise.all([getAgency(), senderOf(actor)]);
-  return { agencyName: agency.name, timeZone: agency.timeZone, sender };
+  const [agency, sender, privacyContact] = await Promise.all([getAgency(), senderOf(actor), getPrivacyContact()]);
+  return { agencyName: agency.name, timeZone: agency.timeZone, sender, privacyContact };
 }
 
 /** Sends one template to an interview's candidate, from /interviews/:id/email. */
@@ -292,9 +302,9 @@ async function selectedCandidates(candidateIds: string[]) {
   const ids = [...new Set(candidateIds)];
   const candidates = await prisma.candidate.findMany({
     where: { id: { in: ids } },
-    select: { id: true, name: true, email: true, emailOptOut: true, optedOutAt: true },
+    select: { id: true, name: true, email: true, emailOptOut: true, optedOutAt: true, doNotContact: true },
   });
-  const byId = new Map(candidates.map((c) => [c.id, c]));
+  const byId = new Map(candidates.map((c) => [c.id, { ...c, emailOptOut: c.emailOptOut || c.doNotContact }]));
   if (byId.size !== ids.length) {
     throw new RuleViolation("Some of the selected candidates no longer exist. Reload the page and try again.");
   }

@@ -6,6 +6,7 @@ import type { Tx } from "~/utils/db.server";
 import { runRequestWaitingAlert, runWindowClosingAlert, runWindowMissedAlert } from "../notifications/alerts.server";
 import { sendCheckIn } from "../check-in/check-in.server";
 import { closeQuietRecoveries } from "../recovery/lifecycle.server";
+import { runRetention, RETENTION_EVERY_MS } from "../privacy/retention.server";
 import type { JobKind, jobKinds } from "./kinds";
 
 export type JobContext = { now: Date; jobId: string };
@@ -34,4 +35,12 @@ export const jobHandlers: { [K in JobKind]: JobHandler<K> } = {
   "alert.request_waiting": { mode: "inTx", run: async (tx, payload, { now }) => void (await runRequestWaitingAlert(tx, payload, now)) },
   // Renders the email before its own transaction, which only sends a check-in still planned: running twice is a no-op.
   "checkin.send": { mode: "standalone", run: async ({ checkInId }, { now }) => void (await sendCheckIn(checkInId, now)) },
+  // Each erasure is its own transaction and a second run finds nothing left to do: safe to run twice.
+  "privacy.retention": {
+    mode: "standalone",
+    run: async (_payload, { now }) => {
+      await runRetention(now);
+      return { next: new Date(now.getTime() + RETENTION_EVERY_MS) };
+    },
+  },
 };

@@ -19,6 +19,18 @@ export async function ensureRecurringJobs(now = new Date()) {
   }
 }
 
+/** The daily retention run (issue 16), made like the sweep: one live job under its key, due at once when missing. */
+export async function ensureRetentionJob(now = new Date()) {
+  try {
+    await prisma.$transaction(async (tx) => {
+      const live = await tx.job.findUnique({ where: { key: jobKeys.retention() }, select: { id: true } });
+      if (!live) await scheduleJob(tx, { kind: "privacy.retention", runAt: now, payload: {}, key: jobKeys.retention() }, now);
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
+}
+
 const holder = globalThis as unknown as { __reboundJobWorker?: JobWorker };
 
 /** Starts the worker once per process (a development rebuild re-imports the app but keeps the running worker). */
@@ -27,6 +39,7 @@ export function ensureJobWorkerStarted() {
   const worker = startJobWorker();
   holder.__reboundJobWorker = worker;
   ensureRecurringJobs()
+    .then(() => ensureRetentionJob())
     .then(() => worker.wake())
     .catch((error: unknown) => console.error("Could not schedule the recurring jobs.", error));
   return worker;

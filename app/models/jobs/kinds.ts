@@ -16,6 +16,8 @@ export const jobKinds = {
   "alert.request_waiting": z.object({ requestId: z.string() }),
   /** The candidate's "How did it go?" after an interview (app/models/check-in); the rules are checked again then. */
   "checkin.send": z.object({ checkInId: z.string() }),
+  /** Retention (app/models/privacy/retention.server.ts): anonymises candidates past the limit, strips old email bodies; daily. */
+  "privacy.retention": z.object({}),
 } satisfies Record<string, z.ZodTypeAny>;
 
 export type JobKind = keyof typeof jobKinds;
@@ -37,4 +39,5 @@ export const jobKeys = {
   windowMissed: (flagId: string) => `alert.window_missed:${flagId}`,
   requestWaiting: (requestId: string) => `alert.request_waiting:${requestId}`,
   checkIn: (interviewId: string) => `checkin.send:${interviewId}`,
+  retention: () => "privacy.retention",
 };

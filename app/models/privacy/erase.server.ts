@@ -69,6 +69,8 @@ export async function eraseCandidateInTx(tx: Tx, candidateId: string, input: Era
       emailOptOut: true,
       optedOutAt: now,
       erasedAt: now,
+      consentHow: null,
+      retentionExemptReason: null,
     },
   });
   await tx.interview.updateMany({ where: { candidateId }, data: { notes: null, interviewerName: null } });

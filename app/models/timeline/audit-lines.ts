@@ -3,7 +3,7 @@
 import type { AuditAction, AuditEventOf } from "~/models/audit/events";
 import { candidacyOutcomes, candidateStatuses, checkInAnswers, checkInReasons, closingReasons, recoveryStates, requestResponses } from "~/models/enums";
 import { describeFlag } from "~/models/flags/reasons";
-import { erasureReasonLabel } from "~/models/privacy/privacy-forms";
+import { erasureReasonLabel, lawfulBasisLabel } from "~/models/privacy/privacy-forms";
 import { interviewLink, labelOrNone, type TimelineLine } from "./entry";
 
 type AuditLine<A extends AuditAction> = (event: AuditEventOf<A>, entityId: string) => TimelineLine | null;
@@ -183,6 +183,28 @@ export const auditLines: AuditLines = {
     kind: "candidate",
     summary: "Personal data erased",
     detail: erasureReasonLabel(after.reason),
+  }),
+  "privacy.settings_updated": null,
+  "retention.ran": null,
+  "candidate.retention_exempted": ({ after }) => ({ kind: "candidate", summary: "Kept out of retention", detail: after.reason }),
+  "candidate.retention_exemption_lifted": () => ({ kind: "candidate", summary: "Retention exemption lifted" }),
+  "candidate.privacy_updated": ({ after }) => ({
+    kind: "candidate",
+    summary:
+      after.doNotContact === true
+        ? "Marked “do not contact”"
+        : after.doNotContact === false
+          ? "“Do not contact” lifted"
+          : "Privacy details changed",
+    detail:
+      [
+        after.lawfulBasis !== undefined ? `Lawful basis: ${lawfulBasisLabel(after.lawfulBasis)}` : null,
+        after.consentGivenAt ? `consent given ${after.consentGivenAt}${after.consentHow ? ` (${after.consentHow})` : ""}` : null,
+        after.privacyNoticeSentAt !== undefined ? `privacy notice sent: ${after.privacyNoticeSentAt ?? "none"}` : null,
+        after.queuedMessagesStopped ? `${after.queuedMessagesStopped} queued email(s) stopped` : null,
+      ]
+        .filter(Boolean)
+        .join("; ") || null,
   }),
 };
 
