@@ -25,6 +25,9 @@ export default function SettingsLayout() {
           <li>
             <NavLink to="/settings/checklist">Checklist</NavLink>
           </li>
+          <li>
+            <NavLink to="/settings/privacy">Privacy</NavLink>
+          </li>
         </ul>
       </nav>
       <Outlet />
