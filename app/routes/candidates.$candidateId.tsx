@@ -435,7 +435,14 @@ export default function CandidateProfilePage() {
         <Timeline entries={timeline} labelledBy="timeline-title" />
       </section>
 
-      {canManageData ? <EraseCandidateForm key={`erase-${formKey}`} name={candidate.name} lastResult={eraseResult} /> : null}
+      {canManageData ? (
+        <>
+          <p>
+            <Link to={`/settings/audit?candidate=${encodeURIComponent(candidate.id)}`}>This candidate in the audit log</Link>
+          </p>
+          <EraseCandidateForm key={`erase-${formKey}`} name={candidate.name} lastResult={eraseResult} />
+        </>
+      ) : null}
     </article>
   );
 }

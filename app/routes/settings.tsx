@@ -28,6 +28,9 @@ export default function SettingsLayout() {
           <li>
             <NavLink to="/settings/privacy">Privacy</NavLink>
           </li>
+          <li>
+            <NavLink to="/settings/audit">Audit log</NavLink>
+          </li>
         </ul>
       </nav>
       <Outlet />
