@@ -22,6 +22,11 @@ test("a manager erases a candidate: profile, tables, search and timeline no long
     await expect(form.getByText(/exactly as shown/)).toBeVisible();
     await expect(page.getByRole("heading", { level: 1, name: casey.name })).toBeVisible();
 
+    // The export downloads a ZIP before anything is erased.
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Export this candidate's data" }).click();
+    expect((await download).suggestedFilename()).toMatch(/^candidate-.+\.zip$/);
+
     await form.getByLabel(`Type “${casey.name}” to confirm`).fill(casey.name);
     await form.getByRole("button", { name: "Erase this candidate" }).click();
     await expect(page.getByRole("heading", { level: 1, name: /^Erased candidate #/ })).toBeVisible();
@@ -44,7 +49,7 @@ test("a manager erases a candidate: profile, tables, search and timeline no long
   }
 });
 
-test("a recruiter sees no erase form and posting one anyway is refused with 403", async ({ page, login }) => {
+test("a recruiter sees no erase form or export link; posting or downloading anyway is refused with 403", async ({ page, login }) => {
   const recruiter = await login({ role: "recruiter" });
   const casey = await createCandidateWithInterview(recruiter.id);
   await page.goto(`/candidates/${casey.candidateId}`);
@@ -53,6 +58,9 @@ test("a recruiter sees no erase form and posting one anyway is refused with 403"
   await expect(page.getByText("Erase this candidate")).toHaveCount(0);
   const response = await postAsPage(page, `/candidates/${casey.candidateId}`, { intent: "erase", reason: "candidate_request", confirmName: casey.name });
   expect(response.status()).toBe(403);
+  await expect(page.getByRole("link", { name: "Export this candidate's data" })).toHaveCount(0);
+  const cookies = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  expect((await page.request.get(`/candidates/${casey.candidateId}/export`, { headers: { Cookie: cookies } })).status()).toBe(403);
   const row = database().prepare<[string], { name: string; erasedAt: string | null }>(`SELECT name, erasedAt FROM "Candidate" WHERE id = ?`).get(casey.candidateId);
   expect(row).toEqual({ name: casey.name, erasedAt: null });
 });

@@ -438,6 +438,9 @@ export default function CandidateProfilePage() {
       {canManageData ? (
         <>
           <p>
+            <a className="button secondary" href={`/candidates/${encodeURIComponent(candidate.id)}/export`} download>
+              Export this candidate's data
+            </a>{" "}
             <Link to={`/settings/audit?candidate=${encodeURIComponent(candidate.id)}`}>This candidate in the audit log</Link>
           </p>
           <EraseCandidateForm key={`erase-${formKey}`} name={candidate.name} lastResult={eraseResult} />

@@ -287,6 +287,8 @@ export const auditEvents = defineEvents({
     entityType: "RetentionRun",
     after: z.object({ candidatesErased: z.number(), emailBodiesStripped: z.number(), candidateMonths: z.number(), emailBodyMonths: z.number() }),
   },
+  // A subject access export: how much went out, never what.
+  "candidate.exported": { entityType: "Candidate", after: z.object({ records: z.number(), bytes: z.number() }) },
   "candidate.privacy_updated": { entityType: "Candidate", before: privacyChanges, after: privacyChanges.extend({ queuedMessagesStopped: z.number().optional() }) },
 });
 

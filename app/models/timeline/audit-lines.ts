@@ -185,6 +185,7 @@ export const auditLines: AuditLines = {
     detail: erasureReasonLabel(after.reason),
   }),
   "privacy.settings_updated": null,
+  "candidate.exported": () => ({ kind: "candidate", summary: "Their data was exported (subject access)" }),
   "retention.ran": null,
   "candidate.retention_exempted": ({ after }) => ({ kind: "candidate", summary: "Kept out of retention", detail: after.reason }),
   "candidate.retention_exemption_lifted": () => ({ kind: "candidate", summary: "Retention exemption lifted" }),
