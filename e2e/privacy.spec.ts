@@ -64,3 +64,28 @@ test("a recruiter sees no erase form or export link; posting or downloading anyw
   const row = database().prepare<[string], { name: string; erasedAt: string | null }>(`SELECT name, erasedAt FROM "Candidate" WHERE id = ?`).get(casey.candidateId);
   expect(row).toEqual({ name: casey.name, erasedAt: null });
 });
+
+test("a manager marks a candidate “do not contact” and finds the change in the audit log", async ({ page, login }) => {
+  const recruiter = await createUser({ role: "recruiter" });
+  try {
+    const casey = await createCandidateWithInterview(recruiter.id);
+    await login({ role: "manager" });
+    await page.goto(`/candidates/${casey.candidateId}`);
+    await waitForHydration(page);
+    await expect(page.getByText("Emails allowed.")).toBeVisible();
+    await page.getByText("Change privacy details").click();
+    await page.getByLabel("Lawful basis").selectOption("legitimate_interest");
+    await page.getByLabel(/^Do not contact/).check();
+    await page.getByRole("button", { name: "Save privacy details" }).click();
+    await expect(page.getByText(/Do not contact: staff set this on/)).toBeVisible();
+    await expect(page.getByText(/^Lawful basis: Legitimate interest\. Privacy notice: not recorded/)).toBeVisible();
+
+    await page.getByRole("link", { name: "This candidate in the audit log" }).click();
+    await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();
+    const row = page.getByRole("row").filter({ hasText: "candidate.privacy_updated" });
+    await expect(row).toContainText("doNotContact: false → true");
+    await expect(row).toContainText(casey.name);
+  } finally {
+    deleteUsersByEmail(recruiter.email);
+  }
+});

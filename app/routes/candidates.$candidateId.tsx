@@ -437,7 +437,7 @@ export default function CandidateProfilePage() {
 
       {canManageData ? (
         <>
-          <p>
+          <p className="row-actions">
             <a className="button secondary" href={`/candidates/${encodeURIComponent(candidate.id)}/export`} download>
               Export this candidate's data
             </a>{" "}
