@@ -212,7 +212,7 @@ function escapeRegExp(text: string) {
  * staff emails and their audit events (an alert's subject), notifications without the candidate's id, jobs' errors,
  * saved views' searches. Replaced by "[erased]" as whole words, so a short name never eats into another word.
  */
-async function scrubMentions(tx: Tx, candidate: { name: string; email: string | null; phone: string | null; linkedinUrl: string | null }) {
+async function scrubMentions(tx: Tx, candidate: { id: string; name: string; email: string | null; phone: string | null; linkedinUrl: string | null }) {
   const needles = [candidate.name, candidate.email, candidate.phone, candidate.linkedinUrl]
     .map((n) => n?.trim() ?? "")
     .filter((n) => n.length >= 3);
@@ -234,8 +234,9 @@ async function scrubMentions(tx: Tx, candidate: { name: string; email: string | 
       data: { subject: scrub(e.subject)!, html: scrub(e.html)!, text: scrub(e.text)!, lastError: scrub(e.lastError) },
     });
   }
+  // Their own events too: a field not marked personal (an SMTP server's reply, say) may still quote their address.
   const events = await tx.auditEvent.findMany({
-    where: { candidateId: null, OR: [...mentions("before").OR, ...mentions("after").OR] },
+    where: { OR: [{ candidateId: null }, { candidateId: candidate.id }], AND: [{ OR: [...mentions("before").OR, ...mentions("after").OR] }] },
     select: { id: true, before: true, after: true },
   });
   // JSON strings: the replacement has no quote or backslash, so the payload stays valid JSON.
