@@ -61,6 +61,9 @@ test("a recruiter sees no erase form or export link; posting or downloading anyw
   await expect(page.getByRole("link", { name: "Export this candidate's data" })).toHaveCount(0);
   const cookies = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   expect((await page.request.get(`/candidates/${casey.candidateId}/export`, { headers: { Cookie: cookies } })).status()).toBe(403);
+  for (const path of ["/settings/privacy", "/settings/audit", "/settings/audit.csv"]) {
+    expect((await page.request.get(path, { headers: { Cookie: cookies } })).status(), path).toBe(403);
+  }
   const row = database().prepare<[string], { name: string; erasedAt: string | null }>(`SELECT name, erasedAt FROM "Candidate" WHERE id = ?`).get(casey.candidateId);
   expect(row).toEqual({ name: casey.name, erasedAt: null });
 });

@@ -6,7 +6,8 @@ import { prisma } from "~/utils/db.server";
 import { SUPPRESSED_WARNING } from "~/models/privacy/suppression.server";
 import { takeToast } from "~/utils/session.server";
 import { makeCandidate } from "../builders/candidates";
-import { makeInterview } from "../builders/interviews";
+import { interviewFields, makeInterview, signedIn } from "../builders/interviews";
+import { action as logInterviewAction } from "~/routes/interviews.new";
 import { signedInRequest } from "../builders/session";
 import { makeUser } from "../builders/users";
 
@@ -88,4 +89,20 @@ test("giving a candidate an erased candidate's address saves it with a warning t
   const { toast } = await takeToast(new Request("http://localhost/", { headers: { Cookie: flash } }));
   expect(toast?.detail).toBe(SUPPRESSED_WARNING);
   expect((await prisma.candidate.findUniqueOrThrow({ where: { id: other.id } })).email).toBe("gone.person@example.net");
+});
+
+test("logging an interview for a new candidate with an erased candidate's address adds them with the same warning", async () => {
+  const manager = await makeUser({ role: "manager" });
+  const erased = await makeCandidate({ name: "Lost Person", email: "lost.person@example.net" });
+  expect(statusOf(await post(erased.id, manager.id, { intent: "erase", reason: "candidate_request", confirmName: "Lost Person" }))).toBe(302);
+  const session = await signedIn();
+  const result = (await logInterviewAction({
+    request: session.post("/interviews/new", interviewFields({ candidateName: "Lost Again", candidateEmail: "LOST.person@example.net" })),
+    params: {},
+    context: {},
+  })) as Response;
+  expect(result.status).toBe(302);
+  const { toast } = await takeToast(new Request("http://localhost/", { headers: { Cookie: result.headers.get("Set-Cookie")!.split(";")[0] } }));
+  expect(toast?.detail).toBe(SUPPRESSED_WARNING);
+  expect(await prisma.candidate.count({ where: { email: "lost.person@example.net", erasedAt: null } })).toBe(1);
 });
