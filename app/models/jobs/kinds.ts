@@ -16,6 +16,10 @@ export const jobKinds = {
   "alert.request_waiting": z.object({ requestId: z.string() }),
   /** The candidate's "How did it go?" after an interview (app/models/check-in); the rules are checked again then. */
   "checkin.send": z.object({ checkInId: z.string() }),
+  /** The recruiters' morning digest, working days at 08:00 in the agency's zone; reschedules itself (one live job). */
+  "digest.morning": z.object({}),
+  /** The managers' weekly summary, Mondays at 08:00 in the agency's zone; reschedules itself (one live job). */
+  "digest.weekly": z.object({}),
 } satisfies Record<string, z.ZodTypeAny>;
 
 export type JobKind = keyof typeof jobKinds;
@@ -37,4 +41,6 @@ export const jobKeys = {
   windowMissed: (flagId: string) => `alert.window_missed:${flagId}`,
   requestWaiting: (requestId: string) => `alert.request_waiting:${requestId}`,
   checkIn: (interviewId: string) => `checkin.send:${interviewId}`,
+  morningDigest: () => "digest.morning",
+  weeklySummary: () => "digest.weekly",
 };
