@@ -252,7 +252,7 @@ export async function weeklySummaryFor({ now, timeZone }: { now: Date; timeZone:
   };
 }
 
-const counted = (rows: { label: string; count: number }[]) => rows.map((r) => `${r.label}: ${r.count}`).join(" · ");
+const counted = (rows: { label: string; count: number }[]): DigestLine[] => rows.map((r) => ({ text: `${r.label}: ${r.count}` }));
 
 function weeklySummaryEmail(user: Recipient, agencyName: string, s: WeeklySummary, timeZone: string): DigestEmailValues {
   const week = `${formatDate(s.from, timeZone)} – ${formatDate(new Date(s.to.getTime() - 1), timeZone)}`;
@@ -260,16 +260,17 @@ function weeklySummaryEmail(user: Recipient, agencyName: string, s: WeeklySummar
   const sections: DigestSection[] = [
     {
       heading: "Interviews flagged",
-      lines: s.flags.total
-        ? [
-            `${plural(s.flags.total, "interview")} flagged${s.flags.selfReported ? `, ${s.flags.selfReported} of them from the candidate's own check-in` : ""}.`,
-            counted(s.flags.byReason),
-          ]
-        : ["No interview was flagged."],
+      lines: [
+        s.flags.total
+          ? `${plural(s.flags.total, "interview")} flagged${s.flags.selfReported ? `, ${s.flags.selfReported} of them reported by the candidate themselves` : ""}. By reason:`
+          : "No interview was flagged.",
+      ],
+      items: counted(s.flags.byReason),
     },
     {
       heading: "Recoveries closed",
-      lines: s.closed.total ? [`${plural(s.closed.total, "recovery", "recoveries")} closed.`, counted(s.closed.byReason)] : ["No recovery closed."],
+      lines: [s.closed.total ? `${plural(s.closed.total, "recovery", "recoveries")} closed:` : "No recovery closed."],
+      items: counted(s.closed.byReason),
     },
     {
       heading: "Hires after a recovery",
