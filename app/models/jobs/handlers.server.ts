@@ -6,6 +6,7 @@ import type { Tx } from "~/utils/db.server";
 import { runRequestWaitingAlert, runWindowClosingAlert, runWindowMissedAlert } from "../notifications/alerts.server";
 import { sendCheckIn } from "../check-in/check-in.server";
 import { closeQuietRecoveries } from "../recovery/lifecycle.server";
+import { runCandidateReminder } from "../recovery/candidate-reminders.server";
 import type { JobKind, jobKinds } from "./kinds";
 
 export type JobContext = { now: Date; jobId: string };
@@ -34,4 +35,7 @@ export const jobHandlers: { [K in JobKind]: JobHandler<K> } = {
   "alert.request_waiting": { mode: "inTx", run: async (tx, payload, { now }) => void (await runRequestWaitingAlert(tx, payload, now)) },
   // Renders the email before its own transaction, which only sends a check-in still planned: running twice is a no-op.
   "checkin.send": { mode: "standalone", run: async ({ checkInId }, { now }) => void (await sendCheckIn(checkInId, now)) },
+  // Renders before its own transaction, which is guarded on the last reminder's time: running twice sends once.
+  // Returns when it runs next (the next step's due time, the daily cap, or 09:00), or nothing when it is over.
+  "reminder.candidate_step": { mode: "standalone", run: async ({ flagId }, { now }) => runCandidateReminder(flagId, now) },
 };

@@ -16,6 +16,8 @@ export const jobKinds = {
   "alert.request_waiting": z.object({ requestId: z.string() }),
   /** The candidate's "How did it go?" after an interview (app/models/check-in); the rules are checked again then. */
   "checkin.send": z.object({ checkInId: z.string() }),
+  /** Email the candidate the steps of theirs that fell due (app/models/recovery/candidate-reminders.server.ts). */
+  "reminder.candidate_step": flagRef,
 } satisfies Record<string, z.ZodTypeAny>;
 
 export type JobKind = keyof typeof jobKinds;
@@ -37,4 +39,5 @@ export const jobKeys = {
   windowMissed: (flagId: string) => `alert.window_missed:${flagId}`,
   requestWaiting: (requestId: string) => `alert.request_waiting:${requestId}`,
   checkIn: (interviewId: string) => `checkin.send:${interviewId}`,
+  candidateReminder: (flagId: string) => `reminder.candidate_step:${flagId}`,
 };
