@@ -1,6 +1,6 @@
 // Candidate reminders from the interview page: the recruiter switches them on by keyboard alone, sees when the next
 // reminder is planned, and switches them off again.
-import { createCandidateWithInterview, expect, test, waitForHydration } from "./fixtures";
+import { createCandidateWithInterview, database, expect, test, waitForHydration } from "./fixtures";
 
 test("the recruiter switches candidate reminders on by keyboard and sees the planned time, then off", async ({ page, login }) => {
   const recruiter = await login({ role: "recruiter" });
@@ -41,4 +41,33 @@ test("the recruiter switches candidate reminders on by keyboard and sees the pla
   await expect(toggle).toHaveAttribute("aria-checked", "false");
   await expect(reminders.getByText(/^Off\./)).toBeVisible();
   await expect(page.getByText("Candidate reminders are off.").first()).toBeVisible();
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the switch posts the page, comes back to it, and a refusal says why", async ({ page, login }) => {
+    const recruiter = await login({ role: "recruiter" });
+    const { interviewId, candidateId } = await createCandidateWithInterview(recruiter.id, { hoursAgo: 4 });
+    await page.goto(`/interviews/${interviewId}?flag=new`);
+    await page.getByRole("checkbox", { name: "Blanked on a question" }).check();
+    await page.getByRole("button", { name: "Flag interview" }).click();
+    await expect(page.getByRole("heading", { name: "Flagged as gone badly" })).toBeVisible();
+
+    const reminders = page.getByRole("region", { name: "Candidate reminders" });
+    const toggle = reminders.getByRole("switch", { name: "Remind the candidate by email when a step is due" });
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-checked", "true");
+    await expect(reminders.getByText(/^On\. Next reminder planned for/)).toBeVisible();
+    expect(new URL(page.url()).hash).toBe("#candidate-reminders");
+
+    // Switched off, and the candidate unsubscribes meanwhile (in another tab, say): switching on again is refused.
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-checked", "false");
+    database().prepare(`UPDATE "Candidate" SET "emailOptOut" = 1 WHERE id = ?`).run(candidateId);
+    await toggle.click();
+    await expect(reminders.getByRole("alert")).toContainText("unsubscribed from our emails, so Rebound can't remind them");
+    await expect(toggle).toBeDisabled();
+    await expect(reminders.getByText(/^Off\. Can't be switched on: the candidate unsubscribed from emails\./)).toBeVisible();
+  });
 });

@@ -30,36 +30,46 @@ export function CandidateReminders({ panel, flagId, action, pageReply }: { panel
       ? `Can't be switched on: ${panel.blocked}.`
       : "The candidate gets no reminders from Rebound for this recovery.";
   return (
-    <section className="candidate-reminders" aria-labelledby="candidate-reminders-title">
-      <h3 id="candidate-reminders-title">Candidate reminders</h3>
-      <fetcher.Form method="post" action={action} preventScrollReset className="reminder-switch">
-        <input type="hidden" name="intent" value={CANDIDATE_REMINDERS_INTENT} />
-        <input type="hidden" name="flagId" value={flagId} />
-        <input type="hidden" name="on" value={panel.on ? "off" : "on"} />
-        <SubmitButton
-          fetcher={fetcher}
-          className="secondary switch-button"
-          role="switch"
-          aria-checked={panel.on}
-          aria-describedby="candidate-reminders-state"
-          disabled={Boolean(blocked)}
-          pendingLabel={panel.on ? "Switching off…" : "Switching on…"}
-        >
-          <span className="switch-track" aria-hidden="true">
-            <span className="switch-thumb" />
-          </span>
-          Remind the candidate by email when a step is due
-        </SubmitButton>
-      </fetcher.Form>
-      <p id="candidate-reminders-state" className="reminder-state" ref={statusRef} tabIndex={-1}>
-        <strong>{panel.on ? "On" : "Off"}.</strong> {state}
-        {panel.lastSentAt ? <span className="muted"> Last reminder: {formatDateTime(panel.lastSentAt, timeZone)}.</span> : null}
-      </p>
-      <p className="hint">
-        Emails the candidate their own steps as they fall due, with their coaching page: at most one email a day, only
-        between 09:00 and 19:00. It stops when the recovery closes, the candidate unsubscribes or every step is done.
-      </p>
+    <section id="candidate-reminders" className="candidate-reminders" aria-labelledby="candidate-reminders-title">
+      {/* The switch names itself; the heading is for moving around the page by headings. */}
+      <h3 id="candidate-reminders-title" className="visually-hidden">
+        Candidate reminders
+      </h3>
+      <div className="reminder-row">
+        {/* Without JavaScript the browser posts to the fragment, so the answer (and the redirect) comes back here. */}
+        <fetcher.Form method="post" action={`${action}#candidate-reminders`} preventScrollReset className="reminder-switch">
+          <input type="hidden" name="intent" value={CANDIDATE_REMINDERS_INTENT} />
+          <input type="hidden" name="flagId" value={flagId} />
+          <input type="hidden" name="on" value={panel.on ? "off" : "on"} />
+          <SubmitButton
+            fetcher={fetcher}
+            className="secondary switch-button"
+            role="switch"
+            aria-checked={panel.on}
+            aria-describedby="candidate-reminders-state"
+            disabled={Boolean(blocked)}
+            pendingLabel={panel.on ? "Switching off…" : "Switching on…"}
+          >
+            <span className="switch-track" aria-hidden="true">
+              <span className="switch-thumb" />
+            </span>
+            Remind the candidate by email when a step is due
+          </SubmitButton>
+        </fetcher.Form>
+        <p id="candidate-reminders-state" className="reminder-state" ref={statusRef} tabIndex={-1}>
+          <strong>{panel.on ? "On" : "Off"}.</strong> {state}
+          {panel.lastSentAt ? <span className="muted"> Last reminder: {formatDateTime(panel.lastSentAt, timeZone)}.</span> : null}
+        </p>
+      </div>
       <ErrorList errors={errors} alert />
+      <details className="reminder-help">
+        <summary>How candidate reminders work</summary>
+        <p className="hint">
+          Rebound emails the candidate their own steps as they fall due, with their coaching page and an unsubscribe
+          link: at most one email a day, only between 09:00 and 19:00 ({zone}). Each step is in one reminder at most.
+          It stops when the recovery closes, the candidate unsubscribes or every step is done.
+        </p>
+      </details>
     </section>
   );
 }
