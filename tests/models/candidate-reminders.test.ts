@@ -12,6 +12,7 @@ import { CANDIDATE_REMINDER_TEMPLATE } from "~/models/recovery/candidate-reminde
 import { getCandidateReminderPanel, runCandidateReminder, setCandidateReminders } from "~/models/recovery/candidate-reminders.server";
 import { tickStep } from "~/models/recovery/checklist.server";
 import { closeRecoveryByHand, reopenRecovery } from "~/models/recovery/lifecycle.server";
+import { candidateTimeline } from "~/models/timeline/timeline.server";
 import { loader as coachLoader } from "~/routes/coach.$token";
 import { prisma } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
@@ -108,6 +109,10 @@ test("switching on schedules the first reminder in the same transaction and is a
   await run(local(1, 12));
   expect(await reminders(ref.interviewId)).toHaveLength(0);
   expect(await prisma.auditEvent.count({ where: { action: "recovery.candidate_reminders_set", entityId: flag.id } })).toBe(2);
+  // Both show on the candidate's timeline, with who did it.
+  const timeline = JSON.stringify(await candidateTimeline(candidateId, { timeZone: ZONE }));
+  expect(timeline).toContain("Candidate reminders switched on");
+  expect(timeline).toContain("Candidate reminders switched off");
 });
 
 test("switching on is refused, changing nothing, for a closed recovery or a candidate who unsubscribed", async () => {
