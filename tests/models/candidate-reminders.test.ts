@@ -241,7 +241,7 @@ test("when every candidate step is done, the job sends nothing and is not resche
   expect(await run(local(1, 11))).toMatchObject({ done: 1 });
   expect(await reminders(ref.interviewId)).toHaveLength(0);
   expect(await reminderJob(flag.id)).toBeNull();
-  expect(await getCandidateReminderPanel(flag.id, local(1, 11))).toMatchObject({ on: true, nextAt: null, reason: "every step of the candidate's is done" });
+  expect(await getCandidateReminderPanel(flag.id, local(1, 11))).toMatchObject({ on: true, nextAt: null, reason: "the candidate has no steps left to do" });
 });
 
 test("a delivered reminder has both parts, the recruiter's signature, a working coaching link and unsubscribe link", async () => {

@@ -40,7 +40,7 @@ export const reminderStopWords: Record<ReminderStopReason, string> = {
   off: "reminders are off",
   unsubscribed: "the candidate unsubscribed from emails",
   no_email: "the candidate has no email address we can write to",
-  all_done: "every step of the candidate's is done",
+  all_done: "the candidate has no steps left to do",
   all_reminded: "the candidate has been reminded of every step still to do",
 };
 
