@@ -186,8 +186,8 @@ export async function getCandidateReminderPanel(flagId: string, now = new Date()
   const reason = decision.action === "stop" && decision.reason !== "off" ? reminderStopWords[decision.reason] : null;
   return {
     on: flag.remindCandidate,
-    // The live job says when it runs; without one (a step reopened since), when it would.
-    nextAt: decision.action === "stop" ? null : (job?.runAt ?? (decision.action === "wait" ? decision.until : now)),
+    // The live job says when it runs (a job already due goes now); without one, when it would.
+    nextAt: decision.action === "stop" ? null : job ? new Date(Math.max(job.runAt.getTime(), now.getTime())) : decision.action === "wait" ? decision.until : now,
     reason,
     blocked: blockedBy && !flag.remindCandidate ? reminderStopWords[blockedBy] : null,
     lastSentAt: flag.lastCandidateReminderAt,
