@@ -82,9 +82,15 @@ test("switched off under My profile → Notifications, candidate activity makes 
   // Managers' kinds are not offered to a recruiter.
   await expect(page.getByRole("group", { name: "Recovery window missed" })).toHaveCount(0);
   await activity.getByRole("radio", { name: "Off" }).check();
+  // The morning digest is on by default; the weekly summary is a manager's and not offered here.
+  const digests = page.getByRole("group", { name: "Email digests" });
+  await expect(digests.getByRole("checkbox", { name: /Morning digest/ })).toBeChecked();
+  await expect(digests.getByRole("checkbox", { name: /Weekly summary/ })).toHaveCount(0);
+  await digests.getByRole("checkbox", { name: /Morning digest/ }).uncheck();
   await page.getByRole("button", { name: "Save notification choices" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Your notification choices are saved." })).toBeVisible();
   await expect(page.getByRole("group", { name: "Candidate activity" }).getByRole("radio", { name: "Off" })).toBeChecked();
+  await expect(page.getByRole("group", { name: "Email digests" }).getByRole("checkbox", { name: /Morning digest/ })).not.toBeChecked();
 
   const { name, path } = await flaggedWithLink(page, recruiter);
   await candidateTicks(browser, page, path, 1);

@@ -65,7 +65,12 @@ export function isTemplateName(value: unknown): value is TemplateName {
 }
 
 /** Emails Rebound sends by itself (nobody picks them as a template): their names in the outbox, and labels. */
-const systemEmailLabels: Record<string, string> = { check_in: "Check-in: how did it go?" };
+const systemEmailLabels: Record<string, string> = {
+  check_in: "Check-in: how did it go?",
+  "digest.morning": "Morning digest",
+  "digest.weekly": "Weekly summary",
+  candidate_reminder: "Candidate reminder: steps due",
+};
 
 /** The label for a template name; unknown names (old rows) are shown as they are. */
 export function templateLabel(name: string) {

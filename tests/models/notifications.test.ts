@@ -225,7 +225,7 @@ describe("preferences", () => {
 
   async function windowAlertWith(channel: NotificationChannel | null) {
     const r = await recovery();
-    if (channel) await saveNotificationPreferences(r.recruiter.id, { window_closing: channel });
+    if (channel) await saveNotificationPreferences(r.recruiter, { window_closing: channel }, { morningDigest: true, weeklySummary: true });
     r.advance(22 * HOUR);
     await r.runJobs();
     return {

@@ -15,6 +15,9 @@ import { RuleViolation } from "~/utils/errors.server";
 import { queueTestEmail } from "../builders/emails";
 import { makeCandidate } from "../builders/candidates";
 import { makeUser } from "../builders/users";
+import { makeFlaggedInterviewWithChecklist } from "../builders/checklists";
+import { setCandidateReminders } from "~/models/recovery/candidate-reminders.server";
+import { jobKeys } from "~/models/jobs/kinds";
 
 const none = { lawfulBasis: null, consentGivenAt: null, consentHow: null, privacyNoticeSentAt: null };
 const now = new Date("2026-11-24T13:00:00Z");
@@ -62,6 +65,18 @@ describe("do not contact", () => {
     const checkIn = await prisma.checkIn.findUniqueOrThrow({ where: { interviewId: logged.interviewId } });
     expect(await sendCheckIn(checkIn.id, now)).toEqual({ status: "skipped", reason: "The candidate is marked “do not contact”." });
     expect(await prisma.emailMessage.count({ where: { candidateId: logged.candidateId } })).toBe(0);
+  });
+
+  test("it cancels the candidate's step reminders, and switching reminders on is refused while it holds", async () => {
+    const { interview, flag, recruiter } = await makeFlaggedInterviewWithChecklist({ scheduledAt: new Date("2026-11-24T08:00:00Z") });
+    const ref = { interviewId: interview.id, flagId: flag.id };
+    await setCandidateReminders(ref, true, { userId: recruiter.id }, now);
+    const live = () => prisma.job.count({ where: { key: jobKeys.candidateReminder(flag.id) } });
+    expect(await live()).toBe(1);
+    await updatePrivacyDetails(interview.candidateId, { ...none, doNotContact: true }, { userId: recruiter.id }, now);
+    expect(await live()).toBe(0);
+    await setCandidateReminders(ref, false, { userId: recruiter.id }, now);
+    await expect(setCandidateReminders(ref, true, { userId: recruiter.id }, now)).rejects.toThrow(/do not contact/);
   });
 
   test("the bulk send's confirmation skips them with the reason", async () => {

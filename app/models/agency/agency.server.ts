@@ -3,6 +3,7 @@
 // the candidate's check-in after each interview.
 import type { StaffActor } from "~/models/audit/events";
 import { recordAudit } from "~/models/audit/audit.server";
+import { scheduleDigestsInTx } from "~/models/digests/digests.server";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 
@@ -51,6 +52,8 @@ export async function updateAgency(input: AgencyUpdate, actor: StaffActor) {
   return prisma.$transaction(async (tx) => {
     const after = await tx.agency.update({ where: { id: 1 }, data: input, select: fields });
     await recordAudit(tx, { actor, action: "agency.updated", entityId: "1", before, after });
+    // The digests go out at 08:00 on the agency's clock: a new zone moves their next run.
+    if (after.timeZone !== before.timeZone) await scheduleDigestsInTx(tx, after.timeZone, new Date(), { replace: true });
     return after;
   });
 }

@@ -268,6 +268,12 @@ export const auditEvents = defineEvents({
   "saved_view.shared": { entityType: "SavedView", before: z.object({ shared: z.boolean() }), after: z.object({ shared: z.boolean() }) },
   "saved_view.deleted": { entityType: "SavedView", before: savedViewFields },
 
+  // The recruiter's "remind the candidate" switch on a recovery (app/models/recovery/candidate-reminders.server.ts).
+  "recovery.candidate_reminders_set": {
+    entityType: "InterviewFlag",
+    before: z.object({ on: z.boolean() }),
+    after: z.object({ interviewId: text, on: z.boolean() }),
+  },
   // Data rights (app/models/privacy/): the erasure itself holds nothing personal but the manager's note.
   "candidate.erased": {
     entityType: "Candidate",

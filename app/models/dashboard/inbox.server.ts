@@ -133,10 +133,11 @@ export async function upcomingInterviews({
   now,
   offset = 0,
   limit = INBOX_SECTION_SIZE,
-}: Scope & Page & { timeZone: string; now: Date }) {
+  days = 2,
+}: Scope & Page & { timeZone: string; now: Date; /** 1: today only (the morning digest); 2: today and tomorrow. */ days?: 1 | 2 }) {
   const today = startOfDay(timeZone, now);
   const tomorrow = startOfDay(timeZone, now, 1);
-  const dayAfter = startOfDay(timeZone, now, 2);
+  const dayAfter = startOfDay(timeZone, now, days);
   // Two days of interviews are few: the scheduledAt index finds them, then the owner is checked per row.
   const where = { ...(recruiterId ? { candidate: { recruiterId } } : {}), scheduledAt: { gte: today, lt: dayAfter } };
   const [rows, total] = await Promise.all([

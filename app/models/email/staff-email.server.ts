@@ -1,4 +1,4 @@
-// Emails to staff (notifications today; digests later) go through the same outbox as candidate emails, so they are
+// Emails to staff (notifications and the digests) go through the same outbox as candidate emails, so they are
 // retried, leased and listed on /emails. They carry no candidate links: the worker mints nothing for them.
 import { recordAudit } from "~/models/audit/audit.server";
 import type { Tx } from "~/utils/db.server";
@@ -13,6 +13,8 @@ export type QueueStaffEmailInput = {
   html: string;
   text: string;
   interviewId?: string | null;
+  /** A Message-ID fixed by the caller (a digest's user and day), so queueing it twice fails on the unique column. */
+  messageId?: string;
 };
 
 /** Writes one staff email to the outbox (queued) with its audit event, inside the caller's transaction. */
@@ -20,7 +22,7 @@ export async function queueStaffEmailInTx(tx: Tx, input: QueueStaffEmailInput) {
   const toAddress = input.toAddress.trim();
   if (!isDeliverableAddress(toAddress)) throw new RuleViolation(`The address "${toAddress.slice(0, 100)}" is not valid.`);
   const subject = input.subject.replace(/[\r\n]+/g, " ").slice(0, 200);
-  const messageId = newMessageId();
+  const messageId = input.messageId ?? newMessageId();
   const message = await tx.emailMessage.create({
     data: {
       candidateId: null,

@@ -6,6 +6,8 @@ import type { Tx } from "~/utils/db.server";
 import { runRequestWaitingAlert, runWindowClosingAlert, runWindowMissedAlert } from "../notifications/alerts.server";
 import { sendCheckIn } from "../check-in/check-in.server";
 import { closeQuietRecoveries } from "../recovery/lifecycle.server";
+import { nextDigestRun, sendMorningDigests, sendWeeklySummaries } from "../digests/digests.server";
+import { runCandidateReminder } from "../recovery/candidate-reminders.server";
 import { runRetention, RETENTION_EVERY_MS } from "../privacy/retention.server";
 import type { JobKind, jobKinds } from "./kinds";
 
@@ -35,6 +37,24 @@ export const jobHandlers: { [K in JobKind]: JobHandler<K> } = {
   "alert.request_waiting": { mode: "inTx", run: async (tx, payload, { now }) => void (await runRequestWaitingAlert(tx, payload, now)) },
   // Renders the email before its own transaction, which only sends a check-in still planned: running twice is a no-op.
   "checkin.send": { mode: "standalone", run: async ({ checkInId }, { now }) => void (await sendCheckIn(checkInId, now)) },
+  // Each digest's Message-ID is fixed by its user and day, so running twice queues each email once.
+  "digest.morning": {
+    mode: "standalone",
+    run: async (_payload, { now }) => {
+      await sendMorningDigests(now);
+      return { next: await nextDigestRun("digest.morning", now) };
+    },
+  },
+  "digest.weekly": {
+    mode: "standalone",
+    run: async (_payload, { now }) => {
+      await sendWeeklySummaries(now);
+      return { next: await nextDigestRun("digest.weekly", now) };
+    },
+  },
+  // Renders before its own transaction, which is guarded on the last reminder's time: running twice sends once.
+  // Returns when it runs next (the next step's due time, the daily cap, or 09:00), or nothing when it is over.
+  "reminder.candidate_step": { mode: "standalone", run: async ({ flagId }, { now }) => runCandidateReminder(flagId, now) },
   // Each erasure is its own transaction and a second run finds nothing left to do: safe to run twice.
   "privacy.retention": {
     mode: "standalone",

@@ -1,18 +1,22 @@
 // Starting and stopping the scheduler in the server process, and the recurring jobs every instance must have.
 import { prisma, isUniqueViolation } from "~/utils/db.server";
+import { getAgency } from "../agency/agency.server";
+import { scheduleDigestsInTx } from "../digests/digests.server";
 import { jobKeys } from "./kinds";
 import { scheduleJob } from "./schedule.server";
 import { startJobWorker, type JobWorker } from "./worker.server";
 
 /**
- * Makes sure the recurring jobs exist (today the went-quiet sweep, due at once). Their unique key means two instances
- * starting together still make one; a live one is left as it is.
+ * Makes sure the recurring jobs exist: the went-quiet sweep (due at once) and the two digests (at their next 08:00).
+ * Their unique keys mean two instances starting together still make one each; a live one is left as it is.
  */
 export async function ensureRecurringJobs(now = new Date()) {
+  const { timeZone } = await getAgency();
   try {
     await prisma.$transaction(async (tx) => {
       const live = await tx.job.findUnique({ where: { key: jobKeys.quietSweep() }, select: { id: true } });
       if (!live) await scheduleJob(tx, { kind: "recovery.quiet_sweep", runAt: now, payload: {}, key: jobKeys.quietSweep() }, now);
+      await scheduleDigestsInTx(tx, timeZone, now);
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

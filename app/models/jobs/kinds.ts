@@ -16,6 +16,12 @@ export const jobKinds = {
   "alert.request_waiting": z.object({ requestId: z.string() }),
   /** The candidate's "How did it go?" after an interview (app/models/check-in); the rules are checked again then. */
   "checkin.send": z.object({ checkInId: z.string() }),
+  /** The recruiters' morning digest, working days at 08:00 in the agency's zone; reschedules itself (one live job). */
+  "digest.morning": z.object({}),
+  /** The managers' weekly summary, Mondays at 08:00 in the agency's zone; reschedules itself (one live job). */
+  "digest.weekly": z.object({}),
+  /** Email the candidate the steps of theirs that fell due (app/models/recovery/candidate-reminders.server.ts). */
+  "reminder.candidate_step": flagRef,
   /** Retention (app/models/privacy/retention.server.ts): anonymises candidates past the limit, strips old email bodies; daily. */
   "privacy.retention": z.object({}),
 } satisfies Record<string, z.ZodTypeAny>;
@@ -39,5 +45,8 @@ export const jobKeys = {
   windowMissed: (flagId: string) => `alert.window_missed:${flagId}`,
   requestWaiting: (requestId: string) => `alert.request_waiting:${requestId}`,
   checkIn: (interviewId: string) => `checkin.send:${interviewId}`,
+  morningDigest: () => "digest.morning",
+  weeklySummary: () => "digest.weekly",
+  candidateReminder: (flagId: string) => `reminder.candidate_step:${flagId}`,
   retention: () => "privacy.retention",
 };

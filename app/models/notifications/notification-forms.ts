@@ -16,10 +16,15 @@ export const NotificationActionSchema = z.discriminatedUnion("intent", [
 
 const channel = z.enum(notificationChannels, { errorMap: () => ({ message: "Choose in the app, by email, both or off." }) });
 
-/** Every kind is optional: a recruiter's form has no manager-only kinds. */
-export const NotificationPreferencesSchema = z.object(
-  Object.fromEntries(notificationKindList.map((kind) => [kind, channel.optional()])) as Record<NotificationKind, z.ZodOptional<typeof channel>>,
-);
+/**
+ * Every kind is optional: a recruiter's form has no manager-only kinds. The digests are checkboxes: unticked sends
+ * nothing, so a missing value is "off" (a recruiter's form has no weekly summary, which they never get).
+ */
+export const NotificationPreferencesSchema = z.object({
+  ...(Object.fromEntries(notificationKindList.map((kind) => [kind, channel.optional()])) as Record<NotificationKind, z.ZodOptional<typeof channel>>),
+  morningDigest: z.boolean().default(false),
+  weeklySummary: z.boolean().default(false),
+});
 
 /** `?page=` of /notifications: a bad value falls back to the first page. */
 export function parseNotificationsPage(params: URLSearchParams) {

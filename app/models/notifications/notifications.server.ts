@@ -166,8 +166,23 @@ export async function getNotificationPreferences(user: { id: string; role: strin
     .map((kind) => ({ kind, ...notificationKinds[kind], channel: byKind.get(kind) ?? notificationKinds[kind].defaultChannel }));
 }
 
-export async function saveNotificationPreferences(userId: string, choices: Partial<Record<NotificationKind, NotificationChannel>>) {
+/** The email digests' switches (app/models/digests): the weekly summary only for managers, who get it. */
+export async function getDigestSwitches(user: { id: string; role: string }) {
+  const found = await prisma.user.findUnique({ where: { id: user.id }, select: { morningDigest: true, weeklySummary: true } });
+  return { morningDigest: found?.morningDigest ?? true, weeklySummary: user.role === "manager" ? (found?.weeklySummary ?? true) : null };
+}
+
+export async function saveNotificationPreferences(
+  user: { id: string; role: string },
+  choices: Partial<Record<NotificationKind, NotificationChannel>>,
+  digests: { morningDigest: boolean; weeklySummary: boolean },
+) {
+  const userId = user.id;
   await prisma.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: userId },
+      data: { morningDigest: digests.morningDigest, ...(user.role === "manager" ? { weeklySummary: digests.weeklySummary } : {}) },
+    });
     for (const [kind, channel] of Object.entries(choices) as [NotificationKind, NotificationChannel][]) {
       await tx.notificationPreference.upsert({
         where: { userId_kind: { userId, kind } },

@@ -6,6 +6,7 @@ import { getAgency } from "~/models/agency/agency.server";
 import { parseLocalDate, toDateInputValue } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
+import { candidateUnsubscribedRemindersInTx } from "../recovery/candidate-reminders.server";
 import type { PrivacyDetailsInput } from "./privacy-forms";
 
 /** Why no email may go to this candidate, in words for pages; null when email is allowed. One rule for every sender. */
@@ -69,6 +70,7 @@ export async function updatePrivacyDetails(candidateId: string, input: PrivacyDe
     let stopped = 0;
     if (next.doNotContact && !current.doNotContact) {
       ({ count: stopped } = await tx.emailMessage.updateMany({ where: { candidateId, status: "queued" }, data: { status: "failed", lastError: NOT_SENT } }));
+      await candidateUnsubscribedRemindersInTx(tx, candidateId, now);
     }
     await tx.candidate.update({
       where: { id: candidateId },
