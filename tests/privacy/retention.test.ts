@@ -66,7 +66,11 @@ describe("retention", () => {
   });
 
   test("the daily job anonymises exactly those, strips old bodies, records the run and schedules the next", async () => {
-    await ensureRetentionJob(now);
+    // A server with no retention job plans the first run a day on, so managers see its list before it acts.
+    await ensureRetentionJob(new Date(now.getTime() - 24 * 3600_000));
+    expect((await prisma.job.findUniqueOrThrow({ where: { key: jobKeys.retention() } })).runAt).toEqual(now);
+    await runDueJobs({ now: () => new Date(now.getTime() - 3600_000) });
+    expect(await prisma.candidate.count({ where: { erasedAt: { not: null } } })).toBe(0);
     await runDueJobs({ now: () => now });
     const rows = await prisma.candidate.findMany({ where: { id: { in: Object.values(people).map((p) => p.id) } }, select: { id: true, name: true, erasedAt: true } });
     const erased = rows.filter((r) => r.erasedAt).map((r) => r.id).sort();

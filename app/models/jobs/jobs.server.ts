@@ -2,6 +2,7 @@
 import { prisma, isUniqueViolation } from "~/utils/db.server";
 import { getAgency } from "../agency/agency.server";
 import { scheduleDigestsInTx } from "../digests/digests.server";
+import { RETENTION_EVERY_MS } from "../privacy/retention.server";
 import { jobKeys } from "./kinds";
 import { scheduleJob } from "./schedule.server";
 import { startJobWorker, type JobWorker } from "./worker.server";
@@ -23,12 +24,17 @@ export async function ensureRecurringJobs(now = new Date()) {
   }
 }
 
-/** The daily retention run (issue 16), made like the sweep: one live job under its key, due at once when missing. */
+/**
+ * The daily retention run (issue 16): one live job under its key. A server that has none (a new install, or the
+ * upgrade that brings retention) plans the first run a day later, so managers see its list on Settings → Privacy and
+ * can exempt someone before anything is anonymised.
+ */
 export async function ensureRetentionJob(now = new Date()) {
   try {
     await prisma.$transaction(async (tx) => {
       const live = await tx.job.findUnique({ where: { key: jobKeys.retention() }, select: { id: true } });
-      if (!live) await scheduleJob(tx, { kind: "privacy.retention", runAt: now, payload: {}, key: jobKeys.retention() }, now);
+      const firstRun = new Date(now.getTime() + RETENTION_EVERY_MS);
+      if (!live) await scheduleJob(tx, { kind: "privacy.retention", runAt: firstRun, payload: {}, key: jobKeys.retention() }, now);
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
