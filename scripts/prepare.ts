@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { migratePostgres } from "./pg-migrate.ts";
 
 export function loadDotEnv() {
   if (existsSync(".env")) process.loadEnvFile(".env");
@@ -33,7 +34,14 @@ export function run(command: string, args: string[], { quiet = false } = {}) {
   return result;
 }
 
-export function migrateDatabase(databaseUrl: string) {
+export async function migrateDatabase(databaseUrl: string) {
+  // (app/utils/env.server.ts has validated the URL; importing it here would parse the environment before the check.)
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    // Several instances may start at once: the runner's advisory lock lets one apply while the others wait.
+    const applied = await migratePostgres(databaseUrl);
+    console.log(`Database ready: PostgreSQL${applied.length > 0 ? ` (applied ${applied.join(", ")})` : ""}`);
+    return;
+  }
   const file = databaseUrl.replace(/^file:/, "").split("?")[0];
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   run("node_modules/.bin/prisma", ["migrate", "deploy"], { quiet: true });

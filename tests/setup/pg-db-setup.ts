@@ -1,0 +1,22 @@
+// Runs before each test file on PostgreSQL: point DATABASE_URL at a fresh copy of the migrated template database.
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { afterAll, inject } from "vitest";
+import { databaseUrl } from "./pg-global-setup";
+
+const url = inject("postgresUrl");
+const database = `rebound_test_${randomUUID().replace(/-/g, "")}`;
+const admin = new pg.Client({ connectionString: url });
+await admin.connect();
+await admin.query(`CREATE DATABASE "${database}" TEMPLATE "${inject("postgresTemplate")}"`);
+await admin.end();
+process.env.DATABASE_URL = databaseUrl(url, database);
+
+afterAll(async () => {
+  const { prisma } = await import("~/utils/db.server");
+  await prisma.$disconnect();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  await client.end();
+});
