@@ -88,14 +88,19 @@ export function textSearchRowids(index: SearchIndex, terms: readonly string[]) {
           WHERE ${every((p) => Prisma.sql`rebound_candidate_search(s."name", s."email", s."phone") LIKE ${p}`)}`;
       case "CompanySearch":
         return Prisma.sql`SELECT s."id" AS rid FROM "Company" s WHERE ${every((p) => Prisma.sql`rebound_fold(s."name") LIKE ${p}`)}`;
-      case "InterviewSearch":
-        // Each term in the candidate's name, the company's name or the role, as the SQLite index's three columns.
-        return Prisma.sql`SELECT s."id" AS rid FROM "Interview" s
-          WHERE ${every(
-            (p) => Prisma.sql`(rebound_fold(s."roleTitle") LIKE ${p}
-              OR s."candidateId" IN (SELECT sc."id" FROM "Candidate" sc WHERE rebound_fold(sc."name") LIKE ${p})
-              OR s."companyId" IN (SELECT sco."id" FROM "Company" sco WHERE rebound_fold(sco."name") LIKE ${p}))`,
-          )}`;
+      case "InterviewSearch": {
+        // Each term in the candidate's name, the company's name or the role, as the SQLite index's three columns. A
+        // UNION per term (not an OR) lets each branch read its own trigram index, then the interviews by foreign key.
+        const matching = (term: string) => {
+          const p = folded(term);
+          return Prisma.sql`SELECT rid FROM (
+            SELECT s."id" AS rid FROM "Interview" s WHERE rebound_fold(s."roleTitle") LIKE ${p}
+            UNION SELECT s."id" FROM "Candidate" sc JOIN "Interview" s ON s."candidateId" = sc."id" WHERE rebound_fold(sc."name") LIKE ${p}
+            UNION SELECT s."id" FROM "Company" sco JOIN "Interview" s ON s."companyId" = sco."id" WHERE rebound_fold(sco."name") LIKE ${p}
+          ) t`;
+        };
+        return Prisma.join(terms.map(matching), " INTERSECT ");
+      }
     }
   }
   const match = terms.map((term) => `"${term.replace(/"/g, '""')}"`).join(" AND ");
@@ -110,4 +115,19 @@ export function textSearchRowids(index: SearchIndex, terms: readonly string[]) {
 export function sortDirection(direction: "asc" | "desc") {
   if (direction === "desc") return isPostgres ? "DESC NULLS LAST" : "DESC";
   return isPostgres ? "ASC NULLS FIRST" : "ASC";
+}
+
+/**
+ * Claims rows in one statement: `due` selects the ids to take (with its ORDER BY and LIMIT), `set` what a claim
+ * writes. SQLite: `UPDATE … WHERE id IN (due)`, atomic because its writes are serialised. PostgreSQL: the same update
+ * would let two instances claim one row (the subquery sees rows another claim is still taking), so the due rows are
+ * locked as they are chosen and rows another claim holds are skipped: 0 double claims with 4 workers.
+ */
+export function claimRows(table: "Job" | "EmailMessage", due: Prisma.Sql, set: Prisma.Sql, returning: Prisma.Sql) {
+  const t = Prisma.raw(`"${table}"`);
+  if (isPostgres) {
+    return Prisma.sql`WITH due("dueId") AS (${due} FOR UPDATE SKIP LOCKED)
+      UPDATE ${t} SET ${set} FROM due WHERE ${t}."id" = due."dueId" RETURNING ${returning}`;
+  }
+  return Prisma.sql`UPDATE ${t} SET ${set} WHERE "id" IN (${due}) RETURNING ${returning}`;
 }
