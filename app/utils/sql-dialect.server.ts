@@ -131,3 +131,12 @@ export function claimRows(table: "Job" | "EmailMessage", due: Prisma.Sql, set: P
   }
   return Prisma.sql`UPDATE ${t} SET ${set} WHERE "id" IN (${due}) RETURNING ${returning}`;
 }
+
+/**
+ * Locks one row until the transaction ends, so a rule checked inside it ("not flagged yet") still holds when it
+ * writes: a second transaction asking for the same lock waits, then sees the first one's rows. PostgreSQL only;
+ * SQLite runs one writing transaction at a time already. Null when there is nothing to run.
+ */
+export function lockRow(table: "Interview" | "Candidate" | "InterviewFlag", id: string) {
+  return isPostgres ? Prisma.sql`SELECT 1 FROM ${Prisma.raw(`"${table}"`)} WHERE "id" = ${id} FOR UPDATE` : null;
+}
