@@ -42,6 +42,8 @@ if (result.status !== 0) {
   );
   process.exit(1);
 }
+// migrate dev regenerated the SQLite client; the PostgreSQL one follows the same schema.
+run("node_modules/.bin/prisma", ["generate", "--config", "prisma/postgres/prisma.config.ts"], { quiet: true });
 console.log(
   `Check prisma/postgres/migrations/${folder}/migration.sql as you check the SQLite one: hand-written SQL (triggers, ` +
     "partial indexes, data updates) needs its Postgres spelling there too.",

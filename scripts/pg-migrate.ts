@@ -81,3 +81,17 @@ export async function migratePostgres(connectionString: string, { dir = DEFAULT_
   }
   return applied;
 }
+
+/** Runs `fn` while holding a session advisory lock on its own connection; other instances wait for it. */
+export async function withPostgresLock<T>(connectionString: string, key: number, fn: () => Promise<T>) {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [key]);
+    return await fn();
+  } finally {
+    // Ending the session releases the lock too; unlocking first keeps the next instance from waiting on the socket.
+    await client.query("SELECT pg_advisory_unlock($1)", [key]).catch(() => undefined);
+    await client.end();
+  }
+}

@@ -3,7 +3,10 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { migratePostgres } from "./pg-migrate.ts";
+import { migratePostgres, withPostgresLock } from "./pg-migrate.ts";
+
+/** Advisory lock key of the first-run seed (the migration lock is Prisma's 72707369). */
+const SEED_LOCK_KEY = 72707370;
 
 export function loadDotEnv() {
   if (existsSync(".env")) process.loadEnvFile(".env");
@@ -56,7 +59,12 @@ export async function migrateDatabase(databaseUrl: string) {
 }
 
 /** Seeds the demo into an empty database when SEED_DEMO is on; otherwise says how to add the first manager. */
-export async function seedIfEmpty(seedDemo: boolean, appUrl: string) {
+export async function seedIfEmpty(seedDemo: boolean, appUrl: string, databaseUrl?: string) {
+  if (databaseUrl && /^postgres(ql)?:\/\//.test(databaseUrl)) {
+    // Instances starting together seed once: the first holds the lock while it seeds, the others then find users.
+    await withPostgresLock(databaseUrl, SEED_LOCK_KEY, () => seedIfEmpty(seedDemo, appUrl));
+    return;
+  }
   const { prisma } = await import("../app/utils/db.server.ts");
   try {
     if ((await prisma.user.count()) > 0) return;

@@ -4,4 +4,4 @@ import { checkConfiguration, loadDotEnv, migrateDatabase, seedIfEmpty } from "./
 loadDotEnv();
 const env = await checkConfiguration();
 await migrateDatabase(env.DATABASE_URL);
-await seedIfEmpty(true, env.APP_URL);
+await seedIfEmpty(true, env.APP_URL, env.DATABASE_URL);

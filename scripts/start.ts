@@ -41,7 +41,7 @@ if (builtAt < newestSourceTime(["app", "emails", "public", "remix.config.js", "p
 }
 
 await migrateDatabase(env.DATABASE_URL);
-await seedIfEmpty(env.SEED_DEMO, env.APP_URL);
+await seedIfEmpty(env.SEED_DEMO, env.APP_URL, env.DATABASE_URL);
 
 const { startServer } = await import("../server/index.ts");
 await startServer({
