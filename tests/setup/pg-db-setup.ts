@@ -17,6 +17,22 @@ afterAll(async () => {
   await prisma.$disconnect();
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-  await client.end();
+  try {
+    // A server process of another role (autovacuum on the fresh copy) can't be ended by FORCE: then try again once it
+    // is gone. Cleanup only: the whole private cluster is thrown away after the run anyway.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+        break;
+      } catch (error) {
+        if (attempt === 10) {
+          console.warn(`Could not drop ${database}: ${(error as Error).message}`);
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
+    }
+  } finally {
+    await client.end();
+  }
 });
