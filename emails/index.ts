@@ -69,6 +69,7 @@ const systemEmailLabels: Record<string, string> = {
   check_in: "Check-in: how did it go?",
   "digest.morning": "Morning digest",
   "digest.weekly": "Weekly summary",
+  candidate_reminder: "Candidate reminder: steps due",
 };
 
 /** The label for a template name; unknown names (old rows) are shown as they are. */

@@ -47,6 +47,9 @@ import { editFlag, flagInterview, removeFlag } from "~/models/flags/flag.server"
 import { isRecoveryIntent, recoverySchema } from "~/models/recovery/recovery-forms";
 import { closeRecoveryByHand, reopenRecovery, snoozeRecovery, wakeRecovery } from "~/models/recovery/lifecycle.server";
 import { CloseRecoveryForm, RecoveryStatus, SnoozeRecoveryForm } from "~/components/recovery-status";
+import { CandidateReminders } from "~/components/candidate-reminders";
+import { candidateRemindersSchema, isCandidateRemindersIntent } from "~/models/recovery/candidate-reminder-forms";
+import { getCandidateReminderPanel, setCandidateReminders } from "~/models/recovery/candidate-reminders.server";
 import { getInterviewPage } from "~/models/interviews/interview.server";
 import { lateFlagNotice } from "~/models/recovery/rules";
 import { describeTimeZone, formatDateTime } from "~/utils/dates";
@@ -77,15 +80,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   await requireInterviewAccess(user, params.interviewId ?? "");
   const interview = await loadInterview(params.interviewId);
-  const [checklist, coaching, secondInterview] = await Promise.all([
+  const [checklist, coaching, secondInterview, candidateReminders] = await Promise.all([
     getChecklistForInterview(interview.id),
     getCoachingPanel(interview.id),
     getSecondInterviewPanel(interview.id),
+    interview.flag ? getCandidateReminderPanel(interview.flag.id) : null,
   ]);
   const requested = new URL(request.url).searchParams.get("flag");
   const view = (views as readonly (string | null)[]).includes(requested) ? (requested as FlagView) : null;
   // "now" comes from the server so the time left reads the same in the HTML and after hydration.
-  return { interview, checklist, coaching, secondInterview, view, now: new Date().toISOString() };
+  return { interview, checklist, coaching, secondInterview, candidateReminders, view, now: new Date().toISOString() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -101,6 +105,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (isSecondInterviewIntent(intent)) return secondInterviewAction(formData, interview.id, actor, done);
   if (isCoachingLinkIntent(intent)) return coachingLinkAction(request, formData, interview.id, actor);
   if (isRecoveryIntent(intent)) return recoveryAction(formData, interview.id, actor, done);
+  if (isCandidateRemindersIntent(intent)) return candidateRemindersAction(formData, interview.id, actor, done);
   const submission = parseWithZod(formData, { schema: InterviewActionSchema });
   if (submission.status !== "success") return invalidForm(submission, null, { currentVersion: undefined as string | undefined });
   const value = submission.value;
@@ -177,6 +182,27 @@ async function recoveryAction(formData: FormData, interviewId: string, actor: St
       }
     },
     value.intent,
+  );
+}
+
+/** The recovery's "Remind the candidate" switch: on (scheduling the first reminder) or off. */
+async function candidateRemindersAction(formData: FormData, interviewId: string, actor: StaffActor, done: (message: string) => Promise<Response>) {
+  const submission = parseWithZod(formData, { schema: candidateRemindersSchema });
+  if (submission.status !== "success") return invalidForm(submission, String(formData.get("intent")));
+  const { flagId, on } = submission.value;
+  return unlessRefused(
+    submission,
+    async () => {
+      const { nextAt } = await setCandidateReminders({ interviewId, flagId }, on, actor);
+      if (!on) return done("Candidate reminders are off.");
+      const { timeZone } = await getAgency();
+      return done(
+        nextAt
+          ? `Candidate reminders are on: the next one goes out ${formatDateTime(nextAt, timeZone)} (${describeTimeZone(timeZone)}).`
+          : "Candidate reminders are on; none is planned right now.",
+      );
+    },
+    submission.value.intent,
   );
 }
 
@@ -272,7 +298,7 @@ function Detail({ term, children }: { term: string; children: React.ReactNode })
 }
 
 export default function InterviewPage() {
-  const { interview, checklist, coaching, secondInterview, view, now } = useLoaderData<typeof loader>();
+  const { interview, checklist, coaching, secondInterview, candidateReminders, view, now } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const timeZone = useTimeZone();
   const zone = describeTimeZone(timeZone);
@@ -295,7 +321,8 @@ export default function InterviewPage() {
   const coachingRefusal = coachingReply ? buttonFormErrors(coachingReply) : null;
   const createdLink = coachingReply && "createdLink" in coachingReply ? coachingReply.createdLink : null;
   const recoveryReply = actionData && isRecoveryIntent(actionData.intent) ? lastResult : null;
-  const result = stepRefused || secondInterviewReply || coachingReply || recoveryReply ? null : lastResult;
+  const remindersReply = actionData && isCandidateRemindersIntent(actionData.intent) ? actionData : null;
+  const result = stepRefused || secondInterviewReply || coachingReply || recoveryReply || remindersReply ? null : lastResult;
   // After a refused submission the form stays open with its errors, whatever the URL says.
   const submitted = result?.initialValue?.intent;
   const showNewForm = !flag && (view === "new" || submitted === "flag");
@@ -432,6 +459,7 @@ export default function InterviewPage() {
               </Link>
             </div>
           )}
+          {candidateReminders ? <CandidateReminders panel={candidateReminders} flagId={flag.id} action={here} pageReply={remindersReply} /> : null}
         </section>
       ) : (
         <section className="panel" aria-labelledby="flag-title">

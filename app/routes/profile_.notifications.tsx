@@ -68,14 +68,20 @@ export default function NotificationPreferencesPage() {
           <p className="hint" id="digests-hint">
             Sent only when there is something in them, to your sign-in address.
           </p>
-          <label className="checkbox-row">
-            <input type="checkbox" name="morningDigest" defaultChecked={digests.morningDigest} aria-describedby="digests-hint" /> Morning digest:
-            working days at 08:00, your calls due, today&apos;s interviews, overdue steps and what your candidates did
+          <label className="checkbox-row digest-switch">
+            <input type="checkbox" name="morningDigest" defaultChecked={digests.morningDigest} aria-describedby="digests-hint" />
+            <span>
+              <strong>Morning digest</strong>, working days at 08:00: your calls due, today&apos;s interviews, overdue steps and
+              what your candidates did
+            </span>
           </label>
           {digests.weeklySummary !== null ? (
-            <label className="checkbox-row">
-              <input type="checkbox" name="weeklySummary" defaultChecked={digests.weeklySummary} /> Weekly summary: Mondays at
-              08:00, last week&apos;s flags, closed recoveries, hires after a recovery and who has the most overdue work
+            <label className="checkbox-row digest-switch">
+              <input type="checkbox" name="weeklySummary" defaultChecked={digests.weeklySummary} aria-describedby="digests-hint" />
+              <span>
+                <strong>Weekly summary</strong>, Mondays at 08:00: last week&apos;s flags, closed recoveries, hires after a
+                recovery and who has the most overdue work
+              </span>
             </label>
           ) : null}
         </fieldset>

@@ -113,3 +113,15 @@ export function describeDeadline(deadline: DateInput, now: Date = new Date()) {
   const ms = new Date(deadline).getTime() - now.getTime();
   return ms >= 0 ? `${formatDuration(ms)} left` : `overdue by ${formatDuration(-ms)}`;
 }
+
+/**
+ * The first instant at or after `at` whose clock in the zone reads between `fromHour`:00 (included) and `untilHour`:00
+ * (excluded): `at` itself when it is inside, else the next `fromHour`:00 local. Wall-clock arithmetic in the zone, so
+ * "next morning at 9" stays 09:00 across daylight-saving changes.
+ */
+export function nextTimeWithin(at: Date, timeZone: string, fromHour: number, untilHour: number): Date {
+  const local = DateTime.fromJSDate(at, { zone: timeZone });
+  if (local.hour >= fromHour && local.hour < untilHour) return at;
+  const day = local.hour < fromHour ? local : local.plus({ days: 1 });
+  return day.set({ hour: fromHour, minute: 0, second: 0, millisecond: 0 }).toJSDate();
+}

@@ -134,11 +134,12 @@ describe("the morning digest", () => {
     expect(await digestsTo(busy.id)).toHaveLength(1);
   });
 
-  test("never sent late in the day or at the weekend (the server was down at 08:00)", async () => {
+  test("never sent before 08:00, after noon (the server was down at 08:00) or at the weekend", async () => {
     const now = digestAt();
     const busy = await makeUser();
     await recoveryEnded(busy.id, 8, now);
     expect(await sendMorningDigests(new Date(now.getTime() + 5 * HOUR))).toEqual({ queued: 0, skipped: "outside sending hours" });
+    expect(await sendMorningDigests(new Date(now.getTime() - 2 * HOUR))).toEqual({ queued: 0, skipped: "outside sending hours" });
     const saturday = nextMorningDigestAt(at("2026-12-04T09:00:00Z"), ZONE).getTime() - 2 * DAY; // Sat 5 Dec, 08:00
     expect(await sendMorningDigests(new Date(saturday))).toEqual({ queued: 0, skipped: "outside sending hours" });
     expect(await digestsTo(busy.id)).toHaveLength(0);

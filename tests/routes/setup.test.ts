@@ -1,5 +1,6 @@
 import { expect, test } from "vitest";
 import { completeSetup } from "~/models/agency/setup.server";
+import { localClock } from "~/utils/dates";
 import { loader as loginLoader } from "~/routes/login";
 import { action, loader } from "~/routes/setup";
 import { prisma } from "~/utils/db.server";
@@ -66,12 +67,16 @@ test("two setups at the same moment create one first manager", async () => {
 });
 
 test("setup creates the agency and its first manager, signs them in, and is then gone for good", async () => {
-  const result = (await action({ request: post(good), params: {}, context: {} })) as Response;
+  const result = (await action({ request: post({ ...good, timeZone: "America/New_York" }), params: {}, context: {} })) as Response;
   expect(result.status).toBe(302);
   expect(result.headers.get("Set-Cookie")).toMatch(/^rebound_session=/);
   const manager = await prisma.user.findUniqueOrThrow({ where: { email: "ines@harbour.example" } });
   expect(manager).toMatchObject({ name: "Ines Costa", role: "manager", active: true });
-  expect(await prisma.agency.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ name: "Harbour Talent", timeZone: "Europe/Lisbon" });
+  expect(await prisma.agency.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ name: "Harbour Talent", timeZone: "America/New_York" });
+  // The morning digest is planned for 08:00 on the agency's own clock.
+  const digest = await prisma.job.findUniqueOrThrow({ where: { key: "digest.morning" } });
+  expect(localClock(digest.runAt, "America/New_York")).toMatchObject({ hour: 8 });
+  expect(digest.runAt.getTime()).toBeGreaterThan(Date.now());
   const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: "agency.setup_completed" } });
   expect(audit.actorId).toBe(manager.id);
 

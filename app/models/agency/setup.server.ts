@@ -1,4 +1,5 @@
 // The one-time setup of an empty installation: the agency and its first manager, then the page is gone for good.
+import { scheduleDigestsInTx } from "~/models/digests/digests.server";
 import { recordAudit } from "~/models/audit/audit.server";
 import { prisma } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
@@ -28,6 +29,8 @@ export async function completeSetup(input: SetupInput) {
       // Roll back the claim too, so an installation that already has users isn't left half-changed.
       throw new SetupClosed();
     }
+    // The digests were planned on the default zone's clock; the agency's own zone moves them.
+    await scheduleDigestsInTx(tx, input.timeZone, new Date(), { replace: true });
     const user = await tx.user.create({
       data: { name: input.name, email: input.email, role: "manager", passwordHash },
       select: { id: true, name: true, email: true },

@@ -257,6 +257,13 @@ export const auditEvents = defineEvents({
   "saved_view.renamed": { entityType: "SavedView", before: z.object({ name: text }), after: z.object({ name: text }) },
   "saved_view.shared": { entityType: "SavedView", before: z.object({ shared: z.boolean() }), after: z.object({ shared: z.boolean() }) },
   "saved_view.deleted": { entityType: "SavedView", before: savedViewFields },
+
+  // The recruiter's "remind the candidate" switch on a recovery (app/models/recovery/candidate-reminders.server.ts).
+  "recovery.candidate_reminders_set": {
+    entityType: "InterviewFlag",
+    before: z.object({ on: z.boolean() }),
+    after: z.object({ interviewId: text, on: z.boolean() }),
+  },
 });
 
 type Specs = typeof auditEvents;

@@ -49,10 +49,14 @@ export async function scheduleDigestsInTx(tx: Tx, timeZone: string, now: Date, {
   }
 }
 
-/** Whether a digest may go out now: a working day (Mondays for the summary), before noon in the zone. */
+/**
+ * Whether a digest may go out now: a working day (Mondays for the summary), from 08:00 to noon in the zone. A run
+ * planned on another zone's clock (the agency's zone changed) sends nothing early and plans the right 08:00.
+ */
 function inSendingHours(now: Date, timeZone: string, weekdays: readonly number[]) {
   const clock = localClock(now, timeZone);
-  return weekdays.includes(clock.weekday) && clock.hour < DIGEST_LATEST_HOUR;
+  const earliest = Number(DIGEST_TIME.slice(0, 2));
+  return weekdays.includes(clock.weekday) && clock.hour >= earliest && clock.hour < DIGEST_LATEST_HOUR;
 }
 
 const appLink = (path: string) => `${env.APP_URL}${path}`;

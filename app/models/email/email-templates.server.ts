@@ -3,6 +3,7 @@ import { render } from "@react-email/render";
 import { createElement, type ComponentType } from "react";
 import AskSecondInterviewEmail from "../../../emails/ask-second-interview";
 import CheckInEmail, { checkInSubject } from "../../../emails/check-in";
+import CandidateReminderEmail, { candidateReminderSubject, type ReminderStepLine } from "../../../emails/candidate-reminder";
 import { isTemplateName, recoveryTemplates, templateNames, type TemplateName } from "../../../emails/index";
 import KeepGoingEmail from "../../../emails/keep-going";
 import type { RecoveryMergeValues } from "../../../emails/merge-values";
@@ -57,6 +58,16 @@ export async function renderCheckInEmail(values: RecoveryMergeValues, checkInUrl
     render(element, { plainText: true, htmlToTextOptions: plainTextOptions }),
   ]);
   return { subject: checkInSubject(values).replace(/[\r\n]+/g, " ").trim(), html, text: text.trim() };
+}
+
+/** The candidate's reminder of their steps due; its coaching link is the placeholder the worker fills at delivery. */
+export async function renderCandidateReminderEmail(values: RecoveryMergeValues, steps: ReminderStepLine[]): Promise<RenderedEmail> {
+  const element = createElement(CandidateReminderEmail, { values, steps });
+  const [html, text] = await Promise.all([
+    render(element),
+    render(element, { plainText: true, htmlToTextOptions: plainTextOptions }),
+  ]);
+  return { subject: candidateReminderSubject(values, steps.length).replace(/[\r\n]+/g, " ").trim(), html, text: text.trim() };
 }
 
 /** Believable values for /emails/templates, with every field filled so every line of every template shows. */

@@ -15,6 +15,7 @@ import { findUnsubscribeCandidateId } from "./email-links.server";
 import { viaCandidateWhere, type CandidateScope } from "../candidates/candidate-access.server";
 import { emailStatuses } from "../enums";
 import { candidateUnsubscribedInTx } from "../notifications/alerts.server";
+import { candidateUnsubscribedRemindersInTx } from "../recovery/candidate-reminders.server";
 
 export type QueueEmailInput = {
   candidateId: string;
@@ -317,6 +318,7 @@ export async function unsubscribe(token: string, now: Date = new Date()) {
       after: { emailOptOut: true, queuedMessagesStopped: count },
     });
     await candidateUnsubscribedInTx(tx, candidate.id, now);
+    await candidateUnsubscribedRemindersInTx(tx, candidate.id, now);
     return { candidateId: candidate.id, already: false };
   });
   return done;

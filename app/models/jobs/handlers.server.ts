@@ -7,6 +7,7 @@ import { runRequestWaitingAlert, runWindowClosingAlert, runWindowMissedAlert } f
 import { sendCheckIn } from "../check-in/check-in.server";
 import { closeQuietRecoveries } from "../recovery/lifecycle.server";
 import { nextDigestRun, sendMorningDigests, sendWeeklySummaries } from "../digests/digests.server";
+import { runCandidateReminder } from "../recovery/candidate-reminders.server";
 import type { JobKind, jobKinds } from "./kinds";
 
 export type JobContext = { now: Date; jobId: string };
@@ -50,4 +51,7 @@ export const jobHandlers: { [K in JobKind]: JobHandler<K> } = {
       return { next: await nextDigestRun("digest.weekly", now) };
     },
   },
+  // Renders before its own transaction, which is guarded on the last reminder's time: running twice sends once.
+  // Returns when it runs next (the next step's due time, the daily cap, or 09:00), or nothing when it is over.
+  "reminder.candidate_step": { mode: "standalone", run: async ({ flagId }, { now }) => runCandidateReminder(flagId, now) },
 };

@@ -20,6 +20,8 @@ export const jobKinds = {
   "digest.morning": z.object({}),
   /** The managers' weekly summary, Mondays at 08:00 in the agency's zone; reschedules itself (one live job). */
   "digest.weekly": z.object({}),
+  /** Email the candidate the steps of theirs that fell due (app/models/recovery/candidate-reminders.server.ts). */
+  "reminder.candidate_step": flagRef,
 } satisfies Record<string, z.ZodTypeAny>;
 
 export type JobKind = keyof typeof jobKinds;
@@ -43,4 +45,5 @@ export const jobKeys = {
   checkIn: (interviewId: string) => `checkin.send:${interviewId}`,
   morningDigest: () => "digest.morning",
   weeklySummary: () => "digest.weekly",
+  candidateReminder: (flagId: string) => `reminder.candidate_step:${flagId}`,
 };

@@ -11,6 +11,7 @@ import { assertNotStale, stepNoteVersion } from "../stale-edit.server";
 import { DEFAULT_OVERDUE_GRACE_HOURS, dueTimeFor, interviewEnd, stepDueAfterFlag } from "./rules";
 import { inQueue } from "./lifecycle.server";
 import { currentPlaybook } from "./playbook.server";
+import { refreshCandidateReminderInTx } from "./candidate-reminders.server";
 
 
 export const NOTE_MAX = 2000;
@@ -87,7 +88,7 @@ async function loadStep(tx: Tx, { interviewId, stepStateId }: StepRef) {
       note: true,
       step: { select: { title: true } },
       run: {
-        select: { id: true, status: true, interviewId: true, interview: { select: { candidateId: true } }, flag: { select: { closedAt: true, removedAt: true } } },
+        select: { id: true, status: true, interviewId: true, flagId: true, interview: { select: { candidateId: true } }, flag: { select: { closedAt: true, removedAt: true } } },
       },
     },
   });
@@ -189,6 +190,8 @@ export async function reopenStep(ref: StepRef, actor: StaffActor) {
       before: { status: state.status },
       after: { ...step, status: "pending", ...(reopened ? { checklistReopened: true } : {}) },
     });
+    // A step to do again may need a candidate reminder that had stopped when every step was done.
+    await refreshCandidateReminderInTx(tx, state.run.flagId);
     return { reopened };
   });
 }

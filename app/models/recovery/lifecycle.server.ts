@@ -12,6 +12,7 @@ import type { CandidateStatus, ClosingReason, RecoveryState } from "../enums";
 import { syncCandidateSummary } from "../candidates/summaries.server";
 import { DEFAULT_QUIET_AFTER_DAYS, quietSince } from "./rules";
 import { cancelRecoveryAlertsInTx, scheduleRecoveryAlertsInTx } from "../notifications/alerts.server";
+import { cancelCandidateRemindersInTx, refreshCandidateReminderInTx } from "./candidate-reminders.server";
 
 /** A recovery still under way: not closed, and its flag not removed. */
 export const openRecovery = { closedAt: null, removedAt: null } satisfies Prisma.InterviewFlagWhereInput;
@@ -106,6 +107,7 @@ export async function closeRecoveryInTx(
   });
   const stepsNotNeeded = await finishChecklist(tx, flagId, now);
   await cancelRecoveryAlertsInTx(tx, flag, now);
+  await cancelCandidateRemindersInTx(tx, [flagId], now);
   await recordAudit(tx, {
     actor,
     action: "recovery.closed",
@@ -225,6 +227,8 @@ export async function reopenRecovery(ref: { interviewId: string; flagId: string 
       }));
       if (stepsBack > 0) await tx.checklistRun.update({ where: { id: run.id }, data: { status: "active", completedAt: null } });
     }
+    // Reminders the recruiter left switched on resume with the steps that are to do again.
+    await refreshCandidateReminderInTx(tx, flag.id, now);
     await recordAudit(tx, {
       actor,
       action: "recovery.reopened",

@@ -178,6 +178,12 @@ export const auditLines: AuditLines = {
   "saved_view.renamed": null,
   "saved_view.shared": null,
   "saved_view.deleted": null,
+  "recovery.candidate_reminders_set": ({ after }) => ({
+    kind: "flag",
+    summary: after.on ? "Candidate reminders switched on" : "Candidate reminders switched off",
+    detail: after.on ? "The candidate is emailed when one of their steps falls due, at most once a day." : null,
+    ...link(after),
+  }),
 };
 
 /** An event this version doesn't know (or whose payload no longer fits) still shows that something changed. */
