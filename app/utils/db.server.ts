@@ -5,6 +5,9 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/.generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "~/.generated/prisma-pg/client";
 import { env } from "./env.server";
+import { chooseSqlDialect } from "./sql-dialect.server";
+
+chooseSqlDialect(env.databaseProvider);
 
 export type { Prisma } from "~/.generated/prisma/client";
 

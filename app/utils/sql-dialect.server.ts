@@ -2,10 +2,13 @@
 // (docs/decisions/006-one-sql-dialect-module.md, 012-postgres.md). Models never spell a date format or a
 // database-only keyword themselves; they ask this module.
 import { Prisma } from "~/.generated/prisma/client";
-import { env } from "./env.server";
 
-/** Which database DATABASE_URL chose. */
-export const isPostgres = env.databaseProvider === "postgresql";
+/**
+ * Which database DATABASE_URL chose: set by app/utils/db.server.ts as it builds the client (importing the
+ * configuration here would parse the environment whenever a date helper is imported, e.g. by e2e specs before they
+ * point DATABASE_URL at the server under test). These are live bindings: importers see the value set.
+ */
+export let isPostgres = false;
 
 /**
  * A DateTime for raw comparisons and inserts. Prisma's SQLite adapter stores ISO text ending "+00:00"; PostgreSQL
@@ -57,7 +60,13 @@ export function msBetween(a: Prisma.Sql, b: Prisma.Sql) {
  * that use it walk an index on the left table in the order the page wants, where a plain JOIN would sort.
  * PostgreSQL has no `CROSS JOIN … ON` and plans the order itself.
  */
-export const FORCED_JOIN = Prisma.raw(isPostgres ? "JOIN" : "CROSS JOIN");
+export let FORCED_JOIN = Prisma.raw("CROSS JOIN");
+
+/** Chooses the dialect; db.server.ts calls it with the configured database before the first query. */
+export function chooseSqlDialect(provider: "sqlite" | "postgresql") {
+  isPostgres = provider === "postgresql";
+  FORCED_JOIN = Prisma.raw(isPostgres ? "JOIN" : "CROSS JOIN");
+}
 
 /**
  * A row's stable tie-breaker and page key, as SQL text for the table alias: SQLite's rowid (the insertion order, and
