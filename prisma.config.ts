@@ -11,7 +11,8 @@ try {
 } catch {
   // no .env: fine
 }
-process.env.DATABASE_URL ??= "file:./data/rebound.db";
+// This file is the SQLite schema's: a postgresql DATABASE_URL (in .env) belongs to prisma/postgres/prisma.config.ts.
+if (!process.env.DATABASE_URL?.startsWith("file:")) process.env.DATABASE_URL = "file:./data/rebound.db";
 // SQLite creates the file but not its folder.
 mkdirSync(path.dirname(path.resolve(process.env.DATABASE_URL.replace(/^file:/, "").split("?")[0])), { recursive: true });
 

@@ -50,7 +50,7 @@ if (!existsSync(target.file)) {
 }
 // Measure the schema as it is now: apply migrations added since the seed, and give any new index its statistics.
 process.env.DATABASE_URL = target.url;
-migrateDatabase(target.url);
+await migrateDatabase(target.url);
 const db = new Database(target.file, { fileMustExist: true });
 db.pragma("busy_timeout = 5000");
 const unanalysed = db

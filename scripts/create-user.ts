@@ -40,7 +40,7 @@ if (!parsed.success) {
   process.exit(1);
 }
 
-migrateDatabase(env.DATABASE_URL);
+await migrateDatabase(env.DATABASE_URL);
 const { createUser } = await import("../app/models/users/user.server.ts");
 const { RuleViolation } = await import("../app/utils/errors.server.ts");
 const { prisma } = await import("../app/utils/db.server.ts");

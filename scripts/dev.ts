@@ -4,6 +4,6 @@ import { checkConfiguration, loadDotEnv, migrateDatabase, run, seedIfEmpty } fro
 process.env.NODE_ENV = "development";
 loadDotEnv();
 const env = await checkConfiguration();
-migrateDatabase(env.DATABASE_URL);
-await seedIfEmpty(env.SEED_DEMO, env.APP_URL);
+await migrateDatabase(env.DATABASE_URL);
+await seedIfEmpty(env.SEED_DEMO, env.APP_URL, env.DATABASE_URL);
 run("node_modules/.bin/remix", ["dev", "--manual", "-c", "tsx scripts/serve-dev.ts"]);

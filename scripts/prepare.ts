@@ -3,6 +3,10 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { migratePostgres, withPostgresLock } from "./pg-migrate.ts";
+
+/** Advisory lock key of the first-run seed (the migration lock is Prisma's 72707369). */
+const SEED_LOCK_KEY = 72707370;
 
 export function loadDotEnv() {
   if (existsSync(".env")) process.loadEnvFile(".env");
@@ -33,7 +37,14 @@ export function run(command: string, args: string[], { quiet = false } = {}) {
   return result;
 }
 
-export function migrateDatabase(databaseUrl: string) {
+export async function migrateDatabase(databaseUrl: string) {
+  // (app/utils/env.server.ts has validated the URL; importing it here would parse the environment before the check.)
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    // Several instances may start at once: the runner's advisory lock lets one apply while the others wait.
+    const applied = await migratePostgres(databaseUrl);
+    console.log(`Database ready: PostgreSQL${applied.length > 0 ? ` (applied ${applied.join(", ")})` : ""}`);
+    return;
+  }
   const file = databaseUrl.replace(/^file:/, "").split("?")[0];
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   run("node_modules/.bin/prisma", ["migrate", "deploy"], { quiet: true });
@@ -48,7 +59,12 @@ export function migrateDatabase(databaseUrl: string) {
 }
 
 /** Seeds the demo into an empty database when SEED_DEMO is on; otherwise says how to add the first manager. */
-export async function seedIfEmpty(seedDemo: boolean, appUrl: string) {
+export async function seedIfEmpty(seedDemo: boolean, appUrl: string, databaseUrl?: string) {
+  if (databaseUrl && /^postgres(ql)?:\/\//.test(databaseUrl)) {
+    // Instances starting together seed once: the first holds the lock while it seeds, the others then find users.
+    await withPostgresLock(databaseUrl, SEED_LOCK_KEY, () => seedIfEmpty(seedDemo, appUrl));
+    return;
+  }
   const { prisma } = await import("../app/utils/db.server.ts");
   try {
     if ((await prisma.user.count()) > 0) return;

@@ -3,5 +3,5 @@ import { checkConfiguration, loadDotEnv, migrateDatabase, seedIfEmpty } from "./
 
 loadDotEnv();
 const env = await checkConfiguration();
-migrateDatabase(env.DATABASE_URL);
-await seedIfEmpty(true, env.APP_URL);
+await migrateDatabase(env.DATABASE_URL);
+await seedIfEmpty(true, env.APP_URL, env.DATABASE_URL);

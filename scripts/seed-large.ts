@@ -40,7 +40,7 @@ loadDotEnv();
 const target = largeDatabaseUrl(values.db, process.env);
 // The Prisma CLI and the client below both read DATABASE_URL: point it at the large database only.
 process.env.DATABASE_URL = target.url;
-migrateDatabase(target.url);
+await migrateDatabase(target.url);
 
 const db = new Database(target.file);
 db.pragma("journal_mode = WAL");

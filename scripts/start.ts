@@ -40,8 +40,8 @@ if (builtAt < newestSourceTime(["app", "emails", "public", "remix.config.js", "p
   run("node_modules/.bin/remix", ["build"], { quiet: true });
 }
 
-migrateDatabase(env.DATABASE_URL);
-await seedIfEmpty(env.SEED_DEMO, env.APP_URL);
+await migrateDatabase(env.DATABASE_URL);
+await seedIfEmpty(env.SEED_DEMO, env.APP_URL, env.DATABASE_URL);
 
 const { startServer } = await import("../server/index.ts");
 await startServer({

@@ -1,7 +1,13 @@
-// The one Prisma client, on the better-sqlite3 driver adapter (no engine binary needed).
+// The one Prisma client, on a driver adapter (no engine binary needed): better-sqlite3 for a file: DATABASE_URL, pg for
+// a postgresql:// one (docs/decisions/012-postgres.md).
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/.generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "~/.generated/prisma-pg/client";
 import { env } from "./env.server";
+import { chooseSqlDialect } from "./sql-dialect.server";
+
+chooseSqlDialect(env.databaseProvider);
 
 export type { Prisma } from "~/.generated/prisma/client";
 
@@ -12,6 +18,12 @@ export type { Prisma } from "~/.generated/prisma/client";
 export const BUSY_TIMEOUT_MS = 250;
 
 function createClient(url: string) {
+  if (env.databaseProvider === "postgresql") {
+    const adapter = new PrismaPg({ connectionString: url, max: env.DATABASE_POOL_SIZE });
+    // The two generated clients differ only in their provider; the app is typed against the SQLite one. The SQLite
+    // client refuses the pg adapter at run time, so this one cast is the whole price of the second database.
+    return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+  }
   const adapter = new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS });
   const client = new PrismaClient({ adapter });
   // A larger page cache and memory-mapped reads (SQLite's defaults are 2 MB and none): the statistics read tens of

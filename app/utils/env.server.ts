@@ -47,9 +47,16 @@ const schema = z
     DATABASE_URL: z
       .string()
       .default("file:./data/rebound.db")
-      .refine((v) => v.startsWith("file:") && v.length > "file:".length, {
-        message: 'must be an SQLite file URL such as "file:./data/rebound.db"',
+      .refine((v) => (v.startsWith("file:") && v.length > "file:".length) || isPostgresUrl(v), {
+        message: 'must be an SQLite file URL such as "file:./data/rebound.db" or a postgresql://user:password@host:5432/db URL',
       }),
+    // Connections each instance's pool may open on PostgreSQL (the server allows 100 in all by default).
+    DATABASE_POOL_SIZE: z.coerce
+      .number({ invalid_type_error: "must be a number of connections" })
+      .int("must be a whole number")
+      .min(1, "must be between 1 and 100")
+      .max(100, "must be between 1 and 100")
+      .default(10),
     SESSION_SECRET: z
       .string()
       .optional()
@@ -87,6 +94,16 @@ const schema = z
       ctx.addIssue({ code: "custom", path: ["TZ"], message: "is not a known IANA time zone" });
     }
   });
+
+/** postgresql:// (or postgres://) with a host: selects PostgreSQL (docs/decisions/012-postgres.md). */
+export function isPostgresUrl(url: string) {
+  if (!/^postgres(ql)?:\/\//.test(url)) return false;
+  try {
+    return new URL(url).hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
 
 export function isTimeZone(zone: string) {
   try {
@@ -143,6 +160,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
     sessionSecrets,
     sessionSecretIsEphemeral: !value.SESSION_SECRET,
     isProduction: value.NODE_ENV === "production",
+    databaseProvider: isPostgresUrl(value.DATABASE_URL) ? ("postgresql" as const) : ("sqlite" as const),
     defaultTimeZone: value.TZ ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? "UTC",
   };
 }

@@ -1,8 +1,19 @@
-// The SQL dialect: everything raw SQL needs to know about the database underneath (today SQLite through Prisma's
-// driver adapter). Models never spell a date format or a SQLite-only keyword themselves; they ask this module.
+// The SQL dialect: everything raw SQL needs to know about the database underneath, SQLite or PostgreSQL
+// (docs/decisions/006-one-sql-dialect-module.md, 012-postgres.md). Models never spell a date format or a
+// database-only keyword themselves; they ask this module.
 import { Prisma } from "~/.generated/prisma/client";
 
-/** Prisma's SQLite adapter stores DateTime as ISO text ending "+00:00"; raw comparisons and inserts use the same. */
+/**
+ * Which database DATABASE_URL chose: set by app/utils/db.server.ts as it builds the client (importing the
+ * configuration here would parse the environment whenever a date helper is imported, e.g. by e2e specs before they
+ * point DATABASE_URL at the server under test). These are live bindings: importers see the value set.
+ */
+export let isPostgres = false;
+
+/**
+ * A DateTime for raw comparisons and inserts. Prisma's SQLite adapter stores ISO text ending "+00:00"; PostgreSQL
+ * reads the same text as a `timestamp` (every stored instant is UTC, so the offset matches).
+ */
 export function sqlDate(date: Date | number) {
   return new Date(date).toISOString().replace("Z", "+00:00");
 }
@@ -14,38 +25,127 @@ export function readDate(value: unknown): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-/** "%text%" for LIKE … ESCAPE '\', so a typed % or _ matches itself. */
+/** "%text%" for `LIKE … ESCAPE '\'`, so a typed % or _ matches itself. */
 export function containsPattern(text: string) {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** `column = value`, ignoring case (ASCII, as SQLite's NOCASE does). */
-export function equalsIgnoringCase(column: Prisma.Sql, value: string) {
-  return Prisma.sql`${column} = ${value} COLLATE NOCASE`;
+/** `column LIKE pattern`, ignoring case: SQLite's LIKE ignores ASCII case by itself, PostgreSQL's needs ILIKE. */
+export function likeIgnoringCase(column: Prisma.Sql, pattern: string) {
+  return isPostgres ? Prisma.sql`${column} ILIKE ${pattern} ESCAPE '\\'` : Prisma.sql`${column} LIKE ${pattern} ESCAPE '\\'`;
 }
 
-/** Milliseconds from instant a to instant b (stored text), rounded so equal instants compare equal. */
+/**
+ * A Prisma `contains` filter that ignores case on both databases (SQLite's LIKE already does; PostgreSQL needs
+ * `mode: "insensitive"`, which the SQLite client's types don't know, hence the cast).
+ */
+export function containsIgnoringCase(text: string): { contains: string } {
+  return (isPostgres ? { contains: text, mode: "insensitive" } : { contains: text }) as { contains: string };
+}
+
+/** `column = value`, ignoring case (ASCII, as SQLite's NOCASE does). */
+export function equalsIgnoringCase(column: Prisma.Sql, value: string) {
+  return isPostgres ? Prisma.sql`lower(${column}) = lower(${value})` : Prisma.sql`${column} = ${value} COLLATE NOCASE`;
+}
+
+/** Milliseconds from instant a to instant b (stored DateTimes), rounded so equal instants compare equal. */
 export function msBetween(a: Prisma.Sql, b: Prisma.Sql) {
-  return Prisma.sql`ROUND((julianday(${b}) - julianday(${a})) * 86400000)`;
+  return isPostgres
+    ? Prisma.sql`ROUND(EXTRACT(EPOCH FROM (${b} - ${a})) * 1000)`
+    : Prisma.sql`ROUND((julianday(${b}) - julianday(${a})) * 86400000)`;
 }
 
 /**
  * A join whose left side the planner must read first. SQLite keeps the written order for CROSS JOIN; the queries
  * that use it walk an index on the left table in the order the page wants, where a plain JOIN would sort.
+ * PostgreSQL has no `CROSS JOIN … ON` and plans the order itself.
  */
-export const FORCED_JOIN = Prisma.raw("CROSS JOIN");
+export let FORCED_JOIN = Prisma.raw("CROSS JOIN");
 
-/** The full-text indexes (prisma/migrations/…_search_index): each row's rowid is its source row's rowid. */
+/** Chooses the dialect; db.server.ts calls it with the configured database before the first query. */
+export function chooseSqlDialect(provider: "sqlite" | "postgresql") {
+  isPostgres = provider === "postgresql";
+  FORCED_JOIN = Prisma.raw(isPostgres ? "JOIN" : "CROSS JOIN");
+}
+
+/**
+ * A row's stable tie-breaker and page key, as SQL text for the table alias: SQLite's rowid (the insertion order, and
+ * the cheapest key there), PostgreSQL's primary key (it has no rowid).
+ */
+export function rowKey(alias: string) {
+  return isPostgres ? `${alias}."id"` : `${alias}.rowid`;
+}
+
+/** The full-text indexes. SQLite: FTS5 tables whose rowid is their source row's rowid; PostgreSQL: pg_trgm indexes. */
 export type SearchIndex = "CandidateSearch" | "CompanySearch" | "InterviewSearch";
 
 /**
- * The rowids (column `rid`) of the source rows whose indexed text contains every term (each 3+ characters), as a
- * subquery.
+ * The row keys (column `rid`, comparable with rowKey) of the source rows whose indexed text contains every term
+ * (each 3+ characters), as a subquery.
  * SQLite: an FTS5 trigram MATCH; each term becomes a quoted phrase, so `*`, `"`, `NEAR(`, `AND` or `:` typed by a
  * user are text to find, never query syntax.
+ * PostgreSQL: `LIKE` over folded text (lower case, no accents) read through the pg_trgm GIN indexes of the baseline
+ * migration; the expressions here must stay those of the indexes, or the planner scans.
  */
 export function textSearchRowids(index: SearchIndex, terms: readonly string[]) {
+  if (isPostgres) {
+    const folded = (term: string) => Prisma.sql`rebound_fold(${containsPattern(term)})`;
+    const every = (match: (pattern: Prisma.Sql) => Prisma.Sql) => Prisma.join(terms.map((t) => match(folded(t))), " AND ");
+    switch (index) {
+      case "CandidateSearch":
+        return Prisma.sql`SELECT s."id" AS rid FROM "Candidate" s
+          WHERE ${every((p) => Prisma.sql`rebound_candidate_search(s."name", s."email", s."phone") LIKE ${p}`)}`;
+      case "CompanySearch":
+        return Prisma.sql`SELECT s."id" AS rid FROM "Company" s WHERE ${every((p) => Prisma.sql`rebound_fold(s."name") LIKE ${p}`)}`;
+      case "InterviewSearch": {
+        // Each term in the candidate's name, the company's name or the role, as the SQLite index's three columns. A
+        // UNION per term (not an OR) lets each branch read its own trigram index, then the interviews by foreign key.
+        const matching = (term: string) => {
+          const p = folded(term);
+          return Prisma.sql`SELECT rid FROM (
+            SELECT s."id" AS rid FROM "Interview" s WHERE rebound_fold(s."roleTitle") LIKE ${p}
+            UNION SELECT s."id" FROM "Candidate" sc JOIN "Interview" s ON s."candidateId" = sc."id" WHERE rebound_fold(sc."name") LIKE ${p}
+            UNION SELECT s."id" FROM "Company" sco JOIN "Interview" s ON s."companyId" = sco."id" WHERE rebound_fold(sco."name") LIKE ${p}
+          ) t`;
+        };
+        return Prisma.join(terms.map(matching), " INTERSECT ");
+      }
+    }
+  }
   const match = terms.map((term) => `"${term.replace(/"/g, '""')}"`).join(" AND ");
   const table = Prisma.raw(`"${index}"`);
   return Prisma.sql`SELECT rowid AS rid FROM ${table} WHERE ${table} MATCH ${match}`;
+}
+
+/**
+ * ORDER BY's direction with SQLite's placement of NULLs (smallest: first ascending, last descending), which
+ * PostgreSQL reverses by default; both databases then sort a table the same way.
+ */
+export function sortDirection(direction: "asc" | "desc") {
+  if (direction === "desc") return isPostgres ? "DESC NULLS LAST" : "DESC";
+  return isPostgres ? "ASC NULLS FIRST" : "ASC";
+}
+
+/**
+ * Claims rows in one statement: `due` selects the ids to take (with its ORDER BY and LIMIT), `set` what a claim
+ * writes. SQLite: `UPDATE … WHERE id IN (due)`, atomic because its writes are serialised. PostgreSQL: the same update
+ * would let two instances claim one row (the subquery sees rows another claim is still taking), so the due rows are
+ * locked as they are chosen and rows another claim holds are skipped: 0 double claims with 4 workers.
+ */
+export function claimRows(table: "Job" | "EmailMessage", due: Prisma.Sql, set: Prisma.Sql, returning: Prisma.Sql) {
+  const t = Prisma.raw(`"${table}"`);
+  if (isPostgres) {
+    return Prisma.sql`WITH due("dueId") AS (${due} FOR UPDATE SKIP LOCKED)
+      UPDATE ${t} SET ${set} FROM due WHERE ${t}."id" = due."dueId" RETURNING ${returning}`;
+  }
+  return Prisma.sql`UPDATE ${t} SET ${set} WHERE "id" IN (${due}) RETURNING ${returning}`;
+}
+
+/**
+ * Locks one row until the transaction ends, so a rule checked inside it ("not flagged yet") still holds when it
+ * writes: a second transaction asking for the same lock waits, then sees the first one's rows. PostgreSQL only;
+ * SQLite runs one writing transaction at a time already. Null when there is nothing to run.
+ */
+export function lockRow(table: "Interview" | "Candidate" | "InterviewFlag", id: string) {
+  return isPostgres ? Prisma.sql`SELECT 1 FROM ${Prisma.raw(`"${table}"`)} WHERE "id" = ${id} FOR UPDATE` : null;
 }

@@ -5,6 +5,7 @@ import { updateCandidate } from "~/models/candidates/candidate-profile.server";
 import { parseSearchText } from "~/models/search/search-text";
 import { quickSearch, searchEverything } from "~/models/search/search.server";
 import { prisma } from "~/utils/db.server";
+import { textSearchRowids } from "~/utils/sql-dialect.server";
 import { makeCandidate } from "../builders/candidates";
 import { makeCompany } from "../builders/companies";
 import { makeInterview } from "../builders/interviews";
@@ -100,8 +101,9 @@ test("deleting (erasing) a candidate removes them and their interviews from the 
   await makeInterview({ candidateId: jamie.id, companyId: acme.id, roleTitle: "Forklift driver" });
   await prisma.candidate.delete({ where: { id: jamie.id } });
   expect(await names("jamie")).toEqual([]);
+  // Through the dialect's own search subquery: SQLite's FTS5 rows (MATCH), PostgreSQL's indexed rows.
   const left = await prisma.$queryRaw<{ n: bigint | number }[]>`
-    SELECT COUNT(*) AS n FROM "InterviewSearch" WHERE "InterviewSearch" MATCH 'forklift'`;
+    SELECT COUNT(*) AS n FROM (${textSearchRowids("InterviewSearch", ["forklift"])}) m`;
   expect(Number(left[0].n)).toBe(0);
   expect(await companies("acme")).toEqual(["Acme"]);
 });

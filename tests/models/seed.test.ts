@@ -2,13 +2,45 @@ import { copyFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { describe, expect, inject, test } from "vitest";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "~/.generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "~/.generated/prisma-pg/client";
 import { getDashboard } from "~/models/dashboard/dashboard.server";
 import { verifyLogin } from "~/models/users/user.server";
 import { prisma } from "~/utils/db.server";
+import { isPostgres } from "~/utils/sql-dialect.server";
+import { databaseUrl } from "../setup/pg-global-setup";
 import { DEMO_PASSWORD, seedDemo } from "../../prisma/seed";
 
 const DAY = 24 * 3600_000;
+
+/** A second freshly migrated database of the same kind as this file's, with its own client. */
+async function twinDatabase() {
+  if (isPostgres) {
+    const server = inject("postgresUrl");
+    const name = `rebound_seed_twin_${process.pid}`;
+    const admin = async (sql: string) => {
+      const client = new pg.Client({ connectionString: server });
+      await client.connect();
+      await client.query(sql).finally(() => client.end());
+    };
+    await admin(`CREATE DATABASE "${name}" TEMPLATE "${inject("postgresTemplate")}"`);
+    const adapter = new PrismaPg({ connectionString: databaseUrl(server, name) });
+    const twin = new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+    return { twin, remove: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+  }
+  const base = inject("baseDatabase");
+  const file = path.join(path.dirname(base), `seed-twin-${process.pid}.db`);
+  copyFileSync(base, file);
+  const twin = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }) });
+  return {
+    twin,
+    remove: async () => {
+      for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+    },
+  };
+}
 
 async function fingerprint(client: PrismaClient) {
   const flags = await client.interviewFlag.findMany({
@@ -159,17 +191,14 @@ describe("the demo seed", () => {
   });
 
   test("is the same on every run", { timeout: 60_000 }, async () => {
-    const base = inject("baseDatabase");
-    const file = path.join(path.dirname(base), `seed-twin-${process.pid}.db`);
-    copyFileSync(base, file);
-    const twin = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }) });
+    const { twin, remove } = await twinDatabase();
     try {
       if ((await prisma.user.count()) === 0) await seedDemo(prisma);
       await seedDemo(twin);
       expect(await fingerprint(twin)).toEqual(await fingerprint(prisma as unknown as PrismaClient));
     } finally {
       await twin.$disconnect();
-      for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+      await remove();
     }
   });
 });

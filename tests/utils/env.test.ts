@@ -27,7 +27,10 @@ describe("configuration", () => {
   test.each([
     ["PORT", "abc"],
     ["PORT", "70000"],
-    ["DATABASE_URL", "postgres://localhost/rebound"],
+    // postgresql:// selects PostgreSQL since issue 15; other databases are still refused.
+    ["DATABASE_URL", "mysql://localhost/rebound"],
+    ["DATABASE_URL", "postgresql:///rebound"],
+    ["DATABASE_POOL_SIZE", "0"],
     ["SESSION_SECRET", "too-short"],
     ["APP_URL", "not a url"],
     ["SMTP_URL", "http://mail.example.com"],
@@ -43,6 +46,15 @@ describe("configuration", () => {
     const message = configError({ [name]: value });
     expect(message).toMatch(new RegExp(`^Configuration error: ${name} `));
     expect(message).not.toContain("\n");
+  });
+
+  test("DATABASE_URL chooses the database: a file is SQLite, postgresql:// is PostgreSQL", () => {
+    expect(parseEnv({ DATABASE_URL: "file:./data/x.db" }).databaseProvider).toBe("sqlite");
+    expect(parseEnv({}).databaseProvider).toBe("sqlite");
+    const pg = parseEnv({ DATABASE_URL: "postgresql://rebound:secret@db.internal:5432/rebound" });
+    expect(pg.databaseProvider).toBe("postgresql");
+    expect(pg.DATABASE_POOL_SIZE).toBe(10);
+    expect(parseEnv({ DATABASE_URL: "postgres://db/rebound", DATABASE_POOL_SIZE: "4" }).DATABASE_POOL_SIZE).toBe(4);
   });
 
   test("production needs SESSION_SECRET, demo or not", () => {

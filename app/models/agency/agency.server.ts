@@ -4,7 +4,7 @@
 import type { StaffActor } from "~/models/audit/events";
 import { recordAudit } from "~/models/audit/audit.server";
 import { scheduleDigestsInTx } from "~/models/digests/digests.server";
-import { prisma } from "~/utils/db.server";
+import { isUniqueViolation, prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 
 export type AgencySettings = {
@@ -35,12 +35,18 @@ const fields = {
 export async function getAgency(): Promise<AgencySettings> {
   const agency = await prisma.agency.findUnique({ where: { id: 1 }, select: fields });
   if (agency) return agency;
-  return prisma.agency.upsert({
-    where: { id: 1 },
-    create: { id: 1, timeZone: env.defaultTimeZone },
-    update: {},
-    select: fields,
-  });
+  try {
+    return await prisma.agency.upsert({
+      where: { id: 1 },
+      create: { id: 1, timeZone: env.defaultTimeZone },
+      update: {},
+      select: fields,
+    });
+  } catch (error) {
+    // Another request or instance created it a moment ago (PostgreSQL runs these reads and writes side by side).
+    if (isUniqueViolation(error)) return prisma.agency.findUniqueOrThrow({ where: { id: 1 }, select: fields });
+    throw error;
+  }
 }
 
 /** The lifecycle settings are optional here: a caller that leaves them out keeps them as they are. */

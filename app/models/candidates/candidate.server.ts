@@ -4,7 +4,7 @@ import { recordAudit } from "~/models/audit/audit.server";
 import { Prisma } from "~/.generated/prisma/client";
 import { candidateWhere, type CandidateScope } from "./candidate-access.server";
 import { prisma, type Tx } from "~/utils/db.server";
-import { equalsIgnoringCase } from "~/utils/sql-dialect.server";
+import { containsIgnoringCase, equalsIgnoringCase } from "~/utils/sql-dialect.server";
 import { RuleViolation } from "~/utils/errors.server";
 
 export type CandidateChoice = { id: string; name: string; email: string };
@@ -15,9 +15,9 @@ const choice = { id: true, name: true, email: true } as const;
 export async function searchCandidates(query: string, limit = 10, scope: CandidateScope = null): Promise<CandidateChoice[]> {
   const text = query.trim().slice(0, 100);
   if (text.length < 2) return [];
-  // SQLite's LIKE (behind `contains`) ignores ASCII case, which is what people expect of a search box.
+  // Ignoring case, which is what people expect of a search box.
   return prisma.candidate.findMany({
-    where: { ...candidateWhere(scope), OR: [{ name: { contains: text } }, { email: { contains: text.toLowerCase() } }] },
+    where: { ...candidateWhere(scope), OR: [{ name: containsIgnoringCase(text) }, { email: containsIgnoringCase(text.toLowerCase()) }] },
     select: choice,
     orderBy: [{ name: "asc" }, { email: "asc" }],
     take: Math.min(Math.max(limit, 1), 50),

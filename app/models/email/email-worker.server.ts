@@ -7,7 +7,8 @@ import { createMailTransport, mailFromAddress, type MailTransport, type Outgoing
 import { getAgency } from "../agency/agency.server";
 import { discardEmailLinksInTx, fillEmailLinks, mintEmailLinksInTx, pruneExpiredUnsubscribeLinks, unsubscribeUrl, type MintedLinks } from "./email-links.server";
 import { setEmailWorkerWaker } from "./email.server";
-import { sqlDate } from "~/utils/sql-dialect.server";
+import { Prisma } from "~/.generated/prisma/client";
+import { claimRows, sqlDate } from "~/utils/sql-dialect.server";
 
 export type EmailWorkerOptions = {
   /** Where mail goes. Left out: the pooled transport for SMTP_URL; null (or no SMTP_URL): capture mode. */
@@ -70,15 +71,17 @@ function transportFromEnv() {
  */
 async function claimDueMessages(now: Date, leaseMs: number, limit: number) {
   const at = sqlDate(now);
-  return prisma.$queryRaw<{ id: string; attempts: number | bigint }[]>`
-    UPDATE "EmailMessage"
-    SET "status" = 'sending', "leaseUntil" = ${sqlDate(new Date(now.getTime() + leaseMs))}, "attempts" = "attempts" + 1
-    WHERE "id" IN (
-      SELECT "id" FROM "EmailMessage"
-      WHERE ("status" = 'queued' AND "nextAttemptAt" <= ${at}) OR ("status" = 'sending' AND "leaseUntil" < ${at})
-      ORDER BY "nextAttemptAt"
-      LIMIT ${limit})
-    RETURNING "id", "attempts"`;
+  return prisma.$queryRaw<{ id: string; attempts: number | bigint }[]>(
+    claimRows(
+      "EmailMessage",
+      Prisma.sql`SELECT "id" FROM "EmailMessage"
+        WHERE ("status" = 'queued' AND "nextAttemptAt" <= ${at}) OR ("status" = 'sending' AND "leaseUntil" < ${at})
+        ORDER BY "nextAttemptAt"
+        LIMIT ${limit}`,
+      Prisma.sql`"status" = 'sending', "leaseUntil" = ${sqlDate(new Date(now.getTime() + leaseMs))}, "attempts" = "attempts" + 1`,
+      Prisma.sql`"id", "attempts"`,
+    ),
+  );
 }
 
 type Claimed = Awaited<ReturnType<typeof loadClaimed>>[number];

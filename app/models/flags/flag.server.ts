@@ -4,7 +4,8 @@
 import type { AuditActor, StaffActor } from "~/models/audit/events";
 import { inTaxonomyOrder, isFlagReason, reasonLabel } from "~/models/flags/reasons";
 import { recordAudit } from "~/models/audit/audit.server";
-import { prisma, type Tx } from "~/utils/db.server";
+import { isUniqueViolation, prisma, type Tx } from "~/utils/db.server";
+import { lockRow } from "~/utils/sql-dialect.server";
 import { RuleViolation } from "~/utils/errors.server";
 import { assertNotStale, flagVersion } from "../stale-edit.server";
 import { cancelChecklistRun, startChecklistRun } from "../recovery/checklist.server";
@@ -106,7 +107,13 @@ async function syncSummaries(tx: Tx, interviewId: string, candidateId: string) {
  */
 export async function flagInterview(interviewId: string, input: FlagInput, actor: StaffActor, now = new Date()) {
   cleanFlagInput(input);
-  return prisma.$transaction((tx) => raiseFlagInTx(tx, interviewId, input, { flaggedById: actor.userId, actor, now }));
+  return prisma
+    .$transaction((tx) => raiseFlagInTx(tx, interviewId, input, { flaggedById: actor.userId, actor, now }))
+    .catch((error: unknown) => {
+      // The partial unique index (one current flag per interview) has the last word when two flags race.
+      if (isUniqueViolation(error)) throw new RuleViolation("This interview is already flagged. Edit the flag instead.");
+      throw error;
+    });
 }
 
 /**
@@ -120,6 +127,8 @@ export async function raiseFlagInTx(
   { flaggedById, actor, now }: { flaggedById: string; actor: AuditActor; now: Date },
 ) {
   const flag = cleanFlagInput(input);
+  const lock = lockRow("Interview", interviewId);
+  if (lock) await tx.$queryRaw(lock);
   const interview = await tx.interview.findUnique({
     where: { id: interviewId },
     select: { id: true, candidateId: true, impression: true, scheduledAt: true, durationMinutes: true, candidate: { select: { status: true } } },

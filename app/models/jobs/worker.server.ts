@@ -2,7 +2,8 @@
 // failures with exponential backoff and records the last error. docs/decisions/010-scheduler.md has the guarantees.
 import { randomBytes } from "node:crypto";
 import { prisma, type Tx } from "~/utils/db.server";
-import { sqlDate } from "~/utils/sql-dialect.server";
+import { Prisma } from "~/.generated/prisma/client";
+import { claimRows, sqlDate } from "~/utils/sql-dialect.server";
 import { jobHandlers, type JobContext } from "./handlers.server";
 import { isJobKind, parseJobPayload, type JobKind } from "./kinds";
 import { scheduleJob } from "./schedule.server";
@@ -39,21 +40,22 @@ export type ClaimedJob = { id: string; kind: string; payload: string; key: strin
 /**
  * Claims up to `limit` due jobs for `workerId` in one statement: live jobs whose time has come and that nobody holds
  * (no lease, or an expired one: their worker died). Each claim takes a lease and counts an attempt. The one place
- * that knows how jobs are claimed: on PostgreSQL this becomes `WITH due AS (SELECT … FOR UPDATE SKIP LOCKED)
- * UPDATE … FROM due`; on SQLite the single UPDATE is atomic because writes are serialised.
+ * that knows which jobs are due; how they are claimed safely across instances is claimRows (SKIP LOCKED on PostgreSQL).
  */
 export async function claimDueJobs(now: Date, workerId: string, limit: number, leaseMs: number): Promise<ClaimedJob[]> {
   const at = sqlDate(now);
-  const rows = await prisma.$queryRaw<(Omit<ClaimedJob, "attempts" | "maxAttempts"> & { attempts: number | bigint; maxAttempts: number | bigint })[]>`
-    UPDATE "Job"
-    SET "leaseUntil" = ${sqlDate(now.getTime() + leaseMs)}, "lockedBy" = ${workerId}, "attempts" = "attempts" + 1
-    WHERE "id" IN (
-      SELECT "id" FROM "Job"
-      WHERE "doneAt" IS NULL AND "cancelledAt" IS NULL AND "failedAt" IS NULL AND "runAt" <= ${at}
-        AND ("leaseUntil" IS NULL OR "leaseUntil" < ${at})
-      ORDER BY "runAt"
-      LIMIT ${limit})
-    RETURNING "id", "kind", "payload", "key", "attempts", "maxAttempts"`;
+  const rows = await prisma.$queryRaw<(Omit<ClaimedJob, "attempts" | "maxAttempts"> & { attempts: number | bigint; maxAttempts: number | bigint })[]>(
+    claimRows(
+      "Job",
+      Prisma.sql`SELECT "id" FROM "Job"
+        WHERE "doneAt" IS NULL AND "cancelledAt" IS NULL AND "failedAt" IS NULL AND "runAt" <= ${at}
+          AND ("leaseUntil" IS NULL OR "leaseUntil" < ${at})
+        ORDER BY "runAt"
+        LIMIT ${limit}`,
+      Prisma.sql`"leaseUntil" = ${sqlDate(now.getTime() + leaseMs)}, "lockedBy" = ${workerId}, "attempts" = "attempts" + 1`,
+      Prisma.sql`"id", "kind", "payload", "key", "attempts", "maxAttempts"`,
+    ),
+  );
   return rows.map((r) => ({ ...r, attempts: Number(r.attempts), maxAttempts: Number(r.maxAttempts) }));
 }
 

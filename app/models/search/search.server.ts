@@ -2,7 +2,7 @@
 // (docs/decisions/011-search.md). Used by the header's type-ahead and the /search page.
 import { Prisma } from "~/.generated/prisma/client";
 import { prisma } from "~/utils/db.server";
-import { FORCED_JOIN, textSearchRowids } from "~/utils/sql-dialect.server";
+import { FORCED_JOIN, rowKey, textSearchRowids } from "~/utils/sql-dialect.server";
 import { candidateIdSql, candidateSql, type CandidateScope } from "../candidates/candidate-access.server";
 import { COUNT_CAP, SEARCH_MAX_COMPANIES, SEARCH_PAGE_SIZE, parseSearchText } from "./search-text";
 
@@ -18,7 +18,7 @@ function candidatesSql(terms: string[], scope: CandidateScope) {
   const visible = candidateSql(scope, "c");
   return Prisma.sql`
     FROM (${textSearchRowids("CandidateSearch", terms)}) s
-    ${FORCED_JOIN} "Candidate" c ON c.rowid = s.rid
+    ${FORCED_JOIN} "Candidate" c ON ${Prisma.raw(rowKey("c"))} = s.rid
     ${visible ? Prisma.sql`WHERE ${visible}` : Prisma.empty}`;
 }
 
@@ -36,7 +36,7 @@ async function findCandidates(terms: string[], scope: CandidateScope, limit: num
 
 async function countCandidates(terms: string[], scope: CandidateScope) {
   const [{ total }] = await prisma.$queryRaw<{ total: number | bigint }[]>`
-    SELECT COUNT(*) AS total FROM (SELECT 1 ${candidatesSql(terms, scope)} LIMIT ${COUNT_CAP + 1})`;
+    SELECT COUNT(*) AS total FROM (SELECT 1 ${candidatesSql(terms, scope)} LIMIT ${COUNT_CAP + 1}) capped`;
   return Number(total);
 }
 
@@ -47,7 +47,7 @@ async function findCompanies(terms: string[], scope: CandidateScope, limit: numb
     SELECT co."id", co."name",
       (SELECT COUNT(*) FROM "Interview" i WHERE i."companyId" = co."id" ${visible ? Prisma.sql`AND ${visible}` : Prisma.empty}) AS "interviewCount"
     FROM (${textSearchRowids("CompanySearch", terms)}) s
-    ${FORCED_JOIN} "Company" co ON co.rowid = s.rid
+    ${FORCED_JOIN} "Company" co ON ${Prisma.raw(rowKey("co"))} = s.rid
     ORDER BY co."name"
     LIMIT ${limit}`;
   return rows.map((r): CompanyHit => ({ ...r, interviewCount: Number(r.interviewCount) }));

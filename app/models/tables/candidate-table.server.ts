@@ -17,7 +17,7 @@ import { candidateSql, type CandidateScope } from "../candidates/candidate-acces
 import { reassignCandidateInTx } from "../candidates/candidate-profile.server";
 import { candidateStatuses } from "../enums";
 import { candidateTable, type CandidateColumn } from "./table-columns";
-import { FORCED_JOIN, containsPattern, readDate, sqlDate } from "~/utils/sql-dialect.server";
+import { FORCED_JOIN, containsPattern, likeIgnoringCase, readDate, rowKey, sqlDate } from "~/utils/sql-dialect.server";
 import { orderBy, whereAll } from "./table-sql.server";
 
 const filterShape = {
@@ -45,15 +45,15 @@ export type CandidateQuery = ReturnType<typeof parseCandidateQuery> & { scope?: 
 
 // Each sort ends in rowid, which every SQLite index carries, so ties are stable across pages and still index-ordered.
 const sortTerms: Record<CandidateColumn, readonly string[]> = {
-  name: ['c."name"', "c.rowid"],
+  name: ['c."name"', rowKey("c")],
   email: ['c."email"'],
-  phone: ['c."phone"', "c.rowid"],
+  phone: ['c."phone"', rowKey("c")],
   // Unfiltered: users first (CROSS JOIN keeps that loop order) so, given an index on User(name), no sort at all.
-  recruiter: ['u."name"', "u.rowid", 'c."name"', "c.rowid"],
-  status: ['c."status"', "c.rowid"],
-  lastInterviewAt: ['c."lastInterviewAt"', "c.rowid"],
-  openFlagCount: ['c."openFlagCount"', 'c."lastInterviewAt"', "c.rowid"],
-  createdAt: ['c."createdAt"', "c.rowid"],
+  recruiter: ['u."name"', rowKey("u"), 'c."name"', rowKey("c")],
+  status: ['c."status"', rowKey("c")],
+  lastInterviewAt: ['c."lastInterviewAt"', rowKey("c")],
+  openFlagCount: ['c."openFlagCount"', 'c."lastInterviewAt"', rowKey("c")],
+  createdAt: ['c."createdAt"', rowKey("c")],
 };
 
 function conditions(filters: CandidateFilters, timeZone: string, scope: CandidateScope = null) {
@@ -62,7 +62,7 @@ function conditions(filters: CandidateFilters, timeZone: string, scope: Candidat
   if (visible) where.push(visible);
   if (filters.q) {
     const pattern = containsPattern(filters.q);
-    where.push(Prisma.sql`(c."name" LIKE ${pattern} ESCAPE '\\' OR c."email" LIKE ${pattern} ESCAPE '\\')`);
+    where.push(Prisma.sql`(${likeIgnoringCase(Prisma.sql`c."name"`, pattern)} OR ${likeIgnoringCase(Prisma.sql`c."email"`, pattern)})`);
   }
   if (filters.recruiter) where.push(Prisma.sql`c."recruiterId" = ${filters.recruiter}`);
   if (filters.status) where.push(Prisma.sql`c."status" = ${filters.status}`);
@@ -92,7 +92,7 @@ function pageRowids(query: CandidateQuery, timeZone: string, limit: number, offs
         ? Prisma.sql`"Candidate" c JOIN "User" u ON u."id" = c."recruiterId"`
         : Prisma.sql`"User" u ${FORCED_JOIN} "Candidate" c ON c."recruiterId" = u."id"`;
   return Prisma.sql`
-    SELECT c.rowid AS rid FROM ${from}
+    SELECT ${Prisma.raw(rowKey("c"))} AS rid FROM ${from}
     ${whereAll(where)}
     ${orderBy(sortTerms[state.sort], state.direction)}
     LIMIT ${limit} OFFSET ${offset}`;
@@ -129,7 +129,7 @@ async function fetchRows(query: CandidateQuery, timeZone: string, limit: number,
     SELECT c."id", c."name", c."email", c."phone", c."status", c."lastInterviewAt", c."openFlagCount",
       c."createdAt", c."recruiterId", u."name" AS "recruiterName"
     FROM (${pageRowids(query, timeZone, limit, offset)}) p
-    ${FORCED_JOIN} "Candidate" c ON c.rowid = p.rid
+    ${FORCED_JOIN} "Candidate" c ON ${Prisma.raw(rowKey("c"))} = p.rid
     JOIN "User" u ON u."id" = c."recruiterId"
     ${orderBy(sortTerms[query.state.sort], query.state.direction)}`;
   return raw.map(

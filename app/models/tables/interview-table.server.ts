@@ -10,7 +10,7 @@ import { filterParam, parseFilters, parseTableState } from "~/utils/table-params
 import { candidateIdSql, type CandidateScope } from "../candidates/candidate-access.server";
 import { flagReasons, flagSeverities, impressions, interviewRounds } from "../enums";
 import { interviewTable, type InterviewColumn } from "./table-columns";
-import { FORCED_JOIN, readDate, sqlDate, textSearchRowids } from "~/utils/sql-dialect.server";
+import { FORCED_JOIN, readDate, rowKey, sqlDate, textSearchRowids } from "~/utils/sql-dialect.server";
 import { parseSearchText } from "../search/search-text";
 import { orderBy, whereAll } from "./table-sql.server";
 import { recoveryProgress, recoveryStages } from "../stats/recovery-filters";
@@ -55,15 +55,15 @@ export type InterviewQuery = ReturnType<typeof parseInterviewQuery> & { scope?: 
 // sorts loop over candidates/companies/users in name order and each one's interviews by date (CROSS JOIN fixes that
 // loop order); with filters SQLite is left to pick, since forcing that order could probe a filter index per name.
 const sortTerms: Record<InterviewColumn, readonly string[]> = {
-  scheduledAt: ['i."scheduledAt"', "i.rowid"],
-  candidate: ['c."name"', "c.rowid", 'i."scheduledAt"', "i.rowid"],
-  company: ['co."name"', 'i."scheduledAt"', "i.rowid"],
-  roleTitle: ['i."roleTitle"', "i.rowid"],
-  round: ['i."round"', 'i."scheduledAt"', "i.rowid"],
-  format: ['i."format"', 'i."scheduledAt"', "i.rowid"],
-  impression: ['i."impression"', 'i."scheduledAt"', "i.rowid"],
-  flagSeverity: ['i."flagSeverity"', 'i."scheduledAt"', "i.rowid"],
-  recruiter: ['u."name"', "u.rowid", 'i."scheduledAt"', "i.rowid"],
+  scheduledAt: ['i."scheduledAt"', rowKey("i")],
+  candidate: ['c."name"', rowKey("c"), 'i."scheduledAt"', rowKey("i")],
+  company: ['co."name"', 'i."scheduledAt"', rowKey("i")],
+  roleTitle: ['i."roleTitle"', rowKey("i")],
+  round: ['i."round"', 'i."scheduledAt"', rowKey("i")],
+  format: ['i."format"', 'i."scheduledAt"', rowKey("i")],
+  impression: ['i."impression"', 'i."scheduledAt"', rowKey("i")],
+  flagSeverity: ['i."flagSeverity"', 'i."scheduledAt"', rowKey("i")],
+  recruiter: ['u."name"', rowKey("u"), 'i."scheduledAt"', rowKey("i")],
 };
 
 const nameSorts: Partial<Record<InterviewColumn, { walk: Prisma.Sql; join: Prisma.Sql }>> = {
@@ -87,7 +87,7 @@ function conditions(filters: InterviewFilters, timeZone: string, scope: Candidat
   if (visible) where.push(visible);
   // Too short or too long a text is reported at the field by the page and filters nothing.
   const search = parseSearchText(filters.q);
-  if (search.kind === "terms") where.push(Prisma.sql`i.rowid IN (${textSearchRowids("InterviewSearch", search.terms)})`);
+  if (search.kind === "terms") where.push(Prisma.sql`${Prisma.raw(rowKey("i"))} IN (${textSearchRowids("InterviewSearch", search.terms)})`);
   if (filters.severity) where.push(Prisma.sql`i."flagSeverity" = ${filters.severity}`);
   else if (filters.flagged) where.push(Prisma.sql`i."flagSeverity" IS NOT NULL`);
   if (filters.reason) {
@@ -133,7 +133,7 @@ function pageRowids(query: InterviewQuery, timeZone: string, limit: number, offs
   const nameSort = nameSorts[state.sort];
   const from = nameSort ? (where.length ? nameSort.join : nameSort.walk) : Prisma.sql`"Interview" i`;
   return Prisma.sql`
-    SELECT i.rowid AS rid FROM ${from}
+    SELECT ${Prisma.raw(rowKey("i"))} AS rid FROM ${from}
     ${whereAll(where)}
     ${orderBy(sortTerms[state.sort], state.direction)}
     LIMIT ${limit} OFFSET ${offset}`;
@@ -163,7 +163,7 @@ async function fetchRows(query: InterviewQuery, timeZone: string, limit: number,
       i."candidateId", c."name" AS "candidateName", i."companyId", co."name" AS "companyName",
       i."recruiterId", u."name" AS "recruiterName"
     FROM (${pageRowids(query, timeZone, limit, offset)}) p
-    ${FORCED_JOIN} "Interview" i ON i.rowid = p.rid
+    ${FORCED_JOIN} "Interview" i ON ${Prisma.raw(rowKey("i"))} = p.rid
     JOIN "Candidate" c ON c."id" = i."candidateId"
     JOIN "Company" co ON co."id" = i."companyId"
     JOIN "User" u ON u."id" = i."recruiterId"

@@ -1,5 +1,6 @@
 // Small helpers the table queries share: ORDER BY built from a whitelist, and WHERE from conditions.
 import { Prisma } from "~/.generated/prisma/client";
+import { sortDirection } from "~/utils/sql-dialect.server";
 import type { SortDirection } from "~/utils/table-params";
 
 /**
@@ -7,7 +8,7 @@ import type { SortDirection } from "~/utils/table-params";
  * same direction so SQLite can walk one index forwards or backwards instead of sorting.
  */
 export function orderBy(terms: readonly string[], direction: SortDirection) {
-  const dir = direction === "desc" ? "DESC" : "ASC";
+  const dir = sortDirection(direction);
   return Prisma.raw(`ORDER BY ${terms.map((t) => `${t} ${dir}`).join(", ")}`);
 }
 

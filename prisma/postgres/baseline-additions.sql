@@ -1,0 +1,32 @@
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Hand-written: what schema.prisma can't describe (appended by `npm run db:pg-schema -- --baseline`, from
+-- prisma/postgres/baseline-additions.sql). Prisma's differ ignores functions and these indexes.
+-- ---------------------------------------------------------------------------------------------------------------
+
+-- Search (docs/decisions/011-search.md, 012-postgres.md): pg_trgm GIN indexes over folded text (lower case, accents
+-- removed, as SQLite's FTS5 trigram tokenizer with remove_diacritics), so `LIKE '%term%'` reads an index instead of
+-- every row. Both extensions are "trusted": the database's owner may create them.
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE EXTENSION IF NOT EXISTS unaccent;
+
+-- unaccent() is only STABLE (its dictionary could change); naming the dictionary makes this wrapper safe to index.
+CREATE FUNCTION rebound_fold(text) RETURNS text
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+  AS $$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, $1)) $$;
+
+-- A candidate's searchable text: name, email, phone, and the phone's digits alone ("7700900123" finds
+-- "+44 7700 900123"); one line each, so a term never matches across two fields.
+CREATE FUNCTION rebound_candidate_search(name text, email text, phone text) RETURNS text
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT rebound_fold(name || E'\n' || email || E'\n' || coalesce(phone, '') || E'\n' || translate(coalesce(phone, ''), ' -()+.', '')) $$;
+
+CREATE INDEX "Candidate_search_trgm" ON "Candidate" USING gin (rebound_candidate_search("name", "email", "phone") gin_trgm_ops);
+-- /interviews?q= matches the candidate's name, the company's name and the role.
+CREATE INDEX "Candidate_name_trgm" ON "Candidate" USING gin (rebound_fold("name") gin_trgm_ops);
+CREATE INDEX "Company_name_trgm" ON "Company" USING gin (rebound_fold("name") gin_trgm_ops);
+CREATE INDEX "Interview_roleTitle_trgm" ON "Interview" USING gin (rebound_fold("roleTitle") gin_trgm_ops);
+
+-- One current flag per interview: two "flag this interview" requests at once can't both succeed (the second gets a
+-- unique violation even when both passed the check in their transactions).
+CREATE UNIQUE INDEX "InterviewFlag_one_current" ON "InterviewFlag" ("interviewId") WHERE "removedAt" IS NULL;
