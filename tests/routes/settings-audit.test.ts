@@ -110,18 +110,3 @@ test("the CSV holds exactly the filtered events", async () => {
   expect(text).toContain("Morgan Reyes");
   expect(text).toContain("phone: =HYPERLINK(1)");
 });
-
-test.each([
-  ["action", "AuditEvent_action_at_idx"],
-  ["actorLabel", "AuditEvent_actorLabel_at_idx"],
-  ["actorId", "AuditEvent_actorId_at_idx"],
-  ["candidateId", "AuditEvent_candidateId_at_idx"],
-])("a filter on %s walks its index in date order", async (column, index) => {
-  const plan = await prisma.$queryRawUnsafe<{ detail: string }[]>(
-    `EXPLAIN QUERY PLAN SELECT "id" FROM "AuditEvent" WHERE "${column}" = ? ORDER BY "at" DESC, "id" DESC LIMIT 50`,
-    "x",
-  );
-  const details = plan.map((p) => p.detail).join(" | ");
-  expect(details).toContain(index);
-  expect(details).not.toMatch(/SCAN "?AuditEvent"?(?! USING)/);
-});
