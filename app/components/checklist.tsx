@@ -158,9 +158,14 @@ function ChecklistRow({
   // The message is composed once the page shows the new state; remember which button was pressed.
   const lastIntent = useRef<unknown>(null);
   if (fetcher.formData) lastIntent.current = fetcher.formData.get("intent");
-  useFocusAfterSubmit(fetcher, titleRef, () =>
-    `${s.step.title}: ${lastIntent.current === "step-note" ? "your note is kept" : stateLabel(stateOf(s, new Date())).toLowerCase()}.`,
-  );
+  // A successful tick or skip says what it did; the page's reloaded data may still be on its way when the fetcher
+  // settles (another form on the page revalidating), so the words come from the intent, not from the row's state.
+  useFocusAfterSubmit(fetcher, titleRef, () => {
+    const intent = lastIntent.current;
+    if (intent === "step-note") return `${s.step.title}: your note is kept.`;
+    const status = intent === "step-done" ? "done" : intent === "step-skip" ? "skipped" : stateOf(s, new Date());
+    return `${s.step.title}: ${stateLabel(status).toLowerCase()}.`;
+  });
   const formAction = `${action}#step-${s.id}`;
   const hasNote = Boolean(s.note);
   return (
