@@ -242,10 +242,12 @@ test("a flag with an unknown reason is refused at the reasons field and nothing 
 
   await page.goto(`/interviews/${interview!.id}?flag=new`);
   await waitForHydration(page);
-  // Tamper with a checkbox the way a hand-made request would, then submit through the real form.
-  await page.getByRole("checkbox", { name: "Negative body language" }).evaluate((box) => {
-    (box as HTMLInputElement).value = "spilled-coffee";
-    (box as HTMLInputElement).checked = true;
+  // Add a reason the list doesn't have, the way a hand-made request would, then submit through the real form. A new
+  // element outside React's tree: React resets the `value` of an input it renders whenever the form re-renders.
+  await page.locator("form#new-flag").evaluate((form) => {
+    const box = document.createElement("input");
+    Object.assign(box, { type: "checkbox", name: "reasons", value: "spilled-coffee", checked: true, hidden: true });
+    form.append(box);
   });
   await page.getByRole("checkbox", { name: "Arrived late or transport trouble" }).check();
   await page.getByLabel("Severity").selectOption({ label: "Minor" });

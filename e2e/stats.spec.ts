@@ -117,6 +117,9 @@ test("/stats counts in-progress recoveries apart and each figure links to the in
     const months = stats.getByRole("table", { name: "Recovery-to-hire rate by month" });
     await expect(months.getByRole("cell", { name: /^Mostly in progress \(2 of 2 open\)$/ })).toBeVisible();
     await expect(stats.getByText(/Mostly still in progress, so not drawn: .*\(2 of 2 open\)/)).toBeVisible();
+    // The drawings load on demand, after the numbers: each chart's image fills in once its code has arrived.
+    await expect(stats.getByRole("img", { name: /^Recovery funnel: / }).locator("svg.recharts-surface")).toBeVisible();
+    await expect(stats.getByRole("img", { name: /^Hire rate of closed recoveries by month: / }).locator("svg.recharts-surface")).toBeVisible();
 
     // Following the recruiter's "still in progress" figure lands on the interviews table with that many rows.
     const byRecruiter = stats.getByRole("table", { name: "Recovery-to-hire rate by recruiter" });

@@ -3,7 +3,7 @@
 import { Link, useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import type { CoachingPanelData } from "~/models/recovery/coaching.server";
-import { reflectionQuestions } from "~/models/recovery/coaching-forms";
+import { reflectionQuestions } from "~/models/recovery/reflection";
 import { describeTimeZone, formatDateTime } from "~/utils/dates";
 import { useTimeZone } from "~/utils/use-time-zone";
 import { useFocusAfterSubmit } from "./announcer";

@@ -3,7 +3,7 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { Form, useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { REFLECTION_MAX_LENGTH, reflectionQuestions, type Reflection } from "~/models/recovery/coaching-forms";
+import { REFLECTION_MAX_LENGTH, reflectionQuestions, type Reflection } from "~/models/recovery/reflection";
 import { formatDateTime, formatTime } from "~/utils/dates";
 import { useIsPending } from "~/utils/use-is-pending";
 import { ErrorList, SubmitButton, TextareaField } from "./forms";

@@ -1,20 +1,19 @@
 // The candidate's check-in after an interview ("How did it go?"), opened from an email on a phone without logging in.
 // Works without JavaScript: one form, answered once.
-import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { TOKEN_NOT_VALID, TOKEN_TOO_MANY, TokenPageError, TokenPageLayout } from "~/components/token-page";
 import { ErrorList, SubmitButton } from "~/components/forms";
 import { getAgency } from "~/models/agency/agency.server";
 import { CHECK_IN_NOTE_MAX, CHECK_IN_OTHER_MAX } from "~/models/check-in/check-in-rules";
-import { CheckInActionSchema, isCheckInIntent } from "~/models/check-in/check-in-forms";
+import { CheckInActionSchema, isCheckInIntent, parseWithZod } from "~/utils/candidate-page-forms.server";
 import { answerCheckIn, findCheckIn, openCoachingFromCheckIn } from "~/models/check-in/check-in.server";
 import { checkInAnswers, checkInReasons } from "~/models/enums";
 import { coachRequestRetryAfter } from "~/utils/coach-rate-limit.server";
 import { formatDate, formatDateTime } from "~/utils/dates";
 import { RuleViolation } from "~/utils/errors.server";
-import type { FormReply } from "~/utils/form-reply";
+import { fieldFromReply, formErrorsFromReply, type FormReply } from "~/utils/form-reply";
 import { formRefused, invalidForm, ruleViolationReply, tooManyRequestsReply } from "~/utils/form-reply.server";
 import { clientIp } from "~/utils/http.server";
 
@@ -101,53 +100,82 @@ export default function CheckInPage() {
   );
 }
 
+// Checked on the server only: this page loads no form library, for candidates on mobile data (`npm run bench:js`).
 function AnswerForm({ recruiter, reply }: { recruiter: string; reply: FormReply | null }) {
-  const [form, fields] = useForm({
-    id: "check-in",
-    lastResult: reply?.result,
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CheckInActionSchema }),
-  });
-  const reasonsError = fields.reasons.errors;
+  const formRef = useRef<HTMLFormElement>(null);
+  const answer = fieldFromReply(reply, "answer");
+  const reasons = fieldFromReply(reply, "reasons");
+  const otherReason = fieldFromReply(reply, "otherReason");
+  const note = fieldFromReply(reply, "note");
+  const formErrors = formErrorsFromReply(reply);
+  const sentReasons = ([] as unknown[]).concat(reasons.sent ?? []);
+  // After a refused answer, take the candidate to the first thing to fix.
+  useEffect(() => {
+    if (reply) formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
+  }, [reply]);
   return (
-    <Form method="post" className="stacked" {...getFormProps(form)}>
+    <Form method="post" className="stacked" id="check-in" ref={formRef} noValidate>
       <input type="hidden" name="intent" value="answer" />
-      <ErrorList id={form.errorId} errors={form.errors} alert />
-      <fieldset aria-describedby={fields.answer.errors ? fields.answer.errorId : undefined}>
+      <ErrorList id="check-in-errors" errors={formErrors} alert />
+      <fieldset aria-describedby={answer.errors ? "answer-errors" : undefined}>
         <legend>How did the interview go?</legend>
-        {checkInAnswers.values.map((value) => (
+        {checkInAnswers.values.map((value, index) => (
           <div className="radio-row check-in-choice" key={value}>
-            <input {...getInputProps(fields.answer, { type: "radio", value })} id={`answer-${value}`} />
+            <input
+              type="radio"
+              name="answer"
+              value={value}
+              id={`answer-${value}`}
+              defaultChecked={answer.sent === value}
+              aria-invalid={answer.errors && index === 0 ? true : undefined}
+            />
             <label htmlFor={`answer-${value}`}>{checkInAnswers.label(value)}</label>
           </div>
         ))}
-        <ErrorList id={fields.answer.errorId} errors={fields.answer.errors} />
+        <ErrorList id="answer-errors" errors={answer.errors} />
       </fieldset>
-      <fieldset aria-describedby={reasonsError ? fields.reasons.errorId : undefined}>
+      <fieldset aria-describedby={reasons.errors ? "reasons-errors" : undefined}>
         <legend>If it didn’t go well, what happened? Tick any that fit.</legend>
-        {checkInReasons.values.map((value) => (
+        {checkInReasons.values.map((value, index) => (
           <div className="checkbox-row" key={value}>
             <input
               type="checkbox"
-              name={fields.reasons.name}
+              name="reasons"
               value={value}
               id={`reason-${value}`}
-              defaultChecked={(fields.reasons.initialValue as string[] | undefined)?.includes(value)}
+              defaultChecked={sentReasons.includes(value)}
+              aria-invalid={reasons.errors && index === 0 ? true : undefined}
             />
             <label htmlFor={`reason-${value}`}>{checkInReasons.label(value)}</label>
           </div>
         ))}
-        <ErrorList id={fields.reasons.errorId} errors={reasonsError} />
+        <ErrorList id="reasons-errors" errors={reasons.errors} />
       </fieldset>
       <div className="field">
-        <label htmlFor={fields.otherReason.id}>Something else? In a few words (optional)</label>
-        <input {...getInputProps(fields.otherReason, { type: "text" })} maxLength={CHECK_IN_OTHER_MAX} />
-        <ErrorList id={fields.otherReason.errorId} errors={fields.otherReason.errors} />
+        <label htmlFor="check-in-other">Something else? In a few words (optional)</label>
+        <input
+          type="text"
+          name="otherReason"
+          id="check-in-other"
+          defaultValue={typeof otherReason.sent === "string" ? otherReason.sent : undefined}
+          maxLength={CHECK_IN_OTHER_MAX}
+          aria-invalid={otherReason.errors ? true : undefined}
+          aria-describedby={otherReason.errors ? "other-errors" : undefined}
+        />
+        <ErrorList id="other-errors" errors={otherReason.errors} />
       </div>
       <div className="field">
-        <label htmlFor={fields.note.id}>Anything else you’d like {recruiter} to know? (optional)</label>
-        <textarea {...getTextareaProps(fields.note)} rows={4} maxLength={CHECK_IN_NOTE_MAX} />
-        <ErrorList id={fields.note.errorId} errors={fields.note.errors} />
+        <label htmlFor="check-in-note">Anything else you’d like {recruiter} to know? (optional)</label>
+        <textarea
+          name="note"
+          id="check-in-note"
+          rows={4}
+          defaultValue={typeof note.sent === "string" ? note.sent : undefined}
+          maxLength={CHECK_IN_NOTE_MAX}
+          aria-invalid={note.errors ? true : undefined}
+          aria-describedby={note.errors ? "note-errors" : undefined}
+        />
+        <ErrorList id="note-errors" errors={note.errors} />
       </div>
       <SubmitButton className="coach-button" pendingLabel="Sending…">
         Send to {recruiter}

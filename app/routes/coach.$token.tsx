@@ -1,5 +1,4 @@
 // The candidate's own page, opened from a link without logging in: their steps, and the reflection worksheet.
-import { parseWithZod } from "@conform-to/zod";
 import {
   data,
   redirect,
@@ -18,7 +17,7 @@ import { TOKEN_NOT_VALID, TOKEN_TOO_MANY, TokenPageError, TokenPageLayout } from
 import { ErrorList, SubmitButton } from "~/components/forms";
 import { ReflectionWorksheet, type ReflectionReply } from "~/components/reflection-worksheet";
 import { getAgency } from "~/models/agency/agency.server";
-import { CoachActionSchema, isCoachIntent } from "~/models/recovery/coaching-forms";
+import { CoachActionSchema, isCoachIntent, parseWithZod } from "~/utils/candidate-page-forms.server";
 import { findCoachingRun, markCandidateStepDone, saveReflection } from "~/models/recovery/coaching.server";
 import { coachRequestRetryAfter } from "~/utils/coach-rate-limit.server";
 import { describeTimeZone, formatDateTime } from "~/utils/dates";

@@ -1,13 +1,12 @@
 // /unsubscribe/:token: the link (and List-Unsubscribe header) in every email. No login: GET asks to confirm, POST
 // records the opt-out. Mail providers' RFC 8058 one-click POST ("List-Unsubscribe=One-Click") lands on the same action.
-import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { TOKEN_NOT_VALID, TOKEN_TOO_MANY, TokenPageError, TokenPageLayout } from "~/components/token-page";
 import { ErrorList, SubmitButton } from "~/components/forms";
 import { getAgency } from "~/models/agency/agency.server";
 import { unsubscribe, unsubscribeInfo } from "~/models/email/email.server";
-import { isUnsubscribeIntent, UnsubscribeSchema } from "~/models/email/unsubscribe-forms";
+import { isUnsubscribeIntent, parseWithZod, UnsubscribeSchema } from "~/utils/candidate-page-forms.server";
 import { buttonFormErrors } from "~/utils/form-reply";
 import { formRefused, invalidForm } from "~/utils/form-reply.server";
 import { clientIp } from "~/utils/http.server";

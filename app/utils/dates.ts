@@ -1,13 +1,47 @@
-// The one place that handles dates for people (Luxon underneath). Times are stored in UTC and always shown in the
-// agency's time zone, which every page names.
-import { DateTime, Duration } from "luxon";
+// The one place that shows dates to people. Times are stored in UTC and always shown in the agency's time zone,
+// which every page names. Only the platform's Intl is used here, so pages that show dates in the browser download no
+// date library; reading what people type and calendar arithmetic in a zone live in zoned-time.ts (Luxon).
 
 type DateInput = Date | string;
 
-function inZone(value: DateInput, timeZone: string) {
-  const date = typeof value === "string" ? new Date(value) : value;
-  return DateTime.fromJSDate(date, { zone: timeZone });
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+
+// Building an Intl.DateTimeFormat costs far more than using one: a table page formats hundreds of dates.
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+function wallClockFormat(timeZone: string) {
+  let format = wallClocks.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      hourCycle: "h23",
+    });
+    wallClocks.set(timeZone, format);
+  }
+  return format;
 }
+
+/**
+ * The zone's wall clock at an instant, as numbers. Names of days and months come from our own tables, not from the
+ * runtime's locale data, so the server's HTML and the browser's render always agree.
+ */
+function wallClock(value: DateInput, timeZone: string) {
+  const date = typeof value === "string" ? new Date(value) : value;
+  const parts: Record<string, number> = {};
+  for (const part of wallClockFormat(timeZone).formatToParts(date)) {
+    if (part.type !== "literal") parts[part.type] = Number(part.value);
+  }
+  const { year = 0, month = 1, day = 1, hour = 0, minute = 0 } = parts;
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return { year, month, day, hour: hour % 24, minute, weekday };
+}
+
+const two = (n: number) => String(n).padStart(2, "0");
 
 /** "Europe/London (GMT)" — so every page says which zone its times are in. */
 export function describeTimeZone(timeZone: string, at: Date = new Date()) {
@@ -19,114 +53,46 @@ export function describeTimeZone(timeZone: string, at: Date = new Date()) {
 
 /** "Tue 24 Nov 2026, 14:30" in the given zone. */
 export function formatDateTime(value: DateInput, timeZone: string) {
-  return inZone(value, timeZone).setLocale("en-GB").toFormat("ccc d LLL yyyy, HH:mm");
+  const t = wallClock(value, timeZone);
+  return `${WEEKDAYS[t.weekday]} ${t.day} ${MONTHS[t.month - 1]} ${t.year}, ${two(t.hour)}:${two(t.minute)}`;
 }
 
 /** "24 Nov 2026" in the given zone. */
 export function formatDate(value: DateInput, timeZone: string) {
-  return inZone(value, timeZone).setLocale("en-GB").toFormat("d LLL yyyy");
+  const t = wallClock(value, timeZone);
+  return `${t.day} ${MONTHS[t.month - 1]} ${t.year}`;
 }
 
 /** "14:30" in the given zone. */
 export function formatTime(value: DateInput, timeZone: string) {
-  return inZone(value, timeZone).toFormat("HH:mm");
+  const t = wallClock(value, timeZone);
+  return `${two(t.hour)}:${two(t.minute)}`;
 }
 
 /** The value a `<input type="datetime-local">` shows for this instant in the zone: "2026-11-24T14:30". */
 export function toLocalInputValue(value: DateInput, timeZone: string) {
-  return inZone(value, timeZone).toFormat("yyyy-LL-dd'T'HH:mm");
+  const t = wallClock(value, timeZone);
+  return `${t.year}-${two(t.month)}-${two(t.day)}T${two(t.hour)}:${two(t.minute)}`;
 }
 
 /** The value a `<input type="date">` shows for this instant in the zone: "2026-11-24". */
 export function toDateInputValue(value: DateInput, timeZone: string) {
-  return inZone(value, timeZone).toFormat("yyyy-LL-dd");
-}
-
-/**
- * Reads a wall-clock "2026-11-24T14:30" (datetime-local) in the zone as an instant; null when it is not a real
- * date. In a daylight-saving gap (a time that never happens) the clock moves forward, as people expect.
- */
-export function parseLocalDateTime(value: string, timeZone: string) {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return null;
-  const parsed = DateTime.fromISO(value, { zone: timeZone });
-  return parsed.isValid ? parsed.toJSDate() : null;
-}
-
-/** Reads a calendar day "2026-11-24" in the zone; `end` gives the last instant of that day. Null when not a date. */
-export function parseLocalDate(value: string, timeZone: string, { end = false } = {}) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
-  const parsed = DateTime.fromISO(value, { zone: timeZone });
-  if (!parsed.isValid) return null;
-  return (end ? parsed.endOf("day") : parsed.startOf("day")).toJSDate();
-}
-
-/** The start of today in the zone, and of the days after it: for "today and tomorrow" style ranges. */
-export function startOfDay(timeZone: string, now: Date = new Date(), plusDays = 0) {
-  return DateTime.fromJSDate(now, { zone: timeZone }).startOf("day").plus({ days: plusDays }).toJSDate();
-}
-
-/** Luxon's weekday numbers: 1 is Monday, 7 is Sunday. */
-export const WORKING_DAYS = [1, 2, 3, 4, 5] as const;
-
-/**
- * The first moment strictly after `after` that reads `time` ("08:00") on the zone's wall clock on one of `weekdays`:
- * "next working day at 08:00" stays 08:00 local across daylight-saving changes.
- */
-export function nextLocalTime(after: Date, timeZone: string, time: string, weekdays: readonly number[] = [1, 2, 3, 4, 5, 6, 7]) {
-  const [hour, minute] = time.split(":").map(Number);
-  const start = DateTime.fromJSDate(after, { zone: timeZone }).startOf("day");
-  for (let day = 0; day <= 8; day += 1) {
-    const candidate = start.plus({ days: day }).set({ hour, minute, second: 0, millisecond: 0 });
-    if (weekdays.includes(candidate.weekday) && candidate.toMillis() > after.getTime()) return candidate.toJSDate();
-  }
-  throw new Error(`No weekday in [${weekdays.join(", ")}]`);
-}
-
-/** The last moment strictly before `before` that reads `time` on the zone's wall clock on one of `weekdays`. */
-export function previousLocalTime(before: Date, timeZone: string, time: string, weekdays: readonly number[] = [1, 2, 3, 4, 5, 6, 7]) {
-  const [hour, minute] = time.split(":").map(Number);
-  const start = DateTime.fromJSDate(before, { zone: timeZone }).startOf("day");
-  for (let day = 0; day <= 8; day += 1) {
-    const candidate = start.minus({ days: day }).set({ hour, minute, second: 0, millisecond: 0 });
-    if (weekdays.includes(candidate.weekday) && candidate.toMillis() < before.getTime()) return candidate.toJSDate();
-  }
-  throw new Error(`No weekday in [${weekdays.join(", ")}]`);
-}
-
-/** The wall-clock hour (0–23) and weekday (1 = Monday) of an instant in the zone. */
-export function localClock(at: Date, timeZone: string) {
-  const local = DateTime.fromJSDate(at, { zone: timeZone });
-  return { hour: local.hour, weekday: local.weekday, date: local.toFormat("yyyy-LL-dd") };
+  const t = wallClock(value, timeZone);
+  return `${t.year}-${two(t.month)}-${two(t.day)}`;
 }
 
 /** "3 h 20 min" — a duration in words, to the minute (never negative). */
 export function formatDuration(milliseconds: number) {
   const minutes = Math.max(0, Math.round(milliseconds / 60_000));
   if (minutes < 60) return `${minutes} min`;
-  const d = Duration.fromObject({ minutes }).shiftTo("days", "hours", "minutes");
-  const parts = [d.days ? `${d.days} d` : "", d.hours ? `${d.hours} h` : "", d.minutes ? `${d.minutes} min` : ""];
-  return parts.filter(Boolean).join(" ");
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  return [days ? `${days} d` : "", hours ? `${hours} h` : "", rest ? `${rest} min` : ""].filter(Boolean).join(" ");
 }
 
 /** "5 h 10 min left" or "overdue by 2 h" until a deadline. */
 export function describeDeadline(deadline: DateInput, now: Date = new Date()) {
   const ms = new Date(deadline).getTime() - now.getTime();
   return ms >= 0 ? `${formatDuration(ms)} left` : `overdue by ${formatDuration(-ms)}`;
-}
-
-/**
- * The first instant at or after `at` whose clock in the zone reads between `fromHour`:00 (included) and `untilHour`:00
- * (excluded): `at` itself when it is inside, else the next `fromHour`:00 local. Wall-clock arithmetic in the zone, so
- * "next morning at 9" stays 09:00 across daylight-saving changes.
- */
-export function nextTimeWithin(at: Date, timeZone: string, fromHour: number, untilHour: number): Date {
-  const local = DateTime.fromJSDate(at, { zone: timeZone });
-  if (local.hour >= fromHour && local.hour < untilHour) return at;
-  const day = local.hour < fromHour ? local : local.plus({ days: 1 });
-  return day.set({ hour: fromHour, minute: 0, second: 0, millisecond: 0 }).toJSDate();
-}
-
-/** The same wall-clock moment `months` calendar months earlier in the zone (31 March − 1 month is 28/29 February). */
-export function monthsBefore(value: DateInput, months: number, timeZone: string) {
-  return inZone(value, timeZone).minus({ months }).toJSDate();
 }

@@ -13,3 +13,18 @@ export function buttonFormErrors(reply: FormReply | null | undefined) {
   const errors = reply?.result.error;
   return errors ? Object.values(errors).flatMap((list) => list ?? []) : null;
 }
+
+/**
+ * A field of a form the server alone checks (the candidate's pages, which load no form library): its errors and the
+ * value that was sent, read from the reply.
+ */
+export function fieldFromReply(reply: FormReply | null | undefined, name: string) {
+  const errors = reply?.result.error?.[name];
+  return { errors: errors?.length ? errors : null, sent: reply?.result.initialValue?.[name] };
+}
+
+/** The form's own errors (not tied to a field) in a reply, as `fieldFromReply` reads them. */
+export function formErrorsFromReply(reply: FormReply | null | undefined) {
+  const errors = reply?.result.error?.[""];
+  return errors?.length ? errors : null;
+}

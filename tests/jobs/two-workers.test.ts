@@ -34,7 +34,7 @@ function startWorker(workerId: string, now: Date) {
   return { child, said };
 }
 
-test("two workers on one database file run each due job once", { timeout: 60_000 }, async () => {
+test("two workers on one database file run each due job once", { timeout: 180_000 }, async () => {
   const now = new Date("2026-11-30T09:00:00Z");
   const recruiter = await makeUser();
   const flags: string[] = [];

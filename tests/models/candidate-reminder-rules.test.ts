@@ -2,7 +2,7 @@
 // the rolling 24-hour cap, and what a reminder job decides.
 import { describe, expect, test } from "vitest";
 import { decideReminder, earliestReminderTime, nextReminderAt, shortGuidance, type ReminderFacts } from "~/models/recovery/candidate-reminders";
-import { nextTimeWithin } from "~/utils/dates";
+import { nextTimeWithin } from "~/utils/zoned-time";
 
 const at = (iso: string) => new Date(iso);
 

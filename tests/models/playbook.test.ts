@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { dueTimeFor } from "~/models/recovery/rules";
+import { dueTimeFor } from "~/models/recovery/step-due";
 import { DEFAULT_PLAYBOOK } from "~/models/recovery/playbook";
 
 const at = (iso: string) => new Date(iso);

@@ -4,7 +4,7 @@ import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "r
 import { describe, expect, test } from "vitest";
 import { CoachingPanel } from "~/components/coaching-panel";
 import { createCoachingLink, getCoachingPanel, revokeCoachingLink, saveReflection } from "~/models/recovery/coaching.server";
-import { REFLECTION_MAX_LENGTH } from "~/models/recovery/coaching-forms";
+import { REFLECTION_MAX_LENGTH } from "~/models/recovery/reflection";
 import CoachPage, { action, ErrorBoundary, headers, loader } from "~/routes/coach.$token";
 import { action as linkAction } from "~/routes/interviews.$interviewId";
 import { prisma } from "~/utils/db.server";

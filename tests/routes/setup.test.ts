@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { completeSetup } from "~/models/agency/setup.server";
-import { localClock } from "~/utils/dates";
+import { localClock } from "~/utils/zoned-time";
 import { loader as loginLoader } from "~/routes/login";
 import { action, loader } from "~/routes/setup";
 import { prisma } from "~/utils/db.server";

@@ -1,7 +1,7 @@
 // A chart's frame: a titled <figure> whose drawing is one image with a spoken summary (the numbers themselves are in
 // the table below every chart). Recharts measures the DOM, so the drawing appears after hydration; until then (and
 // without JavaScript) a box of the same size keeps the layout still.
-import { useEffect, useState, type ReactNode } from "react";
+import { Suspense, useEffect, useState, type ReactNode } from "react";
 
 export function useHydrated() {
   const [hydrated, setHydrated] = useState(false);
@@ -29,7 +29,7 @@ export function ChartFigure({
     <figure className="chart-figure">
       <figcaption className="chart-title">{title}</figcaption>
       <div role="img" aria-label={summary} className="chart-canvas" style={{ height }}>
-        {hydrated ? children : null}
+        {hydrated ? <Suspense fallback={null}>{children}</Suspense> : null}
       </div>
       {note ? <div className="chart-note">{note}</div> : null}
     </figure>

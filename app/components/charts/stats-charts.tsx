@@ -1,6 +1,7 @@
-// The /stats charts (Recharts 3): the recovery funnel, the recovery-to-hire trend by month and the rate by reason.
-// Each sits in a ChartFigure (title + summary) and is followed on the page by a table with the same numbers.
-import { Bar, BarChart, CartesianGrid, LabelList, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+// The /stats charts: the recovery funnel, the recovery-to-hire trend by month and the rate by reason.
+// Each sits in a ChartFigure (title + summary) and is followed on the page by a table with the same numbers; the
+// drawings themselves (Recharts) load on demand from stats-chart-drawings.tsx.
+import { lazy } from "react";
 import {
   formatHireRate,
   funnelSteps,
@@ -12,7 +13,11 @@ import {
 import type { RecoveryStatistics, StageRow } from "~/models/stats/stats.server";
 import { ChartFigure } from "./chart-figure";
 
-const INK = "#1f5f8b";
+// One chunk for the three drawings, fetched once the page has hydrated (ChartFigure draws nothing before that).
+const drawings = () => import("./stats-chart-drawings");
+const FunnelDrawing = lazy(() => drawings().then((m) => ({ default: m.FunnelDrawing })));
+const MonthTrendDrawing = lazy(() => drawings().then((m) => ({ default: m.MonthTrendDrawing })));
+const ReasonDrawing = lazy(() => drawings().then((m) => ({ default: m.ReasonDrawing })));
 const percent = (n: number, d: number) => {
   const r = rate(n, d);
   return r === null ? null : Math.round(r * 1000) / 10;
@@ -23,17 +28,7 @@ export function FunnelChart({ funnel }: { funnel: RecoveryStatistics["funnel"] }
   const summary = `Recovery funnel: ${data.map((d) => `${d.label} ${d.count}`).join(", ")}.`;
   return (
     <ChartFigure title="Recovery funnel" summary={summary} height={240}>
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} layout="vertical" margin={{ left: 8, right: 48 }} accessibilityLayer={false}>
-          <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-          <XAxis type="number" allowDecimals={false} />
-          <YAxis type="category" dataKey="label" width={190} />
-          <Tooltip />
-          <Bar dataKey="count" name="Interviews" fill={INK} isAnimationActive={false}>
-            <LabelList dataKey="count" position="right" />
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
+      <FunnelDrawing data={data} />
     </ChartFigure>
   );
 }
@@ -74,15 +69,7 @@ export function MonthTrendChart({ months }: { months: StageRow[] }) {
     ) : undefined;
   return (
     <ChartFigure title="Hire rate of closed recoveries by month" summary={summary} note={note}>
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data} margin={{ left: 8, right: 24, top: 12 }} accessibilityLayer={false}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="label" />
-          <YAxis unit="%" domain={[0, "auto"]} />
-          <Tooltip formatter={(v) => `${v}%`} />
-          <Line dataKey="rate" name="Hire rate of closed recoveries" stroke={INK} strokeWidth={2} isAnimationActive={false} connectNulls={false} />
-        </LineChart>
-      </ResponsiveContainer>
+      <MonthTrendDrawing data={data} />
     </ChartFigure>
   );
 }
@@ -109,17 +96,7 @@ export function ReasonChart({ reasons }: { reasons: StageRow[] }) {
       note={note}
       height={Math.max(160, 34 * data.length + 40)}
     >
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} layout="vertical" margin={{ left: 8, right: 56 }} accessibilityLayer={false}>
-          <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-          <XAxis type="number" unit="%" domain={[0, "auto"]} />
-          <YAxis type="category" dataKey="label" width={260} />
-          <Tooltip formatter={(v) => `${v}%`} />
-          <Bar dataKey="rate" name="Hire rate of closed recoveries" fill={INK} isAnimationActive={false}>
-            <LabelList dataKey="rate" position="right" formatter={(v) => `${v}%`} />
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
+      <ReasonDrawing data={data} />
     </ChartFigure>
   );
 }

@@ -1,5 +1,6 @@
 // The dashboard: headline counts and the work queue — a recruiter's own work, or the whole agency's for a manager.
-import { describeDeadline, startOfDay } from "~/utils/dates";
+import { describeDeadline } from "~/utils/dates";
+import { startOfDay } from "~/utils/zoned-time";
 import { Prisma } from "~/.generated/prisma/client";
 import { sqlDate } from "~/utils/sql-dialect.server";
 import { prisma } from "~/utils/db.server";

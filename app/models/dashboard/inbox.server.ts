@@ -2,7 +2,8 @@
 // to the full list (/inbox/<section>, paginated). Every section keeps the queue rules (inQueue): closed, snoozed and
 // quiet recoveries never show. Raw SQL for the same reason as dashboard.server.ts: start from the few open flags.
 import { Prisma } from "~/.generated/prisma/client";
-import { describeDeadline, startOfDay } from "~/utils/dates";
+import { describeDeadline } from "~/utils/dates";
+import { startOfDay } from "~/utils/zoned-time";
 import { prisma } from "~/utils/db.server";
 import { sqlDate } from "~/utils/sql-dialect.server";
 import { parseAuditEvent } from "../audit/events";

@@ -3,7 +3,8 @@
 import { recordAudit } from "~/models/audit/audit.server";
 import type { StaffActor } from "~/models/audit/events";
 import { getAgency } from "~/models/agency/agency.server";
-import { parseLocalDate, toDateInputValue } from "~/utils/dates";
+import { toDateInputValue } from "~/utils/dates";
+import { parseLocalDate } from "~/utils/zoned-time";
 import { prisma } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
 import { candidateUnsubscribedRemindersInTx } from "../recovery/candidate-reminders.server";

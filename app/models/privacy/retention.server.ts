@@ -4,7 +4,7 @@
 import { recordAudit } from "~/models/audit/audit.server";
 import type { StaffActor } from "~/models/audit/events";
 import { getAgency } from "~/models/agency/agency.server";
-import { monthsBefore } from "~/utils/dates";
+import { monthsBefore } from "~/utils/zoned-time";
 import { prisma, type Tx } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
 import { jobKeys } from "~/models/jobs/kinds";

@@ -7,7 +7,7 @@
 // - only between 09:00 and 19:00 in the agency's zone; outside it the reminder waits for the next 09:00;
 // - never once the recovery closed, the switch is off, the candidate unsubscribed or has no address, or every step
 //   is done.
-import { nextTimeWithin } from "~/utils/dates";
+import { nextTimeWithin } from "~/utils/zoned-time";
 
 /** The EmailMessage.template of a candidate reminder (a system email: nobody picks it by hand). */
 export const CANDIDATE_REMINDER_TEMPLATE = "candidate_reminder";

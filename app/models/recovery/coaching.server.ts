@@ -8,7 +8,7 @@ import type { AuditActor, StaffActor } from "~/models/audit/events";
 import { prisma, type Tx } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
 import { completeRunIfFinished } from "./checklist.server";
-import type { Reflection } from "./coaching-forms";
+import type { Reflection } from "./reflection";
 
 export const COACHING_LINK_DAYS = 30;
 const candidateActor: AuditActor = { label: "candidate" };

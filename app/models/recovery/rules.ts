@@ -1,7 +1,6 @@
 // The rules of a recovery, in one home: when the interview ended, the 24-hour window, when
 // checklist steps fall due, and how long a second-interview request may wait. Pure, so the server, the browser, the
 // seeds and the tests share them (Luxon for the agency's zone).
-import { DateTime } from "luxon";
 
 const HOUR = 3600_000;
 
@@ -78,37 +77,10 @@ export function requestTiming(interview: Timed, requestedAt: Date) {
   };
 }
 
-// ---- When checklist steps fall due ------------------------------------------------------------------------------
+// ---- When checklist steps fall due (the zone arithmetic is in step-due.ts) ---------------------------------
 
-export type StepTiming = { dueOffsetMinutes: number; dueLocalTime?: string | null };
-
-const LOCAL_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+export const LOCAL_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 export function isLocalTime(value: string) {
   return LOCAL_TIME.test(value);
-}
-
-/**
- * The end of the interview plus the step's offset; with a wall-clock time ("09:00"), the first instant at or after
- * that whose clock in the agency's zone reads that time. "Next morning at 9" stays 09:00 across daylight-saving
- * changes. A time skipped by the spring change (01:30 on a night the clocks jump from 01:00 to 02:00) moves forward
- * by the gap, to 02:30, as people expect; a time the autumn change repeats resolves to its first occurrence that is
- * not before the offset.
- */
-export function dueTimeFor(interviewEnded: Date, step: StepTiming, timeZone: string): Date {
-  const earliest = DateTime.fromJSDate(interviewEnded, { zone: timeZone }).plus({ minutes: step.dueOffsetMinutes });
-  const match = step.dueLocalTime ? LOCAL_TIME.exec(step.dueLocalTime) : null;
-  if (!match) return earliest.toJSDate();
-  const hour = Number(match[1]);
-  const minute = Number(match[2]);
-  for (let days = 0; days <= 2; days++) {
-    const candidate = earliest.plus({ days }).set({ hour, minute, second: 0, millisecond: 0 });
-    if (candidate >= earliest) return candidate.toJSDate();
-    // The autumn change repeats an hour: the clock may read this time again 30 or 60 minutes later.
-    for (const shift of [30, 60]) {
-      const again = candidate.plus({ minutes: shift });
-      if (again >= earliest && again.hour === hour && again.minute === minute) return again.toJSDate();
-    }
-  }
-  return earliest.toJSDate();
 }
