@@ -54,6 +54,8 @@ test("a logged interview gets a check-in; “badly” on a phone flags it and te
   await inbox.getByRole("button", { name: /^Send to / }).click();
   await expect(inbox.getByText("Tick what happened, or tell us in your own words below.")).toBeVisible();
   await expect(inbox.getByRole("radio", { name: "It went badly" })).toBeChecked();
+  // The server checks this page's form (it loads no form library): the first thing to fix gets the focus.
+  await expect(inbox.getByRole("checkbox", { name: "I was late, or had trouble getting there" })).toBeFocused();
   await inbox.getByRole("checkbox", { name: "My mind went blank on a question" }).check();
   await inbox.getByLabel(/Anything else you’d like/).fill("I froze on the first question about routes.");
   await inbox.getByRole("button", { name: /^Send to / }).click();
