@@ -78,3 +78,24 @@ test("every response has a fresh nonce on each of Remix's scripts, and private d
   expect(data.status()).toBe(200);
   expect(data.headers()["cache-control"]).toBe("no-store");
 });
+
+test("pages and their JavaScript are sent compressed to a browser that accepts it, and plain to one that doesn't", async ({ baseURL }) => {
+  const get = (path: string, encoding: string) => fetch(new URL(path, baseURL), { headers: { "Accept-Encoding": encoding } });
+  // Brotli where the browser offers it (every current one does), gzip otherwise.
+  expect((await get("/login", "gzip, deflate, br")).headers.get("content-encoding")).toBe("br");
+  const html = await get("/login", "gzip");
+  expect(html.headers.get("content-encoding")).toBe("gzip");
+  const body = await html.text();
+  expect(body).toContain("</html>");
+  // The largest script the page preloads (tiny files are not worth compressing and are sent as they are).
+  const scripts = [...body.matchAll(/<link rel="modulepreload" href="(\/build\/[^"]+\.js)"/g)].map((match) => match[1]!);
+  expect(scripts.length).toBeGreaterThan(0);
+  const sized = await Promise.all(scripts.map(async (url) => ({ url, length: (await (await get(url, "identity")).arrayBuffer()).byteLength })));
+  const largest = sized.sort((a, b) => b.length - a.length)[0]!;
+  const gzipped = await get(largest.url, "gzip");
+  expect(gzipped.headers.get("content-encoding")).toBe("gzip");
+  expect(gzipped.headers.get("cache-control")).toContain("immutable");
+  const plain = await get(largest.url, "identity");
+  expect(plain.headers.get("content-encoding")).toBeNull();
+  expect(await gzipped.text()).toBe(await plain.text());
+});

@@ -5,6 +5,7 @@ import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
+import compression from "compression";
 import express from "express";
 import {
   MAX_HEADER_BYTES,
@@ -44,6 +45,8 @@ export async function startServer({ port, host, trustProxy, appUrl, mode }: Serv
   app.set("trust proxy", trustProxy);
   app.use(securityHeaders({ development: mode === "development" }));
   app.use(refuseLongUrls);
+  // Gzip for pages, data and the JavaScript bundles: most of what a phone on mobile data waits for (docs/benchmarks.md).
+  app.use(compression());
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
   app.use(refuseLegacyDataRequests);
