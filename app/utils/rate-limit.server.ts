@@ -59,8 +59,10 @@ export async function deleteBucket(db: Db, key: string) {
 }
 
 // Expired rows are deleted now and then as hits arrive (at most once a minute per instance), so the table holds about
-// the keys of the last window or quiet spell, like the old in-memory maps.
+// the keys of the last window or quiet spell, like the old in-memory maps; and by an hourly job ("ratelimit.sweep"),
+// so rows don't outlive a quiet spell with no hits.
 export const SWEEP_EVERY_MS = 60_000;
+export const RATE_LIMIT_SWEEP_EVERY_MS = 3600_000;
 const sweepState = globalThis as unknown as { __reboundRateLimitSweptAt?: number };
 
 /** Deletes every expired bucket; returns how many. */

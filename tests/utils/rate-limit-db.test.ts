@@ -1,11 +1,14 @@
 // The limits as they are stored: one RateLimitBucket row per limit and key, with the key hashed, shared by whatever
 // reads the same database (a second instance, a restarted server), and swept once expired.
 import { expect, test } from "vitest";
+import { ensureRateLimitSweepJob } from "~/models/jobs/jobs.server";
+import { jobKeys } from "~/models/jobs/kinds";
+import { runDueJobs } from "~/models/jobs/worker.server";
 import { requestUnlockEmail } from "~/models/users/account-unlock.server";
 import { COACH_PAGE_LIMIT, COACH_SAVE_LIMIT, coachRequestRetryAfter } from "~/utils/coach-rate-limit.server";
 import { prisma } from "~/utils/db.server";
 import { loginThrottle } from "~/utils/login-throttle.server";
-import { bucketKey, maybeSweepRateLimits, RateLimiter, SWEEP_EVERY_MS, sweepRateLimits } from "~/utils/rate-limit.server";
+import { bucketKey, maybeSweepRateLimits, RATE_LIMIT_SWEEP_EVERY_MS, RateLimiter, SWEEP_EVERY_MS, sweepRateLimits } from "~/utils/rate-limit.server";
 import { UNSUBSCRIBE_LIMIT, unsubscribeRetryAfter } from "~/utils/unsubscribe-rate-limit.server";
 import { makeUser } from "../builders/users";
 
@@ -126,4 +129,24 @@ test("expired buckets are swept: directly, and at most once a minute as hits arr
   await limiter.take("d");
   expect(await keys()).toBe(1);
   expect(await prisma.rateLimitBucket.findUnique({ where: { key: bucketKey("sweep-test", "d") } })).not.toBeNull();
+});
+
+test("the hourly sweep job: one live job however often it is ensured; each run deletes what expired and plans the next", async () => {
+  const start = new Date("2031-03-03T09:00:00Z");
+  await ensureRateLimitSweepJob(start);
+  await ensureRateLimitSweepJob(start); // a second instance starting: still one job
+  const live = await prisma.job.findMany({ where: { kind: "ratelimit.sweep", doneAt: null } });
+  expect(live).toHaveLength(1);
+  expect(live[0]).toMatchObject({ key: jobKeys.rateLimitSweep(), runAt: new Date(start.getTime() + RATE_LIMIT_SWEEP_EVERY_MS) });
+  // Counts made at 09:00: a ten-minute window (over at the run) and a one-day one (still live then).
+  const at = start.getTime();
+  await new RateLimiter("sweep-job-short", 5, 10 * 60_000, () => at).take("192.0.2.70");
+  await new RateLimiter("sweep-job-long", 5, 24 * 3600_000, () => at).take("192.0.2.70");
+  const runAt = new Date(at + RATE_LIMIT_SWEEP_EVERY_MS);
+  expect(await runDueJobs({ now: () => runAt })).toMatchObject({ done: 1 });
+  expect(await prisma.rateLimitBucket.findUnique({ where: { key: bucketKey("sweep-job-short", "192.0.2.70") } })).toBeNull();
+  expect(await prisma.rateLimitBucket.findUnique({ where: { key: bucketKey("sweep-job-long", "192.0.2.70") } })).not.toBeNull();
+  const next = await prisma.job.findMany({ where: { kind: "ratelimit.sweep", doneAt: null } });
+  expect(next).toHaveLength(1);
+  expect(next[0].runAt).toEqual(new Date(runAt.getTime() + RATE_LIMIT_SWEEP_EVERY_MS));
 });
