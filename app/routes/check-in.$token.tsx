@@ -34,7 +34,7 @@ const notValid = () => new Response(TOKEN_NOT_VALID, { status: 404, statusText: 
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   // The coaching page's limits: both pages are reached by a token alone, so both are kept from being probed at speed.
-  const wait = coachRequestRetryAfter(clientIp(context), "view");
+  const wait = await coachRequestRetryAfter(clientIp(context), "view");
   if (wait) throw new Response(TOKEN_TOO_MANY, { status: 429, headers: { ...pageHeaders, "Retry-After": String(wait) } });
   const page = await findCheckIn(params.token ?? "");
   if (!page) throw notValid();
@@ -48,7 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   const known = isCheckInIntent(intent) ? intent : null;
   const submission = parseWithZod(formData, { schema: CheckInActionSchema });
-  const wait = coachRequestRetryAfter(clientIp(context), "save");
+  const wait = await coachRequestRetryAfter(clientIp(context), "save");
   if (wait) return tooManyRequestsReply(submission, { message: TOKEN_TOO_MANY, retryAfterSeconds: wait, intent: known, headers: pageHeaders });
   if (!known) return formRefused();
   if (submission.status !== "success") return invalidForm(submission, known);

@@ -54,7 +54,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: tablesWork
 const notValid = () => new Response(TOKEN_NOT_VALID, { status: 404, statusText: "Not Found", headers: pageHeaders });
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  const wait = coachRequestRetryAfter(clientIp(context), "view");
+  const wait = await coachRequestRetryAfter(clientIp(context), "view");
   if (wait) throw new Response(TOKEN_TOO_MANY, { status: 429, headers: { ...pageHeaders, "Retry-After": String(wait) } });
   const page = await findCoachingRun(params.token ?? "");
   if (!page) throw notValid();
@@ -73,7 +73,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: CoachActionSchema });
   // `at` tells the worksheet which of two answers (an autosave, the button) is newer.
   const at = { at: Date.now() };
-  const wait = coachRequestRetryAfter(clientIp(context), "save");
+  const wait = await coachRequestRetryAfter(clientIp(context), "save");
   if (wait) {
     return tooManyRequestsReply(submission, {
       message: TOKEN_TOO_MANY,

@@ -40,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return data({ attempt: Date.now(), offerUnlock: false, unlockSent: true });
     case "login": {
       const { email, password, redirectTo } = value;
-      const waitSeconds = loginThrottle.retryAfterSeconds(email, ip);
+      const waitSeconds = await loginThrottle.retryAfterSeconds(email, ip);
       if (waitSeconds > 0) {
         return tooManyRequestsReply(submission, {
           message: `Too many failed attempts. Wait ${describeWait(waitSeconds)} and try again.`,
@@ -52,12 +52,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
       }
       const user = await verifyLogin(email, password);
       if (!user) {
-        loginThrottle.recordFailure(email, ip);
+        await loginThrottle.recordFailure(email, ip);
         // One message for every failure, so the form doesn't reveal which accounts exist.
         const refusal = new RuleViolation("Email or password is incorrect.");
-        return ruleViolationReply(submission, refusal, value.intent, page(loginThrottle.suggestsUnlock(email)), hidden);
+        return ruleViolationReply(submission, refusal, value.intent, page(await loginThrottle.suggestsUnlock(email)), hidden);
       }
-      loginThrottle.recordSuccess(email);
+      await loginThrottle.recordSuccess(email);
       return createUserSession(user.id, safeRedirect(redirectTo), request);
     }
   }

@@ -59,7 +59,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === "change-password") {
     const submission = parseWithZod(formData, { schema: ChangePasswordSchema });
     // Guessing the current password from a stolen session is slowed down like guessing it at the sign-in page.
-    const wait = loginThrottle.retryAfterSeconds(user.email, clientIp(context));
+    const wait = await loginThrottle.retryAfterSeconds(user.email, clientIp(context));
     if (wait) {
       return tooManyRequestsReply(submission, {
         message: `Too many wrong passwords. Try again in ${wait} seconds.`,
@@ -81,7 +81,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
               (sessionsEnded ? ` ${sessionsEnded === 1 ? "1 other session" : `${sessionsEnded} other sessions`} ended.` : ""),
           });
         } catch (error) {
-          if (error instanceof RuleViolation && error.field === "current") loginThrottle.recordFailure(user.email, clientIp(context));
+          if (error instanceof RuleViolation && error.field === "current") await loginThrottle.recordFailure(user.email, clientIp(context));
           throw error;
         }
       },

@@ -27,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     const user = await setPasswordWithToken(params.token ?? "", submission.value.password);
     // A new password is the unlock: the sign-in pause for this account ends with it.
-    loginThrottle.recordSuccess(user.email);
+    await loginThrottle.recordSuccess(user.email);
     return createUserSession(user.id, "/", request);
   } catch (error) {
     if (error instanceof RuleViolation) {

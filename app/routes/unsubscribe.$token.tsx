@@ -32,13 +32,13 @@ export const meta: MetaFunction = () => [
 
 const notValid = () => new Response(TOKEN_NOT_VALID, { status: 404, statusText: "Not Found", headers: pageHeaders });
 
-function limit(context: unknown) {
-  const wait = unsubscribeRetryAfter(clientIp(context));
+async function limit(context: unknown) {
+  const wait = await unsubscribeRetryAfter(clientIp(context));
   if (wait) throw new Response(TOKEN_TOO_MANY, { status: 429, headers: { ...pageHeaders, "Retry-After": String(wait) } });
 }
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  limit(context);
+  await limit(context);
   const info = await unsubscribeInfo(params.token ?? "");
   if (!info) throw notValid();
   const agency = await getAgency();
@@ -48,7 +48,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 // No CSRF token on purpose: the unguessable token in the URL is the authority, and RFC 8058 one-click senders
 // can't fetch one. Unsubscribing is idempotent and only ever reduces what we send.
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  limit(context);
+  await limit(context);
   const formData = await formDataOf(request);
   if (!formData) return withPageHeaders(formRefused("That request was not a form."));
   if (!isUnsubscribeIntent(formData.get("intent"))) return withPageHeaders(formRefused());

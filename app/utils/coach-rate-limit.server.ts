@@ -6,14 +6,11 @@ const WINDOW_MS = 10 * 60_000;
 export const COACH_PAGE_LIMIT = 60;
 export const COACH_SAVE_LIMIT = 300;
 
-const pageViews = new RateLimiter(COACH_PAGE_LIMIT, WINDOW_MS);
-const saves = new RateLimiter(COACH_SAVE_LIMIT, WINDOW_MS);
+const pageViews = new RateLimiter("coach-view", COACH_PAGE_LIMIT, WINDOW_MS);
+const saves = new RateLimiter("coach-save", COACH_SAVE_LIMIT, WINDOW_MS);
 
 /** Counts one request from this address; returns the seconds to wait when it is over the limit, else 0. */
-export function coachRequestRetryAfter(ip: string, kind: "view" | "save") {
+export async function coachRequestRetryAfter(ip: string, kind: "view" | "save") {
   const limiter = kind === "view" ? pageViews : saves;
-  const wait = limiter.retryAfter(ip);
-  if (wait > 0) return Math.ceil(wait / 1000);
-  limiter.hit(ip);
-  return 0;
+  return Math.ceil((await limiter.take(ip)) / 1000);
 }

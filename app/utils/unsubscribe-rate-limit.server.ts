@@ -2,12 +2,9 @@
 import { RateLimiter } from "./rate-limit.server";
 
 export const UNSUBSCRIBE_LIMIT = 30;
-const limiter = new RateLimiter(UNSUBSCRIBE_LIMIT, 10 * 60_000);
+const limiter = new RateLimiter("unsubscribe", UNSUBSCRIBE_LIMIT, 10 * 60_000);
 
 /** Counts one request from this address; returns the seconds to wait when it is over the limit, else 0. */
-export function unsubscribeRetryAfter(ip: string) {
-  const wait = limiter.retryAfter(ip);
-  if (wait > 0) return Math.ceil(wait / 1000);
-  limiter.hit(ip);
-  return 0;
+export async function unsubscribeRetryAfter(ip: string) {
+  return Math.ceil((await limiter.take(ip)) / 1000);
 }

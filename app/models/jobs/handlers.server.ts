@@ -9,6 +9,7 @@ import { closeQuietRecoveries } from "../recovery/lifecycle.server";
 import { nextDigestRun, sendMorningDigests, sendWeeklySummaries } from "../digests/digests.server";
 import { runCandidateReminder } from "../recovery/candidate-reminders.server";
 import { runRetention, RETENTION_EVERY_MS } from "../privacy/retention.server";
+import { RATE_LIMIT_SWEEP_EVERY_MS, sweepRateLimits } from "~/utils/rate-limit.server";
 import type { JobKind, jobKinds } from "./kinds";
 
 export type JobContext = { now: Date; jobId: string };
@@ -61,6 +62,14 @@ export const jobHandlers: { [K in JobKind]: JobHandler<K> } = {
     run: async (_payload, { now }) => {
       await runRetention(now);
       return { next: new Date(now.getTime() + RETENTION_EVERY_MS) };
+    },
+  },
+  // One DELETE of what has expired: running twice finds nothing more.
+  "ratelimit.sweep": {
+    mode: "standalone",
+    run: async (_payload, { now }) => {
+      await sweepRateLimits(now.getTime());
+      return { next: new Date(now.getTime() + RATE_LIMIT_SWEEP_EVERY_MS) };
     },
   },
 };

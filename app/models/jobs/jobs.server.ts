@@ -1,5 +1,6 @@
 // Starting and stopping the scheduler in the server process, and the recurring jobs every instance must have.
 import { prisma, isUniqueViolation } from "~/utils/db.server";
+import { RATE_LIMIT_SWEEP_EVERY_MS } from "~/utils/rate-limit.server";
 import { getAgency } from "../agency/agency.server";
 import { scheduleDigestsInTx } from "../digests/digests.server";
 import { RETENTION_EVERY_MS } from "../privacy/retention.server";
@@ -41,6 +42,19 @@ export async function ensureRetentionJob(now = new Date()) {
   }
 }
 
+/** The hourly sweep of expired rate-limit counts: one live job under its key, first run an hour after start. */
+export async function ensureRateLimitSweepJob(now = new Date()) {
+  try {
+    await prisma.$transaction(async (tx) => {
+      const live = await tx.job.findUnique({ where: { key: jobKeys.rateLimitSweep() }, select: { id: true } });
+      const firstRun = new Date(now.getTime() + RATE_LIMIT_SWEEP_EVERY_MS);
+      if (!live) await scheduleJob(tx, { kind: "ratelimit.sweep", runAt: firstRun, payload: {}, key: jobKeys.rateLimitSweep() }, now);
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
+}
+
 const holder = globalThis as unknown as { __reboundJobWorker?: JobWorker };
 
 /** Starts the worker once per process (a development rebuild re-imports the app but keeps the running worker). */
@@ -50,6 +64,7 @@ export function ensureJobWorkerStarted() {
   holder.__reboundJobWorker = worker;
   ensureRecurringJobs()
     .then(() => ensureRetentionJob())
+    .then(() => ensureRateLimitSweepJob())
     .then(() => worker.wake())
     .catch((error: unknown) => console.error("Could not schedule the recurring jobs.", error));
   return worker;

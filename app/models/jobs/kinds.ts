@@ -24,6 +24,8 @@ export const jobKinds = {
   "reminder.candidate_step": flagRef,
   /** Retention (app/models/privacy/retention.server.ts): anonymises candidates past the limit, strips old email bodies; daily. */
   "privacy.retention": z.object({}),
+  /** Deletes expired rate-limit counts (app/utils/rate-limit.server.ts), so a quiet install keeps none; hourly. */
+  "ratelimit.sweep": z.object({}),
 } satisfies Record<string, z.ZodTypeAny>;
 
 export type JobKind = keyof typeof jobKinds;
@@ -49,4 +51,5 @@ export const jobKeys = {
   weeklySummary: () => "digest.weekly",
   candidateReminder: (flagId: string) => `reminder.candidate_step:${flagId}`,
   retention: () => "privacy.retention",
+  rateLimitSweep: () => "ratelimit.sweep",
 };

@@ -13,8 +13,8 @@ import { newMessageId } from "../email/email.server";
 import { issuePasswordSetup, PASSWORD_SETUP_HOURS } from "./user.server";
 
 // A few per account and per address an hour: enough for a real person, useless for flooding someone's inbox.
-const perAccount = new RateLimiter(3, 60 * 60_000);
-const perAddress = new RateLimiter(10, 60 * 60_000);
+const perAccount = new RateLimiter("unlock-account", 3, 60 * 60_000);
+const perAddress = new RateLimiter("unlock-address", 10, 60 * 60_000);
 
 type Options = { transport?: MailTransport; log?: (line: string) => void };
 
@@ -25,9 +25,11 @@ type Options = { transport?: MailTransport; log?: (line: string) => void };
  */
 export async function requestUnlockEmail(email: string, ip: string, options: Options = {}) {
   const address = email.trim().toLowerCase();
-  if (perAccount.retryAfter(address) > 0 || perAddress.retryAfter(ip) > 0) return { delivery: Promise.resolve(false) };
-  perAccount.hit(address);
-  perAddress.hit(ip);
+  const refused = { delivery: Promise.resolve(false) };
+  // A request one limit refuses doesn't use up the other's; `take` then counts atomically, so requests racing past
+  // the first check on several instances still get at most the limit.
+  if ((await perAccount.retryAfter(address)) > 0 || (await perAddress.retryAfter(ip)) > 0) return refused;
+  if ((await perAccount.take(address)) > 0 || (await perAddress.take(ip)) > 0) return refused;
   const user = await prisma.user.findFirst({ where: { email: address, active: true }, select: { id: true, name: true, email: true } });
   if (!user) return { delivery: Promise.resolve(false) };
   const token = await prisma.$transaction(async (tx) => {
