@@ -145,7 +145,37 @@ export function claimRows(table: "Job" | "EmailMessage", due: Prisma.Sql, set: P
  * Locks one row until the transaction ends, so a rule checked inside it ("not flagged yet") still holds when it
  * writes: a second transaction asking for the same lock waits, then sees the first one's rows. PostgreSQL only;
  * SQLite runs one writing transaction at a time already. Null when there is nothing to run.
+ * `FOR NO KEY UPDATE`, not `FOR UPDATE`: lockers still exclude each other (and plain UPDATEs of the row), but rows
+ * that merely reference it (an audit event, an email naming the candidate) can be inserted meanwhile, so a writer
+ * that took no lock never waits on one, and can't deadlock with one, over a foreign key.
  */
-export function lockRow(table: "Interview" | "Candidate" | "InterviewFlag", id: string) {
-  return isPostgres ? Prisma.sql`SELECT 1 FROM ${Prisma.raw(`"${table}"`)} WHERE "id" = ${id} FOR UPDATE` : null;
+export function lockRow(table: "Interview" | "Candidate" | "InterviewFlag" | "User" | "Agency", id: string | number) {
+  return isPostgres ? Prisma.sql`SELECT 1 FROM ${Prisma.raw(`"${table}"`)} WHERE "id" = ${id} FOR NO KEY UPDATE` : null;
+}
+
+/**
+ * Locks the candidate row an interview belongs to, until the transaction ends: the one lock every check-then-write on
+ * a candidate's records takes first (app/models/candidates/candidate-lock.server.ts). PostgreSQL only, as lockRow.
+ */
+export function lockCandidateOfInterview(interviewId: string) {
+  return isPostgres
+    ? Prisma.sql`SELECT c."id" FROM "Candidate" c WHERE c."id" = (SELECT i."candidateId" FROM "Interview" i WHERE i."id" = ${interviewId}) FOR NO KEY UPDATE OF c`
+    : null;
+}
+
+/**
+ * Locks every active manager's row, so "at least one active manager stays" holds when two managers are deactivated or
+ * demoted at once: the second waits, and its count no longer includes the first. PostgreSQL only, as lockRow.
+ */
+export function lockActiveManagers() {
+  return isPostgres ? Prisma.sql`SELECT "id" FROM "User" WHERE "role" = 'manager' AND "active" = true ORDER BY "id" FOR NO KEY UPDATE` : null;
+}
+
+/**
+ * A lock on a name until the transaction ends (PostgreSQL's transaction advisory lock), for a rule about a row that
+ * doesn't exist yet ("create version 1 unless there is one"): a unique violation inside a PostgreSQL transaction
+ * aborts all of it, so the losing side must wait and see the row instead. Run it with $executeRaw (it returns void).
+ */
+export function lockName(name: "default-playbook") {
+  return isPostgres ? Prisma.sql`SELECT pg_advisory_xact_lock(hashtext(${`rebound:${name}`}))` : null;
 }

@@ -5,6 +5,7 @@ import type { StaffActor } from "~/models/audit/events";
 import { recordAudit } from "~/models/audit/audit.server";
 import { scheduleDigestsInTx } from "~/models/digests/digests.server";
 import { isUniqueViolation, prisma } from "~/utils/db.server";
+import { lockRow } from "~/utils/sql-dialect.server";
 import { env } from "~/utils/env.server";
 
 export type AgencySettings = {
@@ -54,8 +55,12 @@ type OptionalSettings = "quietAfterDays" | "overdueGraceHours" | "checkInEnabled
 type AgencyUpdate = Omit<AgencySettings, OptionalSettings> & Partial<Pick<AgencySettings, OptionalSettings>>;
 
 export async function updateAgency(input: AgencyUpdate, actor: StaffActor) {
-  const before = await getAgency();
+  await getAgency(); // makes sure the row exists
   return prisma.$transaction(async (tx) => {
+    // Two saves at once: the second waits, so its "before" (the audit, the digests' time zone) is the first's "after".
+    const lock = lockRow("Agency", 1);
+    if (lock) await tx.$queryRaw(lock);
+    const before = await tx.agency.findUniqueOrThrow({ where: { id: 1 }, select: fields });
     const after = await tx.agency.update({ where: { id: 1 }, data: input, select: fields });
     await recordAudit(tx, { actor, action: "agency.updated", entityId: "1", before, after });
     // The digests go out at 08:00 on the agency's clock: a new zone moves their next run.

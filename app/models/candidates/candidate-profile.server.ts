@@ -8,6 +8,7 @@ import { assertNotStale, contactVersion, describeContact } from "../stale-edit.s
 import { outcomeChoices } from "../recovery/application.server";
 import { getCandidateOutcomes } from "../second-interviews/second-interview.server";
 import { syncCandidateSummary } from "./summaries.server";
+import { lockCandidate } from "./candidate-lock.server";
 import { candidateReassignedInTx } from "../notifications/alerts.server";
 
 /** A candidate has a handful of interviews; the bound only guards against a runaway import. */
@@ -109,6 +110,8 @@ export async function updateCandidate(
 ) {
   try {
     return await prisma.$transaction(async (tx) => {
+      // Two saves from the same version: the second must see the first (a stale edit), not overwrite it.
+      await lockCandidate(tx, candidateId);
       const current = await tx.candidate.findUnique({
         where: { id: candidateId },
         select: { name: true, email: true, phone: true, linkedinUrl: true, status: true, recruiterId: true, erasedAt: true },

@@ -18,6 +18,7 @@ import { jobKeys } from "../jobs/kinds";
 import { scheduleJob } from "../jobs/schedule.server";
 import { notifyInTx } from "../notifications/notifications.server";
 import { createCoachingLinkInTx } from "../recovery/coaching.server";
+import { lockInterviewCandidate } from "../candidates/candidate-lock.server";
 import { CHECK_IN_LINK_DAYS, CHECK_IN_TEMPLATE, checkInDueAt, checkInSkipReason } from "./check-in-rules";
 
 const candidateActor: AuditActor = { label: "candidate" };
@@ -102,6 +103,8 @@ export async function sendCheckIn(checkInId: string, now: Date = new Date()): Pr
         CHECK_IN_LINK_DAYS,
       );
   const result = await prisma.$transaction(async (tx): Promise<CheckInSendResult> => {
+    // The candidate first, as every check-then-write on their records does (queueEmailInTx locks it too).
+    await lockInterviewCandidate(tx, interview.id);
     // Still planned? Another worker or a change since the read above wins.
     const claimed = await tx.checkIn.updateMany({
       where: { id: checkInId, status: "planned" },
@@ -218,6 +221,8 @@ export async function answerCheckIn(token: string, reply: CheckInReply, now: Dat
   return prisma.$transaction(async (tx) => {
     const access = await findValidLink(tx, token, now);
     if (!access) return null;
+    // A "badly" answer flags the interview or adds to its flag, which a recruiter may be doing at the same moment.
+    await lockInterviewCandidate(tx, access.interviewId);
     const claimed = await tx.checkIn.updateMany({
       where: { id: access.id, status: "sent" },
       data: {

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { recordAudit } from "~/models/audit/audit.server";
 import type { AuditActor } from "~/models/audit/events";
 import { prisma, type Tx } from "~/utils/db.server";
+import { lockCandidate } from "~/models/candidates/candidate-lock.server";
 import { formatDuration } from "~/utils/dates";
 import { env } from "~/utils/env.server";
 import { RuleViolation } from "~/utils/errors.server";
@@ -54,6 +55,9 @@ export function newMessageId() {
  * Refuses a candidate who unsubscribed and an address we can't deliver to. Call wakeEmailWorker() after commit.
  */
 export async function queueEmailInTx(tx: Tx, input: QueueEmailInput, actor: AuditActor) {
+  // An unsubscribe, "do not contact" or erasure at the same moment either commits first (and is seen here) or waits
+  // and then stops this message with the rest of the queue.
+  await lockCandidate(tx, input.candidateId);
   const candidate = await tx.candidate.findUnique({
     where: { id: input.candidateId },
     select: { id: true, name: true, emailOptOut: true, doNotContact: true, erasedAt: true },
@@ -317,8 +321,10 @@ export async function unsubscribe(token: string, now: Date = new Date()) {
       select: { id: true, name: true, emailOptOut: true },
     });
     if (!candidate) return null;
-    if (candidate.emailOptOut) return { candidateId: candidate.id, already: true };
-    await tx.candidate.update({ where: { id: candidate.id }, data: { emailOptOut: true, optedOutAt: now } });
+    await lockCandidate(tx, candidate.id);
+    // Conditional, so two clicks at once record the opt-out (and stop the queue) once.
+    const { count: first } = await tx.candidate.updateMany({ where: { id: candidate.id, emailOptOut: false }, data: { emailOptOut: true, optedOutAt: now } });
+    if (!first) return { candidateId: candidate.id, already: true };
     const { count } = await tx.emailMessage.updateMany({
       where: { candidateId: candidate.id, status: "queued" },
       data: { status: "failed", lastError: `Not sent: ${candidate.name} unsubscribed before it went out.` },

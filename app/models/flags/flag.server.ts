@@ -6,6 +6,7 @@ import { inTaxonomyOrder, isFlagReason, reasonLabel } from "~/models/flags/reaso
 import { recordAudit } from "~/models/audit/audit.server";
 import { isUniqueViolation, prisma, type Tx } from "~/utils/db.server";
 import { lockRow } from "~/utils/sql-dialect.server";
+import { lockInterviewCandidate } from "../candidates/candidate-lock.server";
 import { RuleViolation } from "~/utils/errors.server";
 import { assertNotStale, flagVersion } from "../stale-edit.server";
 import { cancelChecklistRun, startChecklistRun } from "../recovery/checklist.server";
@@ -127,6 +128,7 @@ export async function raiseFlagInTx(
   { flaggedById, actor, now }: { flaggedById: string; actor: AuditActor; now: Date },
 ) {
   const flag = cleanFlagInput(input);
+  await lockInterviewCandidate(tx, interviewId);
   const lock = lockRow("Interview", interviewId);
   if (lock) await tx.$queryRaw(lock);
   const interview = await tx.interview.findUnique({
@@ -172,6 +174,7 @@ export async function raiseFlagInTx(
 export async function editFlag(ref: FlagRef, input: FlagInput & { baseVersion?: string }, actor: StaffActor) {
   const flag = cleanFlagInput(input);
   return prisma.$transaction(async (tx) => {
+    await lockInterviewCandidate(tx, ref.interviewId);
     const { candidateId, details } = await loadCurrentFlag(tx, ref);
     assertNotStale(input.baseVersion, flagVersion(details), () => describeSavedFlag(details));
     await tx.flagReason.deleteMany({ where: { flagId: ref.flagId } });
@@ -200,6 +203,7 @@ export async function editFlag(ref: FlagRef, input: FlagInput & { baseVersion?: 
 /** Takes the flag off the interview (kept in history): its checklist is cancelled and its recovery closed. */
 export async function removeFlag(ref: FlagRef, actor: StaffActor) {
   return prisma.$transaction(async (tx) => {
+    await lockInterviewCandidate(tx, ref.interviewId);
     const { flag, candidateId, details } = await loadCurrentFlag(tx, ref);
     const now = new Date();
     // The row stays (removedAt) so the history and the timeline keep it; it can be flagged again later.

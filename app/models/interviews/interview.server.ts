@@ -49,8 +49,8 @@ export async function logInterview(input: LogInterviewInput, actor: StaffActor, 
       );
     }
   }
-  try {
-    return await prisma.$transaction(async (tx) => {
+  const save = () =>
+    prisma.$transaction(async (tx) => {
       let candidate: { id: string; recruiterId: string; name: string };
       if (input.candidate.kind === "new") {
         candidate = await createCandidateInTx(tx, input.candidate, { recruiterId: actor.userId, actor });
@@ -102,16 +102,20 @@ export async function logInterview(input: LogInterviewInput, actor: StaffActor, 
         wentBadly: interview.impression === "went_badly",
       };
     });
+  try {
+    return await save();
   } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
     // Two people creating the same candidate at once: the second gets the same answer as a plain duplicate.
-    if (input.candidate.kind === "new" && isUniqueViolation(error)) {
+    if (input.candidate.kind === "new") {
       const existing = await prisma.candidate.findUnique({
         where: { email: input.candidate.email.trim().toLowerCase() },
         select: { id: true, name: true, email: true },
       });
       if (existing) throw new DuplicateCandidateEmail(existing);
     }
-    throw error;
+    // Otherwise the same new company was created by another request meanwhile: once more, it is found this time.
+    return await save();
   }
 }
 

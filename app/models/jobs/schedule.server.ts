@@ -23,11 +23,12 @@ export async function scheduleJob<K extends JobKind>(tx: Tx, input: ScheduleJobI
     const live = await tx.job.findUnique({ where: { key: input.key }, select: { id: true, leaseUntil: true } });
     if (live) {
       if (live.leaseUntil && live.leaseUntil > now) return { id: live.id, replaced: false };
-      await tx.job.update({
-        where: { id: live.id },
+      // Conditional on "not held": a worker on another connection may have claimed it since the read above.
+      const { count } = await tx.job.updateMany({
+        where: { id: live.id, OR: [{ leaseUntil: null }, { leaseUntil: { lte: now } }] },
         data: { ...data, attempts: 0, lastError: null, leaseUntil: null, lockedBy: null },
       });
-      return { id: live.id, replaced: true };
+      return { id: live.id, replaced: count > 0 };
     }
   }
   const job = await tx.job.create({ data: { ...data, key: input.key ?? null }, select: { id: true } });

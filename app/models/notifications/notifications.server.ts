@@ -4,6 +4,7 @@
 import { createElement } from "react";
 import { render } from "@react-email/render";
 import { prisma, type Tx } from "~/utils/db.server";
+import { lockRow } from "~/utils/sql-dialect.server";
 import { env } from "~/utils/env.server";
 import { NotificationEmail } from "../../../emails/notification";
 import { queueStaffEmailInTx } from "../email/staff-email.server";
@@ -146,7 +147,8 @@ export async function listNotifications(userId: string, page = 1, pageSize = NOT
 export async function markNotificationRead(userId: string, id: string, now = new Date()) {
   const found = await prisma.notification.findFirst({ where: { id, userId }, select: { id: true, link: true, readAt: true } });
   if (!found) return null;
-  if (!found.readAt) await prisma.notification.update({ where: { id }, data: { readAt: now } });
+  // Conditional: a second tab (or an erasure) may have changed the row since the read, which must not be a 500.
+  if (!found.readAt) await prisma.notification.updateMany({ where: { id, userId, readAt: null }, data: { readAt: now } });
   return { link: found.link };
 }
 
@@ -179,6 +181,9 @@ export async function saveNotificationPreferences(
 ) {
   const userId = user.id;
   await prisma.$transaction(async (tx) => {
+    // Two saves at once (two tabs) take turns, so an upsert never finds its row created meanwhile (a unique violation).
+    const lock = lockRow("User", userId);
+    if (lock) await tx.$queryRaw(lock);
     await tx.user.update({
       where: { id: userId },
       data: { morningDigest: digests.morningDigest, ...(user.role === "manager" ? { weeklySummary: digests.weeklySummary } : {}) },

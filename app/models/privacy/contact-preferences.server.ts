@@ -6,6 +6,7 @@ import { getAgency } from "~/models/agency/agency.server";
 import { toDateInputValue } from "~/utils/dates";
 import { parseLocalDate } from "~/utils/zoned-time";
 import { prisma } from "~/utils/db.server";
+import { lockCandidate } from "~/models/candidates/candidate-lock.server";
 import { RuleViolation } from "~/utils/errors.server";
 import { candidateUnsubscribedRemindersInTx } from "../recovery/candidate-reminders.server";
 import type { PrivacyDetailsInput } from "./privacy-forms";
@@ -51,6 +52,8 @@ export async function updatePrivacyDetails(candidateId: string, input: PrivacyDe
     privacyNoticeSentAt: day(input.privacyNoticeSentAt, "privacyNoticeSentAt"),
   };
   return prisma.$transaction(async (tx) => {
+    // "Do not contact" stops queued emails: an email being queued at the same moment waits, then sees it (email.server.ts).
+    await lockCandidate(tx, candidateId);
     const current = await tx.candidate.findUnique({
       where: { id: candidateId },
       select: { erasedAt: true, doNotContact: true, lawfulBasis: true, consentGivenAt: true, consentHow: true, privacyNoticeSentAt: true },

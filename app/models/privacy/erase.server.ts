@@ -5,6 +5,7 @@ import { z } from "zod";
 import { recordAudit } from "~/models/audit/audit.server";
 import { auditEvents, isAuditAction, personalFields, type AuditActor } from "~/models/audit/events";
 import { prisma, type Tx } from "~/utils/db.server";
+import { lockCandidate } from "~/models/candidates/candidate-lock.server";
 import { RuleViolation } from "~/utils/errors.server";
 import { confirmsName, type ErasureReason } from "./privacy-forms";
 import { suppressEmailInTx } from "./suppression.server";
@@ -34,6 +35,8 @@ export type EraseResult = {
 
 /** The erasure, inside the caller's transaction. Refuses an unknown or already erased candidate. */
 export async function eraseCandidateInTx(tx: Tx, candidateId: string, input: EraseInput, actor: AuditActor, now: Date): Promise<EraseResult> {
+  // After the lock, an email queued or a flag raised at the same moment is either committed (and erased) or waits.
+  await lockCandidate(tx, candidateId);
   const candidate = await tx.candidate.findUnique({
     where: { id: candidateId },
     select: { id: true, name: true, email: true, phone: true, linkedinUrl: true, erasedAt: true },
@@ -131,6 +134,7 @@ export async function eraseCandidateConfirmed(
   now: Date = new Date(),
 ) {
   return prisma.$transaction(async (tx) => {
+    await lockCandidate(tx, candidateId);
     const current = await tx.candidate.findUnique({ where: { id: candidateId }, select: { name: true, erasedAt: true } });
     if (!current) throw new RuleViolation("This candidate no longer exists.");
     if (!current.erasedAt && !confirmsName(input.confirmName, current.name)) {

@@ -6,6 +6,7 @@ import type { StaffActor } from "~/models/audit/events";
 import { getAgency } from "~/models/agency/agency.server";
 import { monthsBefore } from "~/utils/zoned-time";
 import { prisma, type Tx } from "~/utils/db.server";
+import { lockCandidate } from "~/models/candidates/candidate-lock.server";
 import { RuleViolation } from "~/utils/errors.server";
 import { jobKeys } from "~/models/jobs/kinds";
 import { eraseCandidateInTx } from "./erase.server";
@@ -106,8 +107,15 @@ export async function runRetention(now: Date = new Date()) {
     if (!due.length) break;
     for (const { id } of due) {
       try {
-        await prisma.$transaction((tx) => eraseCandidateInTx(tx, id, { reason: "retention" }, { label: "system" }, now));
-        erased += 1;
+        const done = await prisma.$transaction(async (tx) => {
+          // Still due once locked? A manager may have exempted them since the list above was read.
+          await lockCandidate(tx, id);
+          if (!(await tx.candidate.count({ where: { ...dueCandidatesWhere(cutoffs.candidates), id } }))) return false;
+          await eraseCandidateInTx(tx, id, { reason: "retention" }, { label: "system" }, now);
+          return true;
+        });
+        if (!done) skipped.add(id);
+        else erased += 1;
       } catch (error) {
         // Erased or exempted meanwhile: the next run looks again.
         if (!(error instanceof RuleViolation)) throw error;
@@ -125,6 +133,7 @@ export async function runRetention(now: Date = new Date()) {
 }
 
 async function loadForExemption(tx: Tx, candidateId: string) {
+  await lockCandidate(tx, candidateId);
   const candidate = await tx.candidate.findUnique({ where: { id: candidateId }, select: { erasedAt: true, retentionExemptAt: true, retentionExemptReason: true } });
   if (!candidate) throw new RuleViolation("This candidate no longer exists.", "candidateId");
   if (candidate.erasedAt) throw new RuleViolation("This candidate was already erased.", "candidateId");

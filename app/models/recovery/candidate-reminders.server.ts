@@ -12,6 +12,7 @@ import { COACHING_TOKEN_PLACEHOLDER, coachingUrl, UNSUBSCRIBE_TOKEN_PLACEHOLDER,
 import { isDeliverableAddress, queueEmailInTx, wakeEmailWorker } from "../email/email.server";
 import { jobKeys } from "../jobs/kinds";
 import { cancelJobs, scheduleJob } from "../jobs/schedule.server";
+import { lockCandidate, lockInterviewCandidate } from "../candidates/candidate-lock.server";
 import {
   CANDIDATE_REMINDER_TEMPLATE,
   decideReminder,
@@ -132,6 +133,7 @@ export async function setCandidateReminders(
   now = new Date(),
 ) {
   return prisma.$transaction(async (tx) => {
+    await lockInterviewCandidate(tx, ref.interviewId);
     const flag = await tx.interviewFlag.findFirst({
       where: { id: ref.flagId, interviewId: ref.interviewId },
       select: {
@@ -239,6 +241,8 @@ export async function runCandidateReminder(flagId: string, now: Date = new Date(
   let sent = false;
   try {
     sent = await prisma.$transaction(async (tx) => {
+      // The candidate first, as every check-then-write on their records does (queueEmailInTx locks it too).
+      await lockCandidate(tx, candidate.id);
       const slotFrom = new Date(now.getTime() - REMINDER_GAP_HOURS * 3600_000);
       const claimed = await tx.interviewFlag.updateMany({
         where: {

@@ -13,6 +13,7 @@ import { dueTimeFor } from "./step-due";
 import { inQueue } from "./lifecycle.server";
 import { currentPlaybook } from "./playbook.server";
 import { refreshCandidateReminderInTx } from "./candidate-reminders.server";
+import { lockInterviewCandidate } from "../candidates/candidate-lock.server";
 
 
 export const NOTE_MAX = 2000;
@@ -80,7 +81,9 @@ export async function cancelChecklistRun(tx: Tx, flagId: string, actor: AuditAct
 
 export type StepRef = { interviewId: string; stepStateId: string };
 
+/** Loads the step for a check-then-write, after locking its candidate (candidate-lock.server.ts). */
 async function loadStep(tx: Tx, { interviewId, stepStateId }: StepRef) {
+  await lockInterviewCandidate(tx, interviewId);
   const state = await tx.checklistStepState.findUnique({
     where: { id: stepStateId },
     select: {

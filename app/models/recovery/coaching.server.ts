@@ -8,6 +8,7 @@ import type { AuditActor, StaffActor } from "~/models/audit/events";
 import { prisma, type Tx } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
 import { completeRunIfFinished } from "./checklist.server";
+import { lockCandidate, lockInterviewCandidate } from "../candidates/candidate-lock.server";
 import type { Reflection } from "./reflection";
 
 export const COACHING_LINK_DAYS = 30;
@@ -48,6 +49,9 @@ function toReflection(run: ReflectionRow): Reflection {
 // The recruiter's side
 
 async function getRunForLinks(tx: Tx, runId: string, scope?: { interviewId: string }) {
+  // "Replace the links still active" reads, then writes: lock the candidate first (candidate-lock.server.ts).
+  const owner = await tx.checklistRun.findUnique({ where: { id: runId }, select: { interviewId: true } });
+  if (owner) await lockInterviewCandidate(tx, owner.interviewId);
   const run = await tx.checklistRun.findUnique({
     where: { id: runId },
     select: { id: true, status: true, interviewId: true, interview: { select: { candidateId: true } } },
@@ -142,6 +146,7 @@ export async function revokeCoachingLink(
     if (!link || (scope && link.run.interviewId !== scope.interviewId)) {
       throw new RuleViolation("That link no longer exists. Reload the page.");
     }
+    await lockInterviewCandidate(tx, link.run.interviewId);
     // Emails each carry a link of their own, so "revoke" stops every link to this run that still works.
     const active = await tx.coachingLink.findMany({
       where: { runId: link.run.id, revokedAt: null, expiresAt: { gt: now } },
@@ -224,6 +229,17 @@ async function findValidLink(client: Tx, token: string, now: Date) {
   return { linkId: link.id, runId: link.run.id, candidateId: link.run.interview.candidateId, lastOpenedAt: link.lastOpenedAt };
 }
 
+/**
+ * findValidLink for a check-then-write: the link's candidate is locked (candidate-lock.server.ts), then the link is
+ * checked again, since a recruiter may have revoked it or removed the flag while this waited for the lock.
+ */
+async function findValidLinkLocked(tx: Tx, token: string, now: Date) {
+  const access = await findValidLink(tx, token, now);
+  if (!access) return null;
+  await lockCandidate(tx, access.candidateId);
+  return findValidLink(tx, token, now);
+}
+
 const OPENED_EVERY_MS = 60_000;
 
 /**
@@ -302,7 +318,7 @@ export type CoachingPage = NonNullable<Awaited<ReturnType<typeof findCoachingRun
  */
 export async function markCandidateStepDone(token: string, stepStateId: string, now: Date = new Date()) {
   return prisma.$transaction(async (tx) => {
-    const access = await findValidLink(tx, token, now);
+    const access = await findValidLinkLocked(tx, token, now);
     if (!access) return null;
     const state = await tx.checklistStepState.findFirst({
       where: { id: stepStateId, runId: access.runId, step: { owner: "candidate" } },
@@ -331,7 +347,7 @@ export async function markCandidateStepDone(token: string, stepStateId: string, 
 /** Saves the worksheet (already validated by ReflectionSchema). Null when the link is not valid. */
 export async function saveReflection(token: string, fields: Reflection, now: Date = new Date()) {
   return prisma.$transaction(async (tx) => {
-    const access = await findValidLink(tx, token, now);
+    const access = await findValidLinkLocked(tx, token, now);
     if (!access) return null;
     const run = await tx.checklistRun.findUniqueOrThrow({
       where: { id: access.runId },

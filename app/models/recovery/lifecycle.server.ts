@@ -10,6 +10,7 @@ import { RuleViolation } from "~/utils/errors.server";
 import { sqlDate } from "~/utils/sql-dialect.server";
 import type { CandidateStatus, ClosingReason, RecoveryState } from "../enums";
 import { syncCandidateSummary } from "../candidates/summaries.server";
+import { lockCandidate, lockInterviewCandidate } from "../candidates/candidate-lock.server";
 import { DEFAULT_QUIET_AFTER_DAYS, quietSince } from "./rules";
 import { cancelRecoveryAlertsInTx, scheduleRecoveryAlertsInTx } from "../notifications/alerts.server";
 import { cancelCandidateRemindersInTx, refreshCandidateReminderInTx } from "./candidate-reminders.server";
@@ -61,7 +62,9 @@ const recoverySelect = {
   interview: { select: { candidateId: true } },
 } as const;
 
+/** Loads the recovery for a check-then-write, after locking its candidate (candidate-lock.server.ts). */
 async function loadRecovery(tx: Tx, ref: { interviewId: string; flagId: string }) {
+  await lockInterviewCandidate(tx, ref.interviewId);
   const flag = await tx.interviewFlag.findFirst({ where: { id: ref.flagId, interviewId: ref.interviewId }, select: recoverySelect });
   if (!flag) throw new RuleViolation("That recovery no longer exists. Reload the page.");
   return flag;
@@ -335,6 +338,8 @@ export async function closeQuietRecoveries(now = new Date(), batchSize = 100) {
       await prisma.$transaction(async (tx) => {
         const candidateId = (await tx.interviewFlag.findUniqueOrThrow({ where: { id }, select: { interview: { select: { candidateId: true } } } }))
           .interview.candidateId;
+        // closeRecoveryInTx checks "not closed yet" again under the lock: a recruiter may have closed it meanwhile.
+        await lockCandidate(tx, candidateId);
         if (await closeRecoveryInTx(tx, id, { reason: "went_quiet", actor: { label: "system" }, now })) {
           closed += 1;
           await syncCandidateStatus(tx, candidateId, { label: "system" }, "went_quiet");

@@ -3,6 +3,7 @@
 import type { StaffActor } from "~/models/audit/events";
 import { recordAudit } from "~/models/audit/audit.server";
 import { prisma, type Tx, isUniqueViolation } from "~/utils/db.server";
+import { lockName } from "~/utils/sql-dialect.server";
 import { RuleViolation } from "~/utils/errors.server";
 import { DEFAULT_PLAYBOOK, type PlaybookStepData } from "./playbook";
 
@@ -30,6 +31,13 @@ const versionSelect = {
 /** Creates version 1 from the default playbook when the agency has none yet. Safe to call again and concurrently. */
 export async function ensureDefaultPlaybook(client: Client = prisma) {
   if ((await client.playbookVersion.count()) > 0) return;
+  // Inside a transaction (the first flag ever, several at once) the loser's unique violation would abort it: wait for
+  // the winner instead, then find its version 1. Outside one the lock ends at once and the catch below does the job.
+  const lock = lockName("default-playbook");
+  if (lock && client !== prisma) {
+    await client.$executeRaw(lock);
+    if ((await client.playbookVersion.count()) > 0) return;
+  }
   try {
     await client.playbookVersion.create({
       data: {

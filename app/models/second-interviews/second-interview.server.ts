@@ -17,6 +17,7 @@ import {
 } from "./second-interview-forms";
 import { applicationOf } from "../recovery/application.server";
 import { syncCandidateSummary } from "../candidates/summaries.server";
+import { lockInterviewCandidate } from "../candidates/candidate-lock.server";
 import { closeRecoveriesForOutcome, inQueue, moveRecoveryForRequest, openRecovery } from "../recovery/lifecycle.server";
 
 
@@ -44,6 +45,7 @@ function notInFuture(date: Date, now: Date, field: string, what: string) {
 /** Records that the candidate or the recruiter asked the company for a second interview after this one. */
 export async function recordSecondInterviewRequest(interviewId: string, input: RequestInput, actor: StaffActor, now = new Date()) {
   return prisma.$transaction(async (tx) => {
+    await lockInterviewCandidate(tx, interviewId);
     const interview = await tx.interview.findUnique({
       where: { id: interviewId },
       select: { id: true, candidateId: true, scheduledAt: true, durationMinutes: true },
@@ -85,7 +87,9 @@ export async function recordSecondInterviewRequest(interviewId: string, input: R
   });
 }
 
+/** Loads the request for a check-then-write, after locking its candidate (candidate-lock.server.ts). */
 async function findRequest(tx: Tx, ref: { interviewId: string; requestId: string }) {
+  await lockInterviewCandidate(tx, ref.interviewId);
   const request = await tx.secondInterviewRequest.findUnique({
     where: { id: ref.requestId },
     select: {
@@ -205,6 +209,7 @@ const finalOutcomes = new Set(["hired", "offer_declined", "rejected", "withdrawn
  */
 export async function recordOutcome(input: OutcomeInput, actor: StaffActor, { candidateId, now = new Date() }: { candidateId?: string; now?: Date } = {}) {
   return prisma.$transaction(async (tx) => {
+    await lockInterviewCandidate(tx, input.interviewId);
     const application = await applicationOf(tx, input.interviewId);
     if (!application || (candidateId && application.candidateId !== candidateId)) {
       throw new RuleViolation("Choose one of this candidate's interviews.", "interviewId");

@@ -15,6 +15,7 @@ import { parseLocalDate } from "~/utils/zoned-time";
 import { filterParam, parseFilters, parseTableState, type TableState } from "~/utils/table-params";
 import { candidateSql, type CandidateScope } from "../candidates/candidate-access.server";
 import { reassignCandidateInTx } from "../candidates/candidate-profile.server";
+import { lockCandidates } from "../candidates/candidate-lock.server";
 import { candidateStatuses } from "../enums";
 import { candidateTable, type CandidateColumn } from "./table-columns";
 import { FORCED_JOIN, containsPattern, likeIgnoringCase, readDate, rowKey, sqlDate } from "~/utils/sql-dialect.server";
@@ -278,6 +279,8 @@ async function moveCandidates(input: { candidateIds: string[]; recruiterId: stri
   const recruiter = await activeRecruiter(input.recruiterId);
   const ids = [...new Set(input.candidateIds)];
   return prisma.$transaction(async (tx) => {
+    // The confirmation compares owners read here: lock them so a move or edit at the same moment can't change them.
+    await lockCandidates(tx, ids);
     const candidates = await selectedCandidates(tx, ids);
     if (confirmation !== null && !sameConfirmation(confirmation, confirmationFor(actor, recruiter.id, candidates))) {
       throw new RuleViolation(

@@ -2,7 +2,8 @@
 // with the team. The stored query is never trusted: each load re-reads it with the table's own param schema, so a
 // view saved before a filter value or column went away still opens (on what still applies) instead of failing.
 import { recordAudit } from "~/models/audit/audit.server";
-import { prisma } from "~/utils/db.server";
+import { prisma, type Tx } from "~/utils/db.server";
+import { lockRow } from "~/utils/sql-dialect.server";
 import { RuleViolation } from "~/utils/errors.server";
 import type { TableConfig } from "~/utils/table-params";
 import { OWNERSHIP_PARAM } from "./ownership";
@@ -74,8 +75,17 @@ export async function listSavedViews(userId: string, table: SavedViewTable) {
 
 export type SavedViewTab = Awaited<ReturnType<typeof listSavedViews>>[number];
 
-async function assertNameFree(ownerId: string, table: SavedViewTable, name: string, exceptId?: string) {
-  const mine = await prisma.savedView.findMany({ where: { ownerId, table }, select: { id: true, name: true } });
+/**
+ * Every change to a user's views first locks the user's row, then checks its rules in the same transaction: two saves
+ * at once (two tabs) would otherwise both pass, and the second hit the unique index (a 500) or exceed the limit.
+ */
+async function lockOwner(tx: Tx, ownerId: string) {
+  const lock = lockRow("User", ownerId);
+  if (lock) await tx.$queryRaw(lock);
+}
+
+async function assertNameFree(tx: Tx, ownerId: string, table: SavedViewTable, name: string, exceptId?: string) {
+  const mine = await tx.savedView.findMany({ where: { ownerId, table }, select: { id: true, name: true } });
   if (mine.some((v) => v.id !== exceptId && v.name.toLowerCase() === name.toLowerCase())) {
     throw new RuleViolation("You already have a view with this name. Choose another.", "name");
   }
@@ -83,12 +93,13 @@ async function assertNameFree(ownerId: string, table: SavedViewTable, name: stri
 }
 
 export async function saveView(userId: string, table: SavedViewTable, input: { name: string; query: string; shared: boolean }) {
-  const count = await assertNameFree(userId, table, input.name);
-  if (count >= SAVED_VIEWS_PER_TABLE) {
-    throw new RuleViolation(`You can keep ${SAVED_VIEWS_PER_TABLE} views per table. Delete one first.`, "name");
-  }
   const query = canonicalViewQuery(table, new URLSearchParams(input.query));
   return prisma.$transaction(async (tx) => {
+    await lockOwner(tx, userId);
+    const count = await assertNameFree(tx, userId, table, input.name);
+    if (count >= SAVED_VIEWS_PER_TABLE) {
+      throw new RuleViolation(`You can keep ${SAVED_VIEWS_PER_TABLE} views per table. Delete one first.`, "name");
+    }
     const view = await tx.savedView.create({
       data: { ownerId: userId, table, name: input.name, query, shared: input.shared },
       select: { id: true, name: true, query: true },
@@ -103,18 +114,19 @@ export async function saveView(userId: string, table: SavedViewTable, input: { n
   });
 }
 
-async function ownView(userId: string, table: SavedViewTable, viewId: string) {
-  const view = await prisma.savedView.findFirst({ where: { id: viewId, table, ownerId: userId }, select: { id: true, name: true, query: true, shared: true } });
+async function ownView(tx: Tx, userId: string, table: SavedViewTable, viewId: string) {
+  const view = await tx.savedView.findFirst({ where: { id: viewId, table, ownerId: userId }, select: { id: true, name: true, query: true, shared: true } });
   // A teammate's shared view, or one already deleted: either way not this user's to change.
   if (!view) throw new RuleViolation("That view no longer exists or is not yours to change.");
   return view;
 }
 
 export async function renameView(userId: string, table: SavedViewTable, viewId: string, name: string) {
-  const view = await ownView(userId, table, viewId);
-  if (view.name === name) return view;
-  await assertNameFree(userId, table, name, viewId);
   return prisma.$transaction(async (tx) => {
+    await lockOwner(tx, userId);
+    const view = await ownView(tx, userId, table, viewId);
+    if (view.name === name) return view;
+    await assertNameFree(tx, userId, table, name, viewId);
     const renamed = await tx.savedView.update({ where: { id: viewId }, data: { name }, select: { id: true, name: true } });
     await recordAudit(tx, { actor: { userId }, action: "saved_view.renamed", entityId: viewId, before: { name: view.name }, after: { name } });
     return renamed;
@@ -122,9 +134,10 @@ export async function renameView(userId: string, table: SavedViewTable, viewId: 
 }
 
 export async function shareView(userId: string, table: SavedViewTable, viewId: string, shared: boolean) {
-  const view = await ownView(userId, table, viewId);
-  if (view.shared === shared) return view;
   return prisma.$transaction(async (tx) => {
+    await lockOwner(tx, userId);
+    const view = await ownView(tx, userId, table, viewId);
+    if (view.shared === shared) return view;
     const updated = await tx.savedView.update({ where: { id: viewId }, data: { shared }, select: { id: true, name: true } });
     await recordAudit(tx, { actor: { userId }, action: "saved_view.shared", entityId: viewId, before: { shared: view.shared }, after: { shared } });
     return updated;
@@ -132,8 +145,9 @@ export async function shareView(userId: string, table: SavedViewTable, viewId: s
 }
 
 export async function deleteView(userId: string, table: SavedViewTable, viewId: string) {
-  const view = await ownView(userId, table, viewId);
   return prisma.$transaction(async (tx) => {
+    await lockOwner(tx, userId);
+    const view = await ownView(tx, userId, table, viewId);
     await tx.savedView.delete({ where: { id: viewId } });
     await recordAudit(tx, {
       actor: { userId },

@@ -1,6 +1,7 @@
 // My profile: a user's own name, phone, email signature and password.
 import { recordAudit } from "~/models/audit/audit.server";
 import { prisma } from "~/utils/db.server";
+import { lockRow } from "~/utils/sql-dialect.server";
 import { RuleViolation } from "~/utils/errors.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { endUserSessions } from "./user-session.server";
@@ -17,6 +18,9 @@ type Details = { name: string; phone: string | null; emailSignature: string | nu
 /** Saves the user's own details; only the fields that changed are audited. Returns whether anything changed. */
 export async function updateOwnProfile(userId: string, details: Details) {
   return prisma.$transaction(async (tx) => {
+    // Two saves at once (two tabs): the second's audited "before" is the first's "after".
+    const lock = lockRow("User", userId);
+    if (lock) await tx.$queryRaw(lock);
     const current = await tx.user.findUniqueOrThrow({
       where: { id: userId },
       select: { name: true, phone: true, emailSignature: true },

@@ -89,7 +89,8 @@ export async function endOwnSession(userId: string, key: string, currentId: stri
     const session = await tx.session.findFirst({ where: { userId, id: { startsWith: key } }, select: { id: true } });
     if (!session) throw new RuleViolation("That session has already ended.");
     if (session.id === currentId) throw new RuleViolation("Use “Log out” to end this session.");
-    await tx.session.delete({ where: { id: session.id } });
+    // deleteMany: two clicks at once, or a sign-out meanwhile, find the session gone, which is not an error.
+    await tx.session.deleteMany({ where: { id: session.id } });
     await recordAudit(tx, { actor: { userId }, action: "user.session_ended", entityId: userId });
   });
 }

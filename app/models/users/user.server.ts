@@ -2,7 +2,8 @@
 import type { StaffActor } from "~/models/audit/events";
 import { createHash, randomBytes } from "node:crypto";
 import { recordAudit } from "~/models/audit/audit.server";
-import { prisma, type Tx } from "~/utils/db.server";
+import { isUniqueViolation, prisma, type Tx } from "~/utils/db.server";
+import { lockActiveManagers } from "~/utils/sql-dialect.server";
 import { RuleViolation } from "~/utils/errors.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import type { Role } from "../enums";
@@ -68,7 +69,7 @@ export async function createUser(input: NewUser, actor: StaffActor | { label: "c
   const existing = await prisma.user.findUnique({ where: { email }, select: { id: true } });
   if (existing) throw new RuleViolation("A user with this email already exists.", "email");
   const passwordHash = input.password ? await hashPassword(input.password) : null;
-  return prisma.$transaction(async (tx) => {
+  const created = prisma.$transaction(async (tx) => {
     const user = await tx.user.create({
       data: { name: input.name.trim(), email, role: input.role, passwordHash },
       select: publicUser,
@@ -82,9 +83,17 @@ export async function createUser(input: NewUser, actor: StaffActor | { label: "c
     });
     return { user, setupToken };
   });
+  // Two managers adding the same person at once: the unique email has the last word, with the same message.
+  return created.catch((error: unknown) => {
+    if (isUniqueViolation(error)) throw new RuleViolation("A user with this email already exists.", "email");
+    throw error;
+  });
 }
 
 async function assertAnotherActiveManager(tx: Tx, userId: string, message: string) {
+  // Two managers deactivated or demoted at once would each count the other: lock them all, then count.
+  const lock = lockActiveManagers();
+  if (lock) await tx.$queryRaw(lock);
   const others = await tx.user.count({ where: { role: "manager", active: true, id: { not: userId } } });
   if (others === 0) throw new RuleViolation(message);
 }
@@ -102,7 +111,9 @@ export async function changeRole(userId: string, role: Role, actor: StaffActor) 
     if (user.role === "manager" && user.active) {
       await assertAnotherActiveManager(tx, userId, "The agency needs at least one active manager.");
     }
-    await tx.user.update({ where: { id: userId }, data: { role } });
+    // Conditional on the role read above, so two changes at once can't both audit a "before" that is gone.
+    const { count } = await tx.user.updateMany({ where: { id: userId, role: user.role }, data: { role } });
+    if (!count) throw new RuleViolation("Someone changed this user's role meanwhile. Reload the page.");
     await recordAudit(tx, {
       actor,
       action: "user.role_changed",
@@ -121,7 +132,9 @@ export async function deactivateUser(userId: string, actor: StaffActor) {
     if (user.role === "manager") {
       await assertAnotherActiveManager(tx, userId, "The agency needs at least one active manager.");
     }
-    await tx.user.update({ where: { id: userId }, data: { active: false } });
+    // Conditional, so two deactivations at once audit and end sessions once.
+    const { count } = await tx.user.updateMany({ where: { id: userId, active: true }, data: { active: false } });
+    if (!count) return;
     await endUserSessions(tx, userId);
     await recordAudit(tx, {
       actor,
@@ -137,7 +150,8 @@ export async function reactivateUser(userId: string, actor: StaffActor) {
   return prisma.$transaction(async (tx) => {
     const user = await getUserForChange(tx, userId);
     if (user.active) return;
-    await tx.user.update({ where: { id: userId }, data: { active: true } });
+    const { count } = await tx.user.updateMany({ where: { id: userId, active: false }, data: { active: true } });
+    if (!count) return;
     await recordAudit(tx, {
       actor,
       action: "user.reactivated",
