@@ -30,7 +30,8 @@ if (values.help) {
 loadDotEnv();
 const env = await checkConfiguration();
 const { z } = await import("zod");
-const { emailField, nameField, passwordField, roleField } = await import("../app/models/users/user-forms.ts");
+const { passwordField, roleField } = await import("../app/models/users/user-forms.ts");
+const { emailField, nameField } = await import("../app/models/users/person-fields.ts");
 const parsed = z
   .object({ name: nameField, email: emailField, role: roleField, password: passwordField.optional() })
   .safeParse(values);

@@ -1,7 +1,8 @@
 // The one-time setup form: the agency and its first manager.
 import { z } from "zod";
 import { AgencySchema } from "./agency-forms";
-import { emailField, nameField, passwordField } from "../users/user-forms";
+import { emailField, nameField } from "../users/person-fields";
+import { passwordField } from "../users/user-forms";
 
 export const SetupSchema = z
   .object({

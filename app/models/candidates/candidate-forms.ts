@@ -2,7 +2,7 @@
 import { recordIdField } from "~/utils/record-id";
 import { z } from "zod";
 import { candidateStatuses } from "../enums";
-import { emailField, nameField } from "../users/user-forms";
+import { emailField, nameField } from "../users/person-fields";
 
 // Conform sends nothing for an empty field and a plain form sends "": both mean "no value" (stored as null).
 function optionalText(inner: z.ZodTypeAny) {

@@ -1,7 +1,6 @@
 // The recovery filters that let /interviews show exactly the interviews behind a /stats figure: the same flagged-in
 // range, candidate's recruiter, progress (in progress / closed), stage reached and checklist completion as the
 // statistics count. Browser-safe: /stats builds its links with `interviewsLinkFor`, /interviews labels its selects.
-import { DateTime } from "luxon";
 import type { CompletionBucket } from "./stats-tables";
 import type { StatsFilters } from "./stats-forms";
 
@@ -36,19 +35,23 @@ export type FigureScope = {
   progress?: RecoveryProgress;
 };
 
-const day = (d: DateTime) => d.toFormat("yyyy-LL-dd");
+/** The first and last calendar days of a month "2026-09": plain calendar arithmetic, no time zone involved. */
+function monthBounds(month: string) {
+  const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
+  if (!match) return null;
+  const lastDay = new Date(Date.UTC(Number(match[1]), Number(match[2]), 0)).getUTCDate();
+  return { first: `${month}-01`, last: `${month}-${String(lastDay).padStart(2, "0")}` };
+}
 
 /** The /interviews URL listing the flagged interviews a /stats figure counts. */
 export function interviewsLinkFor(filters: Pick<StatsFilters, "from" | "to" | "recruiterId" | "companyId">, scope: FigureScope = {}) {
   let from = filters.from;
   let to = filters.to;
   if (scope.month) {
-    const start = DateTime.fromFormat(scope.month, "yyyy-LL");
-    if (start.isValid) {
-      const monthFrom = day(start);
-      const monthTo = day(start.endOf("month"));
-      if (monthFrom > from) from = monthFrom;
-      if (monthTo < to) to = monthTo;
+    const bounds = monthBounds(scope.month);
+    if (bounds) {
+      if (bounds.first > from) from = bounds.first;
+      if (bounds.last < to) to = bounds.last;
     }
   }
   const params = new URLSearchParams({ flaggedFrom: from, flaggedTo: to });

@@ -2,7 +2,8 @@
 import { z } from "zod";
 import { multiLineText } from "~/utils/text";
 import { phoneField } from "../candidates/candidate-forms";
-import { nameField, passwordField } from "./user-forms";
+import { nameField } from "./person-fields";
+import { passwordField } from "./user-forms";
 
 export const profileIntents = ["update-details", "change-password", "end-session", "end-other-sessions"] as const;
 export const isProfileIntent = (value: unknown): value is (typeof profileIntents)[number] =>

@@ -1,15 +1,8 @@
 // Form schemas for signing in and managing users; shared by actions (server truth) and forms (hints).
 import { z } from "zod";
-import { singleLineText } from "~/utils/text";
 import { commonPasswords } from "~/utils/common-passwords";
 import { roles } from "../enums";
-
-export const emailField = z
-  .string({ required_error: "Enter an email address." })
-  .trim()
-  .toLowerCase()
-  .max(254, "An email address is at most 254 characters.")
-  .email("Enter a valid email address, like name@example.com.");
+import { emailField, nameField } from "./person-fields";
 
 // OWASP ASVS level 1: at least 12 characters, and none of the passwords attackers try first.
 export const PASSWORD_MIN_LENGTH = 12;
@@ -21,10 +14,6 @@ export const passwordField = z
   .refine((v) => !commonPasswords.has(v.toLowerCase()), {
     message: "This is one of the commonest passwords; choose another.",
   });
-
-export const nameField = singleLineText(
-  z.string({ required_error: "Enter a name." }).trim().min(1, "Enter a name.").max(100, "A name is at most 100 characters."),
-);
 
 export const roleField = z.enum(roles.values, {
   errorMap: () => ({ message: "Choose recruiter or manager." }),
