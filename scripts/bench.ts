@@ -1,5 +1,6 @@
 // `npm run bench [-- --db ./data/large.db] [--runs 30]`: response times of the table pages and the dashboard on the
-// large database (`npm run seed:large`), next to the time of the bare SQL each page runs.
+// large database (`npm run seed:large`), next to the time of the bare SQL each page runs. `--db postgresql://…`
+// measures the same pages on PostgreSQL (statements captured from the pg driver, plans from EXPLAIN).
 //
 // The production build runs from a copy of the tree in a temp folder, so a concurrent build here can't disturb it.
 // Pass 1 times full responses (median, p95). Pass 2 restarts the server with a hook that records every statement the
@@ -13,10 +14,11 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
+import { openPostgres, postgresPlanMarks } from "./bench/postgres.ts";
 import { largeDatabaseUrl } from "./bench/target.ts";
 import { loadDotEnv, migrateDatabase } from "./prepare.ts";
 
-const usage = "Usage: npm run bench -- [--db ./data/large.db] [--runs 30] [--warmup 5] [--only <texts in page labels, comma-separated>] [--keep]";
+const usage = "Usage: npm run bench -- [--db ./data/large.db | --db postgresql://…] [--runs 30] [--warmup 5] [--only <texts in page labels, comma-separated>] [--keep]";
 let values;
 try {
   ({ values } = parseArgs({
@@ -44,50 +46,58 @@ const TARGET_RATIO = 3;
 
 loadDotEnv();
 const target = largeDatabaseUrl(values.db, process.env);
-if (!existsSync(target.file)) {
+if (!target.postgres && !existsSync(target.file)) {
   console.error(`${target.file} does not exist: run \`npm run seed:large\` first.`);
   process.exit(1);
 }
 // Measure the schema as it is now: apply migrations added since the seed, and give any new index its statistics.
 process.env.DATABASE_URL = target.url;
 await migrateDatabase(target.url);
-const db = new Database(target.file, { fileMustExist: true });
-db.pragma("busy_timeout = 5000");
-const unanalysed = db
-  .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN (SELECT tbl FROM sqlite_stat1)
+const shownDatabase = target.postgres ? target.url.replace(/:[^:@/]*@/, ":…@") : target.file;
+const pgStore = target.postgres ? await openPostgres(target.url) : undefined;
+let db!: Database.Database;
+if (!pgStore) {
+  db = new Database(target.file, { fileMustExist: true });
+  db.pragma("busy_timeout = 5000");
+  const unanalysed = db
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN (SELECT tbl FROM sqlite_stat1)
     AND name NOT IN (SELECT idx FROM sqlite_stat1 WHERE idx IS NOT NULL)`)
-  .all() as { name: string }[];
-if (unanalysed.length) {
-  console.log(`ANALYZE for ${unanalysed.length} index(es) without statistics: ${unanalysed.map((i) => i.name).join(", ")}`);
-  db.exec("ANALYZE");
+    .all() as { name: string }[];
+  if (unanalysed.length) {
+    console.log(`ANALYZE for ${unanalysed.length} index(es) without statistics: ${unanalysed.map((i) => i.name).join(", ")}`);
+    db.exec("ANALYZE");
+  }
 }
-const one = <T>(sql: string, ...args: unknown[]) => db.prepare<unknown[], T>(sql).get(...args);
-const candidateCount = one<{ n: number }>(`SELECT count(*) AS n FROM "Candidate"`)!.n;
-const interviewCount = one<{ n: number }>(`SELECT count(*) AS n FROM "Interview"`)!.n;
-const manager = one<{ id: string }>(`SELECT id FROM "User" WHERE email = 'manager@example.com'`);
-const recruiter = one<{ id: string }>(`SELECT id FROM "User" WHERE email = 'recruiter@example.com'`);
+const one = async <T>(sql: string, ...args: unknown[]) =>
+  pgStore ? pgStore.one<T>(sql, ...args) : db.prepare<unknown[], T>(sql).get(...args);
+// PostgreSQL returns count(*) as bigint text.
+const candidateCount = Number((await one<{ n: number }>(`SELECT count(*) AS n FROM "Candidate"`))!.n);
+const interviewCount = Number((await one<{ n: number }>(`SELECT count(*) AS n FROM "Interview"`))!.n);
+const manager = await one<{ id: string }>(`SELECT id FROM "User" WHERE email = 'manager@example.com'`);
+const recruiter = await one<{ id: string }>(`SELECT id FROM "User" WHERE email = 'recruiter@example.com'`);
 if (!manager || !recruiter || candidateCount === 0) {
-  console.error(`${target.file} has no seeded data: run \`npm run seed:large\` first.`);
+  console.error(`${shownDatabase} has no seeded data: run \`npm run seed:large\` first.`);
   process.exit(1);
 }
 // The busiest client and a year-long window make the filtered views realistic rather than trivially empty.
-const busiestCompany = one<{ companyId: string }>(
+const busiestCompany = (await one<{ companyId: string }>(
   `SELECT "companyId" FROM "Interview" GROUP BY "companyId" ORDER BY count(*) DESC LIMIT 1`,
-)!.companyId;
+))!.companyId;
 const today = new Date().toISOString().slice(0, 10);
 // Search terms taken from the data: a candidate near the middle of the table (part of their email, their full name),
 // the commonest surname, part of a phone number and part of the busiest company's name.
-const middle = one<{ name: string; email: string; phone: string | null }>(
-  `SELECT name, email, phone FROM "Candidate" WHERE phone IS NOT NULL ORDER BY rowid LIMIT 1 OFFSET ?`,
+// (The large seed's ids grow in insertion order, so PostgreSQL's id order is SQLite's rowid order.)
+const middle = (await one<{ name: string; email: string; phone: string | null }>(
+  `SELECT name, email, phone FROM "Candidate" WHERE phone IS NOT NULL ORDER BY ${pgStore ? "id" : "rowid"} LIMIT 1 OFFSET ?`,
   Math.floor(candidateCount / 2),
-)!;
+))!;
 const emailPart = middle.email.slice(middle.email.indexOf(".") + 1, middle.email.indexOf("@") + 4);
 const candidateName = middle.name;
 const phonePart = middle.phone!.replace(/\D/g, "").slice(-7);
-const commonSurname = one<{ last: string }>(
-  `SELECT substr(name, instr(name, ' ') + 1) AS last FROM "Candidate" GROUP BY last ORDER BY count(*) DESC LIMIT 1`,
-)!.last.toLowerCase();
-const companyPart = one<{ name: string }>(`SELECT name FROM "Company" WHERE id = ?`, busiestCompany)!.name.slice(0, 6);
+const commonSurname = (await one<{ last: string }>(
+  `SELECT substr(name, ${pgStore ? "strpos" : "instr"}(name, ' ') + 1) AS last FROM "Candidate" GROUP BY last ORDER BY count(*) DESC, last LIMIT 1`,
+))!.last.toLowerCase();
+const companyPart = (await one<{ name: string }>(`SELECT name FROM "Company" WHERE id = ?`, busiestCompany))!.name.slice(0, 6);
 const yearAgo = new Date(Date.now() - 365 * 24 * 3600_000).toISOString().slice(0, 10);
 
 // targetMs: a page's own median target when it differs from TARGET_MS (/stats: 200 ms, issue 6; search: 50 ms,
@@ -304,7 +314,8 @@ function reviveArg(value: unknown): unknown {
 }
 
 /** Replays a page's statements the way the adapter runs them: prepare, bind, fetch every row. Writes are skipped. */
-function runBare(statements: Captured[]) {
+async function runBare(statements: Captured[]) {
+  if (pgStore) return pgStore.runBare(statements, reviveArg);
   const started = performance.now();
   for (const s of statements) {
     if (!s.reader) continue;
@@ -313,18 +324,21 @@ function runBare(statements: Captured[]) {
   return performance.now() - started;
 }
 
-function explain(s: Captured) {
+async function explain(s: Captured) {
+  if (pgStore) return pgStore.explain(s, reviveArg);
   return db
     .prepare(`EXPLAIN QUERY PLAN ${s.sql}`)
     .bind(...(s.args.map(reviveArg) as unknown[]))
     .all() as { detail: string }[];
 }
-const tableRows = new Map<string, number>(
-  (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((t) => [
-    t.name,
-    one<{ n: number }>(`SELECT count(*) AS n FROM "${t.name}"`)!.n,
-  ]),
-);
+const tableRows = pgStore
+  ? await pgStore.tableRows()
+  : new Map<string, number>(
+      (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((t) => [
+        t.name,
+        db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM "${t.name}"`).get()!.n,
+      ]),
+    );
 
 /** Which table each alias in a statement stands for: `"Candidate" c`, `main`.`User` AS `j0`, or the table itself. */
 function aliasesOf(sql: string) {
@@ -343,6 +357,7 @@ function aliasesOf(sql: string) {
  * Scans of the query's own subqueries and of small tables (users, companies, the agency row) are not flagged.
  */
 function planMarks(sql: string, plan: { detail: string }[]) {
+  if (pgStore) return postgresPlanMarks(plan, tableRows);
   const aliases = aliasesOf(sql);
   return plan.map((p) => {
     if (/USE TEMP B-TREE FOR (LAST TERM|RIGHT PART)/.test(p.detail)) return "~~";
@@ -358,21 +373,23 @@ function planMarks(sql: string, plan: { detail: string }[]) {
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
-function timeStatement(s: Captured) {
+async function timeStatement(s: Captured) {
   const samples: number[] = [];
-  for (let i = 0; i < 5; i++) samples.push(runBare([s]));
+  for (let i = 0; i < 5; i++) samples.push(await runBare([s]));
   return summarise(samples).median;
 }
 
 async function main() {
   const startedAt = performance.now();
   const cpu = /model name\s*:\s*(.+)/.exec(existsSync("/proc/cpuinfo") ? readFileSync("/proc/cpuinfo", "utf8") : "")?.[1];
-  const sqlite = (db.prepare("SELECT sqlite_version() AS v").get() as { v: string }).v;
+  const engine = pgStore
+    ? `PostgreSQL ${await pgStore.version()}`
+    : `SQLite ${(db.prepare("SELECT sqlite_version() AS v").get() as { v: string }).v}`;
   console.log(
     `Machine: ${os.availableParallelism()} cores (${cpu ?? os.cpus()[0]?.model}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
-      `Node ${process.version}, SQLite ${sqlite}; load average ${os.loadavg()[0].toFixed(2)} at the start.`,
+      `Node ${process.version}, ${engine}; load average ${os.loadavg()[0].toFixed(2)} at the start.`,
   );
-  console.log(`Database: ${target.file} (${candidateCount} candidates, ${interviewCount} interviews)`);
+  console.log(`Database: ${shownDatabase} (${candidateCount} candidates, ${interviewCount} interviews)`);
   console.log(`Copying the tree to ${tree} and building for production…`);
   // Everything but dependencies, builds, databases and test leftovers (node_modules is linked, not copied).
   const skip = new Set(["node_modules", "build", "public/build", ".git", "data", "tests/.tmp", "e2e/.tmp", "test-results", "playwright-report", ".cache"]);
@@ -449,9 +466,9 @@ async function main() {
       continue;
     }
     const captured = statements.get(page)!;
-    for (let i = 0; i < WARMUP; i++) runBare(captured);
+    for (let i = 0; i < WARMUP; i++) await runBare(captured);
     const samples: number[] = [];
-    for (let i = 0; i < RUNS; i++) samples.push(runBare(captured));
+    for (let i = 0; i < RUNS; i++) samples.push(await runBare(captured));
     const bare = summarise(samples);
     const timing = timings.get(page)!;
     const ratio = timing.median / bare.median;
@@ -471,17 +488,18 @@ async function main() {
     ]);
     for (const s of captured) {
       if (!s.reader) continue;
-      const plan = explain(s);
+      const plan = await explain(s);
       const marks = planMarks(s.sql, plan);
-      const ms = timeStatement(s);
-      if (page.showPlan && /MATCH/.test(s.sql)) {
+      const ms = await timeStatement(s);
+      // The search statement: FTS5's MATCH on SQLite, the pg_trgm index over rebound_fold() on PostgreSQL.
+      if (page.showPlan && (pgStore ? /rebound_fold/ : /MATCH/).test(s.sql)) {
         plans.push(
           `${page.label} — ${ms.toFixed(2)} ms:\n  SQL: ${clip(s.sql.replace(/\s+/g, " ").trim(), 600)}\n` +
             plan.map((p, i) => `  ${marks[i]} ${p.detail}`).join("\n"),
         );
       }
       // A temporary b-tree over a page's 25 rows costs nothing: print plans that scan a big table or take time.
-      const scansTable = plan.some((p, i) => marks[i] === "!!" && p.detail.startsWith("SCAN"));
+      const scansTable = plan.some((p, i) => marks[i] === "!!" && (pgStore ? /Seq Scan/.test(p.detail) : p.detail.startsWith("SCAN")));
       if (!scansTable && ms <= 2 && marks.some((m) => m !== "  ")) quickSorts++;
       if (scansTable || ms > 2) {
         warnings.push(
@@ -500,7 +518,10 @@ async function main() {
   console.log(table);
   for (const [page, message] of errors) console.log(`\n${page.label} failed: ${message}`);
   console.log(`\nResponse sizes: ${measured.map((p) => `${p.label} ${Math.round(timings.get(p)!.bytes / 1024)} kB`).join("; ")}`);
-  if (plans.length) console.log(`\nSearch query plans (the FTS5 index, never a scan of Candidate):\n\n${plans.join("\n\n")}`);
+  if (plans.length) {
+    const index = pgStore ? "the pg_trgm index" : "the FTS5 index";
+    console.log(`\nSearch query plans (${index}, never a scan of Candidate):\n\n${plans.join("\n\n")}`);
+  }
   if (warnings.length) {
     console.log(`\nStatements over 2 ms or scanning a whole table (!! full scan or full sort; ~~ index walk or sort of ties):\n`);
     console.log([...new Set(warnings)].join("\n\n"));
@@ -518,6 +539,9 @@ try {
   process.exitCode = failures ? 1 : 0;
 } finally {
   stopServer();
-  db.close();
+  if (pgStore) await pgStore.close();
+  else db.close();
   if (!values.keep) rmSync(tree, { recursive: true, force: true });
 }
+// The app's pg pool (opened for the session cookies) would keep the process alive.
+if (pgStore) process.exit();

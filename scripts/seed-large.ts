@@ -5,7 +5,8 @@ import Database from "better-sqlite3";
 import { largeDatabaseUrl } from "./bench/target.ts";
 import { loadDotEnv, migrateDatabase } from "./prepare.ts";
 
-const usage = "Usage: npm run seed:large -- [--db ./data/large.db] [--force] [--candidates 100000] [--interviews 250000]";
+const usage =
+  "Usage: npm run seed:large -- [--db ./data/large.db | --db postgresql://…] [--force] [--candidates 100000] [--interviews 250000]";
 
 let values;
 try {
@@ -38,6 +39,11 @@ const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 
 loadDotEnv();
 const target = largeDatabaseUrl(values.db, process.env);
+if (target.postgres) {
+  const { seedLargePostgres } = await import("./bench/seed-large-postgres.ts");
+  await seedLargePostgres({ url: target.url, force: values.force, candidates, interviews });
+  process.exit(0);
+}
 // The Prisma CLI and the client below both read DATABASE_URL: point it at the large database only.
 process.env.DATABASE_URL = target.url;
 await migrateDatabase(target.url);

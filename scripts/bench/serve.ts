@@ -5,7 +5,11 @@ import { appendFileSync } from "node:fs";
 import Database from "better-sqlite3";
 
 const captureFile = process.env.BENCH_CAPTURE_SQL;
-if (captureFile) {
+if (captureFile && /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "")) {
+  // On PostgreSQL the pg driver's query method is the one door (scripts/bench/postgres.ts).
+  const { captureStatements } = await import("./postgres.ts");
+  captureStatements(captureFile);
+} else if (captureFile) {
   // better-sqlite3's Statement prototype is shared by every connection in the process, the app's included.
   const probe = new Database(":memory:");
   const statementProto = Object.getPrototypeOf(probe.prepare("SELECT 1")) as { bind: (...args: unknown[]) => unknown };
