@@ -1,6 +1,6 @@
-// The one place that shows dates to people. Times are stored in UTC and always shown in the agency's time zone,
-// which every page names. Only the platform's Intl is used here, so pages that show dates in the browser download no
-// date library; reading what people type and calendar arithmetic in a zone live in zoned-time.ts (Luxon).
+// The one place that shows dates to people and reads the dates they type. Times are stored in UTC and always shown
+// in the agency's time zone, which every page names. Only the platform's Intl is used here, so pages that show or
+// check dates in the browser download no date library; calendar arithmetic in a zone lives in zoned-time.ts (Luxon).
 
 type DateInput = Date | string;
 
@@ -96,3 +96,64 @@ export function describeDeadline(deadline: DateInput, now: Date = new Date()) {
   const ms = new Date(deadline).getTime() - now.getTime();
   return ms >= 0 ? `${formatDuration(ms)} left` : `overdue by ${formatDuration(-ms)}`;
 }
+
+// ---- Reading what people type ---------------------------------------------------------------------------------
+
+const MINUTE = 60_000;
+
+/** A wall clock read as if it were UTC, in milliseconds (any year, unlike Date.UTC's 0–99). */
+function wallClockAsUtc(year: number, month: number, day: number, hour = 0, minute = 0, second = 0) {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, 0);
+  return date.getTime();
+}
+
+/** How many minutes the zone's clock is ahead of UTC at an instant. */
+function offsetAt(instant: number, timeZone: string) {
+  const t = wallClock(new Date(instant), timeZone);
+  return (wallClockAsUtc(t.year, t.month, t.day, t.hour, t.minute) - Math.floor(instant / MINUTE) * MINUTE) / MINUTE;
+}
+
+/**
+ * The instant the zone's clock reads this wall-clock time. A time the autumn change repeats is its first occurrence;
+ * a time skipped by the spring change moves forward by the gap (01:30 on a night the clocks jump from 01:00 to 02:00
+ * is 02:30), as people expect.
+ */
+function zonedInstant(local: number, timeZone: string) {
+  // The offsets in force around that day: a change between them is what makes a time repeat or not exist.
+  const offsets = new Set([offsetAt(local - 36 * 60 * MINUTE, timeZone), offsetAt(local, timeZone), offsetAt(local + 36 * 60 * MINUTE, timeZone)]);
+  const readings = [...offsets].map((offset) => local - offset * MINUTE).filter((instant) => local - offsetAt(instant, timeZone) * MINUTE === instant);
+  if (readings.length) return Math.min(...readings);
+  return local - Math.min(...offsets) * MINUTE;
+}
+
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The numbers of a typed date and time, or null when they are not a real one (30 February, 24:00). */
+function realWallClock([year, month, day, hour = 0, minute = 0, second = 0]: number[]) {
+  if (month! < 1 || month! > 12 || day! < 1 || hour > 23 || minute > 59 || second > 59) return null;
+  const local = wallClockAsUtc(year!, month!, day!, hour, minute, second);
+  return new Date(local).getUTCDate() === day ? local : null;
+}
+
+/**
+ * Reads a wall-clock "2026-11-24T14:30" (datetime-local) in the zone as an instant; null when it is not a real
+ * date. In a daylight-saving gap (a time that never happens) the clock moves forward, as people expect.
+ */
+export function parseLocalDateTime(value: string, timeZone: string) {
+  const match = LOCAL_DATE_TIME.exec(value);
+  const local = match ? realWallClock(match.slice(1).filter(Boolean).map(Number)) : null;
+  return local === null ? null : new Date(zonedInstant(local, timeZone));
+}
+
+/** Reads a calendar day "2026-11-24" in the zone; `end` gives the last instant of that day. Null when not a date. */
+export function parseLocalDate(value: string, timeZone: string, { end = false } = {}) {
+  const match = LOCAL_DATE.exec(value);
+  const local = match ? realWallClock(match.slice(1).map(Number)) : null;
+  if (local === null) return null;
+  if (!end) return new Date(zonedInstant(local, timeZone));
+  return new Date(zonedInstant(local + 24 * 60 * MINUTE, timeZone) - 1);
+}
+

@@ -1,27 +1,9 @@
-// Wall-clock time in the agency's zone: reading what people type ("2026-11-24T14:30" means 14:30 there) and calendar
-// arithmetic that must keep local times across daylight-saving changes ("next working day at 08:00"). Luxon does the
-// zone rules; showing dates is dates.ts's job.
+// Calendar arithmetic in the agency's zone that must keep local times across daylight-saving changes ("next working
+// day at 08:00"), with Luxon. Showing dates and reading what people type are dates.ts's job (Intl only: the browser
+// loads those, and Luxon's browser build can't be trimmed).
 import { DateTime } from "luxon";
 
 type DateInput = Date | string;
-
-/**
- * Reads a wall-clock "2026-11-24T14:30" (datetime-local) in the zone as an instant; null when it is not a real
- * date. In a daylight-saving gap (a time that never happens) the clock moves forward, as people expect.
- */
-export function parseLocalDateTime(value: string, timeZone: string) {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return null;
-  const parsed = DateTime.fromISO(value, { zone: timeZone });
-  return parsed.isValid ? parsed.toJSDate() : null;
-}
-
-/** Reads a calendar day "2026-11-24" in the zone; `end` gives the last instant of that day. Null when not a date. */
-export function parseLocalDate(value: string, timeZone: string, { end = false } = {}) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
-  const parsed = DateTime.fromISO(value, { zone: timeZone });
-  if (!parsed.isValid) return null;
-  return (end ? parsed.endOf("day") : parsed.startOf("day")).toJSDate();
-}
 
 /** The start of today in the zone, and of the days after it: for "today and tomorrow" style ranges. */
 export function startOfDay(timeZone: string, now: Date = new Date(), plusDays = 0) {

@@ -2,7 +2,7 @@
 // candidate and a date range in the agency's zone, paginated in the database (an index serves each filter).
 import { z } from "zod";
 import { resolveCandidateText } from "~/models/candidates/candidate.server";
-import { parseLocalDate } from "~/utils/zoned-time";
+import { parseLocalDate } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
 import { RECORD_ID_PATTERN } from "~/utils/record-id";
 import { PAGE_SIZES } from "~/utils/table-params";

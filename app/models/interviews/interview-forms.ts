@@ -1,7 +1,7 @@
 // The "Log an interview" form schema, shared by the action (server truth) and the form (client hints).
 import { z } from "zod";
 import { multiLineText, singleLineText } from "~/utils/text";
-import { parseLocalDateTime } from "~/utils/zoned-time";
+import { parseLocalDateTime } from "~/utils/dates";
 import { impressions, interviewFormats, interviewRounds } from "../enums";
 
 export const LIMITS = {

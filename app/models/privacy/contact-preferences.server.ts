@@ -3,8 +3,7 @@
 import { recordAudit } from "~/models/audit/audit.server";
 import type { StaffActor } from "~/models/audit/events";
 import { getAgency } from "~/models/agency/agency.server";
-import { toDateInputValue } from "~/utils/dates";
-import { parseLocalDate } from "~/utils/zoned-time";
+import { parseLocalDate, toDateInputValue } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
 import { lockCandidate } from "~/models/candidates/candidate-lock.server";
 import { RuleViolation } from "~/utils/errors.server";

@@ -2,7 +2,7 @@
 import { recordIdField } from "~/utils/record-id";
 import { z } from "zod";
 import { multiLineText, singleLineText } from "~/utils/text";
-import { parseLocalDate } from "~/utils/zoned-time";
+import { parseLocalDate } from "~/utils/dates";
 import { localDateTime } from "../interviews/interview-forms";
 import { candidacyOutcomes, interviewFormats, requestChannels, requestedBy, requestResponses } from "../enums";
 

@@ -17,7 +17,7 @@
 import { DateTime } from "luxon";
 import { Prisma } from "~/.generated/prisma/client";
 import { prisma } from "~/utils/db.server";
-import { parseLocalDate } from "~/utils/zoned-time";
+import { parseLocalDate } from "~/utils/dates";
 import { templateLabel } from "../../../emails/index";
 import { flagReasons, flagSeverities } from "../enums";
 import { defaultStatsRange, type StatsFilters } from "./stats-forms";

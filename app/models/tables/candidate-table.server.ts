@@ -11,7 +11,7 @@ import { recordAudit } from "~/models/audit/audit.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { RuleViolation } from "~/utils/errors.server";
-import { parseLocalDate } from "~/utils/zoned-time";
+import { parseLocalDate } from "~/utils/dates";
 import { filterParam, parseFilters, parseTableState, type TableState } from "~/utils/table-params";
 import { candidateSql, type CandidateScope } from "../candidates/candidate-access.server";
 import { reassignCandidateInTx } from "../candidates/candidate-profile.server";

@@ -5,7 +5,7 @@
 // only the page's rowids, keeps a deep page of 250,000 interviews cheap; Prisma's query API can express neither.
 import { Prisma } from "~/.generated/prisma/client";
 import { prisma } from "~/utils/db.server";
-import { parseLocalDate } from "~/utils/zoned-time";
+import { parseLocalDate } from "~/utils/dates";
 import { filterParam, parseFilters, parseTableState } from "~/utils/table-params";
 import { candidateIdSql, type CandidateScope } from "../candidates/candidate-access.server";
 import { flagReasons, flagSeverities, impressions, interviewRounds } from "../enums";
