@@ -37,11 +37,12 @@ function wallClock(value: DateInput, timeZone: string) {
     if (part.type !== "literal") parts[part.type] = Number(part.value);
   }
   const { year = 0, month = 1, day = 1, hour = 0, minute = 0 } = parts;
-  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  const weekday = new Date(wallClockAsUtc(year, month, day)).getUTCDay();
   return { year, month, day, hour: hour % 24, minute, weekday };
 }
 
 const two = (n: number) => String(n).padStart(2, "0");
+const four = (n: number) => String(n).padStart(4, "0");
 
 /** "Europe/London (GMT)" — so every page says which zone its times are in. */
 export function describeTimeZone(timeZone: string, at: Date = new Date()) {
@@ -72,13 +73,13 @@ export function formatTime(value: DateInput, timeZone: string) {
 /** The value a `<input type="datetime-local">` shows for this instant in the zone: "2026-11-24T14:30". */
 export function toLocalInputValue(value: DateInput, timeZone: string) {
   const t = wallClock(value, timeZone);
-  return `${t.year}-${two(t.month)}-${two(t.day)}T${two(t.hour)}:${two(t.minute)}`;
+  return `${four(t.year)}-${two(t.month)}-${two(t.day)}T${two(t.hour)}:${two(t.minute)}`;
 }
 
 /** The value a `<input type="date">` shows for this instant in the zone: "2026-11-24". */
 export function toDateInputValue(value: DateInput, timeZone: string) {
   const t = wallClock(value, timeZone);
-  return `${t.year}-${two(t.month)}-${two(t.day)}`;
+  return `${four(t.year)}-${two(t.month)}-${two(t.day)}`;
 }
 
 /** "3 h 20 min" — a duration in words, to the minute (never negative). */
