@@ -1,12 +1,14 @@
-// `npm run seed:large [-- --db ./data/large.db] [--force]`: 100,000 candidates and 250,000 interviews for the
-// benchmark (`npm run bench`), in a database of its own so the demo is never touched.
+// `npm run seed:large [-- --scale 100k|1m] [--db ./data/large.db] [--force]`: 100,000 candidates and 250,000 interviews
+// (or, at --scale 1m, 1,000,000 and 2,500,000 in data/large-1m.db) for the benchmark (`npm run bench`), in a database
+// of its own so the demo is never touched. --candidates / --interviews set other sizes.
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
-import { largeDatabaseUrl } from "./bench/target.ts";
+import { benchPostgresUrl } from "./bench/postgres-server.ts";
+import { largeDatabaseUrl, parseScale, SCALES } from "./bench/target.ts";
 import { loadDotEnv, migrateDatabase } from "./prepare.ts";
 
 const usage =
-  "Usage: npm run seed:large -- [--db ./data/large.db | --db postgresql://…] [--force] [--candidates 100000] [--interviews 250000]";
+  "Usage: npm run seed:large -- [--scale 100k|1m] [--db ./data/large.db | --db postgresql://… | --postgres] [--force] [--candidates 100000] [--interviews 250000]";
 
 let values;
 try {
@@ -14,8 +16,10 @@ try {
     options: {
       db: { type: "string" },
       force: { type: "boolean", default: false },
-      candidates: { type: "string", default: "100000" },
-      interviews: { type: "string", default: "250000" },
+      scale: { type: "string" },
+      postgres: { type: "boolean", default: false },
+      candidates: { type: "string" },
+      interviews: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   }));
@@ -27,8 +31,13 @@ if (values.help) {
   console.log(usage);
   process.exit(0);
 }
-const candidates = Number(values.candidates);
-const interviews = Number(values.interviews);
+const scale = parseScale(values.scale);
+if (!scale) {
+  console.error(`--scale must be 100k or 1m.\n${usage}`);
+  process.exit(1);
+}
+const candidates = Number(values.candidates ?? SCALES[scale].candidates);
+const interviews = Number(values.interviews ?? SCALES[scale].interviews);
 if (!Number.isInteger(candidates) || candidates < 1 || !Number.isInteger(interviews) || interviews < candidates) {
   console.error(`--candidates must be a positive whole number and --interviews at least as many.\n${usage}`);
   process.exit(1);
@@ -38,7 +47,7 @@ const started = performance.now();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 
 loadDotEnv();
-const target = largeDatabaseUrl(values.db, process.env);
+const target = largeDatabaseUrl(values.postgres ? await benchPostgresUrl(scale) : values.db, process.env, scale);
 if (target.postgres) {
   const { seedLargePostgres } = await import("./bench/seed-large-postgres.ts");
   await seedLargePostgres({ url: target.url, force: values.force, candidates, interviews });
@@ -105,17 +114,18 @@ db.pragma("foreign_keys = ON");
 // that scans every open flag once per candidate once took tens of minutes here).
 db.exec("ANALYZE");
 
-// The summary columns come from the one definition the app uses (app/models/summaries.server.ts).
+// The summary columns and the statistics' per-recovery facts come from the one definition the app uses
+// (app/models/candidates/summaries.server.ts, app/models/stats/recovery-facts.server.ts).
 const { PrismaBetterSQLite3 } = await import("@prisma/adapter-better-sqlite3");
 const { PrismaClient } = await import("../app/.generated/prisma/client.ts");
 const { syncAllSummaries } = await import("../app/models/candidates/summaries.server.ts");
 const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: target.url }) });
 try {
-  await prisma.$transaction((tx) => syncAllSummaries(tx), { timeout: 600_000, maxWait: 10_000 });
+  await prisma.$transaction((tx) => syncAllSummaries(tx), { timeout: 3_600_000, maxWait: 10_000 });
 } finally {
   await prisma.$disconnect();
 }
-console.log(`Summaries recomputed (${elapsed()}).`);
+console.log(`Summaries and recovery facts recomputed (${elapsed()}).`);
 
 db.exec("ANALYZE");
 db.pragma("wal_checkpoint(TRUNCATE)");

@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { flagInterview } from "~/models/flags/flag.server";
 import { COACHING_LINK_DAYS, hashCoachingToken } from "~/models/recovery/coaching.server";
 import { interviewEnd } from "~/models/recovery/rules";
+import { syncRecoveryFacts } from "~/models/stats/recovery-facts.server";
 import { prisma } from "~/utils/db.server";
 import { makeInterview, flagDetails } from "./interviews";
 import { makeUser } from "./users";
@@ -70,6 +71,9 @@ export async function makeChecklistRun(input: {
       }),
     );
   }
+  // The statistics count steps from the candidate's recovery facts, kept as the app's checklist writes keep them.
+  const { candidateId } = await prisma.interview.findUniqueOrThrow({ where: { id: input.flag.interviewId }, select: { candidateId: true } });
+  await syncRecoveryFacts(prisma, candidateId);
   return { run, states };
 }
 

@@ -1,4 +1,6 @@
-// Test builder for second-interview requests (a candidate asking for another chance after a bad interview).
+// Test builder for second-interview requests (a candidate asking for another chance after a bad interview). Like the
+// app's writes, it recomputes the candidate's recovery facts in the same transaction.
+import { syncRecoveryFacts } from "~/models/stats/recovery-facts.server";
 import { prisma } from "~/utils/db.server";
 
 export async function makeSecondInterviewRequest(
@@ -6,17 +8,21 @@ export async function makeSecondInterviewRequest(
   overrides: { requestedAt?: Date; response?: string; respondedAt?: Date | null; recordedById?: string; createdAt?: Date } = {},
 ) {
   const interview = await prisma.interview.findUniqueOrThrow({ where: { id: interviewId } });
-  return prisma.secondInterviewRequest.create({
-    data: {
-      interviewId,
-      candidateId: interview.candidateId,
-      requestedAt: overrides.requestedAt ?? new Date(),
-      requestedBy: "candidate",
-      channel: "phone",
-      response: overrides.response ?? "pending",
-      respondedAt: overrides.respondedAt ?? null,
-      recordedById: overrides.recordedById ?? interview.recruiterId,
-      createdAt: overrides.createdAt ?? new Date(),
-    },
+  return prisma.$transaction(async (tx) => {
+    const request = await tx.secondInterviewRequest.create({
+      data: {
+        interviewId,
+        candidateId: interview.candidateId,
+        requestedAt: overrides.requestedAt ?? new Date(),
+        requestedBy: "candidate",
+        channel: "phone",
+        response: overrides.response ?? "pending",
+        respondedAt: overrides.respondedAt ?? null,
+        recordedById: overrides.recordedById ?? interview.recruiterId,
+        createdAt: overrides.createdAt ?? new Date(),
+      },
+    });
+    await syncRecoveryFacts(tx, interview.candidateId);
+    return request;
   });
 }

@@ -8,6 +8,7 @@ import { PrismaClient } from "~/.generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "~/.generated/prisma-pg/client";
 import { getDashboard } from "~/models/dashboard/dashboard.server";
 import { verifyLogin } from "~/models/users/user.server";
+import { recoveryFactDrift } from "~/models/stats/recovery-facts.server";
 import { prisma } from "~/utils/db.server";
 import { isPostgres } from "~/utils/sql-dialect.server";
 import { databaseUrl } from "../setup/pg-global-setup";
@@ -99,6 +100,11 @@ describe("the demo seed", () => {
     });
     expect(overdueRecruiterSteps).toBeGreaterThan(0);
     expect(await prisma.candidate.count({ where: { status: "hired" } })).toBeGreaterThan(0);
+
+    // The statistics' facts agree with a recomputation from scratch: the seed writes through the app's rules.
+    const drift = await recoveryFactDrift(prisma);
+    expect(drift.differing).toEqual([]);
+    expect(drift.compared).toBe(await prisma.interviewFlag.count({ where: { removedAt: null } }));
   });
 
   test("follows the recovery lifecycle: old recoveries closed for real reasons, through the app's rules, dated when they happened", { timeout: 60_000 }, async () => {

@@ -4,6 +4,7 @@ import { copyFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, inject, test } from "vitest";
+import { recoveryFactDrift } from "~/models/stats/recovery-facts.server";
 import { syncAllSummaries } from "~/models/candidates/summaries.server";
 import { verifyLogin } from "~/models/users/user.server";
 import { prisma } from "~/utils/db.server";
@@ -85,6 +86,8 @@ describe("the large seed", () => {
     expect(await prisma.interview.count({ where: { flagSeverity: { not: null } } })).toBe(
       await prisma.interviewFlag.count({ where: { removedAt: null } }),
     );
+    const drift = await recoveryFactDrift(prisma);
+    expect(drift).toEqual({ compared: await prisma.interviewFlag.count({ where: { removedAt: null } }), differing: [] });
   });
 
   test("closes recoveries as the app does: outcomes close them, old quiet ones went quiet, statuses follow", { timeout: 30_000 }, async () => {

@@ -1,10 +1,12 @@
 // Summary columns that let the tables filter and sort with an index instead of a subquery per row:
 // Interview.flagSeverity and Candidate.lastInterviewAt / openFlagCount. Every write that changes an interview or
-// a flag calls these inside its own transaction, so they are recomputed from the facts and can't drift.
+// a flag calls these inside its own transaction, so they are recomputed from the facts and can't drift. The
+// candidate's summary includes the statistics' per-recovery facts (app/models/stats/recovery-facts.server.ts).
 // CROSS JOIN fixes SQLite's join order (the candidate's interviews first, then their flags); with a plain JOIN it
 // scans every open flag once per candidate.
 import type { Tx } from "~/utils/db.server";
 import { FORCED_JOIN } from "~/utils/sql-dialect.server";
+import { syncAllRecoveryFacts, syncRecoveryFacts } from "../stats/recovery-facts.server";
 
 type Client = Pick<Tx, "$executeRaw" | "$executeRawUnsafe">;
 
@@ -18,7 +20,7 @@ export async function syncInterviewFlagSummary(tx: Client, interviewId: string) 
     ) WHERE "id" = ${interviewId}`;
 }
 
-/** Recomputes Candidate.lastInterviewAt and openFlagCount from the candidate's interviews and flags. */
+/** Recomputes Candidate.lastInterviewAt and openFlagCount, and the candidate's recovery facts. */
 export async function syncCandidateSummary(tx: Client, candidateId: string) {
   await tx.$executeRaw`
     UPDATE "Candidate" SET
@@ -28,6 +30,7 @@ export async function syncCandidateSummary(tx: Client, candidateId: string) {
         WHERE i."candidateId" = "Candidate"."id" AND f."removedAt" IS NULL AND f."closedAt" IS NULL
       )
     WHERE "id" = ${candidateId}`;
+  await syncRecoveryFacts(tx, candidateId);
 }
 
 /** Recomputes every summary at once: for seeds and bulk imports that write rows directly. */
@@ -45,4 +48,5 @@ export async function syncAllSummaries(tx: Client) {
         SELECT COUNT(*) FROM "Interview" i ${FORCED_JOIN} "InterviewFlag" f ON f."interviewId" = i."id"
         WHERE i."candidateId" = "Candidate"."id" AND f."removedAt" IS NULL AND f."closedAt" IS NULL
       )`;
+  await syncAllRecoveryFacts(tx);
 }

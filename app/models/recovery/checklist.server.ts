@@ -14,6 +14,7 @@ import { inQueue } from "./lifecycle.server";
 import { currentPlaybook } from "./playbook.server";
 import { refreshCandidateReminderInTx } from "./candidate-reminders.server";
 import { lockInterviewCandidate } from "../candidates/candidate-lock.server";
+import { syncRecoveryFacts } from "../stats/recovery-facts.server";
 
 
 export const NOTE_MAX = 2000;
@@ -54,6 +55,7 @@ export async function startChecklistRun(tx: Tx, { interviewId, flagId, now = new
     candidateId: interview.candidateId,
     after: { interviewId, flagId, playbookVersion: playbook.version, steps: playbook.steps.length },
   });
+  await syncRecoveryFacts(tx, interview.candidateId);
   return run;
 }
 
@@ -167,6 +169,7 @@ async function finishStep(ref: StepRef, actor: StaffActor, status: "done" | "ski
       after: { ...step, status, ...(newNote && newNote !== state.note ? { note: newNote } : {}) },
     });
     const completed = await completeRunIfFinished(tx, state.run.id, actor, now);
+    await syncRecoveryFacts(tx, state.run.interview.candidateId);
     return { completed };
   });
 }
@@ -196,6 +199,7 @@ export async function reopenStep(ref: StepRef, actor: StaffActor) {
     });
     // A step to do again may need a candidate reminder that had stopped when every step was done.
     await refreshCandidateReminderInTx(tx, state.run.flagId);
+    await syncRecoveryFacts(tx, state.run.interview.candidateId);
     return { reopened };
   });
 }

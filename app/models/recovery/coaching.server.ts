@@ -10,6 +10,7 @@ import { RuleViolation } from "~/utils/errors.server";
 import { completeRunIfFinished } from "./checklist.server";
 import { lockCandidate, lockInterviewCandidate } from "../candidates/candidate-lock.server";
 import type { Reflection } from "./reflection";
+import { syncRecoveryFacts } from "../stats/recovery-facts.server";
 
 export const COACHING_LINK_DAYS = 30;
 const candidateActor: AuditActor = { label: "candidate" };
@@ -339,6 +340,7 @@ export async function markCandidateStepDone(token: string, stepStateId: string, 
       after: { status: "done", stepTitle: state.step.title, interviewId: state.run.interviewId, runId: access.runId },
     });
     await completeRunIfFinished(tx, access.runId, candidateActor, now);
+    await syncRecoveryFacts(tx, access.candidateId);
     await candidateActivityInTx(tx, { candidateId: access.candidateId, interviewId: state.run.interviewId, what: "step", stepTitle: state.step.title }, now);
     return { changed: true };
   });

@@ -17,6 +17,7 @@ import {
 } from "./second-interview-forms";
 import { applicationOf } from "../recovery/application.server";
 import { syncCandidateSummary } from "../candidates/summaries.server";
+import { syncRecoveryFacts } from "../stats/recovery-facts.server";
 import { lockInterviewCandidate } from "../candidates/candidate-lock.server";
 import { closeRecoveriesForOutcome, inQueue, moveRecoveryForRequest, openRecovery } from "../recovery/lifecycle.server";
 
@@ -82,6 +83,7 @@ export async function recordSecondInterviewRequest(interviewId: string, input: R
       },
     });
     await moveRecoveryForRequest(tx, interviewId, actor, now);
+    await syncRecoveryFacts(tx, interview.candidateId);
     await scheduleRequestAlertInTx(tx, { id: request.id, requestedAt: input.requestedAt }, now);
     return { requestId: request.id, ...timing };
   });
@@ -136,6 +138,7 @@ export async function recordRequestResponse(
       after: { interviewId: ref.interviewId, response: input.response, respondedAt: respondedAt?.toISOString() ?? null },
     });
     await moveRecoveryForRequest(tx, ref.interviewId, actor, now);
+    await syncRecoveryFacts(tx, request.candidateId);
     await requestAnsweredInTx(tx, { id: request.id, requestedAt: request.requestedAt, response: input.response }, now);
     return { response: input.response };
   });
@@ -274,6 +277,7 @@ export async function recordOutcomeInTx(tx: Tx, application: OutcomeApplication,
       after: { status },
     });
   }
+  await syncRecoveryFacts(tx, application.candidateId);
   return { outcomeId: outcome.id, applicationInterviewId: application.id, candidateStatus: status, statusChanged: status !== candidate.status };
 }
 

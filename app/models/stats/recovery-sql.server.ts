@@ -1,33 +1,23 @@
 // The statistics' definitions of a recovery's progress, stages and checklist completion, as conditions on one flag
-// (alias f, its interview's id in f."interviewId"). /interviews filters with them, so following a /stats figure's
-// link lists exactly the interviews it counts; keep them in step with recoveriesCte in stats.server.ts.
+// (alias f). They read the recovery's maintained facts (app/models/stats/recovery-facts.server.ts, the one home of
+// the definitions), so following a /stats figure's link to /interviews lists exactly the interviews it counts.
 import { Prisma } from "~/.generated/prisma/client";
 import type { RecoveryProgress, RecoveryStage } from "./recovery-filters";
 import type { CompletionBucket } from "./stats-tables";
 
-const stepCount = (done: boolean) => Prisma.sql`(SELECT COUNT(*) FROM "ChecklistRun" cr
-  JOIN "ChecklistStepState" s ON s."runId" = cr."id"
-  WHERE cr."flagId" = f."id" ${done ? Prisma.sql`AND s."status" IN ('done', 'skipped')` : Prisma.empty})`;
-
-const requestExists = (granted: boolean) => Prisma.sql`EXISTS (SELECT 1 FROM "SecondInterviewRequest" r
-  WHERE r."interviewId" = f."interviewId" ${granted ? Prisma.sql`AND r."response" = 'granted'` : Prisma.empty})`;
-
-// Hired: a hired outcome on the flagged interview, or on the second interview granted from its request.
-const hired = Prisma.sql`(EXISTS (SELECT 1 FROM "CandidacyOutcome" o WHERE o."interviewId" = f."interviewId" AND o."outcome" = 'hired')
-  OR EXISTS (SELECT 1 FROM "SecondInterviewRequest" r JOIN "Interview" si ON si."secondInterviewRequestId" = r."id"
-    JOIN "CandidacyOutcome" o ON o."interviewId" = si."id"
-    WHERE r."interviewId" = f."interviewId" AND r."response" = 'granted' AND o."outcome" = 'hired'))`;
+const fact = (condition: Prisma.Sql) =>
+  Prisma.sql`EXISTS (SELECT 1 FROM "RecoveryFact" rf WHERE rf."flagId" = f."id" AND ${condition})`;
 
 export function stageSql(stage: RecoveryStage) {
   switch (stage) {
     case "checklist_started":
-      return Prisma.sql`${stepCount(true)} > 0`;
+      return fact(Prisma.sql`rf."stepsDone" > 0`);
     case "requested":
-      return requestExists(false);
+      return fact(Prisma.sql`rf."requested" = 1`);
     case "granted":
-      return requestExists(true);
+      return fact(Prisma.sql`rf."granted" = 1`);
     case "hired":
-      return hired;
+      return fact(Prisma.sql`rf."hired" = 1`);
   }
 }
 
@@ -37,16 +27,14 @@ export function progressSql(progress: RecoveryProgress) {
 
 // Integer comparisons as in the statistics: under half is done * 2 < total.
 export function completionSql(bucket: CompletionBucket) {
-  const done = stepCount(true);
-  const all = stepCount(false);
   switch (bucket) {
     case "none":
-      return Prisma.sql`${all} = 0`;
+      return fact(Prisma.sql`rf."steps" = 0`);
     case "under_half":
-      return Prisma.sql`${all} > 0 AND ${done} * 2 < ${all}`;
+      return fact(Prisma.sql`rf."steps" > 0 AND rf."stepsDone" * 2 < rf."steps"`);
     case "most":
-      return Prisma.sql`${done} * 2 >= ${all} AND ${done} < ${all}`;
+      return fact(Prisma.sql`rf."stepsDone" * 2 >= rf."steps" AND rf."stepsDone" < rf."steps"`);
     case "all":
-      return Prisma.sql`${all} > 0 AND ${done} = ${all}`;
+      return fact(Prisma.sql`rf."steps" > 0 AND rf."stepsDone" = rf."steps"`);
   }
 }

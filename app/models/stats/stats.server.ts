@@ -1,16 +1,11 @@
-// The manager's recovery statistics (/stats) and a recruiter's own figures (dashboard). Every count is a grouped SQL
-// query (parameterised Prisma.sql); JavaScript only divides the counts it gets back and attaches names.
+// The manager's recovery statistics (/stats) and a recruiter's own figures (dashboard). Every recovery figure is a
+// grouped SQL query over the recoveries' maintained facts (RecoveryFact: recovery-facts.server.ts defines each stage);
+// JavaScript only divides the counts it gets back and attaches names.
 //
-// Definitions (shown on the page too):
 // - A recovery is a flagged interview whose flag is not removed, counted when flaggedAt falls in the date range.
-// - Checklist started: at least one step of its checklist done or skipped. Requested / granted: a second-interview
-//   request for that interview exists / was granted. Hired: a hired outcome with interviewId = that interview (or,
-//   should one be recorded there, on the second interview granted from its request).
+// - In progress: not closed yet. Hire rates are computed over closed recoveries only (hired and closed / closed), so a
+//   month whose recoveries are still running does not read as a drop to 0%.
 // - First contact: the earliest second-interview request for the flagged interview.
-// - In progress: the recovery is not closed yet (closedAt null). Hire rates are computed over closed recoveries only
-//   (hired and closed / closed), so a month whose recoveries are still running does not read as a drop to 0%.
-// - Within 24 h: the request was made no later than the recovery window's close (InterviewFlag.windowClosesAt, the
-//   one window of app/models/recovery/rules.ts).
 //
 // Dialect-specific pieces (the difference between two stored instants, forced join order) come from the SQL dialect
 // module.
@@ -91,54 +86,28 @@ function monthCase(column: Prisma.Sql, months: { key: string; start: Date }[]) {
 
 type Scope = { range: Range; recruiterId?: string; companyId?: string };
 
-function scopeConditions({ range, recruiterId, companyId }: Scope) {
-  const where = [
-    Prisma.sql`f."removedAt" IS NULL`,
-    Prisma.sql`f."flaggedAt" >= ${sqlDate(range.from)}`,
-    Prisma.sql`f."flaggedAt" <= ${sqlDate(range.to)}`,
-  ];
-  if (recruiterId) where.push(Prisma.sql`c."recruiterId" = ${recruiterId}`);
-  if (companyId) where.push(Prisma.sql`i."companyId" = ${companyId}`);
-  return Prisma.join(where, " AND ");
-}
-
-const flagged = Prisma.sql`"InterviewFlag" f
-  JOIN "Interview" i ON i."id" = f."interviewId"
-  JOIN "Candidate" c ON c."id" = i."candidateId"`;
-
 /**
- * One row per recovery with its stages as 0/1. Each stage is an indexed lookup by the flag's own id or interview id
- * (ChecklistRun.flagId unique, SecondInterviewRequest(interviewId), CandidacyOutcome(interviewId)): a few rows each,
- * never a scan.
+ * One row per recovery in scope, from its maintained facts (recovery-facts.server.ts holds the definitions): the
+ * agency-wide range reads the covering index alone; a recruiter's or a company's reads its own index.
  */
-function recoveriesCte(scope: Scope, month: Prisma.Sql = Prisma.sql`''`) {
-  const isGranted = Prisma.sql`r."response" = 'granted'`;
+function recoveriesCte({ range, recruiterId, companyId }: Scope, month: Prisma.Sql = Prisma.sql`''`) {
+  const where = [Prisma.sql`rf."flaggedAt" >= ${sqlDate(range.from)}`, Prisma.sql`rf."flaggedAt" <= ${sqlDate(range.to)}`];
+  if (recruiterId) where.push(Prisma.sql`rf."recruiterId" = ${recruiterId}`);
+  if (companyId) where.push(Prisma.sql`rf."companyId" = ${companyId}`);
   return Prisma.sql`rec AS MATERIALIZED (
-    SELECT f."id" AS "flagId", f."interviewId", f."flaggedAt", f."severity", c."recruiterId", i."companyId",
-      f."windowClosesAt", CASE WHEN f."closedAt" IS NULL THEN 0 ELSE 1 END AS "closed", ${month} AS "month",
-      (SELECT COUNT(*) FROM "ChecklistRun" cr JOIN "ChecklistStepState" s ON s."runId" = cr."id"
-        WHERE cr."flagId" = f."id") AS "steps",
-      (SELECT COUNT(*) FROM "ChecklistRun" cr JOIN "ChecklistStepState" s ON s."runId" = cr."id"
-        WHERE cr."flagId" = f."id" AND s."status" IN ('done', 'skipped')) AS "stepsDone",
-      -- One look at the interview's requests: null none, 1 requested, 2 granted, 3 granted and hired on that round.
-      (SELECT MAX(CASE WHEN ${isGranted} THEN
-          CASE WHEN EXISTS (SELECT 1 FROM "Interview" si JOIN "CandidacyOutcome" o ON o."interviewId" = si."id"
-            WHERE si."secondInterviewRequestId" = r."id" AND o."outcome" = 'hired') THEN 3 ELSE 2 END
-          ELSE 1 END)
-        FROM "SecondInterviewRequest" r WHERE r."interviewId" = f."interviewId") AS "requestState",
-      CASE WHEN EXISTS (SELECT 1 FROM "CandidacyOutcome" o WHERE o."interviewId" = f."interviewId" AND o."outcome" = 'hired')
-        THEN 1 ELSE 0 END AS "hiredHere"
-    FROM ${flagged}
-    WHERE ${scopeConditions(scope)}
+    SELECT rf."flagId", rf."flaggedAt", rf."recruiterId", rf."companyId", rf."severity", rf."closed", rf."steps",
+      rf."stepsDone", rf."requested", rf."granted", rf."hired", rf."firstRequestAt", rf."requestsWithin",
+      rf."requestsLater", rf."grantedWithin", rf."grantedLater", ${month} AS "month"
+    FROM "RecoveryFact" rf
+    WHERE ${Prisma.join(where, " AND ")}
   )`;
 }
 
-const stageSums = Prisma.sql`COUNT(*) AS "recoveries", SUM(CASE WHEN "stepsDone" > 0 THEN 1 ELSE 0 END) AS "checklistStarted", SUM(CASE WHEN "requestState" >= 1 THEN 1 ELSE 0 END) AS "requested",
-  SUM(CASE WHEN "requestState" >= 2 THEN 1 ELSE 0 END) AS "granted",
-  SUM(CASE WHEN "hiredHere" = 1 OR "requestState" = 3 THEN 1 ELSE 0 END) AS "hired"`;
+const stageSums = Prisma.sql`COUNT(*) AS "recoveries", SUM(CASE WHEN "stepsDone" > 0 THEN 1 ELSE 0 END) AS "checklistStarted",
+  SUM("requested") AS "requested", SUM("granted") AS "granted", SUM("hired") AS "hired"`;
 
 const closureSums = Prisma.sql`SUM(1 - "closed") AS "inProgress", SUM("closed") AS "closed",
-  SUM(CASE WHEN "closed" = 1 AND ("hiredHere" = 1 OR "requestState" = 3) THEN 1 ELSE 0 END) AS "closedHired"`;
+  SUM("closed" * "hired") AS "closedHired"`;
 const allSums = Prisma.sql`${stageSums}, ${closureSums}`;
 
 // Integer comparisons, so "half done" is exact: under 50% is done*2 < total.
@@ -164,25 +133,17 @@ const toClosure = (row: Partial<Record<keyof ClosureCounts, unknown>> | undefine
 const toAll = (row: Partial<Record<keyof Counts, unknown>> | undefined): Counts => ({ ...toCounts(row), ...toClosure(row) });
 
 /**
- * CROSS JOIN keeps SQLite's join order (each recovery, then its few reasons or requests): left to itself it scans
- * every reason or request and builds a temporary index on rec, twice as slow on a large agency.
- *
- * Every breakdown, the request speed and the median time to first contact in one statement, so each recovery and
- * its requests are looked up once (rec and reqs are materialised). Rows share one shape: for "speed" rows
- * recoveries = requests and granted = granted requests; the "median" row has recoveries = recoveries contacted and
- * hired = the median in milliseconds.
+ * Every breakdown, the request speed and the median time to first contact in one statement over the recoveries'
+ * facts (rec is materialised once, then grouped per dimension). Rows share one shape: for "speed" rows recoveries =
+ * requests and granted = granted requests; the "median" row has recoveries = recoveries contacted and hired = the
+ * median in milliseconds. CROSS JOIN keeps SQLite reading each recovery's few reasons by its key rather than every
+ * reason.
  */
 async function stageBreakdowns(scope: Scope, months: { key: string; start: Date }[]) {
-  // The one window: stored on the flag when it was logged (interview end + 24 h), exactly 24 h still within.
-  const withinWindow = Prisma.sql`CASE WHEN r."requestedAt" <= rec."windowClosesAt" THEN 'within' ELSE 'later' END`;
   const rows = await prisma.$queryRaw<GroupedRow[]>`
-    WITH ${recoveriesCte(scope, monthCase(Prisma.sql`f."flaggedAt"`, months))},
-    reqs AS MATERIALIZED (
-      SELECT rec."flagId", rec."flaggedAt", r."requestedAt", r."response", ${withinWindow} AS "speed"
-      FROM rec ${FORCED_JOIN} "SecondInterviewRequest" r ON r."interviewId" = rec."interviewId"
-    ),
+    WITH ${recoveriesCte(scope, monthCase(Prisma.sql`rf."flaggedAt"`, months))},
     firsts AS (
-      SELECT ${msBetween(Prisma.sql`"flaggedAt"`, Prisma.sql`MIN("requestedAt")`)} AS ms FROM reqs GROUP BY "flagId", "flaggedAt"
+      SELECT ${msBetween(Prisma.sql`"flaggedAt"`, Prisma.sql`"firstRequestAt"`)} AS ms FROM rec WHERE "firstRequestAt" IS NOT NULL
     ),
     ordered AS (SELECT ms, ROW_NUMBER() OVER (ORDER BY ms) AS rn, COUNT(*) OVER () AS n FROM firsts)
     SELECT 'all' AS "dimension", NULL AS "key", ${allSums} FROM rec
@@ -193,8 +154,8 @@ async function stageBreakdowns(scope: Scope, months: { key: string; start: Date 
     UNION ALL SELECT 'completion', ${completionCase}, ${allSums} FROM rec GROUP BY ${completionCase}
     UNION ALL SELECT 'reason', fr."reason", ${allSums}
       FROM rec ${FORCED_JOIN} "FlagReason" fr ON fr."flagId" = rec."flagId" GROUP BY fr."reason"
-    UNION ALL SELECT 'speed', "speed", COUNT(*), 0, 0, SUM(CASE WHEN "response" = 'granted' THEN 1 ELSE 0 END), 0, 0, 0, 0
-      FROM reqs GROUP BY "speed"
+    UNION ALL SELECT 'speed', 'within', SUM("requestsWithin"), 0, 0, SUM("grantedWithin"), 0, 0, 0, 0 FROM rec
+    UNION ALL SELECT 'speed', 'later', SUM("requestsLater"), 0, 0, SUM("grantedLater"), 0, 0, 0, 0 FROM rec
     UNION ALL SELECT 'median', NULL, MAX(n), 0, 0, 0, AVG(ms), 0, 0, 0
       FROM ordered WHERE rn IN ((n + 1) / 2, (n + 2) / 2)`;
   const by = (dimension: string) => new Map(rows.filter((r) => r.dimension === dimension).map((r) => [r.key ?? "", toAll(r)]));

@@ -1,0 +1,104 @@
+// Per-recovery facts (RecoveryFact): one row per counted recovery (a flag not removed) holding everything /stats and a
+// recruiter's figures count about it. Aggregating them reads one covering index instead of evaluating a dozen
+// lookups per recovery on every page view (docs/benchmarks.md). They are derived data, like the tables' summary
+// columns: every write that changes a recovery, its checklist, its second-interview requests or outcomes, or the
+// candidate's recruiter recomputes the candidate's facts from scratch inside its own transaction, so they can't
+// drift. `recoveryFactDrift` recomputes every fact and compares: the tests and `npm run bench` check it.
+//
+// This is the one home of the statistics' definitions (shown on /stats too):
+// - Checklist started: at least one step of its checklist done or skipped.
+// - Requested / granted: a second-interview request for the flagged interview exists / was granted.
+// - Hired: a hired outcome on the flagged interview, or on the second interview granted from one of its requests.
+// - Within 24 h: a request made no later than the recovery window's close (InterviewFlag.windowClosesAt).
+// - Closed: the recovery has closed (closedAt set); in progress otherwise.
+// Flags are 0/1 integers so the same SUM works on SQLite and PostgreSQL.
+import { Prisma } from "~/.generated/prisma/client";
+import type { Tx } from "~/utils/db.server";
+
+type Client = Pick<Tx, "$executeRaw" | "$queryRaw">;
+
+const columns = [
+  "flagId",
+  "candidateId",
+  "interviewId",
+  "flaggedAt",
+  "recruiterId",
+  "companyId",
+  "severity",
+  "closed",
+  "steps",
+  "stepsDone",
+  "requested",
+  "granted",
+  "hired",
+  "firstRequestAt",
+  "requestsWithin",
+  "requestsLater",
+  "grantedWithin",
+  "grantedLater",
+] as const;
+const columnList = Prisma.raw(columns.map((c) => `"${c}"`).join(", "));
+
+const granted = Prisma.sql`r."response" = 'granted'`;
+const within = Prisma.sql`r."requestedAt" <= f."windowClosesAt"`;
+const countRequests = (condition: Prisma.Sql) =>
+  Prisma.sql`(SELECT COUNT(*) FROM "SecondInterviewRequest" r WHERE r."interviewId" = f."interviewId" AND ${condition})`;
+const flag = (condition: Prisma.Sql) => Prisma.sql`CASE WHEN ${condition} THEN 1 ELSE 0 END`;
+
+/** The facts as they should be, computed from the recoveries themselves, for the flags `where` selects (alias f, i, c). */
+function freshFacts(where: Prisma.Sql) {
+  return Prisma.sql`
+    SELECT f."id", i."candidateId", f."interviewId", f."flaggedAt", c."recruiterId", i."companyId", f."severity",
+      ${flag(Prisma.sql`f."closedAt" IS NOT NULL`)},
+      (SELECT COUNT(*) FROM "ChecklistRun" cr JOIN "ChecklistStepState" s ON s."runId" = cr."id" WHERE cr."flagId" = f."id"),
+      (SELECT COUNT(*) FROM "ChecklistRun" cr JOIN "ChecklistStepState" s ON s."runId" = cr."id"
+        WHERE cr."flagId" = f."id" AND s."status" IN ('done', 'skipped')),
+      ${flag(Prisma.sql`EXISTS (SELECT 1 FROM "SecondInterviewRequest" r WHERE r."interviewId" = f."interviewId")`)},
+      ${flag(Prisma.sql`EXISTS (SELECT 1 FROM "SecondInterviewRequest" r WHERE r."interviewId" = f."interviewId" AND ${granted})`)},
+      ${flag(Prisma.sql`EXISTS (SELECT 1 FROM "CandidacyOutcome" o WHERE o."interviewId" = f."interviewId" AND o."outcome" = 'hired')
+        OR EXISTS (SELECT 1 FROM "SecondInterviewRequest" r JOIN "Interview" si ON si."secondInterviewRequestId" = r."id"
+          JOIN "CandidacyOutcome" o ON o."interviewId" = si."id"
+          WHERE r."interviewId" = f."interviewId" AND ${granted} AND o."outcome" = 'hired')`)},
+      (SELECT MIN(r."requestedAt") FROM "SecondInterviewRequest" r WHERE r."interviewId" = f."interviewId"),
+      ${countRequests(within)},
+      ${countRequests(Prisma.sql`NOT (${within})`)},
+      ${countRequests(Prisma.sql`${within} AND ${granted}`)},
+      ${countRequests(Prisma.sql`NOT (${within}) AND ${granted}`)}
+    FROM "InterviewFlag" f
+      JOIN "Interview" i ON i."id" = f."interviewId"
+      JOIN "Candidate" c ON c."id" = i."candidateId"
+    WHERE f."removedAt" IS NULL AND ${where}`;
+}
+
+/**
+ * Recomputes the facts of one candidate's recoveries. Call inside every transaction that changes something a fact
+ * holds (syncCandidateSummary does, and the checklist, request and outcome writes call it themselves).
+ */
+export async function syncRecoveryFacts(tx: Pick<Tx, "$executeRaw">, candidateId: string) {
+  await tx.$executeRaw`DELETE FROM "RecoveryFact" WHERE "candidateId" = ${candidateId}`;
+  await tx.$executeRaw`INSERT INTO "RecoveryFact" (${columnList}) ${freshFacts(Prisma.sql`i."candidateId" = ${candidateId}`)}`;
+}
+
+/** Recomputes every fact at once: for seeds and bulk imports that write rows directly. */
+export async function syncAllRecoveryFacts(tx: Pick<Tx, "$executeRaw">) {
+  await tx.$executeRaw`DELETE FROM "RecoveryFact"`;
+  await tx.$executeRaw`INSERT INTO "RecoveryFact" (${columnList}) ${freshFacts(Prisma.sql`1 = 1`)}`;
+}
+
+/**
+ * The recoveries whose stored facts differ from a fresh computation, either way (a missing, stale or extra row), and
+ * how many facts were compared. Empty means the statistics are exact.
+ */
+export async function recoveryFactDrift(client: Client, sampleSize = 20) {
+  const stored = Prisma.sql`SELECT ${columnList} FROM "RecoveryFact"`;
+  const fresh = freshFacts(Prisma.sql`1 = 1`);
+  const [rows, [total]] = await Promise.all([
+    client.$queryRaw<{ flagId: string; side: string }[]>`
+      SELECT "flagId", 'stored' AS "side" FROM (${stored} EXCEPT ${fresh}) AS a
+      UNION ALL
+      SELECT "id", 'fresh' FROM (${fresh} EXCEPT ${stored}) AS b
+      ORDER BY 1 LIMIT ${sampleSize}`,
+    client.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS n FROM "RecoveryFact"`,
+  ]);
+  return { compared: Number(total?.n ?? 0), differing: rows };
+}
