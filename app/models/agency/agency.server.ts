@@ -7,6 +7,7 @@ import { scheduleDigestsInTx } from "~/models/digests/digests.server";
 import { isUniqueViolation, prisma } from "~/utils/db.server";
 import { lockRow } from "~/utils/sql-dialect.server";
 import { env } from "~/utils/env.server";
+import { memoForRequest } from "~/utils/request-memo.server";
 
 export type AgencySettings = {
   name: string;
@@ -32,8 +33,12 @@ const fields = {
   checkInAfterHours: true,
 } as const;
 
-/** The settings row; created with the server's time zone on first read. */
-export async function getAgency(): Promise<AgencySettings> {
+/** The settings row; created with the server's time zone on first read. Read once per page request. */
+export function getAgency(): Promise<AgencySettings> {
+  return memoForRequest("agency", readAgency);
+}
+
+async function readAgency(): Promise<AgencySettings> {
   const agency = await prisma.agency.findUnique({ where: { id: 1 }, select: fields });
   if (agency) return agency;
   try {
