@@ -168,7 +168,14 @@ export default function Dashboard() {
           </div>
           <div>
             <dt>Open or recovering candidates</dt>
-            <dd>{counts.candidates}</dd>
+            <dd>
+              {counts.candidates}
+              {counts.candidatesCapped ? (
+                <>
+                  +<span className="visually-hidden"> (more than {counts.candidates})</span>
+                </>
+              ) : null}
+            </dd>
           </div>
         </dl>
       </section>

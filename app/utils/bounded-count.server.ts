@@ -5,6 +5,8 @@ import { prisma } from "./db.server";
 
 /** How far the dashboard counts a section before it says "99+". */
 export const DASHBOARD_COUNT_CAP = 99;
+/** How far the dashboard's "at a glance" strip counts open or recovering candidates before it says "999+". */
+export const GLANCE_COUNT_CAP = 999;
 
 /** A count, and whether it stopped at the cap (there are more than `total`). */
 export type BoundedCount = { total: number; capped: boolean };

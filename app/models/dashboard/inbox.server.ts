@@ -6,7 +6,7 @@ import { describeDeadline } from "~/utils/dates";
 import { startOfDay } from "~/utils/zoned-time";
 import { prisma } from "~/utils/db.server";
 import { sqlDate } from "~/utils/sql-dialect.server";
-import { countRows, DASHBOARD_COUNT_CAP } from "~/utils/bounded-count.server";
+import { countRows, DASHBOARD_COUNT_CAP, GLANCE_COUNT_CAP } from "~/utils/bounded-count.server";
 import { parseAuditEvent } from "../audit/events";
 import { candidateStepsNotDone, overdueRecruiterSteps } from "../recovery/checklist.server";
 import { inQueue, queueRules } from "../recovery/lifecycle.server";
@@ -159,8 +159,11 @@ export async function upcomingInterviews({
         candidate: { select: { id: true, name: true, recruiter: { select: { id: true, name: true } } } },
       },
     }),
-    // With a cap, Prisma's count reads at most cap + 1 interviews (a LIMIT inside its COUNT).
-    prisma.interview.count({ where, ...(countCap === undefined ? {} : { take: countCap + 1 }) }),
+    // With a cap, at most cap + 1 ids in date order, straight off the scheduledAt index (Prisma's count with `take`
+    // orders by id, which sorts every interview of the two days first).
+    countCap === undefined
+      ? prisma.interview.count({ where })
+      : prisma.interview.findMany({ where, orderBy: { scheduledAt: "asc" }, take: countCap + 1, select: { id: true } }).then((r) => r.length),
   ]);
   const capped = countCap !== undefined && total > countCap;
   return {
@@ -384,7 +387,7 @@ export async function getTodayDashboard({
   const recruiterId = isManager ? recruiters.find((r) => r.id === recruiterFilter)?.id : user.id;
   const [inbox, counts, candidateSteps, team] = await Promise.all([
     getInbox({ recruiterId, rules, timeZone, seenAt }),
-    workQueueCounts({ recruiterId, rules }),
+    workQueueCounts({ recruiterId, rules, candidatesCap: GLANCE_COUNT_CAP }),
     candidateStepsNotDone({ recruiterId, rules, limit: INBOX_SECTION_SIZE, countCap: DASHBOARD_COUNT_CAP }),
     isManager && !recruiterId ? teamLoad({ rules, people: recruiters }) : Promise.resolve(null),
   ]);
