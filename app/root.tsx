@@ -1,5 +1,4 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { data } from "@remix-run/node";
 import {
   Form,
@@ -49,17 +48,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export type RootLoaderData = typeof loader;
-
-/**
- * Paging, sorting or filtering within one page changes only its query string: the header's user, agency and bell
- * stay as they are, so the root loader (a session read and three queries) doesn't run again for it. Any other page,
- * and every form submission, reloads it as usual.
- */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }) => {
-  const isGet = !formMethod || formMethod.toUpperCase() === "GET";
-  if (isGet && currentUrl.pathname === nextUrl.pathname && currentUrl.search !== nextUrl.search) return false;
-  return defaultShouldRevalidate;
-};
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();

@@ -1,7 +1,6 @@
 // The per-request memo (issue 17): the root and page loaders of one request share the session and settings reads,
-// while a revoked session stops working on the next request; and the root loader skips same-page query changes.
+// while a revoked session stops working on the next request.
 import { expect, test } from "vitest";
-import { shouldRevalidate } from "~/root";
 import { getAgency, updateAgency } from "~/models/agency/agency.server";
 import { prisma } from "~/utils/db.server";
 import { memoForRequest, withRequestMemo } from "~/utils/request-memo.server";
@@ -48,15 +47,4 @@ test("agency settings changed by one request are read fresh by the next", async 
   const before = await withRequestMemo(() => getAgency());
   await updateAgency({ ...before, name: "Renamed Staffing" }, { userId: manager.id });
   expect((await withRequestMemo(() => getAgency())).name).toBe("Renamed Staffing");
-});
-
-test("the root loader runs again for another page and after any form, not for the same page's query string", () => {
-  const url = (path: string) => new URL(`http://localhost${path}`);
-  const args = (current: string, next: string, formMethod?: string) =>
-    ({ currentUrl: url(current), nextUrl: url(next), formMethod, defaultShouldRevalidate: true }) as Parameters<typeof shouldRevalidate>[0];
-  expect(shouldRevalidate(args("/candidates", "/candidates?page=2"))).toBe(false);
-  expect(shouldRevalidate(args("/candidates?page=2", "/candidates?sort=name", "GET"))).toBe(false);
-  expect(shouldRevalidate(args("/candidates", "/interviews"))).toBe(true);
-  expect(shouldRevalidate(args("/candidates", "/candidates"))).toBe(true);
-  expect(shouldRevalidate(args("/candidates", "/candidates?page=2", "POST"))).toBe(true);
 });
