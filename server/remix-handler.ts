@@ -9,6 +9,7 @@ import {
 } from "@remix-run/node";
 import type { NextFunction, Request, Response } from "express";
 import type { LoadContext } from "../app/utils/http.server.ts";
+import { withRequestMemo } from "../app/utils/request-memo.server.ts";
 import { guardedBody } from "./http-guards.ts";
 import type { CspLocals } from "./security-headers.ts";
 
@@ -80,7 +81,8 @@ export function remixHandler(getBuild: () => ServerBuild, mode: "production" | "
       let refused = false;
       const request = remixRequest(req, res, () => (refused = true));
       const context: LoadContext = { clientIp: req.ip ?? req.socket.remoteAddress ?? "", cspNonce: res.locals.cspNonce };
-      const response = await handle(request, context);
+      // A page read shares the session and settings reads among its loaders (app/utils/request-memo.server.ts).
+      const response = await (req.method === "GET" || req.method === "HEAD" ? withRequestMemo(() => handle(request, context)) : handle(request, context));
       if (refused || res.headersSent) return;
       if (context.databaseBusy && response.status >= 500) {
         busyUntil = Date.now() + BUSY_COOL_DOWN_MS;

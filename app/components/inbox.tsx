@@ -22,11 +22,15 @@ export function SnoozeLink({ interviewId, name }: { interviewId: string; name: s
 
 const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** A section of the inbox: heading with its count, a few items, and "All N →" to the full list. */
+/**
+ * A section of the inbox: heading with its count, a few items, and "All N →" to the full list. A count the server
+ * stopped at its cap (`capped`) reads "99+" and links "More →": the full list has the exact figure.
+ */
 export function InboxSection({
   id,
   title,
   total,
+  capped = false,
   shown,
   allHref,
   empty,
@@ -35,6 +39,7 @@ export function InboxSection({
   id: string;
   title: string;
   total: number;
+  capped?: boolean;
   shown: number;
   allHref: string;
   empty: ReactNode;
@@ -43,13 +48,17 @@ export function InboxSection({
   return (
     <section aria-labelledby={`${id}-title`} className="inbox-section">
       <h2 id={`${id}-title`}>
-        {title} <span className="count-badge">{total}</span>
+        {title}{" "}
+        <span className="count-badge">
+          {total}
+          {capped ? <>+<span className="visually-hidden"> (more than {total})</span></> : null}
+        </span>
       </h2>
       {shown ? children : <p className="empty-state">{empty}</p>}
       {total > 0 ? (
         <p className="inbox-all">
           <Link to={allHref}>
-            All {total}
+            {capped ? "More" : `All ${total}`}
             <span className="visually-hidden"> {title.toLowerCase()}</span> <span aria-hidden="true">→</span>
           </Link>
         </p>

@@ -71,6 +71,7 @@ export default function Dashboard() {
           id="calls"
           title={`Calls due inside the ${RECOVERY_WINDOW_HOURS}-hour window`}
           total={inbox.calls.total}
+          capped={inbox.calls.capped}
           shown={inbox.calls.items.length}
           allHref={`/inbox/calls${scope}`}
           empty="No call is due: every open recovery inside its window has been handled. Flag a bad interview to start one."
@@ -82,6 +83,7 @@ export default function Dashboard() {
           id="upcoming"
           title="Interviews today and tomorrow"
           total={inbox.upcoming.total}
+          capped={inbox.upcoming.capped}
           shown={inbox.upcoming.items.length}
           allHref={`/inbox/upcoming${scope}`}
           empty={
@@ -97,6 +99,7 @@ export default function Dashboard() {
           id="activity"
           title="Candidate activity"
           total={inbox.activity.total}
+          capped={inbox.activity.capped}
           shown={inbox.activity.items.length}
           allHref={`/inbox/activity${scope}`}
           empty="Nothing new from candidates. Their ticked steps, reflections and unsubscribes show here."
@@ -118,6 +121,7 @@ export default function Dashboard() {
           id="overdue-steps"
           title="Overdue steps"
           total={inbox.overdueSteps.total}
+          capped={inbox.overdueSteps.capped}
           shown={inbox.overdueSteps.items.length}
           allHref={`/inbox/overdue-steps${scope}`}
           empty="No recruiter step is overdue. Nice work."
@@ -129,6 +133,7 @@ export default function Dashboard() {
           id="requests"
           title={`Second-interview requests waiting over ${REQUEST_WAITING_DAYS} days`}
           total={inbox.requests.total}
+          capped={inbox.requests.capped}
           shown={inbox.requests.items.length}
           allHref={`/inbox/requests${scope}`}
           empty="No request has been waiting that long. Chase a company here when one goes quiet."
@@ -163,7 +168,14 @@ export default function Dashboard() {
           </div>
           <div>
             <dt>Open or recovering candidates</dt>
-            <dd>{counts.candidates}</dd>
+            <dd>
+              {counts.candidates}
+              {counts.candidatesCapped ? (
+                <>
+                  +<span className="visually-hidden"> (more than {counts.candidates})</span>
+                </>
+              ) : null}
+            </dd>
           </div>
         </dl>
       </section>
@@ -173,6 +185,7 @@ export default function Dashboard() {
         id="candidate-steps"
         title="Candidate steps not yet done"
         total={candidateSteps.total}
+        capped={candidateSteps.capped}
         shown={candidateSteps.steps.length}
         allHref={`/inbox/candidate-steps${scope}`}
         empty="Candidates have no steps left to do."

@@ -44,9 +44,14 @@ function wallClock(value: DateInput, timeZone: string) {
 const two = (n: number) => String(n).padStart(2, "0");
 const four = (n: number) => String(n).padStart(4, "0");
 
+const zoneNameFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** "Europe/London (GMT)" — so every page says which zone its times are in. */
 export function describeTimeZone(timeZone: string, at: Date = new Date()) {
-  const part = new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "short" })
+  let zoneNames = zoneNameFormats.get(timeZone);
+  // Building a formatter costs about a millisecond; every page shows its zone, so keep one per zone.
+  if (!zoneNames) zoneNameFormats.set(timeZone, (zoneNames = new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "short" })));
+  const part = zoneNames
     .formatToParts(at)
     .find((p) => p.type === "timeZoneName")?.value;
   return part && part !== timeZone ? `${timeZone} (${part})` : timeZone;

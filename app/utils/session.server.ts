@@ -5,6 +5,7 @@ import type { SessionUser } from "~/models/users/user.server";
 import { endSessionByToken, getSessionUser, SESSION_MAX_AGE_SECONDS, startSession } from "~/models/users/user-session.server";
 import { env } from "./env.server";
 import { forbidden } from "./http.server";
+import { memoForRequest } from "./request-memo.server";
 
 export { SESSION_MAX_AGE_SECONDS };
 
@@ -38,8 +39,12 @@ async function readToken(request: Request) {
   return typeof token === "string" && token.length > 0 ? token : null;
 }
 
-/** The signed-in user and the id of their session, or null. */
-export async function getCurrentSession(request: Request) {
+/** The signed-in user and the id of their session, or null. Read once per page request (root and page loaders share it). */
+export function getCurrentSession(request: Request) {
+  return memoForRequest("session", () => readCurrentSession(request));
+}
+
+async function readCurrentSession(request: Request) {
   const token = await readToken(request);
   if (!token) return null;
   const found = await getSessionUser(token);

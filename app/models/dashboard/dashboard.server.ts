@@ -27,10 +27,18 @@ type Rules = { now: Date; quietAfter: Date };
 
 const ownedBy = (recruiterId?: string) => (recruiterId ? Prisma.sql`AND c."recruiterId" = ${recruiterId}` : Prisma.empty);
 
-export async function workQueueCounts({ recruiterId, rules }: Scope & { rules: Rules }) {
+/**
+ * The headline figures. `candidatesCap`: count open or recovering candidates no further than this (most of an
+ * agency's candidates are, so the exact figure reads the whole table: 51 ms at 100,000); the result then says
+ * whether it stopped there (`candidatesCapped`).
+ */
+export async function workQueueCounts({ recruiterId, rules, candidatesCap }: Scope & { rules: Rules; candidatesCap?: number }) {
   const byRecruiter = recruiterId ? { recruiterId } : {};
   const [candidates, openFlags, insideWindow, pendingRequests] = await Promise.all([
-    prisma.candidate.count({ where: { ...byRecruiter, status: { in: ["open", "recovering"] } } }),
+    prisma.candidate.count({
+      where: { ...byRecruiter, status: { in: ["open", "recovering"] } },
+      ...(candidatesCap === undefined ? {} : { take: candidatesCap + 1 }),
+    }),
     // Candidate.openFlagCount is kept in step with the flags (summaries.server.ts): no need to visit each flag.
     prisma.candidate
       .aggregate({ _sum: { openFlagCount: true }, where: { ...byRecruiter, openFlagCount: { gt: 0 } } })
@@ -48,7 +56,9 @@ export async function workQueueCounts({ recruiterId, rules }: Scope & { rules: R
           WHERE r."response" = 'pending' ${ownedBy(recruiterId)}`.then((r) => Number(r[0]?.n ?? 0))
       : prisma.secondInterviewRequest.count({ where: { response: "pending" } }),
   ]);
-  return { candidates, openFlags, insideWindow, pendingRequests };
+  if (candidatesCap === undefined) return { candidates, openFlags, insideWindow, pendingRequests };
+  const candidatesCapped = candidates > candidatesCap;
+  return { candidates: candidatesCapped ? candidatesCap : candidates, candidatesCapped, openFlags, insideWindow, pendingRequests };
 }
 
 const queueSelect = {

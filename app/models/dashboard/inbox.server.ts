@@ -6,6 +6,7 @@ import { describeDeadline } from "~/utils/dates";
 import { startOfDay } from "~/utils/zoned-time";
 import { prisma } from "~/utils/db.server";
 import { sqlDate } from "~/utils/sql-dialect.server";
+import { countRows, DASHBOARD_COUNT_CAP, GLANCE_COUNT_CAP } from "~/utils/bounded-count.server";
 import { parseAuditEvent } from "../audit/events";
 import { candidateStepsNotDone, overdueRecruiterSteps } from "../recovery/checklist.server";
 import { inQueue, queueRules } from "../recovery/lifecycle.server";
@@ -26,10 +27,10 @@ export type InboxSection = (typeof inboxSections)[number];
 
 type Rules = { now: Date; quietAfter: Date };
 type Scope = { recruiterId?: string };
-type Page = { offset?: number; limit?: number };
+/** countCap: count no further than this (the dashboard's "99+"); left out, the exact total (the full lists). */
+type Page = { offset?: number; limit?: number; countCap?: number };
 
 const ownedBy = (recruiterId?: string) => (recruiterId ? Prisma.sql`AND c."recruiterId" = ${recruiterId}` : Prisma.empty);
-const count = (rows: { n: bigint | number }[]) => Number(rows[0]?.n ?? 0);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Calls due inside the window
@@ -64,17 +65,17 @@ const callNotMade = Prisma.sql`NOT EXISTS (
   WHERE cr."flagId" = f."id" AND cp."dueOffsetMinutes" = ${CALL_STEP_OFFSET_MINUTES} AND cs."status" <> 'pending')`;
 
 /** Open recoveries still inside their 24-hour window whose call isn't made yet, least time left first. */
-export async function callsDue({ recruiterId, rules, offset = 0, limit = INBOX_SECTION_SIZE }: Scope & Page & { rules: Rules }) {
+export async function callsDue({ recruiterId, rules, offset = 0, limit = INBOX_SECTION_SIZE, countCap }: Scope & Page & { rules: Rules }) {
   const from = Prisma.sql`
     FROM "InterviewFlag" f
     JOIN "Interview" i ON i."id" = f."interviewId"
     JOIN "Candidate" c ON c."id" = i."candidateId"
     WHERE ${inQueue(rules)} AND f."windowClosesAt" >= ${sqlDate(rules.now)} AND ${callNotMade} ${ownedBy(recruiterId)}`;
-  const [ids, total] = await Promise.all([
+  const [ids, { total, capped }] = await Promise.all([
     prisma.$queryRaw<{ id: string }[]>`SELECT f."id" ${from} ORDER BY f."windowClosesAt" ASC, f."id" ASC LIMIT ${limit} OFFSET ${offset}`,
-    prisma.$queryRaw<{ n: bigint | number }[]>`SELECT COUNT(*) AS n ${from}`.then(count),
+    countRows(from, countCap),
   ]);
-  if (!ids.length) return { items: [] as CallDue[], total };
+  if (!ids.length) return { items: [] as CallDue[], total, capped };
   const rows = await prisma.interviewFlag.findMany({
     where: { id: { in: ids.map((r) => r.id) } },
     select: {
@@ -122,7 +123,7 @@ export async function callsDue({ recruiterId, rules, offset = 0, limit = INBOX_S
       },
     ];
   });
-  return { items, total };
+  return { items, total, capped };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -134,6 +135,7 @@ export async function upcomingInterviews({
   now,
   offset = 0,
   limit = INBOX_SECTION_SIZE,
+  countCap,
   days = 2,
 }: Scope & Page & { timeZone: string; now: Date; /** 1: today only (the morning digest); 2: today and tomorrow. */ days?: 1 | 2 }) {
   const today = startOfDay(timeZone, now);
@@ -157,9 +159,20 @@ export async function upcomingInterviews({
         candidate: { select: { id: true, name: true, recruiter: { select: { id: true, name: true } } } },
       },
     }),
-    prisma.interview.count({ where }),
+    // With a cap, at most cap + 1 ids in date order, straight off the scheduledAt index (Prisma's count with `take`
+    // orders by id, which sorts every interview of the two days first).
+    countCap === undefined
+      ? prisma.interview.count({ where })
+      : prisma.interview.findMany({ where, orderBy: { scheduledAt: "asc" }, take: countCap + 1, select: { id: true } }).then((r) => r.length),
   ]);
-  return { items: rows.map((i) => ({ ...i, day: i.scheduledAt < tomorrow ? ("today" as const) : ("tomorrow" as const) })), total, today, tomorrow };
+  const capped = countCap !== undefined && total > countCap;
+  return {
+    items: rows.map((i) => ({ ...i, day: i.scheduledAt < tomorrow ? ("today" as const) : ("tomorrow" as const) })),
+    total: capped ? countCap : total,
+    capped,
+    today,
+    tomorrow,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -195,17 +208,17 @@ function describeActivity(row: { action: string; before: string | null; after: s
 }
 
 /** What candidates did themselves (their audit events) since `since`, newest first. */
-export async function candidateActivity({ recruiterId, since, offset = 0, limit = INBOX_SECTION_SIZE }: Scope & Page & { since: Date }) {
+export async function candidateActivity({ recruiterId, since, offset = 0, limit = INBOX_SECTION_SIZE, countCap }: Scope & Page & { since: Date }) {
   // The (at) index bounds the events to the few since the last look; the candidate join checks the owner.
   const from = Prisma.sql`
     FROM "AuditEvent" a
     JOIN "Candidate" c ON c."id" = a."candidateId"
     WHERE a."at" > ${sqlDate(since)} AND a."actorLabel" = 'candidate' ${ownedBy(recruiterId)}`;
-  const [ids, total] = await Promise.all([
+  const [ids, { total, capped }] = await Promise.all([
     prisma.$queryRaw<{ id: string }[]>`SELECT a."id" ${from} ORDER BY a."at" DESC, a."id" DESC LIMIT ${limit} OFFSET ${offset}`,
-    prisma.$queryRaw<{ n: bigint | number }[]>`SELECT COUNT(*) AS n ${from}`.then(count),
+    countRows(from, countCap),
   ]);
-  if (!ids.length) return { items: [] as CandidateActivity[], total };
+  if (!ids.length) return { items: [] as CandidateActivity[], total, capped };
   const rows = await prisma.auditEvent.findMany({
     where: { id: { in: ids.map((r) => r.id) } },
     select: {
@@ -223,7 +236,7 @@ export async function candidateActivity({ recruiterId, since, offset = 0, limit 
     if (!r?.candidate) return [];
     return [{ id: r.id, at: r.at, candidate: { id: r.candidate.id, name: r.candidate.name }, recruiter: r.candidate.recruiter, ...describeActivity(r) }];
   });
-  return { items, total };
+  return { items, total, capped };
 }
 
 export async function getActivitySeenAt(userId: string) {
@@ -302,19 +315,21 @@ export async function getInbox({
   seenAt,
 }: Scope & { rules: Rules; timeZone: string; seenAt: Date | null }) {
   const since = activitySince(seenAt, rules.now);
+  // Each section reads its few items and counts no further than "99+": the page costs the same however big the agency.
+  const countCap = DASHBOARD_COUNT_CAP;
   const [calls, upcoming, activity, overdueSteps, requests] = await Promise.all([
-    callsDue({ recruiterId, rules }),
-    upcomingInterviews({ recruiterId, timeZone, now: rules.now }),
-    candidateActivity({ recruiterId, since }),
-    overdueRecruiterSteps({ recruiterId, rules, limit: INBOX_SECTION_SIZE }),
-    pendingRequestsOlderThan({ recruiterId, rules, limit: INBOX_SECTION_SIZE }),
+    callsDue({ recruiterId, rules, countCap }),
+    upcomingInterviews({ recruiterId, timeZone, now: rules.now, countCap }),
+    candidateActivity({ recruiterId, since, countCap }),
+    overdueRecruiterSteps({ recruiterId, rules, limit: INBOX_SECTION_SIZE, countCap }),
+    pendingRequestsOlderThan({ recruiterId, rules, limit: INBOX_SECTION_SIZE, countCap }),
   ]);
   return {
     calls,
     upcoming,
     activity: { ...activity, since, firstLook: !seenAt },
-    overdueSteps: { items: overdueSteps.steps, total: overdueSteps.total },
-    requests: { items: requests.requests, total: requests.total },
+    overdueSteps: { items: overdueSteps.steps, total: overdueSteps.total, capped: overdueSteps.capped },
+    requests: { items: requests.requests, total: requests.total, capped: requests.capped },
   };
 }
 
@@ -372,8 +387,8 @@ export async function getTodayDashboard({
   const recruiterId = isManager ? recruiters.find((r) => r.id === recruiterFilter)?.id : user.id;
   const [inbox, counts, candidateSteps, team] = await Promise.all([
     getInbox({ recruiterId, rules, timeZone, seenAt }),
-    workQueueCounts({ recruiterId, rules }),
-    candidateStepsNotDone({ recruiterId, rules, limit: INBOX_SECTION_SIZE }),
+    workQueueCounts({ recruiterId, rules, candidatesCap: GLANCE_COUNT_CAP }),
+    candidateStepsNotDone({ recruiterId, rules, limit: INBOX_SECTION_SIZE, countCap: DASHBOARD_COUNT_CAP }),
     isManager && !recruiterId ? teamLoad({ rules, people: recruiters }) : Promise.resolve(null),
   ]);
   return { isManager, recruiters, recruiterId: recruiterId ?? null, inbox, counts, candidateSteps, team };

@@ -123,8 +123,12 @@ async function renderNotificationEmail(user: { name: string }, agencyName: strin
 // ---- The bell and the page ------------------------------------------------------------------------------------
 
 /** The bell's number: one count on the (userId, readAt, createdAt) index. */
-export function unreadNotificationCount(userId: string) {
-  return prisma.notification.count({ where: { userId, readAt: null } });
+export async function unreadNotificationCount(userId: string) {
+  // Every staff page's header asks this: raw SQL skips Prisma's query compiler, and the (userId, readAt, createdAt)
+  // index answers it.
+  const rows = await prisma.$queryRaw<{ n: bigint | number }[]>`
+    SELECT COUNT(*) AS n FROM "Notification" WHERE "userId" = ${userId} AND "readAt" IS NULL`;
+  return Number(rows[0]?.n ?? 0);
 }
 
 /** One page of the user's notifications, newest first, paginated in the database. */

@@ -15,6 +15,7 @@ import { currentPlaybook } from "./playbook.server";
 import { refreshCandidateReminderInTx } from "./candidate-reminders.server";
 import { lockInterviewCandidate } from "../candidates/candidate-lock.server";
 import { syncRecoveryFacts } from "../stats/recovery-facts.server";
+import { countRows } from "~/utils/bounded-count.server";
 
 
 export const NOTE_MAX = 2000;
@@ -338,12 +339,12 @@ function pendingSteps({ owner, recruiterId, rules, overdue }: { owner: "candidat
     ${recruiterId ? Prisma.sql`AND c."recruiterId" = ${recruiterId}` : Prisma.empty}`;
 }
 
-async function stepList(where: Prisma.Sql, order: "ASC" | "DESC", limit: number, offset = 0) {
-  const [ids, count] = await Promise.all([
+async function stepList(where: Prisma.Sql, order: "ASC" | "DESC", limit: number, offset = 0, countCap?: number) {
+  const [ids, { total, capped }] = await Promise.all([
     prisma.$queryRaw<{ id: string }[]>`SELECT s."id" ${where} ORDER BY s."dueAt" ${Prisma.raw(order)}, s."id" LIMIT ${limit} OFFSET ${offset}`,
-    prisma.$queryRaw<{ n: bigint | number }[]>`SELECT COUNT(*) AS n ${where}`.then((r) => Number(r[0]?.n ?? 0)),
+    countRows(where, countCap),
   ]);
-  return { steps: await readSteps(ids.map((r) => r.id)), total: count };
+  return { steps: await readSteps(ids.map((r) => r.id)), total, capped };
 }
 
 /** Recruiter steps past their due time on open recoveries, most recently due first (the freshest still help most). */
@@ -352,13 +353,16 @@ export function overdueRecruiterSteps({
   rules,
   limit = STEP_LIST_LIMIT,
   offset = 0,
+  countCap,
 }: {
   recruiterId?: string;
   rules: QueueRules;
   limit?: number;
   offset?: number;
+  /** Count no further than this (the dashboard's "99+"); left out, the exact total. */
+  countCap?: number;
 }) {
-  return stepList(pendingSteps({ owner: "recruiter", recruiterId, rules, overdue: true }), "DESC", limit, offset);
+  return stepList(pendingSteps({ owner: "recruiter", recruiterId, rules, overdue: true }), "DESC", limit, offset, countCap);
 }
 
 /** Candidate steps still to do on open recoveries, soonest due first. */
@@ -367,11 +371,14 @@ export function candidateStepsNotDone({
   rules,
   limit = STEP_LIST_LIMIT,
   offset = 0,
+  countCap,
 }: {
   recruiterId?: string;
   rules: QueueRules;
   limit?: number;
   offset?: number;
+  /** Count no further than this (the dashboard's "99+"); left out, the exact total. */
+  countCap?: number;
 }) {
-  return stepList(pendingSteps({ owner: "candidate", recruiterId, rules }), "ASC", limit, offset);
+  return stepList(pendingSteps({ owner: "candidate", recruiterId, rules }), "ASC", limit, offset, countCap);
 }

@@ -15,6 +15,7 @@ import {
   type ResponseInput,
   type ScheduleInput,
 } from "./second-interview-forms";
+import { countRows } from "~/utils/bounded-count.server";
 import { applicationOf } from "../recovery/application.server";
 import { syncCandidateSummary } from "../candidates/summaries.server";
 import { syncRecoveryFacts } from "../stats/recovery-facts.server";
@@ -368,12 +369,15 @@ export async function pendingRequestsOlderThan({
   rules,
   limit = WAITING_REQUESTS_LIMIT,
   offset = 0,
+  countCap,
 }: {
   recruiterId?: string;
   days?: number;
   rules: { now: Date; quietAfter: Date };
   limit?: number;
   offset?: number;
+  /** Count no further than this (the dashboard's "99+"); left out, the exact total. */
+  countCap?: number;
 }) {
   const { now } = rules;
   const before = sqlDate(requestWaitingSince(now, days));
@@ -385,9 +389,9 @@ export async function pendingRequestsOlderThan({
     FROM "SecondInterviewRequest" r JOIN "Candidate" c ON c."id" = r."candidateId"
     WHERE r."response" = 'pending' AND r."requestedAt" < ${before} ${owned}
       AND NOT EXISTS (SELECT 1 FROM "InterviewFlag" f WHERE f."interviewId" = r."interviewId" AND f."removedAt" IS NULL AND NOT (${inQueue(rules)}))`;
-  const [ids, counted] = await Promise.all([
+  const [ids, { total, capped }] = await Promise.all([
     prisma.$queryRaw<{ id: string }[]>`SELECT r."id" ${waiting} ORDER BY r."requestedAt" ASC, r."id" ASC LIMIT ${limit} OFFSET ${offset}`,
-    prisma.$queryRaw<{ n: bigint | number }[]>`SELECT COUNT(*) AS n ${waiting}`,
+    countRows(waiting, countCap),
   ]);
   const found = await prisma.secondInterviewRequest.findMany({
     where: { id: { in: ids.map((r) => r.id) } },
@@ -403,7 +407,6 @@ export async function pendingRequestsOlderThan({
   });
   const byId = new Map(found.map((r) => [r.id, r]));
   const rows = ids.flatMap((r) => byId.get(r.id) ?? []);
-  const total = Number(counted[0]?.n ?? 0);
   return {
     requests: rows.map((r) => ({
       id: r.id,
@@ -420,5 +423,6 @@ export async function pendingRequestsOlderThan({
       flagged: r.interview.flagSeverity !== null,
     })),
     total,
+    capped,
   };
 }

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { recordAudit } from "~/models/audit/audit.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
+import { readDate } from "~/utils/sql-dialect.server";
 
 export const SESSION_MAX_AGE_SECONDS = 60 * 60 * 12;
 // "Last seen" is refreshed at most this often, so reading a page doesn't cost a write.
@@ -33,22 +34,32 @@ export async function startSession(userId: string, userAgent: string | null, now
 /** The active user behind a session token, with the session's id; null when it is unknown, expired or the user inactive. */
 export async function getSessionUser(token: string, now = new Date()) {
   const id = hashSessionToken(token);
-  const session = await prisma.session.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      expiresAt: true,
-      lastSeenAt: true,
-      user: { select: { id: true, name: true, email: true, role: true, active: true } },
-    },
-  });
-  if (!session || session.expiresAt <= now || !session.user.active) return null;
-  if (now.getTime() - session.lastSeenAt.getTime() >= LAST_SEEN_EVERY_MS) {
+  // Every signed-in request runs this: one statement for the session and its user (Prisma's nested select sends two).
+  const [row] = await prisma.$queryRaw<SessionRow[]>`
+    SELECT s."id", s."expiresAt", s."lastSeenAt", u."id" AS "userId", u."name", u."email", u."role", u."active"
+    FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+    WHERE s."id" = ${id}`;
+  if (!row) return null;
+  const expiresAt = readDate(row.expiresAt);
+  const lastSeenAt = readDate(row.lastSeenAt);
+  // SQLite answers booleans as 0/1, PostgreSQL as true/false.
+  if (!expiresAt || expiresAt <= now || !lastSeenAt || !(row.active === true || Number(row.active) === 1)) return null;
+  if (now.getTime() - lastSeenAt.getTime() >= LAST_SEEN_EVERY_MS) {
     await prisma.session.updateMany({ where: { id }, data: { lastSeenAt: now } });
   }
-  const { active: _active, ...user } = session.user;
-  return { sessionId: session.id, user };
+  return { sessionId: row.id, user: { id: row.userId, name: row.name, email: row.email, role: row.role } };
 }
+
+type SessionRow = {
+  id: string;
+  expiresAt: unknown;
+  lastSeenAt: unknown;
+  userId: string;
+  name: string;
+  email: string;
+  role: string;
+  active: unknown;
+};
 
 /** Ends the session behind a token (signing out). Unknown tokens are ignored. */
 export async function endSessionByToken(token: string) {
