@@ -1,12 +1,12 @@
 // `--postgres` for `npm run seed:large` and `npm run bench`: the private PostgreSQL of scripts/pg-test-server.sh on
-// PG_BENCH_PORT (default 54333), started if it isn't running, with one database per scale (rebound_bench_100k,
-// rebound_bench_1m). Stop it with `PG_TEST_PORT=54333 bash scripts/pg-test-server.sh stop`.
+// PG_BENCH_PORT (default 54335), started if it isn't running, with one database per scale (rebound_bench_100k,
+// rebound_bench_1m). Stop it with `PG_TEST_PORT=54335 bash scripts/pg-test-server.sh stop`.
 import { spawnSync } from "node:child_process";
 import pg from "pg";
 import type { Scale } from "./target.ts";
 
 export async function benchPostgresUrl(scale: Scale) {
-  const port = process.env.PG_BENCH_PORT || "54333";
+  const port = process.env.PG_BENCH_PORT || "54335";
   const started = spawnSync("bash", ["scripts/pg-test-server.sh", "start"], {
     encoding: "utf8",
     env: { ...process.env, PG_TEST_PORT: port },
