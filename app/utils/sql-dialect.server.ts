@@ -119,11 +119,13 @@ export function textSearchRowids(index: SearchIndex, terms: readonly string[]) {
 
 /**
  * ORDER BY's direction with SQLite's placement of NULLs (smallest: first ascending, last descending), which
- * PostgreSQL reverses by default; both databases then sort a table the same way.
+ * PostgreSQL reverses by default; both databases then sort a table the same way. Only a nullable column needs the
+ * NULLS clause: PostgreSQL's default indexes can't serve an order that names one, so a NOT NULL column (nullable
+ * false) gets the bare direction and its index is walked; a nullable one needs an index built `NULLS FIRST`.
  */
-export function sortDirection(direction: "asc" | "desc") {
-  if (direction === "desc") return isPostgres ? "DESC NULLS LAST" : "DESC";
-  return isPostgres ? "ASC NULLS FIRST" : "ASC";
+export function sortDirection(direction: "asc" | "desc", nullable = true) {
+  if (!isPostgres || !nullable) return direction === "desc" ? "DESC" : "ASC";
+  return direction === "desc" ? "DESC NULLS LAST" : "ASC NULLS FIRST";
 }
 
 /**

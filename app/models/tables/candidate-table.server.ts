@@ -19,7 +19,7 @@ import { lockCandidates } from "../candidates/candidate-lock.server";
 import { candidateStatuses } from "../enums";
 import { candidateTable, type CandidateColumn } from "./table-columns";
 import { FORCED_JOIN, containsPattern, likeIgnoringCase, readDate, rowKey, sqlDate } from "~/utils/sql-dialect.server";
-import { orderBy, whereAll } from "./table-sql.server";
+import { nullable, orderBy, whereAll, type SortTerm } from "./table-sql.server";
 
 const filterShape = {
   q: filterParam.text(),
@@ -45,15 +45,16 @@ export function parseCandidateQuery(params: URLSearchParams) {
 export type CandidateQuery = ReturnType<typeof parseCandidateQuery> & { scope?: CandidateScope };
 
 // Each sort ends in rowid, which every SQLite index carries, so ties are stable across pages and still index-ordered.
-const sortTerms: Record<CandidateColumn, readonly string[]> = {
+// Nullable columns are marked (table-sql.server.ts): PostgreSQL reads them through its NULLS FIRST indexes.
+const sortTerms: Record<CandidateColumn, readonly SortTerm[]> = {
   name: ['c."name"', rowKey("c")],
   email: ['c."email"'],
-  phone: ['c."phone"', rowKey("c")],
+  phone: [nullable('c."phone"'), rowKey("c")],
   // Unfiltered: users first (CROSS JOIN keeps that loop order) so, given an index on User(name), no sort at all.
   recruiter: ['u."name"', rowKey("u"), 'c."name"', rowKey("c")],
   status: ['c."status"', rowKey("c")],
-  lastInterviewAt: ['c."lastInterviewAt"', rowKey("c")],
-  openFlagCount: ['c."openFlagCount"', 'c."lastInterviewAt"', rowKey("c")],
+  lastInterviewAt: [nullable('c."lastInterviewAt"'), rowKey("c")],
+  openFlagCount: ['c."openFlagCount"', nullable('c."lastInterviewAt"'), rowKey("c")],
   createdAt: ['c."createdAt"', rowKey("c")],
 };
 
@@ -97,6 +98,11 @@ function pageRowids(query: CandidateQuery, timeZone: string, limit: number, offs
     ${whereAll(where)}
     ${orderBy(sortTerms[state.sort], state.direction)}
     LIMIT ${limit} OFFSET ${offset}`;
+}
+
+/** The statement that picks a page's row keys, as the page runs it (for plan checks: tests, bench). */
+export function candidatePageSql(query: CandidateQuery, timeZone: string, offset: number) {
+  return pageRowids(query, timeZone, query.state.pageSize, offset);
 }
 
 type RawCandidateRow = {
