@@ -100,12 +100,15 @@ export function textSearchRowids(index: SearchIndex, terms: readonly string[]) {
       case "InterviewSearch": {
         // Each term in the candidate's name, the company's name or the role, as the SQLite index's three columns. A
         // UNION per term (not an OR) lets each branch read its own trigram index, then the interviews by foreign key.
+        // The matching companies are resolved to ids first (`= ANY (ARRAY(…))`, computed once): joined, the planner
+        // misjudged how few interviews they have and hash-joined every interview (a Seq Scan of "Interview").
         const matching = (term: string) => {
           const p = folded(term);
           return Prisma.sql`SELECT rid FROM (
             SELECT s."id" AS rid FROM "Interview" s WHERE rebound_fold(s."roleTitle") LIKE ${p}
             UNION SELECT s."id" FROM "Candidate" sc JOIN "Interview" s ON s."candidateId" = sc."id" WHERE rebound_fold(sc."name") LIKE ${p}
-            UNION SELECT s."id" FROM "Company" sco JOIN "Interview" s ON s."companyId" = sco."id" WHERE rebound_fold(sco."name") LIKE ${p}
+            UNION SELECT s."id" FROM "Interview" s
+              WHERE s."companyId" = ANY (ARRAY(SELECT sco."id" FROM "Company" sco WHERE rebound_fold(sco."name") LIKE ${p}))
           ) t`;
         };
         return Prisma.join(terms.map(matching), " INTERSECT ");

@@ -2,11 +2,11 @@
 // recruiter's "sort by candidate" view walks candidates in name order. Plans are read from the statements the models
 // build (candidatePageSql, interviewPageSql), so these fail if a sort order or a query shape stops matching an index.
 import { beforeEach, expect, test } from "vitest";
-import type { Prisma } from "~/.generated/prisma/client";
+import { Prisma } from "~/.generated/prisma/client";
 import { candidatePageSql, parseCandidateQuery } from "~/models/tables/candidate-table.server";
 import { interviewPageSql, listInterviews, parseInterviewQuery } from "~/models/tables/interview-table.server";
 import { prisma } from "~/utils/db.server";
-import { isPostgres } from "~/utils/sql-dialect.server";
+import { isPostgres, textSearchRowids } from "~/utils/sql-dialect.server";
 import { makeCandidate } from "../builders/candidates";
 import { makeCompany } from "../builders/companies";
 import { makeUser } from "../builders/users";
@@ -136,4 +136,12 @@ test("the candidate walk and the sort give the same rows, in the same order, on 
       expect(first.rows[0].candidateName).toBe(expectedFirst);
     }
   }
+});
+
+test("/interviews?q= on PostgreSQL reads the matching companies' interviews through Interview(companyId, …)", async () => {
+  if (!isPostgres) return; // SQLite's FTS5 index has the company's name in each interview's row.
+  const text = await plan(Prisma.sql`${textSearchRowids("InterviewSearch", ["harbor"])}`);
+  // The companies are resolved to ids once (an InitPlan), then looked up by index: no join against every interview.
+  expect(text).toMatch(/Index Cond: \("companyId" = ANY \(\$\d+\)\)/);
+  expect(text).toContain("Company_name_trgm");
 });
