@@ -12,7 +12,7 @@ import { flagReasons, flagSeverities, impressions, interviewRounds } from "../en
 import { interviewTable, type InterviewColumn } from "./table-columns";
 import { FORCED_JOIN, readDate, rowKey, sqlDate, textSearchRowids } from "~/utils/sql-dialect.server";
 import { parseSearchText } from "../search/search-text";
-import { nullable, orderBy, whereAll, type SortTerm } from "./table-sql.server";
+import { cappedCount, nullable, orderBy, whereAll, type SortTerm } from "./table-sql.server";
 import { recoveryProgress, recoveryStages } from "../stats/recovery-filters";
 import { completionSql, progressSql, stageSql } from "../stats/recovery-sql.server";
 import { completionBuckets } from "../stats/stats-tables";
@@ -206,23 +206,37 @@ async function fetchRows(query: InterviewQuery, timeZone: string, limit: number,
   return raw.map((r): InterviewRow => ({ ...r, scheduledAt: readDate(r.scheduledAt) ?? new Date(0) }));
 }
 
+/** How many interviews match, exactly (the /stats figures link here; tests check they agree). */
 export async function countInterviews(query: InterviewQuery, timeZone: string) {
   const [{ total }] = await prisma.$queryRaw<{ total: number | bigint }[]>`
     SELECT COUNT(*) AS total FROM "Interview" i ${whereAll(conditions(query.filters, timeZone, query.scope))}`;
   return Number(total);
 }
 
-/** One page of interviews and the number matching; a page past the end shows the last page instead. */
+/** How many interviews match, counted up to the end of the page or COUNT_CAP (table-sql.server.ts). */
+function countPageInterviews(query: InterviewQuery, timeZone: string, pageEnd: number) {
+  return cappedCount(Prisma.sql`"Interview" i ${whereAll(conditions(query.filters, timeZone, query.scope))}`, pageEnd);
+}
+
+/**
+ * One page of interviews and how many match (`exact` false: more than `total`); a page past the end shows the last
+ * page instead.
+ */
 export async function listInterviews(query: InterviewQuery, timeZone: string) {
   const { page, pageSize } = query.state;
+  const offset = (page - 1) * pageSize;
   // The count first only where it picks the query's shape (walksCandidates).
-  const [total, rows] = candidateWalk(query) === "early pages"
-    ? await countInterviews(query, timeZone).then(async (n) => [n, await fetchRows(query, timeZone, pageSize, (page - 1) * pageSize, n)] as const)
-    : await Promise.all([countInterviews(query, timeZone), fetchRows(query, timeZone, pageSize, (page - 1) * pageSize, null)]);
+  const [{ total, exact }, rows] =
+    candidateWalk(query) === "early pages"
+      ? await countPageInterviews(query, timeZone, offset + pageSize).then(
+          async (count) => [count, await fetchRows(query, timeZone, pageSize, offset, count.total)] as const,
+        )
+      : await Promise.all([countPageInterviews(query, timeZone, offset + pageSize), fetchRows(query, timeZone, pageSize, offset, null)]);
   const lastPage = Math.max(1, Math.ceil(total / pageSize));
-  if (page <= lastPage) return { rows, total, page };
+  // Not exact: more rows than the page's end, so the page exists.
+  if (!exact || page <= lastPage) return { rows, total, exact, page };
   const last = { ...query, state: { ...query.state, page: lastPage } };
-  return { rows: await fetchRows(last, timeZone, pageSize, (lastPage - 1) * pageSize, total), total, page: lastPage };
+  return { rows: await fetchRows(last, timeZone, pageSize, (lastPage - 1) * pageSize, total), total, exact, page: lastPage };
 }
 
 /** Every matching interview in table order, a batch at a time, for the streamed CSV export. */
