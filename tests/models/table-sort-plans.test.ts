@@ -145,3 +145,17 @@ test("/interviews?q= on PostgreSQL reads the matching companies' interviews thro
   expect(text).toMatch(/Index Cond: \("companyId" = ANY \(\$\d+\)\)/);
   expect(text).toContain("Company_name_trgm");
 });
+
+test("on PostgreSQL the default orders and their deep pages read indexes that end in the row's key", async () => {
+  if (!isPostgres) return; // SQLite's indexes carry the rowid, the tie-breaker there.
+  for (const [sql, index] of [
+    [interviewSql(""), "Interview_scheduledAt_id"],
+    [interviewSql("page=2000", 49_975), "Interview_scheduledAt_id"],
+    [candidateSql(""), "Candidate_name_id"],
+    [candidateSql("page=2000", 49_975), "Candidate_name_id"],
+  ] as const) {
+    const text = await plan(sql);
+    expect(text).toContain(index);
+    expect(text).not.toContain("Incremental Sort");
+  }
+});
