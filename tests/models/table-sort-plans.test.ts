@@ -159,3 +159,13 @@ test("on PostgreSQL the default orders and their deep pages read indexes that en
     expect(text).not.toContain("Incremental Sort");
   }
 });
+
+test("/interviews?reason= on PostgreSQL reads its few interviews by key instead of walking the date index", async () => {
+  if (!isPostgres) return; // SQLite builds the IN list once and checks each walked row against it.
+  const text = await prisma.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN ${interviewSql("reason=wrong_name")}`;
+  // The set is computed once (an InitPlan), not probed per interview (a semi-join); on big tables it is then read
+  // through the primary key (measured: 1.5 s walking the date index before, about 50 ms of SQL after).
+  const plan = text.map((r) => r["QUERY PLAN"]).join("\n");
+  expect(plan).toMatch(/\(i\.id = ANY \(\$\d+\)\)|\(id = ANY \(\$\d+\)\)/);
+  expect(plan).not.toContain("Semi Join");
+});

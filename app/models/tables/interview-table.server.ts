@@ -10,7 +10,7 @@ import { filterParam, parseFilters, parseTableState } from "~/utils/table-params
 import { candidateIdSql, candidateSql, type CandidateScope } from "../candidates/candidate-access.server";
 import { flagReasons, flagSeverities, impressions, interviewRounds } from "../enums";
 import { interviewTable, type InterviewColumn } from "./table-columns";
-import { FORCED_JOIN, readDate, rowKey, sqlDate, textSearchRowids } from "~/utils/sql-dialect.server";
+import { FORCED_JOIN, inSet, readDate, rowKey, sqlDate, textSearchRowids } from "~/utils/sql-dialect.server";
 import { parseSearchText } from "../search/search-text";
 import { cappedCount, nullable, orderBy, whereAll, type SortTerm } from "./table-sql.server";
 import { recoveryProgress, recoveryStages } from "../stats/recovery-filters";
@@ -97,9 +97,9 @@ function conditions(filters: InterviewFilters, timeZone: string, scope: Candidat
   else if (filters.flagged) where.push(Prisma.sql`i."flagSeverity" IS NOT NULL`);
   if (filters.reason) {
     // The interview's current (not removed) flag gives that reason; built once from the FlagReason(reason) index.
-    where.push(Prisma.sql`i."id" IN (
+    where.push(inSet(Prisma.sql`i."id"`, Prisma.sql`
       SELECT f."interviewId" FROM "FlagReason" r JOIN "InterviewFlag" f ON f."id" = r."flagId"
-      WHERE r."reason" = ${filters.reason} AND f."removedAt" IS NULL)`);
+      WHERE r."reason" = ${filters.reason} AND f."removedAt" IS NULL`));
   }
   if (filters.round) where.push(Prisma.sql`i."round" = ${filters.round}`);
   if (filters.impression) where.push(Prisma.sql`i."impression" = ${filters.impression}`);
@@ -115,8 +115,8 @@ function conditions(filters: InterviewFilters, timeZone: string, scope: Candidat
   const recovery = recoveryConditions(filters, timeZone);
   if (recovery.length) {
     // The interview's current (not removed) flag: its flagged-in range reads the (removedAt, flaggedAt, ...) index.
-    where.push(Prisma.sql`i."id" IN (SELECT f."interviewId" FROM "InterviewFlag" f
-      WHERE f."removedAt" IS NULL AND ${Prisma.join(recovery, " AND ")})`);
+    where.push(inSet(Prisma.sql`i."id"`, Prisma.sql`SELECT f."interviewId" FROM "InterviewFlag" f
+      WHERE f."removedAt" IS NULL AND ${Prisma.join(recovery, " AND ")}`));
   }
   return where;
 }
