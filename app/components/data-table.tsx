@@ -23,6 +23,8 @@ export type DataTableProps<Row> = {
   noun: string;
   rows: Row[];
   total: number;
+  /** False when the table stopped counting at `total` (there are more): the page says "more than". */
+  totalExact?: boolean;
   view: TableView;
   /** Display columns whose ids are the table's column ids; `header` is a plain string. */
   columns: ColumnDef<Row, unknown>[];
@@ -45,6 +47,7 @@ function headerText<Row>(column: ColumnDef<Row, unknown>) {
 
 export function DataTable<Row>(props: DataTableProps<Row>) {
   const { caption, noun, rows, total, view, sortable, selection } = props;
+  const exact = props.totalExact ?? true;
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
   const location = useLocation();
@@ -97,7 +100,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
     manualSorting: true,
     manualPagination: true,
     manualFiltering: true,
-    rowCount: total,
+    rowCount: exact ? total : undefined,
     enableRowSelection: Boolean(selection),
     onRowSelectionChange: setRowSelection,
     state: {
@@ -126,7 +129,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
         <p role="status" className="data-table-count">
           {total === 0
             ? `No ${noun}`
-            : `Showing ${first.toLocaleString("en-GB")}–${last.toLocaleString("en-GB")} of ${total.toLocaleString("en-GB")} ${noun}`}
+            : `Showing ${first.toLocaleString("en-GB")}–${last.toLocaleString("en-GB")} of ${exact ? "" : "more than "}${total.toLocaleString("en-GB")} ${noun}`}
         </p>
         <ColumnChooser columns={props.columns} visible={view.columns} />
       </div>
@@ -195,7 +198,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
         </table>
       </div>
       {total > 0 ? (
-        <Pagination page={view.page} pageSize={view.pageSize} total={total} />
+        <Pagination page={view.page} pageSize={view.pageSize} total={total} exact={exact} />
       ) : null}
     </div>
   );

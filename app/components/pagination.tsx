@@ -3,14 +3,15 @@ import { Form, Link, useSearchParams } from "@remix-run/react";
 import { PAGE_SIZES, TABLE_PARAMS, pageCount, toSearch, withParams } from "~/utils/table-params";
 import { HiddenParams } from "./table-filters";
 
-export function Pagination({ page, pageSize, total }: { page: number; pageSize: number; total: number }) {
+/** `exact` false: `total` is a lower bound (the table stopped counting there), so there are more pages than it makes. */
+export function Pagination({ page, pageSize, total, exact = true }: { page: number; pageSize: number; total: number; exact?: boolean }) {
   const [searchParams] = useSearchParams();
-  const pages = pageCount(total, pageSize);
+  const pages = exact ? pageCount(total, pageSize) : Math.floor(total / pageSize);
   const hrefFor = (p: number) => toSearch(withParams(searchParams, { [TABLE_PARAMS.page]: p === 1 ? null : p })) || "?";
   return (
     <nav aria-label="Pagination" className="pagination">
       <p className="pagination-position">
-        Page {page} of {pages}
+        Page {page.toLocaleString("en-GB")} of {exact ? pages.toLocaleString("en-GB") : `more than ${pages.toLocaleString("en-GB")}`}
       </p>
       <ul className="pagination-links">
         <li>
@@ -25,7 +26,7 @@ export function Pagination({ page, pageSize, total }: { page: number; pageSize: 
           )}
         </li>
         <li>
-          {page < pages ? (
+          {page < pages || !exact ? (
             <Link to={hrefFor(page + 1)} rel="next">
               Next page
             </Link>

@@ -52,7 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
   const query = { ...parseCandidateQuery(params), scope: await candidateScope(user) };
   const { timeZone } = await getAgency();
-  const [{ rows, total, page }, options, savedViews] = await Promise.all([
+  const [{ rows, total, exact, page }, options, savedViews] = await Promise.all([
     listCandidates(query, timeZone),
     candidateFilterOptions(),
     listSavedViews(user.id, "candidates"),
@@ -64,6 +64,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     currentQuery: canonicalViewQuery("candidates", params),
     rows,
     total,
+    totalExact: exact,
     view: { ...query.state, page },
     filters: query.filters,
     options,
@@ -132,7 +133,7 @@ function useCandidateColumns(): ColumnDef<Row, unknown>[] {
 }
 
 export default function CandidatesPage() {
-  const { rows, total, view, filters, options, csvHref, ownership, savedViews, currentQuery, userId } = useLoaderData<typeof loader>();
+  const { rows, total, totalExact, view, filters, options, csvHref, ownership, savedViews, currentQuery, userId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const viewReply = actionData && "intent" in actionData && isSavedViewIntent(actionData.intent) ? actionData : null;
   const navigation = useNavigation();
@@ -208,6 +209,7 @@ export default function CandidatesPage() {
         noun="candidates"
         rows={rows}
         total={total}
+        totalExact={totalExact}
         view={view}
         columns={columns}
         sortable={candidateTable.sortable}

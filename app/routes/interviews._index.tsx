@@ -40,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
   const query = { ...parseInterviewQuery(params), scope: await candidateScope(user) };
   const { timeZone } = await getAgency();
-  const [{ rows, total, page }, options, savedViews] = await Promise.all([
+  const [{ rows, total, exact, page }, options, savedViews] = await Promise.all([
     listInterviews(query, timeZone),
     interviewFilterOptions(),
     listSavedViews(user.id, "interviews"),
@@ -51,6 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     currentQuery: canonicalViewQuery("interviews", params),
     rows,
     total,
+    totalExact: exact,
     view: { ...query.state, page },
     filters: query.filters,
     options,
@@ -98,7 +99,7 @@ function useInterviewColumns(): ColumnDef<Row, unknown>[] {
 }
 
 export default function InterviewsPage() {
-  const { rows, total, view, filters, options, csvHref, ownership, savedViews, currentQuery } = useLoaderData<typeof loader>();
+  const { rows, total, totalExact, view, filters, options, csvHref, ownership, savedViews, currentQuery } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const columns = useInterviewColumns();
   const timeZone = useTimeZone();
@@ -182,6 +183,7 @@ export default function InterviewsPage() {
         noun="interviews"
         rows={rows}
         total={total}
+        totalExact={totalExact}
         view={view}
         columns={columns}
         sortable={interviewTable.sortable}

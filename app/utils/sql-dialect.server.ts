@@ -76,6 +76,15 @@ export function rowKey(alias: string) {
   return isPostgres ? `${alias}."id"` : `${alias}.rowid`;
 }
 
+/**
+ * `column IN (subquery)` for a small set built once. PostgreSQL gets `= ANY (ARRAY(subquery))`: with IN it may walk
+ * a sort index and probe the subquery's tables once per row (it expects matches spread evenly; /interviews?reason=
+ * walked 250,000 interviews that way, 1.5 s), while an array computed first is read through the primary key.
+ */
+export function inSet(column: Prisma.Sql, subquery: Prisma.Sql) {
+  return isPostgres ? Prisma.sql`${column} = ANY (ARRAY(${subquery}))` : Prisma.sql`${column} IN (${subquery})`;
+}
+
 /** The full-text indexes. SQLite: FTS5 tables whose rowid is their source row's rowid; PostgreSQL: pg_trgm indexes. */
 export type SearchIndex = "CandidateSearch" | "CompanySearch" | "InterviewSearch";
 
@@ -100,12 +109,15 @@ export function textSearchRowids(index: SearchIndex, terms: readonly string[]) {
       case "InterviewSearch": {
         // Each term in the candidate's name, the company's name or the role, as the SQLite index's three columns. A
         // UNION per term (not an OR) lets each branch read its own trigram index, then the interviews by foreign key.
+        // The matching companies are resolved to ids first (`= ANY (ARRAY(…))`, computed once): joined, the planner
+        // misjudged how few interviews they have and hash-joined every interview (a Seq Scan of "Interview").
         const matching = (term: string) => {
           const p = folded(term);
           return Prisma.sql`SELECT rid FROM (
             SELECT s."id" AS rid FROM "Interview" s WHERE rebound_fold(s."roleTitle") LIKE ${p}
             UNION SELECT s."id" FROM "Candidate" sc JOIN "Interview" s ON s."candidateId" = sc."id" WHERE rebound_fold(sc."name") LIKE ${p}
-            UNION SELECT s."id" FROM "Company" sco JOIN "Interview" s ON s."companyId" = sco."id" WHERE rebound_fold(sco."name") LIKE ${p}
+            UNION SELECT s."id" FROM "Interview" s
+              WHERE s."companyId" = ANY (ARRAY(SELECT sco."id" FROM "Company" sco WHERE rebound_fold(sco."name") LIKE ${p}))
           ) t`;
         };
         return Prisma.join(terms.map(matching), " INTERSECT ");
@@ -119,11 +131,13 @@ export function textSearchRowids(index: SearchIndex, terms: readonly string[]) {
 
 /**
  * ORDER BY's direction with SQLite's placement of NULLs (smallest: first ascending, last descending), which
- * PostgreSQL reverses by default; both databases then sort a table the same way.
+ * PostgreSQL reverses by default; both databases then sort a table the same way. Only a nullable column needs the
+ * NULLS clause: PostgreSQL's default indexes can't serve an order that names one, so a NOT NULL column (nullable
+ * false) gets the bare direction and its index is walked; a nullable one needs an index built `NULLS FIRST`.
  */
-export function sortDirection(direction: "asc" | "desc") {
-  if (direction === "desc") return isPostgres ? "DESC NULLS LAST" : "DESC";
-  return isPostgres ? "ASC NULLS FIRST" : "ASC";
+export function sortDirection(direction: "asc" | "desc", nullable = true) {
+  if (!isPostgres || !nullable) return direction === "desc" ? "DESC" : "ASC";
+  return direction === "desc" ? "DESC NULLS LAST" : "ASC NULLS FIRST";
 }
 
 /**

@@ -30,3 +30,18 @@ CREATE INDEX "Interview_roleTitle_trgm" ON "Interview" USING gin (rebound_fold("
 -- One current flag per interview: two "flag this interview" requests at once can't both succeed (the second gets a
 -- unique violation even when both passed the check in their transactions).
 CREATE UNIQUE INDEX "InterviewFlag_one_current" ON "InterviewFlag" ("interviewId") WHERE "removedAt" IS NULL;
+
+-- Table sorts on nullable columns (app/models/tables/table-sql.server.ts): SQLite places NULLs first ascending, and
+-- the tables ask PostgreSQL for the same (`ASC NULLS FIRST`, read backwards `DESC NULLS LAST`). Prisma's indexes are
+-- `NULLS LAST`, so without these a sort on one of these columns sorted the whole table. Each ends in "id", the tables'
+-- tie-breaker on PostgreSQL.
+CREATE INDEX "Candidate_lastInterviewAt_nulls_first" ON "Candidate" ("lastInterviewAt" ASC NULLS FIRST, "id");
+CREATE INDEX "Candidate_status_lastInterviewAt_nulls_first" ON "Candidate" ("status", "lastInterviewAt" ASC NULLS FIRST, "id");
+CREATE INDEX "Candidate_openFlagCount_lastInterviewAt_nulls_first" ON "Candidate" ("openFlagCount", "lastInterviewAt" ASC NULLS FIRST, "id");
+CREATE INDEX "Candidate_phone_nulls_first" ON "Candidate" ("phone" ASC NULLS FIRST, "id");
+CREATE INDEX "Interview_flagSeverity_nulls_first" ON "Interview" ("flagSeverity" ASC NULLS FIRST, "scheduledAt", "id");
+
+-- The tables' default orders end in the row's key, which SQLite's indexes carry (rowid) and PostgreSQL's don't: with
+-- "id" in the index a deep page (OFFSET 50,000) is an index-only scan, not 50,000 heap fetches and an incremental sort.
+CREATE INDEX "Interview_scheduledAt_id" ON "Interview" ("scheduledAt", "id");
+CREATE INDEX "Candidate_name_id" ON "Candidate" ("name", "id");

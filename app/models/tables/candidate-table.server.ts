@@ -19,7 +19,7 @@ import { lockCandidates } from "../candidates/candidate-lock.server";
 import { candidateStatuses } from "../enums";
 import { candidateTable, type CandidateColumn } from "./table-columns";
 import { FORCED_JOIN, containsPattern, likeIgnoringCase, readDate, rowKey, sqlDate } from "~/utils/sql-dialect.server";
-import { orderBy, whereAll } from "./table-sql.server";
+import { cappedCount, nullable, orderBy, whereAll, type SortTerm } from "./table-sql.server";
 
 const filterShape = {
   q: filterParam.text(),
@@ -45,15 +45,16 @@ export function parseCandidateQuery(params: URLSearchParams) {
 export type CandidateQuery = ReturnType<typeof parseCandidateQuery> & { scope?: CandidateScope };
 
 // Each sort ends in rowid, which every SQLite index carries, so ties are stable across pages and still index-ordered.
-const sortTerms: Record<CandidateColumn, readonly string[]> = {
+// Nullable columns are marked (table-sql.server.ts): PostgreSQL reads them through its NULLS FIRST indexes.
+const sortTerms: Record<CandidateColumn, readonly SortTerm[]> = {
   name: ['c."name"', rowKey("c")],
   email: ['c."email"'],
-  phone: ['c."phone"', rowKey("c")],
+  phone: [nullable('c."phone"'), rowKey("c")],
   // Unfiltered: users first (CROSS JOIN keeps that loop order) so, given an index on User(name), no sort at all.
   recruiter: ['u."name"', rowKey("u"), 'c."name"', rowKey("c")],
   status: ['c."status"', rowKey("c")],
-  lastInterviewAt: ['c."lastInterviewAt"', rowKey("c")],
-  openFlagCount: ['c."openFlagCount"', 'c."lastInterviewAt"', rowKey("c")],
+  lastInterviewAt: [nullable('c."lastInterviewAt"'), rowKey("c")],
+  openFlagCount: ['c."openFlagCount"', nullable('c."lastInterviewAt"'), rowKey("c")],
   createdAt: ['c."createdAt"', rowKey("c")],
 };
 
@@ -97,6 +98,11 @@ function pageRowids(query: CandidateQuery, timeZone: string, limit: number, offs
     ${whereAll(where)}
     ${orderBy(sortTerms[state.sort], state.direction)}
     LIMIT ${limit} OFFSET ${offset}`;
+}
+
+/** The statement that picks a page's row keys, as the page runs it (for plan checks: tests, bench). */
+export function candidatePageSql(query: CandidateQuery, timeZone: string, offset: number) {
+  return pageRowids(query, timeZone, query.state.pageSize, offset);
 }
 
 type RawCandidateRow = {
@@ -149,26 +155,27 @@ async function fetchRows(query: CandidateQuery, timeZone: string, limit: number,
   );
 }
 
-export async function countCandidates(query: CandidateQuery, timeZone: string) {
-  const [{ total }] = await prisma.$queryRaw<{ total: number | bigint }[]>`
-    SELECT COUNT(*) AS total FROM "Candidate" c ${whereAll(conditions(query.filters, timeZone, query.scope))}`;
-  return Number(total);
+/** How many candidates match, counted up to the end of the page or COUNT_CAP (table-sql.server.ts). */
+function countCandidates(query: CandidateQuery, timeZone: string, pageEnd: number) {
+  return cappedCount(Prisma.sql`"Candidate" c ${whereAll(conditions(query.filters, timeZone, query.scope))}`, pageEnd);
 }
 
 /**
- * One page of candidates and the number matching. A page past the end shows the last page instead (a link
- * kept from when there were more rows still lands somewhere useful).
+ * One page of candidates and how many match (`exact` false: more than `total`). A page past the end shows the last
+ * page instead (a link kept from when there were more rows still lands somewhere useful).
  */
 export async function listCandidates(query: CandidateQuery, timeZone: string) {
   const { page, pageSize } = query.state;
-  const [total, rows] = await Promise.all([
-    countCandidates(query, timeZone),
-    fetchRows(query, timeZone, pageSize, (page - 1) * pageSize),
+  const offset = (page - 1) * pageSize;
+  const [{ total, exact }, rows] = await Promise.all([
+    countCandidates(query, timeZone, offset + pageSize),
+    fetchRows(query, timeZone, pageSize, offset),
   ]);
   const lastPage = Math.max(1, Math.ceil(total / pageSize));
-  if (page <= lastPage) return { rows, total, page };
+  // Not exact: more rows than the page's end, so the page exists.
+  if (!exact || page <= lastPage) return { rows, total, exact, page };
   const state: TableState<CandidateColumn> = { ...query.state, page: lastPage };
-  return { rows: await fetchRows({ ...query, state }, timeZone, pageSize, (lastPage - 1) * pageSize), total, page: lastPage };
+  return { rows: await fetchRows({ ...query, state }, timeZone, pageSize, (lastPage - 1) * pageSize), total, exact, page: lastPage };
 }
 
 export const CSV_BATCH_SIZE = 1000;

@@ -7,12 +7,12 @@ import { Prisma } from "~/.generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { parseLocalDate } from "~/utils/dates";
 import { filterParam, parseFilters, parseTableState } from "~/utils/table-params";
-import { candidateIdSql, type CandidateScope } from "../candidates/candidate-access.server";
+import { candidateIdSql, candidateSql, type CandidateScope } from "../candidates/candidate-access.server";
 import { flagReasons, flagSeverities, impressions, interviewRounds } from "../enums";
 import { interviewTable, type InterviewColumn } from "./table-columns";
-import { FORCED_JOIN, readDate, rowKey, sqlDate, textSearchRowids } from "~/utils/sql-dialect.server";
+import { FORCED_JOIN, inSet, readDate, rowKey, sqlDate, textSearchRowids } from "~/utils/sql-dialect.server";
 import { parseSearchText } from "../search/search-text";
-import { orderBy, whereAll } from "./table-sql.server";
+import { cappedCount, nullable, orderBy, whereAll, type SortTerm } from "./table-sql.server";
 import { recoveryProgress, recoveryStages } from "../stats/recovery-filters";
 import { completionSql, progressSql, stageSql } from "../stats/recovery-sql.server";
 import { completionBuckets } from "../stats/stats-tables";
@@ -54,7 +54,8 @@ export type InterviewQuery = ReturnType<typeof parseInterviewQuery> & { scope?: 
 // Each sort follows one index (its column(s), then scheduledAt, then the rowid every index carries). Unfiltered name
 // sorts loop over candidates/companies/users in name order and each one's interviews by date (CROSS JOIN fixes that
 // loop order); with filters SQLite is left to pick, since forcing that order could probe a filter index per name.
-const sortTerms: Record<InterviewColumn, readonly string[]> = {
+// flagSeverity is the one nullable column (PostgreSQL reads it through a NULLS FIRST index, table-sql.server.ts).
+const sortTerms: Record<InterviewColumn, readonly SortTerm[]> = {
   scheduledAt: ['i."scheduledAt"', rowKey("i")],
   candidate: ['c."name"', rowKey("c"), 'i."scheduledAt"', rowKey("i")],
   company: ['co."name"', 'i."scheduledAt"', rowKey("i")],
@@ -62,7 +63,7 @@ const sortTerms: Record<InterviewColumn, readonly string[]> = {
   round: ['i."round"', 'i."scheduledAt"', rowKey("i")],
   format: ['i."format"', 'i."scheduledAt"', rowKey("i")],
   impression: ['i."impression"', 'i."scheduledAt"', rowKey("i")],
-  flagSeverity: ['i."flagSeverity"', 'i."scheduledAt"', rowKey("i")],
+  flagSeverity: [nullable('i."flagSeverity"'), 'i."scheduledAt"', rowKey("i")],
   recruiter: ['u."name"', rowKey("u"), 'i."scheduledAt"', rowKey("i")],
 };
 
@@ -81,9 +82,13 @@ const nameSorts: Partial<Record<InterviewColumn, { walk: Prisma.Sql; join: Prism
   },
 };
 
-function conditions(filters: InterviewFilters, timeZone: string, scope: CandidateScope = null) {
+/**
+ * The WHERE terms. `onCandidate`: the query joins the interview's candidate as c, so "whose candidate" filters (scope,
+ * owner) test c."recruiterId" directly, which the Candidate(recruiterId, name) index serves in name order.
+ */
+function conditions(filters: InterviewFilters, timeZone: string, scope: CandidateScope = null, onCandidate = false) {
   const where: Prisma.Sql[] = [];
-  const visible = candidateIdSql(scope, 'i."candidateId"');
+  const visible = onCandidate ? candidateSql(scope, "c") : candidateIdSql(scope, 'i."candidateId"');
   if (visible) where.push(visible);
   // Too short or too long a text is reported at the field by the page and filters nothing.
   const search = parseSearchText(filters.q);
@@ -92,9 +97,9 @@ function conditions(filters: InterviewFilters, timeZone: string, scope: Candidat
   else if (filters.flagged) where.push(Prisma.sql`i."flagSeverity" IS NOT NULL`);
   if (filters.reason) {
     // The interview's current (not removed) flag gives that reason; built once from the FlagReason(reason) index.
-    where.push(Prisma.sql`i."id" IN (
+    where.push(inSet(Prisma.sql`i."id"`, Prisma.sql`
       SELECT f."interviewId" FROM "FlagReason" r JOIN "InterviewFlag" f ON f."id" = r."flagId"
-      WHERE r."reason" = ${filters.reason} AND f."removedAt" IS NULL)`);
+      WHERE r."reason" = ${filters.reason} AND f."removedAt" IS NULL`));
   }
   if (filters.round) where.push(Prisma.sql`i."round" = ${filters.round}`);
   if (filters.impression) where.push(Prisma.sql`i."impression" = ${filters.impression}`);
@@ -105,12 +110,13 @@ function conditions(filters: InterviewFilters, timeZone: string, scope: Candidat
   if (from) where.push(Prisma.sql`i."scheduledAt" >= ${sqlDate(from)}`);
   if (to) where.push(Prisma.sql`i."scheduledAt" <= ${sqlDate(to)}`);
   // The candidate's recruiter, as /stats counts it (the interview's own recruiter is `recruiter`).
-  if (filters.owner) where.push(Prisma.sql`i."candidateId" IN (SELECT "id" FROM "Candidate" WHERE "recruiterId" = ${filters.owner})`);
+  if (filters.owner && onCandidate) where.push(Prisma.sql`c."recruiterId" = ${filters.owner}`);
+  else if (filters.owner) where.push(Prisma.sql`i."candidateId" IN (SELECT "id" FROM "Candidate" WHERE "recruiterId" = ${filters.owner})`);
   const recovery = recoveryConditions(filters, timeZone);
   if (recovery.length) {
     // The interview's current (not removed) flag: its flagged-in range reads the (removedAt, flaggedAt, ...) index.
-    where.push(Prisma.sql`i."id" IN (SELECT f."interviewId" FROM "InterviewFlag" f
-      WHERE f."removedAt" IS NULL AND ${Prisma.join(recovery, " AND ")})`);
+    where.push(inSet(Prisma.sql`i."id"`, Prisma.sql`SELECT f."interviewId" FROM "InterviewFlag" f
+      WHERE f."removedAt" IS NULL AND ${Prisma.join(recovery, " AND ")}`));
   }
   return where;
 }
@@ -127,16 +133,45 @@ function recoveryConditions(filters: InterviewFilters, timeZone: string) {
   return where;
 }
 
-function pageRowids(query: InterviewQuery, timeZone: string, limit: number, offset: number) {
+/**
+ * sort=candidate under "whose" filters only: walk candidates in name order instead of sorting every match (a
+ * recruiter's 16,000 interviews were a 16,000-row sort per page). Scope and owner (the candidate's recruiter): the
+ * Candidate(recruiterId, name) index yields just their candidates, in order, so always. The interview's own
+ * recruiter is tested on each walked candidate's interviews, so the walk reads about (offset + page) × all / matching
+ * interviews: worth it for the first pages of a large match ("early pages"), not for a few rows or a deep page.
+ */
+function candidateWalk(query: InterviewQuery): "always" | "early pages" | "never" {
+  if (query.state.sort !== "candidate") return "never";
+  const { recruiter, owner, ...others } = query.filters;
+  if (Object.values(others).some((v) => v !== undefined && v !== false)) return "never";
+  if (recruiter) return "early pages";
+  return owner || query.scope ? "always" : "never";
+}
+
+// "early pages": at least this many matches, and a page within their first tenth.
+const WALK_FROM_MATCHES = 1000;
+
+function walksCandidates(query: InterviewQuery, offset: number, total: number | null) {
+  const walk = candidateWalk(query);
+  if (walk !== "early pages") return walk === "always";
+  return total !== null && total > WALK_FROM_MATCHES && offset < total / 10;
+}
+
+function pageRowids(query: InterviewQuery, timeZone: string, limit: number, offset: number, walk: boolean) {
   const { state, filters } = query;
-  const where = conditions(filters, timeZone, query.scope);
+  const where = conditions(filters, timeZone, query.scope, state.sort === "candidate");
   const nameSort = nameSorts[state.sort];
-  const from = nameSort ? (where.length ? nameSort.join : nameSort.walk) : Prisma.sql`"Interview" i`;
+  const from = nameSort ? (where.length && !walk ? nameSort.join : nameSort.walk) : Prisma.sql`"Interview" i`;
   return Prisma.sql`
     SELECT ${Prisma.raw(rowKey("i"))} AS rid FROM ${from}
     ${whereAll(where)}
     ${orderBy(sortTerms[state.sort], state.direction)}
     LIMIT ${limit} OFFSET ${offset}`;
+}
+
+/** The statement that picks a page's row keys, as the page runs it (for plan checks: tests, bench). */
+export function interviewPageSql(query: InterviewQuery, timeZone: string, offset: number, total: number | null) {
+  return pageRowids(query, timeZone, query.state.pageSize, offset, walksCandidates(query, offset, total));
 }
 
 type RawInterviewRow = {
@@ -157,12 +192,12 @@ type RawInterviewRow = {
 
 export type InterviewRow = Omit<RawInterviewRow, "scheduledAt"> & { scheduledAt: Date };
 
-async function fetchRows(query: InterviewQuery, timeZone: string, limit: number, offset: number) {
+async function fetchRows(query: InterviewQuery, timeZone: string, limit: number, offset: number, total: number | null) {
   const raw = await prisma.$queryRaw<RawInterviewRow[]>`
     SELECT i."id", i."scheduledAt", i."roleTitle", i."round", i."format", i."impression", i."flagSeverity",
       i."candidateId", c."name" AS "candidateName", i."companyId", co."name" AS "companyName",
       i."recruiterId", u."name" AS "recruiterName"
-    FROM (${pageRowids(query, timeZone, limit, offset)}) p
+    FROM (${pageRowids(query, timeZone, limit, offset, walksCandidates(query, offset, total))}) p
     ${FORCED_JOIN} "Interview" i ON ${Prisma.raw(rowKey("i"))} = p.rid
     JOIN "Candidate" c ON c."id" = i."candidateId"
     JOIN "Company" co ON co."id" = i."companyId"
@@ -171,29 +206,43 @@ async function fetchRows(query: InterviewQuery, timeZone: string, limit: number,
   return raw.map((r): InterviewRow => ({ ...r, scheduledAt: readDate(r.scheduledAt) ?? new Date(0) }));
 }
 
+/** How many interviews match, exactly (the /stats figures link here; tests check they agree). */
 export async function countInterviews(query: InterviewQuery, timeZone: string) {
   const [{ total }] = await prisma.$queryRaw<{ total: number | bigint }[]>`
     SELECT COUNT(*) AS total FROM "Interview" i ${whereAll(conditions(query.filters, timeZone, query.scope))}`;
   return Number(total);
 }
 
-/** One page of interviews and the number matching; a page past the end shows the last page instead. */
+/** How many interviews match, counted up to the end of the page or COUNT_CAP (table-sql.server.ts). */
+function countPageInterviews(query: InterviewQuery, timeZone: string, pageEnd: number) {
+  return cappedCount(Prisma.sql`"Interview" i ${whereAll(conditions(query.filters, timeZone, query.scope))}`, pageEnd);
+}
+
+/**
+ * One page of interviews and how many match (`exact` false: more than `total`); a page past the end shows the last
+ * page instead.
+ */
 export async function listInterviews(query: InterviewQuery, timeZone: string) {
   const { page, pageSize } = query.state;
-  const [total, rows] = await Promise.all([
-    countInterviews(query, timeZone),
-    fetchRows(query, timeZone, pageSize, (page - 1) * pageSize),
-  ]);
+  const offset = (page - 1) * pageSize;
+  // The count first only where it picks the query's shape (walksCandidates).
+  const [{ total, exact }, rows] =
+    candidateWalk(query) === "early pages"
+      ? await countPageInterviews(query, timeZone, offset + pageSize).then(
+          async (count) => [count, await fetchRows(query, timeZone, pageSize, offset, count.total)] as const,
+        )
+      : await Promise.all([countPageInterviews(query, timeZone, offset + pageSize), fetchRows(query, timeZone, pageSize, offset, null)]);
   const lastPage = Math.max(1, Math.ceil(total / pageSize));
-  if (page <= lastPage) return { rows, total, page };
+  // Not exact: more rows than the page's end, so the page exists.
+  if (!exact || page <= lastPage) return { rows, total, exact, page };
   const last = { ...query, state: { ...query.state, page: lastPage } };
-  return { rows: await fetchRows(last, timeZone, pageSize, (lastPage - 1) * pageSize), total, page: lastPage };
+  return { rows: await fetchRows(last, timeZone, pageSize, (lastPage - 1) * pageSize, total), total, exact, page: lastPage };
 }
 
 /** Every matching interview in table order, a batch at a time, for the streamed CSV export. */
 export async function* interviewsCsv(query: InterviewQuery, timeZone: string, batchSize = 1000) {
   for (let offset = 0; ; offset += batchSize) {
-    const rows = await fetchRows(query, timeZone, batchSize, offset);
+    const rows = await fetchRows(query, timeZone, batchSize, offset, null);
     yield* rows;
     if (rows.length < batchSize) return;
   }

@@ -1,17 +1,48 @@
 // Small helpers the table queries share: ORDER BY built from a whitelist, and WHERE from conditions.
 import { Prisma } from "~/.generated/prisma/client";
+import { prisma } from "~/utils/db.server";
 import { sortDirection } from "~/utils/sql-dialect.server";
 import type { SortDirection } from "~/utils/table-params";
 
+/** A sort term: a NOT NULL column expression, or a nullable one wrapped by `nullable` (its NULLS placement matters). */
+export type SortTerm = string | { nullable: string };
+
+/** Marks a sort column that can hold NULL (PostgreSQL then spells out SQLite's NULLS placement). */
+export function nullable(column: string): SortTerm {
+  return { nullable: column };
+}
+
 /**
  * ORDER BY from a fixed list of column expressions (never user text) and a parsed direction. Every term takes the
- * same direction so SQLite can walk one index forwards or backwards instead of sorting.
+ * same direction so SQLite can walk one index forwards or backwards instead of sorting, and so can PostgreSQL: NOT
+ * NULL terms carry no NULLS clause there (sortDirection).
  */
-export function orderBy(terms: readonly string[], direction: SortDirection) {
-  const dir = sortDirection(direction);
-  return Prisma.raw(`ORDER BY ${terms.map((t) => `${t} ${dir}`).join(", ")}`);
+export function orderBy(terms: readonly SortTerm[], direction: SortDirection) {
+  const spelled = terms.map((t) =>
+    typeof t === "string" ? `${t} ${sortDirection(direction, false)}` : `${t.nullable} ${sortDirection(direction, true)}`,
+  );
+  return Prisma.raw(`ORDER BY ${spelled.join(", ")}`);
 }
 
 export function whereAll(conditions: Prisma.Sql[]) {
   return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+}
+
+/**
+ * How far a table counts its matches. Counting all of them reads every matching index entry (250,000 interviews:
+ * about 300 ms on PostgreSQL, and SQLite's count grows with the table too); past this the page says "more than".
+ * Always at least through the page shown, so a deep page still knows whether there is a next one.
+ */
+export const COUNT_CAP = 10_000;
+
+/** A count of at most `cap` rows: exact when `exact`, else "more than total". */
+export type CappedCount = { total: number; exact: boolean };
+
+/** COUNT(*) of `FROM … WHERE …` that stops after cap + 1 rows (the cap: COUNT_CAP, or the end of the page shown). */
+export async function cappedCount(fromWhere: Prisma.Sql, pageEnd: number): Promise<CappedCount> {
+  const cap = Math.max(COUNT_CAP, pageEnd);
+  const [{ total }] = await prisma.$queryRaw<{ total: number | bigint }[]>`
+    SELECT COUNT(*) AS total FROM (SELECT 1 FROM ${fromWhere} LIMIT ${cap + 1}) t`;
+  const n = Number(total);
+  return n > cap ? { total: cap, exact: false } : { total: n, exact: true };
 }
