@@ -1,6 +1,6 @@
 // Small helpers the table queries share: ORDER BY built from a whitelist, and WHERE from conditions.
 import { Prisma } from "~/.generated/prisma/client";
-import { prisma } from "~/utils/db.server";
+import { countRows } from "~/utils/bounded-count.server";
 import { sortDirection } from "~/utils/sql-dialect.server";
 import type { SortDirection } from "~/utils/table-params";
 
@@ -38,11 +38,8 @@ export const COUNT_CAP = 10_000;
 /** A count of at most `cap` rows: exact when `exact`, else "more than total". */
 export type CappedCount = { total: number; exact: boolean };
 
-/** COUNT(*) of `FROM … WHERE …` that stops after cap + 1 rows (the cap: COUNT_CAP, or the end of the page shown). */
+/** COUNT(*) of `… WHERE …` (after FROM) that stops after cap + 1 rows (the cap: COUNT_CAP, or the end of the page shown). */
 export async function cappedCount(fromWhere: Prisma.Sql, pageEnd: number): Promise<CappedCount> {
-  const cap = Math.max(COUNT_CAP, pageEnd);
-  const [{ total }] = await prisma.$queryRaw<{ total: number | bigint }[]>`
-    SELECT COUNT(*) AS total FROM (SELECT 1 FROM ${fromWhere} LIMIT ${cap + 1}) t`;
-  const n = Number(total);
-  return n > cap ? { total: cap, exact: false } : { total: n, exact: true };
+  const { total, capped } = await countRows(Prisma.sql`FROM ${fromWhere}`, Math.max(COUNT_CAP, pageEnd));
+  return { total, exact: !capped };
 }
