@@ -8,7 +8,7 @@ import { largeDatabaseUrl, parseScale, SCALES } from "./bench/target.ts";
 import { loadDotEnv, migrateDatabase } from "./prepare.ts";
 
 const usage =
-  "Usage: npm run seed:large -- [--scale 100k|1m] [--db ./data/large.db | --db postgresql://… | --postgres] [--force] [--candidates 100000] [--interviews 250000]";
+  "Usage: npm run seed:large -- [--scale 100k|1m] [--db ./data/large.db | --db postgresql://… | --postgres] [--force] [--candidates 100000] [--interviews 250000] [--from ./data/large.db (PostgreSQL only: copy an already seeded SQLite file)]";
 
 let values;
 try {
@@ -20,6 +20,7 @@ try {
       postgres: { type: "boolean", default: false },
       candidates: { type: "string" },
       interviews: { type: "string" },
+      from: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   }));
@@ -47,10 +48,14 @@ const started = performance.now();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 
 loadDotEnv();
+if (values.from && !values.postgres && !values.db?.startsWith("postgres")) {
+  console.error(`--from copies a seeded SQLite file into PostgreSQL: use it with --postgres or --db postgresql://….\n${usage}`);
+  process.exit(1);
+}
 const target = largeDatabaseUrl(values.postgres ? await benchPostgresUrl(scale) : values.db, process.env, scale);
 if (target.postgres) {
   const { seedLargePostgres } = await import("./bench/seed-large-postgres.ts");
-  await seedLargePostgres({ url: target.url, force: values.force, candidates, interviews });
+  await seedLargePostgres({ url: target.url, force: values.force, candidates, interviews, from: values.from });
   process.exit(0);
 }
 // The Prisma CLI and the client below both read DATABASE_URL: point it at the large database only.

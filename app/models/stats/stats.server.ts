@@ -7,7 +7,7 @@
 //   month whose recoveries are still running does not read as a drop to 0%.
 // - First contact: the earliest second-interview request for the flagged interview.
 //
-// Dialect-specific pieces (the difference between two stored instants, forced join order) come from the SQL dialect
+// Dialect-specific pieces (the difference between two stored instants, a LIKE pattern) come from the SQL dialect
 // module.
 import { DateTime } from "luxon";
 import { Prisma } from "~/.generated/prisma/client";
@@ -17,7 +17,7 @@ import { templateLabel } from "../../../emails/index";
 import { flagReasons, flagSeverities } from "../enums";
 import { defaultStatsRange, type StatsFilters } from "./stats-forms";
 import { completionBuckets, type CompletionBucket } from "./stats-tables";
-import { FORCED_JOIN, msBetween, sqlDate } from "~/utils/sql-dialect.server";
+import { containsPattern, msBetween, sqlDate } from "~/utils/sql-dialect.server";
 
 export type StageCounts = {
   recoveries: number;
@@ -97,11 +97,17 @@ function recoveriesCte({ range, recruiterId, companyId }: Scope, month: Prisma.S
   return Prisma.sql`rec AS MATERIALIZED (
     SELECT rf."flagId", rf."flaggedAt", rf."recruiterId", rf."companyId", rf."severity", rf."closed", rf."steps",
       rf."stepsDone", rf."requested", rf."granted", rf."hired", rf."firstRequestAt", rf."requestsWithin",
-      rf."requestsLater", rf."grantedWithin", rf."grantedLater", ${month} AS "month"
+      rf."requestsLater", rf."grantedWithin", rf."grantedLater", rf."reasons", ${month} AS "month"
     FROM "RecoveryFact" rf
     WHERE ${Prisma.join(where, " AND ")}
   )`;
 }
+
+/** Every reason code with the LIKE pattern that finds it in a fact's "|late|no_resume|" list. */
+const reasonList = () =>
+  Prisma.sql`"reasonList" ("reason", "pattern") AS (VALUES ${Prisma.join(
+    flagReasons.values.map((reason) => Prisma.sql`(${reason}, ${containsPattern(`|${reason}|`)})`),
+  )})`;
 
 const stageSums = Prisma.sql`COUNT(*) AS "recoveries", SUM(CASE WHEN "stepsDone" > 0 THEN 1 ELSE 0 END) AS "checklistStarted",
   SUM("requested") AS "requested", SUM("granted") AS "granted", SUM("hired") AS "hired"`;
@@ -109,6 +115,12 @@ const stageSums = Prisma.sql`COUNT(*) AS "recoveries", SUM(CASE WHEN "stepsDone"
 const closureSums = Prisma.sql`SUM(1 - "closed") AS "inProgress", SUM("closed") AS "closed",
   SUM("closed" * "hired") AS "closedHired"`;
 const allSums = Prisma.sql`${stageSums}, ${closureSums}`;
+// allSums again over rows that already hold them (the same names, in the same order).
+const sumsOfSums = Prisma.raw(
+  ["recoveries", "checklistStarted", "requested", "granted", "hired", "inProgress", "closed", "closedHired"]
+    .map((name) => `SUM("${name}") AS "${name}"`)
+    .join(", "),
+);
 
 // Integer comparisons, so "half done" is exact: under 50% is done*2 < total.
 const completionCase = Prisma.sql`CASE WHEN "steps" = 0 THEN 'none' WHEN "stepsDone" * 2 < "steps" THEN 'under_half'
@@ -136,8 +148,8 @@ const toAll = (row: Partial<Record<keyof Counts, unknown>> | undefined): Counts 
  * Every breakdown, the request speed and the median time to first contact in one statement over the recoveries'
  * facts (rec is materialised once, then grouped per dimension). Rows share one shape: for "speed" rows recoveries =
  * requests and granted = granted requests; the "median" row has recoveries = recoveries contacted and hired = the
- * median in milliseconds. CROSS JOIN keeps SQLite reading each recovery's few reasons by its key rather than every
- * reason.
+ * median in milliseconds. By reason: the recoveries are first grouped by their reason list (a few hundred distinct
+ * lists), then each list's sums count once for every reason in it; no FlagReason row is read.
  */
 async function stageBreakdowns(scope: Scope, months: { key: string; start: Date }[]) {
   const rows = await prisma.$queryRaw<GroupedRow[]>`
@@ -145,15 +157,17 @@ async function stageBreakdowns(scope: Scope, months: { key: string; start: Date 
     firsts AS (
       SELECT ${msBetween(Prisma.sql`"flaggedAt"`, Prisma.sql`"firstRequestAt"`)} AS ms FROM rec WHERE "firstRequestAt" IS NOT NULL
     ),
-    ordered AS (SELECT ms, ROW_NUMBER() OVER (ORDER BY ms) AS rn, COUNT(*) OVER () AS n FROM firsts)
+    ordered AS (SELECT ms, ROW_NUMBER() OVER (ORDER BY ms) AS rn, COUNT(*) OVER () AS n FROM firsts),
+    ${reasonList()},
+    "reasonCombos" AS (SELECT "reasons", ${allSums} FROM rec GROUP BY "reasons")
     SELECT 'all' AS "dimension", NULL AS "key", ${allSums} FROM rec
     UNION ALL SELECT 'recruiter', "recruiterId", ${allSums} FROM rec GROUP BY "recruiterId"
     UNION ALL SELECT 'severity', "severity", ${allSums} FROM rec GROUP BY "severity"
     UNION ALL SELECT 'company', "companyId", ${allSums} FROM rec GROUP BY "companyId"
     UNION ALL SELECT 'month', "month", ${allSums} FROM rec GROUP BY "month"
     UNION ALL SELECT 'completion', ${completionCase}, ${allSums} FROM rec GROUP BY ${completionCase}
-    UNION ALL SELECT 'reason', fr."reason", ${allSums}
-      FROM rec ${FORCED_JOIN} "FlagReason" fr ON fr."flagId" = rec."flagId" GROUP BY fr."reason"
+    UNION ALL SELECT 'reason', rl."reason", ${sumsOfSums}
+      FROM "reasonCombos" rc JOIN "reasonList" rl ON rc."reasons" LIKE rl."pattern" ESCAPE '\\' GROUP BY rl."reason"
     UNION ALL SELECT 'speed', 'within', SUM("requestsWithin"), 0, 0, SUM("grantedWithin"), 0, 0, 0, 0 FROM rec
     UNION ALL SELECT 'speed', 'later', SUM("requestsLater"), 0, 0, SUM("grantedLater"), 0, 0, 0, 0 FROM rec
     UNION ALL SELECT 'median', NULL, MAX(n), 0, 0, 0, AVG(ms), 0, 0, 0
