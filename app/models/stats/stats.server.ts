@@ -146,9 +146,10 @@ const toAll = (row: Partial<Record<keyof Counts, unknown>> | undefined): Counts 
 
 /**
  * Every breakdown, the request speed and the median time to first contact in one statement over the recoveries'
- * facts (rec is materialised once, then grouped per dimension). Rows share one shape: for "speed" rows recoveries =
- * requests and granted = granted requests; the "median" row has recoveries = recoveries contacted and hired = the
- * median in milliseconds. By reason: the recoveries are first grouped by their reason list (a few hundred distinct
+ * facts. rec is materialised once and grouped once into "fine" (recruiter × severity × month × completion, at most a
+ * few thousand rows); the breakdowns by those sum fine's rows, which costs one sort of the recoveries instead of one
+ * per breakdown. Rows share one shape: for "speed" rows recoveries = requests and granted = granted requests; the
+ * "median" row has recoveries = recoveries contacted and hired = the median in milliseconds. By reason: the recoveries are first grouped by their reason list (a few hundred distinct
  * lists), then each list's sums count once for every reason in it; no FlagReason row is read.
  */
 async function stageBreakdowns(scope: Scope, months: { key: string; start: Date }[]) {
@@ -159,17 +160,23 @@ async function stageBreakdowns(scope: Scope, months: { key: string; start: Date 
     ),
     ordered AS (SELECT ms, ROW_NUMBER() OVER (ORDER BY ms) AS rn, COUNT(*) OVER () AS n FROM firsts),
     ${reasonList()},
-    "reasonCombos" AS (SELECT "reasons", ${allSums} FROM rec GROUP BY "reasons")
-    SELECT 'all' AS "dimension", NULL AS "key", ${allSums} FROM rec
-    UNION ALL SELECT 'recruiter', "recruiterId", ${allSums} FROM rec GROUP BY "recruiterId"
-    UNION ALL SELECT 'severity', "severity", ${allSums} FROM rec GROUP BY "severity"
+    "reasonCombos" AS (SELECT "reasons", ${allSums} FROM rec GROUP BY "reasons"),
+    fine AS (
+      SELECT "recruiterId", "severity", "month", ${completionCase} AS "completion", ${allSums},
+        SUM("requestsWithin") AS "requestsWithin", SUM("grantedWithin") AS "grantedWithin",
+        SUM("requestsLater") AS "requestsLater", SUM("grantedLater") AS "grantedLater"
+      FROM rec GROUP BY "recruiterId", "severity", "month", ${completionCase}
+    )
+    SELECT 'all' AS "dimension", NULL AS "key", ${sumsOfSums} FROM fine
+    UNION ALL SELECT 'recruiter', "recruiterId", ${sumsOfSums} FROM fine GROUP BY "recruiterId"
+    UNION ALL SELECT 'severity', "severity", ${sumsOfSums} FROM fine GROUP BY "severity"
+    UNION ALL SELECT 'month', "month", ${sumsOfSums} FROM fine GROUP BY "month"
+    UNION ALL SELECT 'completion', "completion", ${sumsOfSums} FROM fine GROUP BY "completion"
     UNION ALL SELECT 'company', "companyId", ${allSums} FROM rec GROUP BY "companyId"
-    UNION ALL SELECT 'month', "month", ${allSums} FROM rec GROUP BY "month"
-    UNION ALL SELECT 'completion', ${completionCase}, ${allSums} FROM rec GROUP BY ${completionCase}
     UNION ALL SELECT 'reason', rl."reason", ${sumsOfSums}
       FROM "reasonCombos" rc JOIN "reasonList" rl ON rc."reasons" LIKE rl."pattern" ESCAPE '\\' GROUP BY rl."reason"
-    UNION ALL SELECT 'speed', 'within', SUM("requestsWithin"), 0, 0, SUM("grantedWithin"), 0, 0, 0, 0 FROM rec
-    UNION ALL SELECT 'speed', 'later', SUM("requestsLater"), 0, 0, SUM("grantedLater"), 0, 0, 0, 0 FROM rec
+    UNION ALL SELECT 'speed', 'within', SUM("requestsWithin"), 0, 0, SUM("grantedWithin"), 0, 0, 0, 0 FROM fine
+    UNION ALL SELECT 'speed', 'later', SUM("requestsLater"), 0, 0, SUM("grantedLater"), 0, 0, 0, 0 FROM fine
     UNION ALL SELECT 'median', NULL, MAX(n), 0, 0, 0, AVG(ms), 0, 0, 0
       FROM ordered WHERE rn IN ((n + 1) / 2, (n + 2) / 2)`;
   const by = (dimension: string) => new Map(rows.filter((r) => r.dimension === dimension).map((r) => [r.key ?? "", toAll(r)]));
