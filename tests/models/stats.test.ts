@@ -95,6 +95,17 @@ describe("recovery statistics on the fixed fixture (November 2026, UTC)", () => 
     ]);
   });
 
+  test("a recruiter's baseline counts their candidates' interviews only, second rounds left out", async () => {
+    // Alice: two first rounds (one hired) and the interview whose flag was removed (hired); Bob: one first round and
+    // a second round.
+    const alice = await recoveryStatistics({ ...november, recruiterId: fixture.alice.id }, "UTC");
+    expect(alice.baseline).toEqual({ interviews: 3, hired: 2 });
+    const bob = await recoveryStatistics({ ...november, recruiterId: fixture.bob.id }, "UTC");
+    expect(bob.baseline).toEqual({ interviews: 1, hired: 0 });
+    const bobAtY = await recoveryStatistics({ ...november, recruiterId: fixture.bob.id, companyId: fixture.y.id }, "UTC");
+    expect(bobAtY.baseline).toEqual({ interviews: 0, hired: 0 });
+  });
+
   test("company filter narrows every figure to that client", async () => {
     const stats = await recoveryStatistics({ ...november, companyId: fixture.y.id }, "UTC");
     expect(stats.funnel).toEqual({ recoveries: 1, checklistStarted: 0, requested: 0, granted: 0, hired: 0 });

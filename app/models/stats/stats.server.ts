@@ -7,8 +7,8 @@
 //   month whose recoveries are still running does not read as a drop to 0%.
 // - First contact: the earliest second-interview request for the flagged interview.
 //
-// Dialect-specific pieces (the difference between two stored instants, a LIKE pattern) come from the SQL dialect
-// module.
+// Dialect-specific pieces (the difference between two stored instants, a LIKE pattern, forced join order) come from
+// the SQL dialect module.
 import { DateTime } from "luxon";
 import { Prisma } from "~/.generated/prisma/client";
 import { prisma } from "~/utils/db.server";
@@ -17,7 +17,7 @@ import { templateLabel } from "../../../emails/index";
 import { flagReasons, flagSeverities } from "../enums";
 import { defaultStatsRange, type StatsFilters } from "./stats-forms";
 import { completionBuckets, type CompletionBucket } from "./stats-tables";
-import { containsPattern, msBetween, sqlDate } from "~/utils/sql-dialect.server";
+import { containsPattern, FORCED_JOIN, msBetween, sqlDate } from "~/utils/sql-dialect.server";
 
 export type StageCounts = {
   recoveries: number;
@@ -245,22 +245,28 @@ async function emailFigures({ range, recruiterId, companyId }: Scope) {
  */
 async function baselineFigures({ range, recruiterId, companyId }: Scope) {
   const inRange = Prisma.sql`i."scheduledAt" >= ${sqlDate(range.from)} AND i."scheduledAt" <= ${sqlDate(range.to)}`;
-  const scoped = [
-    recruiterId ? Prisma.sql`AND c."recruiterId" = ${recruiterId}` : Prisma.empty,
-    companyId ? Prisma.sql`AND i."companyId" = ${companyId}` : Prisma.empty,
-  ];
-  const owner = recruiterId ? Prisma.sql`JOIN "Candidate" c ON c."id" = i."candidateId"` : Prisma.empty;
+  const byCompany = companyId ? Prisma.sql`AND i."companyId" = ${companyId}` : Prisma.empty;
+  const unflagged = Prisma.sql`i."flagSeverity" IS NULL`;
+  const unflaggedSecond = Prisma.sql`i."round" = 'second' AND COALESCE(i."flagSeverity", '') = ''`;
+  if (recruiterId) {
+    // One recruiter's: one walk of their candidates' interviews, from the covering (candidateId, scheduledAt,
+    // flagSeverity, round, id) index. CROSS JOIN keeps SQLite from walking every unflagged interview instead.
+    const [row] = await prisma.$queryRaw<{ interviews: unknown; secondRounds: unknown; hired: unknown }[]>`
+      SELECT SUM(CASE WHEN ${unflagged} THEN 1 ELSE 0 END) AS "interviews",
+        SUM(CASE WHEN ${unflaggedSecond} THEN 1 ELSE 0 END) AS "secondRounds",
+        SUM(CASE WHEN ${unflagged} AND i."round" <> 'second' AND EXISTS (
+          SELECT 1 FROM "CandidacyOutcome" o WHERE o."interviewId" = i."id" AND o."outcome" = 'hired') THEN 1 ELSE 0 END)
+          AS "hired"
+      FROM "Candidate" c ${FORCED_JOIN} "Interview" i ON i."candidateId" = c."id"
+      WHERE c."recruiterId" = ${recruiterId} AND ${inRange} ${byCompany}`;
+    return { interviews: num(row?.interviews) - num(row?.secondRounds), hired: num(row?.hired) };
+  }
   const [row] = await prisma.$queryRaw<{ interviews: unknown; secondRounds: unknown; hired: unknown }[]>`
     SELECT
-      (SELECT COUNT(*) FROM "Interview" i ${owner}
-        WHERE i."flagSeverity" IS NULL AND ${inRange} ${scoped[0]} ${scoped[1]}) AS "interviews",
-      (SELECT COUNT(*) FROM "Interview" i ${owner}
-        WHERE i."round" = 'second' AND COALESCE(i."flagSeverity", '') = '' AND ${inRange} ${scoped[0]} ${scoped[1]})
-        AS "secondRounds",
-      (SELECT COUNT(DISTINCT o."interviewId") FROM "CandidacyOutcome" o
-        JOIN "Interview" i ON i."id" = o."interviewId" ${owner}
-        WHERE o."outcome" = 'hired' AND i."flagSeverity" IS NULL AND i."round" <> 'second' AND ${inRange}
-          ${scoped[0]} ${scoped[1]}) AS "hired"`;
+      (SELECT COUNT(*) FROM "Interview" i WHERE ${unflagged} AND ${inRange} ${byCompany}) AS "interviews",
+      (SELECT COUNT(*) FROM "Interview" i WHERE ${unflaggedSecond} AND ${inRange} ${byCompany}) AS "secondRounds",
+      (SELECT COUNT(DISTINCT o."interviewId") FROM "CandidacyOutcome" o JOIN "Interview" i ON i."id" = o."interviewId"
+        WHERE o."outcome" = 'hired' AND ${unflagged} AND i."round" <> 'second' AND ${inRange} ${byCompany}) AS "hired"`;
   return { interviews: num(row?.interviews) - num(row?.secondRounds), hired: num(row?.hired) };
 }
 
