@@ -118,7 +118,7 @@ test("a recruiter logs an interview for a new candidate, flags it with two reaso
 
   // The candidate table finds them by email; the profile shows the flag on the timeline.
   await page.goto("/candidates");
-  await page.getByLabel("Search name or email").fill(candidateEmail);
+  await page.getByLabel("Search name, email or phone").fill(candidateEmail);
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Showing" })).toHaveText(/Showing 1–1 of 1 candidate/);
   await page.getByRole("link", { name: candidateName }).click();

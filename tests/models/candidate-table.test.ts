@@ -26,13 +26,18 @@ beforeEach(async () => {
   bob = await makeUser({ name: "Bob Recruiter" });
 });
 
-test("searches name or email, case-insensitively, with % and _ matching themselves", async () => {
+test("searches name, email or phone through the search index, case-insensitively, with % and _ matching themselves", async () => {
   await makeCandidate({ name: "Carla Jones", email: "carla@example.net", recruiterId: ada.id });
-  await makeCandidate({ name: "Dev Patel", email: "dev.jones@example.net", recruiterId: ada.id });
-  await makeCandidate({ name: "Eve 100% Ready", email: "eve@example.net", recruiterId: ada.id });
+  await makeCandidate({ name: "Dev Patel", email: "dev.jones@example.net", phone: "07700 900123", recruiterId: ada.id });
+  await makeCandidate({ name: "Eve 100% Ready", email: "eve_r@example.net", recruiterId: ada.id });
   expect(await names("q=JONES")).toEqual(["Carla Jones", "Dev Patel"]);
   expect(await names("q=100%25")).toEqual(["Eve 100% Ready"]);
-  expect(await names("q=_")).toEqual([]);
+  expect(await names("q=e_r")).toEqual(["Eve 100% Ready"]);
+  expect(await names("q=900123")).toEqual(["Dev Patel"]);
+  // Every word must match, in any order.
+  expect(await names("q=jones carla")).toEqual(["Carla Jones"]);
+  // Too short to search: the page says so at the field, and nothing is filtered.
+  expect(await names("q=_")).toHaveLength(3);
 });
 
 test("filters by recruiter, status, open flags, client company and interview dates in the agency zone", async () => {

@@ -18,11 +18,13 @@ import { reassignCandidateInTx } from "../candidates/candidate-profile.server";
 import { lockCandidates } from "../candidates/candidate-lock.server";
 import { candidateStatuses } from "../enums";
 import { candidateTable, type CandidateColumn } from "./table-columns";
-import { FORCED_JOIN, containsPattern, likeIgnoringCase, readDate, rowKey, sqlDate } from "~/utils/sql-dialect.server";
+import { FORCED_JOIN, readDate, rowKey, sqlDate, textSearchRowids } from "~/utils/sql-dialect.server";
+import { parseSearchText } from "../search/search-text";
 import { cappedCount, nullable, orderBy, whereAll, type SortTerm } from "./table-sql.server";
 
 const filterShape = {
-  q: filterParam.text(),
+  // Text search over name, email and phone (app/models/search/search-text.ts says what it means).
+  q: filterParam.text(1000),
   recruiter: filterParam.id(),
   status: filterParam.oneOf(candidateStatuses.values),
   flagged: filterParam.flag(),
@@ -62,10 +64,10 @@ function conditions(filters: CandidateFilters, timeZone: string, scope: Candidat
   const where: Prisma.Sql[] = [];
   const visible = candidateSql(scope, "c");
   if (visible) where.push(visible);
-  if (filters.q) {
-    const pattern = containsPattern(filters.q);
-    where.push(Prisma.sql`(${likeIgnoringCase(Prisma.sql`c."name"`, pattern)} OR ${likeIgnoringCase(Prisma.sql`c."email"`, pattern)})`);
-  }
+  // The search's own index and rules (name, email or phone; app/models/search/search-text.ts): a substring LIKE read
+  // every candidate. Too short or too long a text is reported at the field by the page and filters nothing.
+  const search = parseSearchText(filters.q);
+  if (search.kind === "terms") where.push(Prisma.sql`${Prisma.raw(rowKey("c"))} IN (${textSearchRowids("CandidateSearch", search.terms)})`);
   if (filters.recruiter) where.push(Prisma.sql`c."recruiterId" = ${filters.recruiter}`);
   if (filters.status) where.push(Prisma.sql`c."status" = ${filters.status}`);
   if (filters.flagged) where.push(Prisma.sql`c."openFlagCount" > 0`);

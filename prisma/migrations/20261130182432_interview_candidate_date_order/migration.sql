@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Interview_candidateId_scheduledAt_idx" ON "Interview"("candidateId", "scheduledAt");
