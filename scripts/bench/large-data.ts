@@ -157,6 +157,26 @@ export function interviewCounts(candidates: number, total: number, random: Rando
  * Writes the agency (kept if present), users, companies, candidates and their interview histories into `db`, which
  * must be migrated and hold no candidates. Summary columns are NOT computed here: the caller runs syncAllSummaries.
  */
+/**
+ * Fills the FTS5 search tables from the seeded rows, for a load that ran without the search triggers: the same rows
+ * the triggers would have written (and the search_index migration's own backfill writes).
+ */
+export function fillSearchIndexes(db: Database.Database) {
+  db.exec(`
+    DELETE FROM "CandidateSearch";
+    INSERT INTO "CandidateSearch" (rowid, "name", "email", "phone", "phoneDigits")
+    SELECT rowid, "name", "email", coalesce("phone", ''),
+      replace(replace(replace(replace(replace(replace(coalesce("phone", ''), ' ', ''), '-', ''), '(', ''), ')', ''), '+', ''), '.', '')
+    FROM "Candidate";
+    DELETE FROM "CompanySearch";
+    INSERT INTO "CompanySearch" (rowid, "name") SELECT rowid, "name" FROM "Company";
+    DELETE FROM "InterviewSearch";
+    INSERT INTO "InterviewSearch" (rowid, "candidateName", "companyName", "roleTitle")
+    SELECT i.rowid, coalesce(c."name", ''), coalesce(co."name", ''), i."roleTitle"
+    FROM "Interview" i LEFT JOIN "Candidate" c ON c."id" = i."candidateId" LEFT JOIN "Company" co ON co."id" = i."companyId";
+  `);
+}
+
 export function seedLargeDatabase(db: Database.Database, options: LargeSeedOptions): LargeSeedCounts {
   const now = options.now ?? Date.now();
   const seed = options.seed ?? LARGE_SEED;
