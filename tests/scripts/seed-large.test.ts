@@ -10,7 +10,7 @@ import { verifyLogin } from "~/models/users/user.server";
 import { prisma } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
 import { seededRandom } from "../../prisma/seed";
-import { interviewCounts, seedLargeDatabase, type LargeSeedOptions } from "../../scripts/bench/large-data";
+import { fillSearchIndexes, interviewCounts, seedLargeDatabase, type LargeSeedOptions } from "../../scripts/bench/large-data";
 
 const NOW = Date.parse("2026-11-24T12:00:00Z");
 const sqlNow = () => new Date(NOW).toISOString().replace("Z", "+00:00");
@@ -130,6 +130,36 @@ describe("the large seed", () => {
       expect(rows(`SELECT c."id" FROM "Candidate" c WHERE c."status" = 'hired' AND NOT EXISTS (SELECT 1 FROM "CandidacyOutcome" o WHERE o."candidateId" = c."id" AND o."outcome" = 'hired')`)).toEqual([]);
     } finally {
       raw.close();
+    }
+  });
+
+  test("fills the search index in bulk with exactly the rows its triggers write one by one", { timeout: 30_000 }, async () => {
+    const base = inject("baseDatabase");
+    const file = path.join(path.dirname(base), `large-search-${process.pid}.db`);
+    try {
+      copyFileSync(base, file);
+      seedInto(file, await options());
+      const db = new Database(file);
+      try {
+        const contents = () =>
+          ["CandidateSearch", "CompanySearch", "InterviewSearch"].map((table) =>
+            db.prepare(`SELECT rowid, * FROM "${table}" ORDER BY rowid`).all(),
+          );
+        const byTriggers = contents();
+        expect(byTriggers.map((rows) => rows.length)).toEqual([300, 30, 750]);
+        for (const table of ["CandidateSearch", "CompanySearch", "InterviewSearch"]) db.exec(`DELETE FROM "${table}"`);
+        expect(contents().map((rows) => rows.length)).toEqual([0, 0, 0]);
+        fillSearchIndexes(db);
+        expect(contents()).toEqual(byTriggers);
+        // And the index answers from the bulk-written rows.
+        const { name } = db.prepare(`SELECT "name" FROM "Candidate" LIMIT 1`).get() as { name: string };
+        const hits = db.prepare(`SELECT count(*) AS n FROM "CandidateSearch" WHERE "CandidateSearch" MATCH ?`).get(`"${name}"`) as { n: number };
+        expect(hits.n).toBeGreaterThan(0);
+      } finally {
+        db.close();
+      }
+    } finally {
+      for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
     }
   });
 
