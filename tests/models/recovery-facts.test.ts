@@ -54,7 +54,6 @@ describe("recovery facts", () => {
       stepsDone: 0,
       requested: 0,
       hired: 0,
-      reasons: "|late|nerves|",
     });
 
     const recruiterSteps = r.steps.filter((s) => s.step.owner === "recruiter");
@@ -104,7 +103,7 @@ describe("recovery facts", () => {
     const r = await flaggedRecovery();
     const other = await makeUser();
     await editFlag(r.ref, flagDetails({ reasons: ["wrong_name"], severity: "critical" }), r.actor);
-    expect(await factOf(r.flag.id)).toMatchObject({ severity: "critical", reasons: "|wrong_name|" });
+    expect((await factOf(r.flag.id))?.severity).toBe("critical");
     await expectExact();
 
     await updateCandidate(r.candidate.id, { recruiterId: other.id }, r.actor);

@@ -11,8 +11,6 @@
 // - Hired: a hired outcome on the flagged interview, or on the second interview granted from one of its requests.
 // - Within 24 h: a request made no later than the recovery window's close (InterviewFlag.windowClosesAt).
 // - Closed: the recovery has closed (closedAt set); in progress otherwise.
-// - Reasons: the flag's reason codes, sorted, each between bars ("|late|no_resume|"), so a breakdown by reason reads
-//   them with the other facts.
 // Flags are 0/1 integers so the same SUM works on SQLite and PostgreSQL.
 import { Prisma } from "~/.generated/prisma/client";
 import type { Tx } from "~/utils/db.server";
@@ -38,7 +36,6 @@ const columns = [
   "requestsLater",
   "grantedWithin",
   "grantedLater",
-  "reasons",
 ] as const;
 const columnList = Prisma.raw(columns.map((c) => `"${c}"`).join(", "));
 
@@ -66,8 +63,7 @@ function freshFacts(where: Prisma.Sql) {
       ${countRequests(within)},
       ${countRequests(Prisma.sql`NOT (${within})`)},
       ${countRequests(Prisma.sql`${within} AND ${granted}`)},
-      ${countRequests(Prisma.sql`NOT (${within}) AND ${granted}`)},
-      (SELECT '|' || string_agg(fr."reason", '|' ORDER BY fr."reason") || '|' FROM "FlagReason" fr WHERE fr."flagId" = f."id")
+      ${countRequests(Prisma.sql`NOT (${within}) AND ${granted}`)}
     FROM "InterviewFlag" f
       JOIN "Interview" i ON i."id" = f."interviewId"
       JOIN "Candidate" c ON c."id" = i."candidateId"

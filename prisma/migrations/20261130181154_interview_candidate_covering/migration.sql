@@ -1,5 +1,2 @@
--- DropIndex
-DROP INDEX "Interview_candidateId_scheduledAt_idx";
-
 -- CreateIndex
 CREATE INDEX "Interview_candidateId_scheduledAt_flagSeverity_round_id_idx" ON "Interview"("candidateId", "scheduledAt", "flagSeverity", "round", "id");

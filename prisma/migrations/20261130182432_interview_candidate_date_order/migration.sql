@@ -1,2 +1,0 @@
--- CreateIndex
-CREATE INDEX "Interview_candidateId_scheduledAt_idx" ON "Interview"("candidateId", "scheduledAt");
