@@ -5,7 +5,9 @@ import { callsDue, getInboxSection, getTodayDashboard, INBOX_SECTION_SIZE, upcom
 import { candidateStepsNotDone, overdueRecruiterSteps } from "~/models/recovery/checklist.server";
 import { queueRules } from "~/models/recovery/lifecycle.server";
 import { pendingRequestsOlderThan } from "~/models/second-interviews/second-interview.server";
+import { workQueueCounts } from "~/models/dashboard/dashboard.server";
 import { DASHBOARD_COUNT_CAP } from "~/utils/bounded-count.server";
+import { makeCandidate } from "../builders/candidates";
 import { makeFlaggedInterviewWithChecklist } from "../builders/checklists";
 import { makeInterview } from "../builders/interviews";
 import { makeSecondInterviewRequest } from "../builders/second-interviews";
@@ -67,4 +69,21 @@ test("the dashboard caps its sections at DASHBOARD_COUNT_CAP; the full list coun
   expect(dashboard.inbox.calls).toMatchObject({ total: 0, capped: false });
   const full = await getInboxSection("upcoming", { recruiterId: riley.id, rules: await queueRules(now), timeZone: "UTC", seenAt: null, page: 1 });
   expect(full.total).toBe(interviews);
+});
+
+test("the open-candidates figure counts a recruiter's open and recovering candidates, up to its cap", async () => {
+  const recruiter = await makeUser();
+  const other = await makeUser();
+  for (const status of ["open", "recovering", "open", "hired", "closed"]) await makeCandidate({ recruiterId: recruiter.id, status });
+  await makeCandidate({ recruiterId: other.id, status: "open" });
+  const rules = await queueRules();
+  expect(await workQueueCounts({ recruiterId: recruiter.id, rules })).toMatchObject({ candidates: 3 });
+  expect(await workQueueCounts({ recruiterId: recruiter.id, rules, candidatesCap: 3 })).toMatchObject({
+    candidates: 3,
+    candidatesCapped: false,
+  });
+  expect(await workQueueCounts({ recruiterId: recruiter.id, rules, candidatesCap: 2 })).toMatchObject({
+    candidates: 2,
+    candidatesCapped: true,
+  });
 });

@@ -3,6 +3,7 @@ import { describeDeadline } from "~/utils/dates";
 import { startOfDay } from "~/utils/zoned-time";
 import { Prisma } from "~/.generated/prisma/client";
 import { sqlDate } from "~/utils/sql-dialect.server";
+import { countRows } from "~/utils/bounded-count.server";
 import { prisma } from "~/utils/db.server";
 import { inTaxonomyOrder, reasonLabel } from "../flags/reasons";
 import { candidateStepsNotDone, overdueRecruiterSteps } from "../recovery/checklist.server";
@@ -35,10 +36,12 @@ const ownedBy = (recruiterId?: string) => (recruiterId ? Prisma.sql`AND c."recru
 export async function workQueueCounts({ recruiterId, rules, candidatesCap }: Scope & { rules: Rules; candidatesCap?: number }) {
   const byRecruiter = recruiterId ? { recruiterId } : {};
   const [candidates, openFlags, insideWindow, pendingRequests] = await Promise.all([
-    prisma.candidate.count({
-      where: { ...byRecruiter, status: { in: ["open", "recovering"] } },
-      ...(candidatesCap === undefined ? {} : { take: candidatesCap + 1 }),
-    }),
+    // Raw, because Prisma's count with `take` adds ORDER BY id, which walked every candidate in id order (110 ms at a
+    // million) instead of the (recruiterId, status) index.
+    countRows(
+      Prisma.sql`FROM "Candidate" c WHERE c."status" IN ('open', 'recovering') ${ownedBy(recruiterId)}`,
+      candidatesCap,
+    ),
     // Candidate.openFlagCount is kept in step with the flags (summaries.server.ts): no need to visit each flag.
     prisma.candidate
       .aggregate({ _sum: { openFlagCount: true }, where: { ...byRecruiter, openFlagCount: { gt: 0 } } })
@@ -56,9 +59,8 @@ export async function workQueueCounts({ recruiterId, rules, candidatesCap }: Sco
           WHERE r."response" = 'pending' ${ownedBy(recruiterId)}`.then((r) => Number(r[0]?.n ?? 0))
       : prisma.secondInterviewRequest.count({ where: { response: "pending" } }),
   ]);
-  if (candidatesCap === undefined) return { candidates, openFlags, insideWindow, pendingRequests };
-  const candidatesCapped = candidates > candidatesCap;
-  return { candidates: candidatesCapped ? candidatesCap : candidates, candidatesCapped, openFlags, insideWindow, pendingRequests };
+  if (candidatesCap === undefined) return { candidates: candidates.total, openFlags, insideWindow, pendingRequests };
+  return { candidates: candidates.total, candidatesCapped: candidates.capped, openFlags, insideWindow, pendingRequests };
 }
 
 const queueSelect = {
