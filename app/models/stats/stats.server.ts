@@ -143,9 +143,9 @@ const toAll = (row: Partial<Record<keyof Counts, unknown>> | undefined): Counts 
  * facts. rec is materialised once and grouped once into "fine" (recruiter × severity × month × completion, at most a
  * few thousand rows); the breakdowns by those sum fine's rows, which costs one sort of the recoveries instead of one
  * per breakdown. Rows share one shape: for "speed" rows recoveries = requests and granted = granted requests; the
- * "median" row has recoveries = recoveries contacted and hired = the median in milliseconds. CROSS JOIN keeps SQLite reading each recovery's few reasons by its key rather than
- * every reason. (Keeping each recovery's reasons in its facts and grouping by them was measured slower: 113 against
- * 79 ms for 90 days at 100,000.)
+ * "median" row has recoveries = recoveries contacted and hired = the median in milliseconds. CROSS JOIN keeps SQLite
+ * reading each recovery's few reasons by its key rather than every reason. (Keeping each recovery's reasons in its
+ * facts and grouping by them was measured slower: 113 against 79 ms for 90 days at 100,000.)
  */
 async function stageBreakdowns(scope: Scope, months: { key: string; start: Date }[]) {
   const rows = await prisma.$queryRaw<GroupedRow[]>`
