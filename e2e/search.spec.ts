@@ -137,3 +137,27 @@ test("/interviews?q= narrows the table by candidate, company or role, with the o
   await expect(page.getByText("Type at least 3 characters to search. This search was not applied.")).toBeVisible();
   await expect(page.getByLabel("Search candidate, company or role")).toHaveAttribute("aria-invalid", "true");
 });
+
+test("/candidates?q= finds a candidate by name or phone through the search index; too short is said at the field", async ({ page, login }) => {
+  const recruiter = await login({ role: "recruiter" });
+  const name = uniqueName("Rowan");
+  const one = await createCandidateWithInterview(recruiter.id);
+  database()
+    .prepare(`UPDATE "Candidate" SET name = ?, email = ?, phone = ? WHERE id = ?`)
+    .run(name, uniqueEmail("rowan"), "07700 955123", one.candidateId);
+
+  await page.goto("/candidates");
+  const search = page.getByLabel("Search name, email or phone");
+  await search.fill(name.split(" ")[1]);
+  await search.press("Enter");
+  const table = page.getByRole("table", { name: /Candidates/ });
+  await expect(table.getByRole("link", { name })).toBeVisible();
+  await expect(table.getByRole("row")).toHaveCount(2);
+
+  await page.goto(`/candidates?q=${encodeURIComponent("955123")}`);
+  await expect(table.getByRole("link", { name })).toBeVisible();
+
+  await page.goto("/candidates?q=ro");
+  await expect(page.getByText("Type at least 3 characters to search. This search was not applied.")).toBeVisible();
+  await expect(page.getByLabel("Search name, email or phone")).toHaveAttribute("aria-invalid", "true");
+});

@@ -1,6 +1,7 @@
 // The filter form above a table: a GET form, so applying filters is a navigation (shareable, back works).
 import { Form, Link, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { parseSearchText } from "~/models/search/search-text";
 import { TABLE_PARAMS, toSearch, withParams } from "~/utils/table-params";
 
 /** Hidden copies of the current params (minus `exclude`), so a GET form changes only its own fields. */
@@ -79,6 +80,16 @@ export function FilterSelect({
       </select>
     </div>
   );
+}
+
+/**
+ * A table's text search (`q`), under the search's own rules (app/models/search/search-text.ts): a text they can't use
+ * (too short, too long) is reported at the field, and the page's query does not apply it.
+ */
+export function SearchFilterInput({ label, value }: { label: string; value: string | undefined }) {
+  const search = parseSearchText(value);
+  const error = search.kind === "invalid" ? `${search.message} This search was not applied.` : undefined;
+  return <FilterInput name="q" label={label} type="search" value={value} error={error} />;
 }
 
 export function FilterInput({

@@ -9,7 +9,7 @@ import { candidateScope, requireCandidatesAccess } from "~/models/candidates/can
 import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, SubmitButton } from "~/components/forms";
-import { FilterCheckbox, FilterInput, FilterSelect, TableFilters, useClearFiltersHref } from "~/components/table-filters";
+import { FilterCheckbox, FilterInput, FilterSelect, SearchFilterInput, TableFilters, useClearFiltersHref } from "~/components/table-filters";
 import { getAgency } from "~/models/agency/agency.server";
 import {
   candidateFilterOptions,
@@ -27,7 +27,6 @@ import { isSavedViewIntent } from "~/models/tables/saved-view-forms";
 import { canonicalViewQuery, listSavedViews } from "~/models/tables/saved-views.server";
 import { BULK_EMAIL_MAX, bulkOutcomes, CandidatesBulkSchema, type BulkOutcome } from "~/models/email/email-forms";
 import { candidateStatuses, selectOptions } from "~/models/enums";
-import { parseSearchText } from "~/models/search/search-text";
 import { planBulkRecoveryEmail, sendBulkRecoveryEmail, type BulkEmailPlan } from "~/models/email/recovery-email.server";
 import { candidateColumnLabels, candidateFilterParams, candidateTable, type CandidateColumn } from "~/models/tables/table-columns";
 import { describeTimeZone, formatDate } from "~/utils/dates";
@@ -145,7 +144,6 @@ export default function CandidatesPage() {
   const [searchParams] = useSearchParams();
   const clearHref = useClearFiltersHref(candidateFilterParams);
   const filtered = candidateFilterParams.some((p) => searchParams.get(p));
-  const search = parseSearchText(filters.q);
   const activeRecruiters = options.recruiters.filter((r) => r.active);
   return (
     <section aria-labelledby="candidates-title">
@@ -158,13 +156,7 @@ export default function CandidatesPage() {
       <OwnershipSwitch links={ownership} mineLabel="My candidates" label="Whose candidates" />
       <SavedViews table="candidates" views={savedViews} currentQuery={currentQuery} reply={viewReply} />
       <TableFilters label="Filter candidates" filterParams={candidateFilterParams}>
-        <FilterInput
-          name="q"
-          label="Search name, email or phone"
-          type="search"
-          value={filters.q}
-          error={search.kind === "invalid" ? `${search.message} This search was not applied.` : undefined}
-        />
+        <SearchFilterInput label="Search name, email or phone" value={filters.q} />
         <FilterSelect
           name="recruiter"
           label="Recruiter"

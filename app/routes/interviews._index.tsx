@@ -5,10 +5,9 @@ import { useMemo } from "react";
 import { candidateScope } from "~/models/candidates/candidate-access.server";
 import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FilterCheckbox, FilterInput, FilterSelect, TableFilters, useClearFiltersHref } from "~/components/table-filters";
+import { FilterCheckbox, FilterInput, FilterSelect, SearchFilterInput, TableFilters, useClearFiltersHref } from "~/components/table-filters";
 import { getAgency } from "~/models/agency/agency.server";
 import { flagReasons, flagSeverities, impressions, interviewFormats, interviewRounds, selectOptions } from "~/models/enums";
-import { parseSearchText } from "~/models/search/search-text";
 import { recoveryProgress, recoveryStages } from "~/models/stats/recovery-filters";
 import { completionBuckets } from "~/models/stats/stats-tables";
 import { interviewFilterOptions, listInterviews, parseInterviewQuery } from "~/models/tables/interview-table.server";
@@ -105,7 +104,6 @@ export default function InterviewsPage() {
   const timeZone = useTimeZone();
   const [searchParams] = useSearchParams();
   const clearHref = useClearFiltersHref(interviewFilterParams);
-  const search = parseSearchText(filters.q);
   const filtered = interviewFilterParams.some((p) => searchParams.get(p));
   return (
     <section aria-labelledby="interviews-title">
@@ -123,13 +121,7 @@ export default function InterviewsPage() {
       <OwnershipSwitch links={ownership} mineLabel="My interviews" label="Whose interviews" />
       <SavedViews table="interviews" views={savedViews} currentQuery={currentQuery} reply={reply} />
       <TableFilters label="Filter interviews" filterParams={interviewFilterParams}>
-        <FilterInput
-          name="q"
-          label="Search candidate, company or role"
-          type="search"
-          value={filters.q}
-          error={search.kind === "invalid" ? `${search.message} This search was not applied.` : undefined}
-        />
+        <SearchFilterInput label="Search candidate, company or role" value={filters.q} />
         <FilterSelect
           name="severity"
           label="Flag severity"
