@@ -3,6 +3,7 @@ import { parseCandidateQuery } from "~/models/tables/candidate-table.server";
 import { parseInterviewQuery } from "~/models/tables/interview-table.server";
 import { candidateTable } from "~/models/tables/table-columns";
 import { parseTableState, withParams } from "~/utils/table-params";
+import { parseSearchText } from "~/models/search/search-text";
 
 const params = (s: string) => new URLSearchParams(s);
 
@@ -43,7 +44,9 @@ test("bad filters are dropped instead of failing", () => {
   const { filters } = parseCandidateQuery(
     params(`q=${"x".repeat(10_000)}&status=maybe&recruiter=${encodeURIComponent("'; DROP TABLE")}&from=2026-13-45x&flagged=yes`),
   );
-  expect(filters.q).toHaveLength(100);
+  // Capped, and kept so the page can say at the field that it is too long to search (search-text.ts).
+  expect(filters.q).toHaveLength(1000);
+  expect(parseSearchText(filters.q)).toMatchObject({ kind: "invalid", message: "Search for at most 100 characters." });
   expect(filters).toMatchObject({ status: undefined, recruiter: undefined, from: undefined, flagged: false });
   expect(parseInterviewQuery(params("severity=apocalyptic&reason=late&round=final")).filters).toMatchObject({
     severity: undefined,
