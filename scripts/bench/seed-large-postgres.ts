@@ -1,8 +1,9 @@
 // `npm run seed:large -- --db postgresql://…`: the same large data set on PostgreSQL. The rows are generated once,
-// by the SQLite seed (scripts/seed-large.ts into a temporary file: the generator, the summary columns and their
-// checks stay one piece of code), then copied table by table with `INSERT … SELECT FROM unnest($1::type[], …)`,
-// thousands of rows per statement, in one transaction. Foreign keys are dropped for the load and re-added at the end
-// (which checks every row, as SQLite's foreign_key_check does); then ANALYZE.
+// by the SQLite seed (scripts/seed-large.ts into a temporary file, or an already seeded file given with --from: the
+// generator, the summary columns and their checks stay one piece of code), then copied table by table with
+// `INSERT … SELECT FROM unnest($1::type[], …)`, thousands of rows per statement, in one transaction. Foreign keys and
+// secondary indexes are dropped for the load and re-added at the end (the keys check every row, as SQLite's
+// foreign_key_check does); then VACUUM ANALYZE.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -11,7 +12,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { migrateDatabase } from "../prepare.ts";
 
-/** `from`: an already seeded SQLite file to copy instead of generating the rows again (20 minutes at 1m). */
+/** `from`: an already seeded SQLite file to copy instead of generating the rows again (11 minutes at 1m). */
 export type PostgresSeedOptions = { url: string; force: boolean; candidates: number; interviews: number; from?: string };
 
 type Column = { table: string; column: string; udt: string };
