@@ -181,6 +181,7 @@ export async function seedDemo(prisma: PrismaClient) {
             description: FLAG_DESCRIPTIONS[firstReason],
             otherReason: reasons.has("other") ? "Took a phone call mid-interview" : null,
             flaggedById: candidate.recruiterId,
+            recruiterId: candidate.recruiterId,
             flaggedAt,
             windowClosesAt: recoveryWindowClosesAt(interview),
             recoveryState: "open",
@@ -225,6 +226,7 @@ export async function seedDemo(prisma: PrismaClient) {
             response,
             respondedAt,
             recordedById: candidate.recruiterId,
+            recruiterId: candidate.recruiterId,
           },
         });
         // The request moves the recovery on, as moveRecoveryForRequest does in the app.

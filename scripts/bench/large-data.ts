@@ -209,13 +209,13 @@ export function seedLargeDatabase(db: Database.Database, options: LargeSeedOptio
     ),
     flag: db.prepare(
       `INSERT INTO "InterviewFlag" (id, interviewId, severity, source, description, otherReason, flaggedById,
-        flaggedAt, windowClosesAt, recoveryState, stateChangedAt, closedAt, closedById, closedReason, closedNote,
-        lastActivityAt, removedAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        recruiterId, flaggedAt, windowClosesAt, recoveryState, stateChangedAt, closedAt, closedById, closedReason,
+        closedNote, lastActivityAt, removedAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     reason: db.prepare(`INSERT INTO "FlagReason" (flagId, reason) VALUES (?, ?)`),
     request: db.prepare(
       `INSERT INTO "SecondInterviewRequest" (id, interviewId, candidateId, requestedAt, requestedBy, channel, note,
-        response, respondedAt, recordedById, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        response, respondedAt, recordedById, recruiterId, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     outcome: db.prepare(
       `INSERT INTO "CandidacyOutcome" (id, candidateId, interviewId, companyId, outcome, decidedAt, startDate,
@@ -415,7 +415,7 @@ export function seedLargeDatabase(db: Database.Database, options: LargeSeedOptio
         const lastActivity = closedAt === null ? recovery.activity : Math.min(recovery.activity, closedAt);
         insert.flag.run(
           flagId, interviewId, severity, source, FLAG_DESCRIPTIONS[firstReason],
-          reasons.has("other") ? "Took a phone call mid-interview" : null, recruiterId, sqlDate(flaggedAt),
+          reasons.has("other") ? "Took a phone call mid-interview" : null, recruiterId, recruiterId, sqlDate(flaggedAt),
           sqlDate(windowClosesAt), recovery.state, sqlDate(recovery.stateChangedAt),
           closedAt === null ? null : sqlDate(closedAt), recovery.closedById, recovery.closedReason, recovery.closedNote,
           sqlDate(lastActivity), removedAt === null ? null : sqlDate(removedAt), sqlDate(closedAt ?? lastActivity),
@@ -451,7 +451,7 @@ export function seedLargeDatabase(db: Database.Database, options: LargeSeedOptio
           requestId2, interviewId, candidateId, sqlDate(requestedAt), chance(random, 0.7) ? "candidate" : "recruiter",
           withinDay ? "phone" : pick(random, ["phone", "email", "letter"] as const),
           "Explained the bad day without excuses and asked for another chance.", response,
-          respondedAt === null ? null : sqlDate(respondedAt), recruiterId, sqlDate(requestedAt),
+          respondedAt === null ? null : sqlDate(respondedAt), recruiterId, recruiterId, sqlDate(requestedAt),
         ),
       );
       counts.requests++;

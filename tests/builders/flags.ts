@@ -28,12 +28,13 @@ export async function makeFlag(
     removedAt?: Date | null;
   } = {},
 ) {
-  const interview = await prisma.interview.findUniqueOrThrow({ where: { id: interviewId } });
+  const interview = await prisma.interview.findUniqueOrThrow({ where: { id: interviewId }, include: { candidate: { select: { recruiterId: true } } } });
   return prisma.$transaction(async (tx) => {
     const flag = await tx.interviewFlag.create({
       data: {
         interviewId,
         flaggedById: overrides.flaggedById ?? interview.recruiterId,
+        recruiterId: interview.candidate.recruiterId,
         flaggedAt: overrides.flaggedAt ?? new Date(),
         severity: overrides.severity ?? "serious",
         source: overrides.source ?? "recruiter_observed",

@@ -7,7 +7,7 @@ export async function makeSecondInterviewRequest(
   interviewId: string,
   overrides: { requestedAt?: Date; response?: string; respondedAt?: Date | null; recordedById?: string; createdAt?: Date } = {},
 ) {
-  const interview = await prisma.interview.findUniqueOrThrow({ where: { id: interviewId } });
+  const interview = await prisma.interview.findUniqueOrThrow({ where: { id: interviewId }, include: { candidate: { select: { recruiterId: true } } } });
   return prisma.$transaction(async (tx) => {
     const request = await tx.secondInterviewRequest.create({
       data: {
@@ -19,6 +19,7 @@ export async function makeSecondInterviewRequest(
         response: overrides.response ?? "pending",
         respondedAt: overrides.respondedAt ?? null,
         recordedById: overrides.recordedById ?? interview.recruiterId,
+        recruiterId: interview.candidate.recruiterId,
         createdAt: overrides.createdAt ?? new Date(),
       },
     });

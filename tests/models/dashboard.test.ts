@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
 import { getAgency } from "~/models/agency/agency.server";
 import { getDashboard, interviewsTodayAndTomorrow, recoveryQueue, workQueueCounts } from "~/models/dashboard/dashboard.server";
+import { updateCandidate } from "~/models/candidates/candidate-profile.server";
 import { queueRules } from "~/models/recovery/lifecycle.server";
 import { pendingRequestsOlderThan } from "~/models/second-interviews/second-interview.server";
 import { prisma } from "~/utils/db.server";
@@ -8,6 +9,7 @@ import { setAgencyTimeZone } from "../builders/agency";
 import { makeCandidate } from "../builders/candidates";
 import { makeFlag } from "../builders/flags";
 import { makeInterview } from "../builders/interviews";
+import { makeSecondInterviewRequest } from "../builders/second-interviews";
 import { makeUser } from "../builders/users";
 
 const HOUR = 3600_000;
@@ -40,16 +42,40 @@ test("counts a recruiter's own work, and the whole agency's for a manager", asyn
   await flag(removed.id, riley.id, { hoursAgo: 2, removed: true });
   await flag(caseys.id, casey.id, { hoursAgo: 1 });
   await prisma.secondInterviewRequest.create({
-    data: { interviewId: old.id, candidateId: rileyCandidate.id, requestedAt: new Date(), requestedBy: "candidate", channel: "phone", recordedById: riley.id },
+    data: { interviewId: old.id, candidateId: rileyCandidate.id, requestedAt: new Date(), requestedBy: "candidate", channel: "phone", recordedById: riley.id, recruiterId: riley.id },
   });
   await prisma.secondInterviewRequest.create({
-    data: { interviewId: fresh.id, candidateId: rileyCandidate.id, requestedAt: new Date(), requestedBy: "candidate", channel: "phone", response: "granted", recordedById: riley.id },
+    data: { interviewId: fresh.id, candidateId: rileyCandidate.id, requestedAt: new Date(), requestedBy: "candidate", channel: "phone", response: "granted", recordedById: riley.id, recruiterId: riley.id },
   });
 
   // caseys interview's candidate was made by makeInterview with Casey as recruiter: one more open candidate.
   expect(await workQueueCounts({ recruiterId: riley.id, rules: await queueRules() })).toEqual({ candidates: 1, openFlags: 2, insideWindow: 1, pendingRequests: 1 });
   expect(await workQueueCounts({ recruiterId: casey.id, rules: await queueRules() })).toEqual({ candidates: 2, openFlags: 1, insideWindow: 1, pendingRequests: 0 });
   expect(await workQueueCounts({ rules: await queueRules() })).toEqual({ candidates: 3, openFlags: 3, insideWindow: 2, pendingRequests: 1 });
+});
+
+test("a reassigned candidate's recoveries and requests move to the new recruiter's queue and counts, closed ones too", async () => {
+  const riley = await makeUser();
+  const casey = await makeUser();
+  const candidate = await makeCandidate({ recruiterId: riley.id, status: "recovering" });
+  const open = await makeInterview({ candidateId: candidate.id, scheduledAt: new Date(Date.now() - 4 * HOUR) });
+  const closed = await makeInterview({ candidateId: candidate.id, scheduledAt: new Date(Date.now() - 30 * 24 * HOUR) });
+  const openFlag = await flag(open.id, riley.id, { hoursAgo: 3 });
+  const closedFlag = await flag(closed.id, riley.id, { hoursAgo: 700, resolved: true });
+  const request = await makeSecondInterviewRequest(open.id, { requestedAt: new Date(Date.now() - 2 * HOUR) });
+  const rules = await queueRules();
+  expect(await workQueueCounts({ recruiterId: riley.id, rules })).toMatchObject({ pendingRequests: 1 });
+  expect((await recoveryQueue({ recruiterId: riley.id, rules })).map((q) => q.flagId)).toEqual([openFlag.id]);
+
+  await updateCandidate(candidate.id, { recruiterId: casey.id }, { userId: riley.id });
+
+  expect(await recoveryQueue({ recruiterId: riley.id, rules })).toEqual([]);
+  expect((await recoveryQueue({ recruiterId: casey.id, rules })).map((q) => q.flagId)).toEqual([openFlag.id]);
+  expect(await workQueueCounts({ recruiterId: riley.id, rules })).toMatchObject({ openFlags: 0, insideWindow: 0, pendingRequests: 0 });
+  expect(await workQueueCounts({ recruiterId: casey.id, rules })).toMatchObject({ openFlags: 1, insideWindow: 1, pendingRequests: 1 });
+  const owners = await prisma.interviewFlag.findMany({ where: { id: { in: [openFlag.id, closedFlag.id] } }, select: { recruiterId: true } });
+  expect(owners).toEqual([{ recruiterId: casey.id }, { recruiterId: casey.id }]);
+  expect(await prisma.secondInterviewRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({ recruiterId: casey.id });
 });
 
 test("the recovery queue puts the least time left first, then the most recently overdue, and only open flags", async () => {
@@ -144,10 +170,12 @@ test("lists pending second-interview requests older than 7 days, oldest first, s
   const candidate = await makeCandidate({ recruiterId: owner.id });
   // Logged by a colleague, but the candidate is the owner's: it is the owner's to chase.
   const interview = await makeInterview({ candidateId: candidate.id, recruiterId: colleague.id });
-  const ask = (daysAgo: number, response = "pending", interviewId = interview.id, candidateId = candidate.id) =>
-    prisma.secondInterviewRequest.create({
-      data: { interviewId, candidateId, requestedAt: new Date(now.getTime() - daysAgo * DAY), requestedBy: "candidate", channel: "phone", response, recordedById: colleague.id },
+  const ask = async (daysAgo: number, response = "pending", interviewId = interview.id, candidateId = candidate.id) => {
+    const { recruiterId } = await prisma.candidate.findUniqueOrThrow({ where: { id: candidateId } });
+    return prisma.secondInterviewRequest.create({
+      data: { interviewId, candidateId, requestedAt: new Date(now.getTime() - daysAgo * DAY), requestedBy: "candidate", channel: "phone", response, recordedById: colleague.id, recruiterId },
     });
+  };
   const nine = await ask(9);
   const twenty = await ask(20);
   await ask(7); // exactly 7 days: not yet more than 7

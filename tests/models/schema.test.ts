@@ -19,6 +19,7 @@ describe("the data model", () => {
       data: {
         interviewId: interview.id,
         flaggedById: recruiter.id,
+        recruiterId: recruiter.id,
         severity: "minor",
         source: "client_feedback",
         windowClosesAt: recoveryWindowClosesAt(interview),
@@ -43,6 +44,7 @@ describe("the data model", () => {
         data: {
           interviewId: interview.id,
           flaggedById: recruiter.id,
+          recruiterId: recruiter.id,
           severity: "minor",
           source: "client_feedback",
           windowClosesAt: recoveryWindowClosesAt(interview),

@@ -30,7 +30,7 @@ test("the partial unique index alone refuses a second current flag, and allows o
   const recruiter = await makeUser();
   const interview = await makeInterview({ candidateId: (await makeCandidate({ recruiterId: recruiter.id })).id });
   const first = await flagInterview(interview.id, flagDetails(), { userId: recruiter.id });
-  const row = { interviewId: interview.id, severity: "serious", source: "recruiter_observed", flaggedById: recruiter.id, windowClosesAt: new Date() };
+  const row = { interviewId: interview.id, severity: "serious", source: "recruiter_observed", flaggedById: recruiter.id, recruiterId: recruiter.id, windowClosesAt: new Date() };
   await expect(prisma.interviewFlag.create({ data: row })).rejects.toMatchObject({ code: "P2002" });
   await prisma.interviewFlag.update({ where: { id: first.id }, data: { removedAt: new Date() } });
   await expect(prisma.interviewFlag.create({ data: row })).resolves.toMatchObject({ interviewId: interview.id });

@@ -185,6 +185,9 @@ export async function reassignCandidateInTx(tx: Tx, candidateId: string, recruit
     },
     data: { recruiterId: next.id },
   });
+  // Every recovery and second-interview request of the candidate, open or not, belongs to their recruiter's queues.
+  await tx.interviewFlag.updateMany({ where: { interview: { candidateId } }, data: { recruiterId: next.id } });
+  await tx.secondInterviewRequest.updateMany({ where: { candidateId }, data: { recruiterId: next.id } });
   await syncCandidateSummary(tx, candidateId);
   await recordAudit(tx, {
     actor,

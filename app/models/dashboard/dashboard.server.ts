@@ -7,7 +7,7 @@ import { countRows } from "~/utils/bounded-count.server";
 import { prisma } from "~/utils/db.server";
 import { inTaxonomyOrder, reasonLabel } from "../flags/reasons";
 import { candidateStepsNotDone, overdueRecruiterSteps } from "../recovery/checklist.server";
-import { inQueue, queueRules } from "../recovery/lifecycle.server";
+import { inQueue, queueRules, recoveryOwnedBy } from "../recovery/lifecycle.server";
 import { pendingRequestsOlderThan } from "../second-interviews/second-interview.server";
 
 /** How many flagged interviews the dashboard lists; the rest are one link away. */
@@ -21,9 +21,8 @@ type Scope = { recruiterId?: string };
 type Rules = { now: Date; quietAfter: Date };
 
 // The dashboard is about the recruiter's own candidates (Candidate.recruiterId): whoever owns a candidate makes
-// the calls, even for an interview someone else logged. Prisma writes a relation filter as
-// `IN (SELECT … )`, which builds the list of every interview of the recruiter first (tens of milliseconds on
-// 250,000 interviews); these joins let SQLite start from the few open flags instead, so raw SQL here.
+// the calls, even for an interview someone else logged. Recoveries and second-interview requests carry their
+// candidate's recruiter (recoveryOwnedBy), so each queue walks one index.
 
 
 const ownedBy = (recruiterId?: string) => (recruiterId ? Prisma.sql`AND c."recruiterId" = ${recruiterId}` : Prisma.empty);
@@ -48,16 +47,8 @@ export async function workQueueCounts({ recruiterId, rules, candidatesCap }: Sco
       .then((r) => r._sum.openFlagCount ?? 0),
     prisma.$queryRaw<{ n: bigint | number }[]>`
       SELECT COUNT(*) AS n FROM "InterviewFlag" f
-      JOIN "Interview" i ON i."id" = f."interviewId"
-      JOIN "Candidate" c ON c."id" = i."candidateId"
-      WHERE ${inQueue(rules)} AND f."windowClosesAt" >= ${sqlDate(rules.now)}
-      ${ownedBy(recruiterId)}`.then((r) => Number(r[0]?.n ?? 0)),
-    recruiterId
-      ? prisma.$queryRaw<{ n: bigint | number }[]>`
-          SELECT COUNT(*) AS n FROM "SecondInterviewRequest" r
-          JOIN "Candidate" c ON c."id" = r."candidateId"
-          WHERE r."response" = 'pending' ${ownedBy(recruiterId)}`.then((r) => Number(r[0]?.n ?? 0))
-      : prisma.secondInterviewRequest.count({ where: { response: "pending" } }),
+      WHERE ${inQueue(rules)} AND f."windowClosesAt" >= ${sqlDate(rules.now)} ${recoveryOwnedBy(recruiterId)}`.then((r) => Number(r[0]?.n ?? 0)),
+    prisma.secondInterviewRequest.count({ where: { response: "pending", ...byRecruiter } }),
   ]);
   if (candidatesCap === undefined) return { candidates: candidates.total, openFlags, insideWindow, pendingRequests };
   return { candidates: candidates.total, candidatesCapped: candidates.capped, openFlags, insideWindow, pendingRequests };
@@ -109,10 +100,7 @@ export type RecoveryQueueItem = {
 export async function recoveryQueue({ recruiterId, rules, limit = RECOVERY_QUEUE_LIMIT }: Scope & { rules: Rules; limit?: number }) {
   const { now } = rules;
   const openFlags = Prisma.sql`
-    SELECT f."id" FROM "InterviewFlag" f
-    JOIN "Interview" i ON i."id" = f."interviewId"
-    JOIN "Candidate" c ON c."id" = i."candidateId"
-    WHERE ${inQueue(rules)} ${ownedBy(recruiterId)}`;
+    SELECT f."id" FROM "InterviewFlag" f WHERE ${inQueue(rules)} ${recoveryOwnedBy(recruiterId)}`;
   const [insideIds, overdueIds] = await Promise.all([
     prisma.$queryRaw<{ id: string }[]>`${openFlags} AND f."windowClosesAt" >= ${sqlDate(now)} ORDER BY f."windowClosesAt" ASC LIMIT ${limit}`,
     prisma.$queryRaw<{ id: string }[]>`${openFlags} AND f."windowClosesAt" < ${sqlDate(now)} ORDER BY f."windowClosesAt" DESC LIMIT ${limit}`,

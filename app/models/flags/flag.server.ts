@@ -133,7 +133,7 @@ export async function raiseFlagInTx(
   if (lock) await tx.$queryRaw(lock);
   const interview = await tx.interview.findUnique({
     where: { id: interviewId },
-    select: { id: true, candidateId: true, impression: true, scheduledAt: true, durationMinutes: true, candidate: { select: { status: true } } },
+    select: { id: true, candidateId: true, impression: true, scheduledAt: true, durationMinutes: true, candidate: { select: { status: true, recruiterId: true } } },
   });
   if (!interview) throw new RuleViolation("That interview no longer exists.");
   const current = await tx.interviewFlag.count({ where: { interviewId, removedAt: null } });
@@ -146,6 +146,7 @@ export async function raiseFlagInTx(
       description: flag.description,
       otherReason: flag.otherReason,
       flaggedById,
+      recruiterId: interview.candidate.recruiterId,
       flaggedAt: now,
       windowClosesAt: recoveryWindowClosesAt(interview),
       reasons: { create: flag.reasons.map((reason) => ({ reason })) },

@@ -10,7 +10,7 @@ import { RuleViolation } from "~/utils/errors.server";
 import { assertNotStale, stepNoteVersion } from "../stale-edit.server";
 import { DEFAULT_OVERDUE_GRACE_HOURS, interviewEnd, stepDueAfterFlag } from "./rules";
 import { dueTimeFor } from "./step-due";
-import { inQueue } from "./lifecycle.server";
+import { inQueue, recoveryOwnedBy } from "./lifecycle.server";
 import { currentPlaybook } from "./playbook.server";
 import { refreshCandidateReminderInTx } from "./candidate-reminders.server";
 import { lockInterviewCandidate } from "../candidates/candidate-lock.server";
@@ -322,7 +322,7 @@ async function readSteps(ids: string[]): Promise<DashboardStep[]> {
   });
 }
 
-// The (status, dueAt) index finds the pending steps in due order; the joins keep those of recoveries in the queues
+// The (status, dueAt) index finds the pending steps in due order; the join keeps those of recoveries in the queues
 // (open, not snoozed, not quiet) whose candidate belongs to the recruiter (the dashboard's scope).
 type QueueRules = { now: Date; quietAfter: Date };
 
@@ -332,11 +332,9 @@ function pendingSteps({ owner, recruiterId, rules, overdue }: { owner: "candidat
     JOIN "PlaybookStep" p ON p."id" = s."stepId"
     JOIN "ChecklistRun" r ON r."id" = s."runId"
     JOIN "InterviewFlag" f ON f."id" = r."flagId"
-    JOIN "Interview" i ON i."id" = r."interviewId"
-    JOIN "Candidate" c ON c."id" = i."candidateId"
     WHERE s."status" = 'pending' AND p."owner" = ${owner} AND r."status" = 'active' AND ${inQueue(rules)}
     ${overdue ? Prisma.sql`AND s."dueAt" < ${sqlDate(rules.now)}` : Prisma.empty}
-    ${recruiterId ? Prisma.sql`AND c."recruiterId" = ${recruiterId}` : Prisma.empty}`;
+    ${recoveryOwnedBy(recruiterId)}`;
 }
 
 async function stepList(where: Prisma.Sql, order: "ASC" | "DESC", limit: number, offset = 0, countCap?: number) {

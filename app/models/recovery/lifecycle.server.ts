@@ -28,6 +28,14 @@ export function inQueue({ now, quietAfter }: { now: Date; quietAfter: Date }) {
     AND f."lastActivityAt" >= ${sqlDate(quietAfter)}`;
 }
 
+/**
+ * SQL (alias `f`): the recovery is in this recruiter's queues, whoever logged it: it belongs to the candidate's
+ * recruiter (InterviewFlag.recruiterId, moved with the candidate). No recruiter: the whole agency's.
+ */
+export function recoveryOwnedBy(recruiterId?: string) {
+  return recruiterId ? Prisma.sql`AND f."recruiterId" = ${recruiterId}` : Prisma.empty;
+}
+
 /** The queue rules for now: reads the agency's "went quiet after" setting. */
 export async function queueRules(now = new Date()) {
   const agency = await prisma.agency.findUnique({ where: { id: 1 }, select: { quietAfterDays: true } });

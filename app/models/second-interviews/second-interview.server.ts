@@ -50,7 +50,7 @@ export async function recordSecondInterviewRequest(interviewId: string, input: R
     await lockInterviewCandidate(tx, interviewId);
     const interview = await tx.interview.findUnique({
       where: { id: interviewId },
-      select: { id: true, candidateId: true, scheduledAt: true, durationMinutes: true },
+      select: { id: true, candidateId: true, scheduledAt: true, durationMinutes: true, candidate: { select: { recruiterId: true } } },
     });
     if (!interview) throw new RuleViolation("This interview no longer exists.");
     if (input.requestedAt < interview.scheduledAt) {
@@ -66,6 +66,7 @@ export async function recordSecondInterviewRequest(interviewId: string, input: R
         channel: input.channel,
         note: input.note?.trim() || null,
         recordedById: actor.userId,
+        recruiterId: interview.candidate.recruiterId,
       },
       select: { id: true },
     });
@@ -381,12 +382,12 @@ export async function pendingRequestsOlderThan({
 }) {
   const { now } = rules;
   const before = sqlDate(requestWaitingSince(now, days));
-  // Joins rather than Prisma's `IN (SELECT …)` relation filter, as in dashboard.server.ts: SQLite starts from the
-  // few pending requests on the (response, requestedAt) index instead of listing every candidate of the recruiter.
+  // Pending requests in request order, from the (response, requestedAt) index, or for one recruiter (the
+  // candidate's, kept on the request) from (recruiterId, response, requestedAt, id).
   // A request whose interview's recovery is closed, snoozed or quiet waits for nobody (lifecycle.server.ts).
-  const owned = recruiterId ? Prisma.sql`AND c."recruiterId" = ${recruiterId}` : Prisma.empty;
+  const owned = recruiterId ? Prisma.sql`AND r."recruiterId" = ${recruiterId}` : Prisma.empty;
   const waiting = Prisma.sql`
-    FROM "SecondInterviewRequest" r JOIN "Candidate" c ON c."id" = r."candidateId"
+    FROM "SecondInterviewRequest" r
     WHERE r."response" = 'pending' AND r."requestedAt" < ${before} ${owned}
       AND NOT EXISTS (SELECT 1 FROM "InterviewFlag" f WHERE f."interviewId" = r."interviewId" AND f."removedAt" IS NULL AND NOT (${inQueue(rules)}))`;
   const [ids, { total, capped }] = await Promise.all([
