@@ -5,7 +5,7 @@ import { Prisma } from "~/.generated/prisma/client";
 import { describeDeadline } from "~/utils/dates";
 import { startOfDay } from "~/utils/zoned-time";
 import { prisma } from "~/utils/db.server";
-import { sqlDate } from "~/utils/sql-dialect.server";
+import { FORCED_JOIN, readDate, sqlDate } from "~/utils/sql-dialect.server";
 import { countRows, DASHBOARD_COUNT_CAP, GLANCE_COUNT_CAP } from "~/utils/bounded-count.server";
 import { parseAuditEvent } from "../audit/events";
 import { candidateStepsNotDone, overdueRecruiterSteps } from "../recovery/checklist.server";
@@ -64,68 +64,83 @@ const callNotMade = Prisma.sql`NOT EXISTS (
   JOIN "PlaybookStep" cp ON cp."id" = cs."stepId"
   WHERE cr."flagId" = f."id" AND cp."dueOffsetMinutes" = ${CALL_STEP_OFFSET_MINUTES} AND cs."status" <> 'pending')`;
 
+type CallDueRow = {
+  id: string;
+  severity: string;
+  windowClosesAt: unknown;
+  interviewId: string;
+  roleTitle: string;
+  company: string;
+  candidateId: string;
+  candidateName: string;
+  phone: string | null;
+  recruiterId: string;
+  recruiterName: string;
+  callStepId: string | null;
+  callStepTitle: string | null;
+};
+
 /** Open recoveries still inside their 24-hour window whose call isn't made yet, least time left first. */
 export async function callsDue({ recruiterId, rules, offset = 0, limit = INBOX_SECTION_SIZE, countCap }: Scope & Page & { rules: Rules }) {
   const from = Prisma.sql`
     FROM "InterviewFlag" f
     WHERE ${inQueue(rules)} AND f."windowClosesAt" >= ${sqlDate(rules.now)} AND ${callNotMade} ${recoveryOwnedBy(recruiterId)}`;
-  const [ids, { total, capped }] = await Promise.all([
-    prisma.$queryRaw<{ id: string }[]>`SELECT f."id" ${from} ORDER BY f."windowClosesAt" ASC, f."id" ASC LIMIT ${limit} OFFSET ${offset}`,
+  // The page's rows in one statement: each Prisma relation read is a query of its own, and the nested read these
+  // rows need took 22 ms against 1.4 ms for the joins. The call step is looked up from the recovery's own run by its
+  // key (from the step side, SQLite would walk every pending step of the agency for each row).
+  const [rows, { total, capped }] = await Promise.all([
+    prisma.$queryRaw<CallDueRow[]>`
+      SELECT f."id", f."severity", f."windowClosesAt", i."id" AS "interviewId", i."roleTitle", co."name" AS "company",
+        c."id" AS "candidateId", c."name" AS "candidateName", c."phone", u."id" AS "recruiterId", u."name" AS "recruiterName",
+        cs."id" AS "callStepId", cp."title" AS "callStepTitle"
+      FROM (SELECT f."id" ${from} ORDER BY f."windowClosesAt" ASC, f."id" ASC LIMIT ${limit} OFFSET ${offset}) page
+      JOIN "InterviewFlag" f ON f."id" = page."id"
+      JOIN "Interview" i ON i."id" = f."interviewId"
+      JOIN "Company" co ON co."id" = i."companyId"
+      JOIN "Candidate" c ON c."id" = i."candidateId"
+      JOIN "User" u ON u."id" = c."recruiterId"
+      LEFT JOIN "ChecklistRun" r ON r."flagId" = f."id" AND r."status" = 'active'
+      LEFT JOIN "ChecklistStepState" cs ON cs."id" = (
+        SELECT s."id" FROM "ChecklistStepState" s ${FORCED_JOIN} "PlaybookStep" p ON p."id" = s."stepId"
+        WHERE s."runId" = r."id" AND s."status" = 'pending' AND p."dueOffsetMinutes" = ${CALL_STEP_OFFSET_MINUTES}
+        ORDER BY p."position" LIMIT 1)
+      LEFT JOIN "PlaybookStep" cp ON cp."id" = cs."stepId"
+      ORDER BY f."windowClosesAt" ASC, f."id" ASC`,
     countRows(from, countCap),
   ]);
-  if (!ids.length) return { items: [] as CallDue[], total, capped };
-  const rows = await prisma.interviewFlag.findMany({
-    where: { id: { in: ids.map((r) => r.id) } },
-    select: {
-      id: true,
-      severity: true,
-      windowClosesAt: true,
-      interview: {
-        select: {
-          id: true,
-          roleTitle: true,
-          company: { select: { name: true } },
-          candidate: { select: { id: true, name: true, phone: true, recruiter: { select: { id: true, name: true } } } },
-        },
-      },
-      checklistRun: {
-        select: {
-          status: true,
-          steps: {
-            where: { status: "pending", step: { dueOffsetMinutes: CALL_STEP_OFFSET_MINUTES } },
-            orderBy: { step: { position: "asc" } },
-            take: 1,
-            select: { id: true, step: { select: { title: true } } },
-          },
-        },
-      },
-    },
-  });
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const items = ids.flatMap(({ id }): CallDue[] => {
-    const f = byId.get(id);
-    if (!f) return [];
-    const step = f.checklistRun?.status === "active" ? f.checklistRun.steps[0] : undefined;
-    return [
-      {
-        flagId: f.id,
-        interviewId: f.interview.id,
-        candidate: { id: f.interview.candidate.id, name: f.interview.candidate.name, phone: f.interview.candidate.phone },
-        company: f.interview.company.name,
-        roleTitle: f.interview.roleTitle,
-        recruiter: f.interview.candidate.recruiter,
-        severity: f.severity,
-        windowClosesAt: f.windowClosesAt,
-        timeLeft: describeDeadline(f.windowClosesAt, rules.now),
-        callStep: step ? { id: step.id, title: step.step.title } : null,
-      },
-    ];
+  const items = rows.map((r): CallDue => {
+    const windowClosesAt = readDate(r.windowClosesAt)!;
+    return {
+      flagId: r.id,
+      interviewId: r.interviewId,
+      candidate: { id: r.candidateId, name: r.candidateName, phone: r.phone },
+      company: r.company,
+      roleTitle: r.roleTitle,
+      recruiter: { id: r.recruiterId, name: r.recruiterName },
+      severity: r.severity,
+      windowClosesAt,
+      timeLeft: describeDeadline(windowClosesAt, rules.now),
+      callStep: r.callStepId && r.callStepTitle ? { id: r.callStepId, title: r.callStepTitle } : null,
+    };
   });
   return { items, total, capped };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Today's and tomorrow's interviews
+
+type UpcomingRow = {
+  id: string;
+  scheduledAt: unknown;
+  roleTitle: string;
+  round: string;
+  flagSeverity: string | null;
+  company: string;
+  candidateId: string;
+  candidateName: string;
+  recruiterId: string;
+  recruiterName: string;
+};
 
 export async function upcomingInterviews({
   recruiterId,
@@ -139,35 +154,41 @@ export async function upcomingInterviews({
   const today = startOfDay(timeZone, now);
   const tomorrow = startOfDay(timeZone, now, 1);
   const dayAfter = startOfDay(timeZone, now, days);
-  // Two days of interviews are few: the scheduledAt index finds them, then the owner is checked per row.
-  const where = { ...(recruiterId ? { candidate: { recruiterId } } : {}), scheduledAt: { gte: today, lt: dayAfter } };
-  const [rows, total] = await Promise.all([
-    prisma.interview.findMany({
-      where,
-      orderBy: [{ scheduledAt: "asc" }, { id: "asc" }],
-      skip: offset,
-      take: limit,
-      select: {
-        id: true,
-        scheduledAt: true,
-        roleTitle: true,
-        round: true,
-        flagSeverity: true,
-        company: { select: { name: true } },
-        candidate: { select: { id: true, name: true, recruiter: { select: { id: true, name: true } } } },
-      },
-    }),
-    // With a cap, at most cap + 1 ids in date order, straight off the scheduledAt index (Prisma's count with `take`
-    // orders by id, which sorts every interview of the two days first).
-    countCap === undefined
-      ? prisma.interview.count({ where })
-      : prisma.interview.findMany({ where, orderBy: { scheduledAt: "asc" }, take: countCap + 1, select: { id: true } }).then((r) => r.length),
+  // Two days of interviews are few: the scheduledAt index finds them in order, then the owner is checked per row.
+  // The page's rows in one statement with their names (a nested Prisma read is a query per relation).
+  const where = Prisma.sql`
+    WHERE i."scheduledAt" >= ${sqlDate(today)} AND i."scheduledAt" < ${sqlDate(dayAfter)}
+    ${recruiterId ? Prisma.sql`AND c."recruiterId" = ${recruiterId}` : Prisma.empty}`;
+  const [rows, counted] = await Promise.all([
+    prisma.$queryRaw<UpcomingRow[]>`
+      SELECT i."id", i."scheduledAt", i."roleTitle", i."round", i."flagSeverity", co."name" AS "company",
+        c."id" AS "candidateId", c."name" AS "candidateName", u."id" AS "recruiterId", u."name" AS "recruiterName"
+      FROM "Interview" i
+      JOIN "Candidate" c ON c."id" = i."candidateId"
+      JOIN "Company" co ON co."id" = i."companyId"
+      JOIN "User" u ON u."id" = c."recruiterId"
+      ${where}
+      ORDER BY i."scheduledAt" ASC, i."id" ASC LIMIT ${limit} OFFSET ${offset}`,
+    countRows(Prisma.sql`FROM "Interview" i JOIN "Candidate" c ON c."id" = i."candidateId" ${where}`, countCap),
   ]);
-  const capped = countCap !== undefined && total > countCap;
+  const total = counted.total;
+  const items = rows.map((r) => {
+    const scheduledAt = readDate(r.scheduledAt)!;
+    return {
+      id: r.id,
+      scheduledAt,
+      roleTitle: r.roleTitle,
+      round: r.round,
+      flagSeverity: r.flagSeverity,
+      company: { name: r.company },
+      candidate: { id: r.candidateId, name: r.candidateName, recruiter: { id: r.recruiterId, name: r.recruiterName } },
+      day: scheduledAt < tomorrow ? ("today" as const) : ("tomorrow" as const),
+    };
+  });
   return {
-    items: rows.map((i) => ({ ...i, day: i.scheduledAt < tomorrow ? ("today" as const) : ("tomorrow" as const) })),
-    total: capped ? countCap : total,
-    capped,
+    items,
+    total,
+    capped: counted.capped,
     today,
     tomorrow,
   };

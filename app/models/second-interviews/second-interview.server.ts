@@ -4,7 +4,7 @@ import type { StaffActor } from "~/models/audit/events";
 import { Prisma } from "~/.generated/prisma/client";
 import { recordAudit } from "~/models/audit/audit.server";
 import { requestAnsweredInTx, scheduleRequestAlertInTx } from "../notifications/alerts.server";
-import { sqlDate } from "~/utils/sql-dialect.server";
+import { readDate, sqlDate } from "~/utils/sql-dialect.server";
 import { prisma, type Tx, isUniqueViolation } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
 import type { CandidateStatus } from "../enums";
@@ -360,6 +360,21 @@ export async function getCandidateOutcomes(candidateId: string) {
   return outcomes.map((o) => ({ ...o, company: o.company?.name ?? null, recordedBy: o.recordedBy.name }));
 }
 
+type WaitingRequestRow = {
+  id: string;
+  interviewId: string;
+  requestedAt: unknown;
+  requestedBy: string;
+  channel: string;
+  candidateId: string;
+  candidateName: string;
+  recruiterId: string;
+  recruiterName: string;
+  roleTitle: string;
+  flagSeverity: string | null;
+  company: string;
+};
+
 /**
  * Pending requests asked for more than `days` ago, oldest first, for the dashboard: the company has gone quiet and
  * deserves a nudge. Scoped by the candidate's owner like the rest of the dashboard; (response, requestedAt) index.
@@ -390,39 +405,39 @@ export async function pendingRequestsOlderThan({
     FROM "SecondInterviewRequest" r
     WHERE r."response" = 'pending' AND r."requestedAt" < ${before} ${owned}
       AND NOT EXISTS (SELECT 1 FROM "InterviewFlag" f WHERE f."interviewId" = r."interviewId" AND f."removedAt" IS NULL AND NOT (${inQueue(rules)}))`;
-  const [ids, { total, capped }] = await Promise.all([
-    prisma.$queryRaw<{ id: string }[]>`SELECT r."id" ${waiting} ORDER BY r."requestedAt" ASC, r."id" ASC LIMIT ${limit} OFFSET ${offset}`,
+  // The page's rows with their names in one statement (a nested Prisma read is a query per relation).
+  const [rows, { total, capped }] = await Promise.all([
+    prisma.$queryRaw<WaitingRequestRow[]>`
+      SELECT r."id", r."interviewId", r."requestedAt", r."requestedBy", r."channel", c."id" AS "candidateId",
+        c."name" AS "candidateName", u."id" AS "recruiterId", u."name" AS "recruiterName", i."roleTitle",
+        i."flagSeverity", co."name" AS "company"
+      FROM (SELECT r."id" ${waiting} ORDER BY r."requestedAt" ASC, r."id" ASC LIMIT ${limit} OFFSET ${offset}) page
+      JOIN "SecondInterviewRequest" r ON r."id" = page."id"
+      JOIN "Candidate" c ON c."id" = r."candidateId"
+      JOIN "User" u ON u."id" = c."recruiterId"
+      JOIN "Interview" i ON i."id" = r."interviewId"
+      JOIN "Company" co ON co."id" = i."companyId"
+      ORDER BY r."requestedAt" ASC, r."id" ASC`,
     countRows(waiting, countCap),
   ]);
-  const found = await prisma.secondInterviewRequest.findMany({
-    where: { id: { in: ids.map((r) => r.id) } },
-    select: {
-      id: true,
-      interviewId: true,
-      requestedAt: true,
-      requestedBy: true,
-      channel: true,
-      candidate: { select: { id: true, name: true, recruiter: { select: { id: true, name: true } } } },
-      interview: { select: { roleTitle: true, flagSeverity: true, company: { select: { name: true } } } },
-    },
-  });
-  const byId = new Map(found.map((r) => [r.id, r]));
-  const rows = ids.flatMap((r) => byId.get(r.id) ?? []);
   return {
-    requests: rows.map((r) => ({
-      id: r.id,
-      interviewId: r.interviewId,
-      requestedAt: r.requestedAt,
-      requestedBy: r.requestedBy,
-      channel: r.channel,
-      daysWaiting: Math.floor((now.getTime() - r.requestedAt.getTime()) / (24 * HOUR)),
-      candidate: { id: r.candidate.id, name: r.candidate.name },
-      recruiter: r.candidate.recruiter,
-      company: r.interview.company.name,
-      roleTitle: r.interview.roleTitle,
-      /** A flagged interview has a recovery to snooze. */
-      flagged: r.interview.flagSeverity !== null,
-    })),
+    requests: rows.map((r) => {
+      const requestedAt = readDate(r.requestedAt)!;
+      return {
+        id: r.id,
+        interviewId: r.interviewId,
+        requestedAt,
+        requestedBy: r.requestedBy,
+        channel: r.channel,
+        daysWaiting: Math.floor((now.getTime() - requestedAt.getTime()) / (24 * HOUR)),
+        candidate: { id: r.candidateId, name: r.candidateName },
+        recruiter: { id: r.recruiterId, name: r.recruiterName },
+        company: r.company,
+        roleTitle: r.roleTitle,
+        /** A flagged interview has a recovery to snooze. */
+        flagged: r.flagSeverity !== null,
+      };
+    }),
     total,
     capped,
   };
