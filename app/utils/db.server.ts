@@ -17,9 +17,15 @@ export type { Prisma } from "~/.generated/prisma/client";
  */
 export const BUSY_TIMEOUT_MS = 250;
 
+/** PostgreSQL session settings for the app's connections (see createClient). */
+export const NO_PARALLEL_WORKERS = "-c max_parallel_workers_per_gather=0";
+
 function createClient(url: string) {
   if (env.databaseProvider === "postgresql") {
-    const adapter = new PrismaPg({ connectionString: url, max: env.DATABASE_POOL_SIZE });
+    // No parallel workers for the app's own statements: its queries are short, and starting workers cost more than
+    // they saved here (a dashboard count 43–178 ms with them, 12–14 ms without; /stats' year 2.4 s → 1.8 s at a
+    // million on 2 cores; docs/benchmarks.md). An `options` parameter in DATABASE_URL still overrides this.
+    const adapter = new PrismaPg({ connectionString: url, max: env.DATABASE_POOL_SIZE, options: NO_PARALLEL_WORKERS });
     // The two generated clients differ only in their provider; the app is typed against the SQLite one. The SQLite
     // client refuses the pg adapter at run time, so this one cast is the whole price of the second database.
     return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;

@@ -2,6 +2,7 @@ import { expect, test } from "vitest";
 import { getAgency } from "~/models/agency/agency.server";
 import { getDashboard, interviewsTodayAndTomorrow, recoveryQueue, workQueueCounts } from "~/models/dashboard/dashboard.server";
 import { updateCandidate } from "~/models/candidates/candidate-profile.server";
+import { callsDue, teamLoad } from "~/models/dashboard/inbox.server";
 import { queueRules } from "~/models/recovery/lifecycle.server";
 import { pendingRequestsOlderThan } from "~/models/second-interviews/second-interview.server";
 import { prisma } from "~/utils/db.server";
@@ -65,12 +66,17 @@ test("a reassigned candidate's recoveries and requests move to the new recruiter
   const request = await makeSecondInterviewRequest(open.id, { requestedAt: new Date(Date.now() - 2 * HOUR) });
   const rules = await queueRules();
   expect(await workQueueCounts({ recruiterId: riley.id, rules })).toMatchObject({ pendingRequests: 1 });
-  expect((await recoveryQueue({ recruiterId: riley.id, rules })).map((q) => q.flagId)).toEqual([openFlag.id]);
+  const callsOf = async (recruiterId: string) => (await callsDue({ recruiterId, rules })).items.map((q) => q.flagId);
+  expect(await callsOf(riley.id)).toEqual([openFlag.id]);
 
   await updateCandidate(candidate.id, { recruiterId: casey.id }, { userId: riley.id });
 
-  expect(await recoveryQueue({ recruiterId: riley.id, rules })).toEqual([]);
-  expect((await recoveryQueue({ recruiterId: casey.id, rules })).map((q) => q.flagId)).toEqual([openFlag.id]);
+  expect(await callsOf(riley.id)).toEqual([]);
+  expect(await callsOf(casey.id)).toEqual([openFlag.id]);
+  expect((await teamLoad({ rules, people: [riley, casey].map((p) => ({ id: p.id, name: p.name, role: "recruiter" })) })).map((row) => [row.recruiter.id, row.openRecoveries, row.callsDue])).toEqual([
+    [casey.id, 1, 1],
+    [riley.id, 0, 0],
+  ]);
   expect(await workQueueCounts({ recruiterId: riley.id, rules })).toMatchObject({ openFlags: 0, insideWindow: 0, pendingRequests: 0 });
   expect(await workQueueCounts({ recruiterId: casey.id, rules })).toMatchObject({ openFlags: 1, insideWindow: 1, pendingRequests: 1 });
   const owners = await prisma.interviewFlag.findMany({ where: { id: { in: [openFlag.id, closedFlag.id] } }, select: { recruiterId: true } });
