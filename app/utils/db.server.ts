@@ -5,7 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/.generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "~/.generated/prisma-pg/client";
 import { env } from "./env.server";
-import { chooseSqlDialect } from "./sql-dialect.server";
+import { chooseSqlDialect, NO_PARALLEL_WORKERS } from "./sql-dialect.server";
 
 chooseSqlDialect(env.databaseProvider);
 
@@ -16,9 +16,6 @@ export type { Prisma } from "~/.generated/prisma/client";
  * server meanwhile, so this stays short (its default is 5 s); a write that still finds the lock answers 503.
  */
 export const BUSY_TIMEOUT_MS = 250;
-
-/** PostgreSQL session settings for the app's connections (see createClient). */
-export const NO_PARALLEL_WORKERS = "-c max_parallel_workers_per_gather=0";
 
 function createClient(url: string) {
   if (env.databaseProvider === "postgresql") {

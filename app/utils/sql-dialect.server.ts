@@ -11,6 +11,12 @@ import { Prisma } from "~/.generated/prisma/client";
 export let isPostgres = false;
 
 /**
+ * PostgreSQL session settings for the app's connections (db.server.ts; the benchmark's replay uses them too): no
+ * parallel workers, whose start-up cost the app's short statements more than they saved.
+ */
+export const NO_PARALLEL_WORKERS = "-c max_parallel_workers_per_gather=0";
+
+/**
  * A DateTime for raw comparisons and inserts. Prisma's SQLite adapter stores ISO text ending "+00:00"; PostgreSQL
  * reads the same text as a `timestamp` (every stored instant is UTC, so the offset matches).
  */

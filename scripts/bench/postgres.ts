@@ -2,6 +2,7 @@
 // driver's query method, patched in the benchmark server), replaying them bare, and reading their plans.
 import { appendFileSync } from "node:fs";
 import pg from "pg";
+import { NO_PARALLEL_WORKERS } from "../../app/utils/sql-dialect.server.ts";
 
 export type Captured = { sql: string; reader: boolean; args: unknown[] };
 
@@ -36,7 +37,8 @@ function numbered(sql: string) {
 }
 
 export async function openPostgres(url: string) {
-  const client = new pg.Client({ connectionString: url });
+  // The app's own session settings (app/utils/db.server.ts), so the replay runs the statements as the app does.
+  const client = new pg.Client({ connectionString: url, options: NO_PARALLEL_WORKERS });
   await client.connect();
   return {
     async one<T>(sql: string, ...args: unknown[]) {
