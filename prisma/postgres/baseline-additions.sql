@@ -26,6 +26,10 @@ CREATE INDEX "Candidate_search_trgm" ON "Candidate" USING gin (rebound_candidate
 CREATE INDEX "Candidate_name_trgm" ON "Candidate" USING gin (rebound_fold("name") gin_trgm_ops);
 CREATE INDEX "Company_name_trgm" ON "Company" USING gin (rebound_fold("name") gin_trgm_ops);
 CREATE INDEX "Interview_roleTitle_trgm" ON "Interview" USING gin (rebound_fold("roleTitle") gin_trgm_ops);
+-- A finer histogram of the searched text, so a common term's matches are estimated from the data, not a default
+-- (migration 20261130221500_search_statistics).
+ALTER INDEX "Candidate_search_trgm" ALTER COLUMN 1 SET STATISTICS 1000;
+ALTER INDEX "Candidate_name_trgm" ALTER COLUMN 1 SET STATISTICS 1000;
 
 -- One current flag per interview: two "flag this interview" requests at once can't both succeed (the second gets a
 -- unique violation even when both passed the check in their transactions).
