@@ -148,11 +148,28 @@ function candidateWalk(query: InterviewQuery): "always" | "early pages" | "never
   return owner || query.scope ? "always" : "never";
 }
 
+/**
+ * sort=company under filters that match interviews spread across every company (a severity, dates, the round, the
+ * impression, flagged): walk companies in name order and each one's interviews by date, testing the filters on
+ * each, instead of sorting every match (a year's critical interviews at a million: 70,000 rows sorted per page). As
+ * for the candidate walk, only for the first pages of a large match; a text search or a reason can gather its
+ * matches in a few companies, where the walk would read every company before them, so those sort.
+ */
+const SPREAD_FILTERS: ReadonlySet<string> = new Set(["flagged", "severity", "round", "impression", "from", "to"]);
+
+function companyWalk(query: InterviewQuery): "early pages" | "never" {
+  if (query.state.sort !== "company") return "never";
+  const set = Object.entries(query.filters).filter(([, v]) => v !== undefined && v !== false);
+  return set.length && set.every(([key]) => SPREAD_FILTERS.has(key)) ? "early pages" : "never";
+}
+
+const walkMode = (query: InterviewQuery) => (query.state.sort === "company" ? companyWalk(query) : candidateWalk(query));
+
 // "early pages": at least this many matches, and a page within their first tenth.
 const WALK_FROM_MATCHES = 1000;
 
-function walksCandidates(query: InterviewQuery, offset: number, total: number | null) {
-  const walk = candidateWalk(query);
+function walksNames(query: InterviewQuery, offset: number, total: number | null) {
+  const walk = walkMode(query);
   if (walk !== "early pages") return walk === "always";
   return total !== null && total > WALK_FROM_MATCHES && offset < total / 10;
 }
@@ -171,7 +188,7 @@ function pageRowids(query: InterviewQuery, timeZone: string, limit: number, offs
 
 /** The statement that picks a page's row keys, as the page runs it (for plan checks: tests, bench). */
 export function interviewPageSql(query: InterviewQuery, timeZone: string, offset: number, total: number | null) {
-  return pageRowids(query, timeZone, query.state.pageSize, offset, walksCandidates(query, offset, total));
+  return pageRowids(query, timeZone, query.state.pageSize, offset, walksNames(query, offset, total));
 }
 
 type RawInterviewRow = {
@@ -197,7 +214,7 @@ async function fetchRows(query: InterviewQuery, timeZone: string, limit: number,
     SELECT i."id", i."scheduledAt", i."roleTitle", i."round", i."format", i."impression", i."flagSeverity",
       i."candidateId", c."name" AS "candidateName", i."companyId", co."name" AS "companyName",
       i."recruiterId", u."name" AS "recruiterName"
-    FROM (${pageRowids(query, timeZone, limit, offset, walksCandidates(query, offset, total))}) p
+    FROM (${pageRowids(query, timeZone, limit, offset, walksNames(query, offset, total))}) p
     ${FORCED_JOIN} "Interview" i ON ${Prisma.raw(rowKey("i"))} = p.rid
     JOIN "Candidate" c ON c."id" = i."candidateId"
     JOIN "Company" co ON co."id" = i."companyId"
@@ -225,9 +242,9 @@ function countPageInterviews(query: InterviewQuery, timeZone: string, pageEnd: n
 export async function listInterviews(query: InterviewQuery, timeZone: string) {
   const { page, pageSize } = query.state;
   const offset = (page - 1) * pageSize;
-  // The count first only where it picks the query's shape (walksCandidates).
+  // The count first only where it picks the query's shape (walksNames).
   const [{ total, exact }, rows] =
-    candidateWalk(query) === "early pages"
+    walkMode(query) === "early pages"
       ? await countPageInterviews(query, timeZone, offset + pageSize).then(
           async (count) => [count, await fetchRows(query, timeZone, pageSize, offset, count.total)] as const,
         )
