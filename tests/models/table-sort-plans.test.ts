@@ -79,7 +79,8 @@ test("/interviews sorted by candidate for one recruiter or owner walks candidate
   }
 });
 
-test("/interviews sorted by company under a severity and dates walks companies in name order; a text search sorts", async () => {
+test("/interviews sorted by company under a severity and dates walks companies in name order on SQLite; a text search sorts", async () => {
+  if (isPostgres) return; // PostgreSQL picks the join order itself (interview-table.server.ts, companyWalk).
   const spread = "severity=critical&from=2025-12-01&to=2026-11-30";
   for (const [label, sql] of [
     ["severity + year, 16,000 matches, page 1", interviewSql(`${spread}&sort=company&dir=asc`, 0, 16_000)],
@@ -90,15 +91,13 @@ test("/interviews sorted by company under a severity and dates walks companies i
     expect(sortsEverything(text), `${label}:\n${text}`).toBe(false);
   }
   // Few matches, a deep page, or matches a text search may gather in a few companies: the matches are sorted.
-  if (!isPostgres) {
-    for (const [label, sql] of [
-      ["severity + year, 500 matches", interviewSql(`${spread}&sort=company&dir=asc`, 0, 500)],
-      ["severity + year, deep page", interviewSql(`${spread}&sort=company&dir=asc`, 5_000, 16_000)],
-      ["text search", interviewSql("q=harbor&flagged=1&sort=company&dir=asc", 0, 16_000)],
-    ] as const) {
-      const text = await plan(sql);
-      expect(sortsEverything(text), `${label}:\n${text}`).toBe(true);
-    }
+  for (const [label, sql] of [
+    ["severity + year, 500 matches", interviewSql(`${spread}&sort=company&dir=asc`, 0, 500)],
+    ["severity + year, deep page", interviewSql(`${spread}&sort=company&dir=asc`, 5_000, 16_000)],
+    ["text search", interviewSql("q=harbor&flagged=1&sort=company&dir=asc", 0, 16_000)],
+  ] as const) {
+    const text = await plan(sql);
+    expect(sortsEverything(text), `${label}:\n${text}`).toBe(true);
   }
 });
 

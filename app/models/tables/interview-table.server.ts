@@ -10,7 +10,7 @@ import { filterParam, parseFilters, parseTableState } from "~/utils/table-params
 import { candidateIdSql, candidateSql, type CandidateScope } from "../candidates/candidate-access.server";
 import { flagReasons, flagSeverities, impressions, interviewRounds } from "../enums";
 import { interviewTable, type InterviewColumn } from "./table-columns";
-import { FORCED_JOIN, inSet, readDate, rowKey, sqlDate, textSearchRowids } from "~/utils/sql-dialect.server";
+import { FORCED_JOIN, inSet, isPostgres, readDate, rowKey, sqlDate, textSearchRowids } from "~/utils/sql-dialect.server";
 import { parseSearchText } from "../search/search-text";
 import { cappedCount, nullable, orderBy, whereAll, type SortTerm } from "./table-sql.server";
 import { recoveryProgress, recoveryStages } from "../stats/recovery-filters";
@@ -158,7 +158,9 @@ function candidateWalk(query: InterviewQuery): "always" | "early pages" | "never
 const SPREAD_FILTERS: ReadonlySet<string> = new Set(["flagged", "severity", "round", "impression", "from", "to"]);
 
 function companyWalk(query: InterviewQuery): "early pages" | "never" {
-  if (query.state.sort !== "company") return "never";
+  // PostgreSQL chooses the join order itself and already reads this view from its indexes: there the walk only adds
+  // its count-first round trip (at a million, 77 ms with it and 63 without, in runs that vary by 30%).
+  if (query.state.sort !== "company" || isPostgres) return "never";
   const set = Object.entries(query.filters).filter(([, v]) => v !== undefined && v !== false);
   return set.length && set.every(([key]) => SPREAD_FILTERS.has(key)) ? "early pages" : "never";
 }
