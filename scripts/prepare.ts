@@ -7,6 +7,7 @@ import { migratePostgres, withPostgresLock } from "./pg-migrate.ts";
 
 /** Advisory lock key of the first-run seed (the migration lock is Prisma's 72707369). */
 const SEED_LOCK_KEY = 72707370;
+const ROLLUP_LOCK_KEY = 72707371;
 
 export function loadDotEnv() {
   if (existsSync(".env")) process.loadEnvFile(".env");
@@ -56,6 +57,26 @@ export async function migrateDatabase(databaseUrl: string) {
   db.pragma("optimize = 0x10002");
   db.close();
   console.log(`Database ready: ${file}`);
+}
+
+/**
+ * Builds /stats' daily rollups on the agency's clock if they are missing or on another zone (after the migration
+ * that added them, on a database with recoveries). Once; a minute or so at a million candidates.
+ */
+export async function buildStatsRollups(databaseUrl: string): Promise<void> {
+  // Instances starting together build once: the others wait for the lock, then find them on the agency's clock.
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) await withPostgresLock(databaseUrl, ROLLUP_LOCK_KEY, buildRollupsNow);
+  else await buildRollupsNow();
+}
+
+async function buildRollupsNow() {
+  const { prisma } = await import("../app/utils/db.server.ts");
+  const { keepRollupsOnClock, rollupZone } = await import("../app/models/stats/recovery-rollups.server.ts");
+  const [agency] = await prisma.$queryRaw<{ timeZone: string }[]>`SELECT "timeZone" FROM "Agency" WHERE "id" = 1`;
+  if (!agency || (await rollupZone(prisma)) === agency.timeZone) return;
+  const started = Date.now();
+  await prisma.$transaction((tx) => keepRollupsOnClock(tx, agency.timeZone), { timeout: 3_600_000, maxWait: 60_000 });
+  console.log(`Statistics rollups built on ${agency.timeZone}'s clock in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 
 /** Seeds the demo into an empty database when SEED_DEMO is on; otherwise says how to add the first manager. */

@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { readdirSync, statSync, existsSync } from "node:fs";
 import path from "node:path";
-import { checkConfiguration, loadDotEnv, migrateDatabase, run, seedIfEmpty } from "./prepare.ts";
+import { buildStatsRollups, checkConfiguration, loadDotEnv, migrateDatabase, run, seedIfEmpty } from "./prepare.ts";
 
 process.env.NODE_ENV ??= "production";
 loadDotEnv();
@@ -42,6 +42,7 @@ if (builtAt < newestSourceTime(["app", "emails", "public", "remix.config.js", "p
 
 await migrateDatabase(env.DATABASE_URL);
 await seedIfEmpty(env.SEED_DEMO, env.APP_URL, env.DATABASE_URL);
+await buildStatsRollups(env.DATABASE_URL);
 
 const { startServer } = await import("../server/index.ts");
 await startServer({

@@ -61,6 +61,50 @@ export function msBetween(a: Prisma.Sql, b: Prisma.Sql) {
     : Prisma.sql`ROUND((julianday(${b}) - julianday(${a})) * 86400000)`;
 }
 
+/** Whole hours from instant a to instant b, 0 when b is before a, null when b is null. */
+export function wholeHoursBetween(a: Prisma.Sql, b: Prisma.Sql) {
+  const ms = msBetween(a, b);
+  const hours = isPostgres ? Prisma.sql`FLOOR(${ms} / 3600000)::int` : Prisma.sql`CAST(${ms} / 3600000 AS INTEGER)`;
+  return Prisma.sql`CASE WHEN ${b} IS NULL THEN NULL WHEN ${b} < ${a} THEN 0 ELSE ${hours} END`;
+}
+
+/** An aggregate: the group's values sorted, between bars ("|late|nerves|"; "||" for none). */
+export function barList(column: Prisma.Sql) {
+  const joined = isPostgres
+    ? Prisma.sql`string_agg(${column}, '|' ORDER BY ${column})`
+    : Prisma.sql`group_concat(${column}, '|' ORDER BY ${column})`;
+  return Prisma.sql`'|' || COALESCE(${joined}, '') || '|'`;
+}
+
+/** A clock's UTC offset from an instant on (until the next change). */
+export type OffsetChange = { at: Date; minutes: number };
+
+/**
+ * The calendar day ("2026-09-14") of a stored instant on a clock with these offsets, newest change first; the last
+ * entry's offset holds for everything before it. The instants and offsets are computed numbers, written inline.
+ */
+export function dayOnClock(column: Prisma.Sql, changes: OffsetChange[]) {
+  if (column.values.length) throw new Error("dayOnClock takes a column, not a value");
+  const last = changes[changes.length - 1]?.minutes ?? 0;
+  const whens = (then: (c: OffsetChange) => string) =>
+    changes
+      .slice(0, -1)
+      .map((c) =>
+        isPostgres
+          ? `WHEN ${column.sql} >= TIMESTAMP '${c.at.toISOString().replace("T", " ").replace("Z", "")}' THEN ${then(c)}`
+          : `WHEN ${column.sql} >= '${sqlDate(c.at)}' THEN ${then(c)}`,
+      )
+      .join(" ");
+  const caseOf = (then: (c: OffsetChange) => string, otherwise: string) =>
+    changes.length > 1 ? `CASE ${whens(then)} ELSE ${otherwise} END` : otherwise;
+  if (isPostgres) {
+    const offset = caseOf((c) => String(c.minutes), String(last));
+    return Prisma.sql`to_char(${column} + (${Prisma.raw(offset)}) * INTERVAL '1 minute', 'YYYY-MM-DD')`;
+  }
+  const offset = caseOf((c) => `'${c.minutes} minutes'`, `'${last} minutes'`);
+  return Prisma.sql`date(${column}, ${Prisma.raw(offset)})`;
+}
+
 /**
  * A join whose left side the planner must read first. SQLite keeps the written order for CROSS JOIN; the queries
  * that use it walk an index on the left table in the order the page wants, where a plain JOIN would sort.

@@ -140,12 +140,24 @@ describe("recovery facts", () => {
     expect(await factOf(b.flag.id)).not.toBeNull();
   });
 
-  test("/stats counts from the facts: a fact changed behind the app's back changes the figure", async () => {
+  test("/stats counts from the rollups, and a company's view from the facts: a row changed behind the app's back changes the figure", async () => {
     const r = await flaggedRecovery();
-    const filters = { from: "2000-01-01", to: "2100-12-31", recruiterId: r.recruiter.id };
-    const before = await recoveryStatistics(filters, "UTC");
-    expect(before.funnel).toMatchObject({ recoveries: 1, requested: 0 });
+    const byRecruiter = { from: "2000-01-01", to: "2099-12-31", recruiterId: r.recruiter.id };
+    const byCompany = { from: "2000-01-01", to: "2099-12-31", companyId: r.interview.companyId };
+    expect((await recoveryStatistics(byRecruiter, "UTC")).funnel).toMatchObject({ recoveries: 1, requested: 0 });
+    expect((await recoveryStatistics(byCompany, "UTC")).funnel).toMatchObject({ recoveries: 1, requested: 0 });
+
+    await prisma.recoveryRollup.updateMany({
+      where: { scope: r.recruiter.id, grain: "m", dimension: "all" },
+      data: { requested: 1 },
+    });
+    expect((await recoveryStatistics(byRecruiter, "UTC")).funnel.requested).toBe(1);
+    expect((await recoveryFactDrift(prisma)).differing).toEqual([
+      { flagId: expect.stringMatching(new RegExp(`^rollup ${r.recruiter.id} m \\d{4}-\\d{2} all $`)), side: "stored" },
+      { flagId: expect.stringMatching(new RegExp(`^rollup ${r.recruiter.id} m \\d{4}-\\d{2} all $`)), side: "fresh" },
+    ]);
+
     await prisma.recoveryFact.update({ where: { flagId: r.flag.id }, data: { requested: 1 } });
-    expect((await recoveryStatistics(filters, "UTC")).funnel.requested).toBe(1);
+    expect((await recoveryStatistics(byCompany, "UTC")).funnel.requested).toBe(1);
   });
 });

@@ -4,6 +4,7 @@
 import type { StaffActor } from "~/models/audit/events";
 import { recordAudit } from "~/models/audit/audit.server";
 import { scheduleDigestsInTx } from "~/models/digests/digests.server";
+import { keepRollupsOnClock } from "~/models/stats/recovery-rollups.server";
 import { isUniqueViolation, prisma } from "~/utils/db.server";
 import { lockRow } from "~/utils/sql-dialect.server";
 import { env } from "~/utils/env.server";
@@ -60,8 +61,9 @@ async function readAgency(): Promise<AgencySettings> {
       checkInAfterHours: Number(row.checkInAfterHours),
     };
   }
+  let created: AgencySettings;
   try {
-    return await prisma.agency.upsert({
+    created = await prisma.agency.upsert({
       where: { id: 1 },
       create: { id: 1, timeZone: env.defaultTimeZone },
       update: {},
@@ -72,6 +74,9 @@ async function readAgency(): Promise<AgencySettings> {
     if (isUniqueViolation(error)) return prisma.agency.findUniqueOrThrow({ where: { id: 1 }, select: fields });
     throw error;
   }
+  // The rollups were set up before the agency had a zone: keep them on its clock from the start.
+  await prisma.$transaction((tx) => keepRollupsOnClock(tx, created.timeZone));
+  return created;
 }
 
 /** The lifecycle settings are optional here: a caller that leaves them out keeps them as they are. */
@@ -89,6 +94,8 @@ export async function updateAgency(input: AgencyUpdate, actor: StaffActor) {
     await recordAudit(tx, { actor, action: "agency.updated", entityId: "1", before, after });
     // The digests go out at 08:00 on the agency's clock: a new zone moves their next run.
     if (after.timeZone !== before.timeZone) await scheduleDigestsInTx(tx, after.timeZone, new Date(), { replace: true });
+    // /stats' daily rollups are days on the agency's clock: a new zone rebuilds them.
+    await keepRollupsOnClock(tx, after.timeZone);
     return after;
   });
 }

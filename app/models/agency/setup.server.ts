@@ -4,6 +4,7 @@ import { recordAudit } from "~/models/audit/audit.server";
 import { prisma } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
 import { getAgency } from "./agency.server";
+import { keepRollupsOnClock } from "../stats/recovery-rollups.server";
 
 export type SetupInput = { agencyName: string; timeZone: string; name: string; email: string; password: string };
 
@@ -31,6 +32,7 @@ export async function completeSetup(input: SetupInput) {
     }
     // The digests were planned on the default zone's clock; the agency's own zone moves them.
     await scheduleDigestsInTx(tx, input.timeZone, new Date(), { replace: true });
+    await keepRollupsOnClock(tx, input.timeZone);
     const user = await tx.user.create({
       data: { name: input.name, email: input.email, role: "manager", passwordHash },
       select: { id: true, name: true, email: true },

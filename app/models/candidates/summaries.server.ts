@@ -8,7 +8,7 @@ import type { Tx } from "~/utils/db.server";
 import { FORCED_JOIN } from "~/utils/sql-dialect.server";
 import { syncAllRecoveryFacts, syncRecoveryFacts } from "../stats/recovery-facts.server";
 
-type Client = Pick<Tx, "$executeRaw" | "$executeRawUnsafe">;
+type Client = Pick<Tx, "$executeRaw" | "$executeRawUnsafe" | "$queryRaw">;
 
 /** Recomputes Interview.flagSeverity from the interview's current (not removed) flag. */
 export async function syncInterviewFlagSummary(tx: Client, interviewId: string) {

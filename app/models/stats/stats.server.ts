@@ -17,7 +17,9 @@ import { templateLabel } from "../../../emails/index";
 import { flagReasons, flagSeverities } from "../enums";
 import { defaultStatsRange, type StatsFilters } from "./stats-forms";
 import { completionBuckets, type CompletionBucket } from "./stats-tables";
-import { FORCED_JOIN, msBetween, sqlDate } from "~/utils/sql-dialect.server";
+import { FORCED_JOIN, sqlDate } from "~/utils/sql-dialect.server";
+import { completionCase, msToFirstContact } from "./recovery-facts.server";
+import { rollupSums, rollupZone } from "./recovery-rollups.server";
 
 export type StageCounts = {
   recoveries: number;
@@ -84,7 +86,8 @@ function monthCase(column: Prisma.Sql, months: { key: string; start: Date }[]) {
   return Prisma.sql`CASE ${Prisma.join(whens, " ")} ELSE ${months[months.length - 1].key} END`;
 }
 
-type Scope = { range: Range; recruiterId?: string; companyId?: string };
+/** The range as instants and as the agency's calendar days ("2026-09-14", both included). */
+type Scope = { range: Range; days: { from: string; to: string }; recruiterId?: string; companyId?: string };
 
 /**
  * One row per recovery in scope, from its maintained facts (recovery-facts.server.ts holds the definitions): the
@@ -116,10 +119,6 @@ const sumsOfSums = Prisma.raw(
     .join(", "),
 );
 
-// Integer comparisons, so "half done" is exact: under 50% is done*2 < total.
-const completionCase = Prisma.sql`CASE WHEN "steps" = 0 THEN 'none' WHEN "stepsDone" * 2 < "steps" THEN 'under_half'
-  WHEN "stepsDone" < "steps" THEN 'most' ELSE 'all' END`;
-
 type GroupedRow = { dimension: string; key: string | null } & Record<keyof StageCounts | keyof ClosureCounts, unknown>;
 type Counts = StageCounts & ClosureCounts;
 
@@ -147,11 +146,11 @@ const toAll = (row: Partial<Record<keyof Counts, unknown>> | undefined): Counts 
  * reading each recovery's few reasons by its key rather than every reason. (Keeping each recovery's reasons in its
  * facts and grouping by them was measured slower: 113 against 79 ms for 90 days at 100,000.)
  */
-async function stageBreakdowns(scope: Scope, months: { key: string; start: Date }[]) {
+async function factBreakdowns(scope: Scope, months: { key: string; start: Date }[]): Promise<Breakdowns> {
   const rows = await prisma.$queryRaw<GroupedRow[]>`
     WITH ${recoveriesCte(scope, monthCase(Prisma.sql`rf."flaggedAt"`, months))},
     firsts AS (
-      SELECT ${msBetween(Prisma.sql`"flaggedAt"`, Prisma.sql`"firstRequestAt"`)} AS ms FROM rec WHERE "firstRequestAt" IS NOT NULL
+      SELECT ${msToFirstContact} AS ms FROM rec WHERE "firstRequestAt" IS NOT NULL
     ),
     ordered AS (SELECT ms, ROW_NUMBER() OVER (ORDER BY ms) AS rn, COUNT(*) OVER () AS n FROM firsts),
     fine AS (
@@ -189,10 +188,139 @@ async function stageBreakdowns(scope: Scope, months: { key: string; start: Date 
       within: { requests: speed.get("within")?.recoveries ?? 0, granted: speed.get("within")?.granted ?? 0 },
       later: { requests: speed.get("later")?.recoveries ?? 0, granted: speed.get("later")?.granted ?? 0 },
       contacted,
-      // A request logged before the flag itself counts as immediate contact.
-      medianToFirstContactMs: contacted ? Math.max(0, num(median?.hired)) : null,
+      medianToFirstContactMs: contacted ? num(median?.hired) : null,
     },
   };
+}
+
+type Breakdowns = {
+  funnel: StageCounts;
+  progress: ClosureCounts;
+  recruiter: Map<string, Counts>;
+  severity: Map<string, Counts>;
+  company: Map<string, Counts>;
+  month: Map<string, Counts>;
+  completion: Map<string, Counts>;
+  reason: Map<string, Counts>;
+  speed: RecoveryStatistics["speed"];
+};
+
+/**
+ * The range as rollup periods: the whole months inside it, and the loose days before the first and after the last
+ * (or only days, when it is part of one month). Days and months are "YYYY-MM-DD" and "YYYY-MM" text.
+ */
+export function rollupPeriods(from: string, to: string) {
+  const first = DateTime.fromISO(from, { zone: "UTC" });
+  const last = DateTime.fromISO(to, { zone: "UTC" });
+  const day = (d: DateTime) => d.toFormat("yyyy-LL-dd");
+  const month = (d: DateTime) => d.toFormat("yyyy-LL");
+  const days: [string, string][] = [];
+  let fullFrom = first.startOf("month");
+  let fullTo = last.startOf("month");
+  if (first.day !== 1) {
+    days.push([from, day(DateTime.min(first.endOf("month"), last))]);
+    fullFrom = fullFrom.plus({ months: 1 });
+  }
+  if (!last.hasSame(last.endOf("month"), "day")) {
+    const tailFrom = DateTime.max(last.startOf("month"), first);
+    if (!days.length || tailFrom > DateTime.fromISO(days[0][1], { zone: "UTC" })) days.push([day(tailFrom), to]);
+    fullTo = fullTo.minus({ months: 1 });
+  }
+  return { days, months: fullFrom <= fullTo ? ([month(fullFrom), month(fullTo)] as [string, string]) : null };
+}
+
+type RollupRow = { dimension: string; key: string; month: string } & Record<(typeof rollupSums)[number], unknown>;
+
+/**
+ * The same breakdowns as factBreakdowns, from the rollups: a range reads its loose days and whole months, whatever
+ * the number of recoveries in it. The median time to first contact is found from the per-hour counts, then read
+ * exactly from the facts of the hour it falls in (the facts' (contactHour, flaggedAt) index).
+ */
+async function rollupBreakdowns(scope: Scope): Promise<Breakdowns> {
+  const { days, months } = rollupPeriods(scope.days.from, scope.days.to);
+  const spans = [
+    ...days.map(([a, b]) => Prisma.sql`("grain" = 'd' AND "period" >= ${a} AND "period" <= ${b})`),
+    ...(months ? [Prisma.sql`("grain" = 'm' AND "period" >= ${months[0]} AND "period" <= ${months[1]})`] : []),
+  ];
+  const rows = await prisma.$queryRaw<RollupRow[]>`
+    SELECT "dimension", "key", CASE WHEN "dimension" = 'all' THEN substr("period", 1, 7) ELSE '' END AS "month",
+      ${Prisma.raw(rollupSums.map((n) => `SUM("${n}") AS "${n}"`).join(", "))}
+    FROM "RecoveryRollup"
+    WHERE "scope" = ${scope.recruiterId ?? "*"} AND (${Prisma.join(spans, " OR ")})
+    GROUP BY "dimension", "key", CASE WHEN "dimension" = 'all' THEN substr("period", 1, 7) ELSE '' END
+    HAVING SUM("recoveries") <> 0`;
+  const counts = (r: RollupRow): Counts => ({
+    ...toCounts(r),
+    inProgress: num(r.recoveries) - num(r.closed),
+    closed: num(r.closed),
+    closedHired: num(r.closedHired),
+  });
+  const by = (dimension: string) => new Map(rows.filter((r) => r.dimension === dimension).map((r) => [r.key, counts(r)]));
+  const all = rows.filter((r) => r.dimension === "all");
+  const total = (name: (typeof rollupSums)[number]) => all.reduce((sum, r) => sum + num(r[name]), 0);
+  const totals: Counts = {
+    recoveries: total("recoveries"),
+    checklistStarted: total("checklistStarted"),
+    requested: total("requested"),
+    granted: total("granted"),
+    hired: total("hired"),
+    inProgress: total("recoveries") - total("closed"),
+    closed: total("closed"),
+    closedHired: total("closedHired"),
+  };
+  const hours = rows
+    .filter((r) => r.dimension === "contact")
+    .map((r) => ({ hour: Number(r.key), count: num(r.recoveries) }))
+    .sort((a, b) => a.hour - b.hour);
+  const contacted = hours.reduce((sum, h) => sum + h.count, 0);
+  return {
+    funnel: toCounts(totals),
+    progress: toClosure(totals),
+    // One recruiter's rollups are all theirs: their row is the totals.
+    recruiter: scope.recruiterId
+      ? new Map(totals.recoveries ? [[scope.recruiterId, totals]] : [])
+      : by("recruiter"),
+    severity: by("severity"),
+    company: by("company"),
+    month: new Map(all.map((r) => [r.month, counts(r)])),
+    completion: by("completion"),
+    reason: by("reason"),
+    speed: {
+      within: { requests: total("requestsWithin"), granted: total("grantedWithin") },
+      later: { requests: total("requestsLater"), granted: total("grantedLater") },
+      contacted,
+      medianToFirstContactMs: contacted ? await medianFromHours(scope, hours, contacted) : null,
+    },
+  };
+}
+
+/** The median of the contacted recoveries' times to first contact (the mean of the middle two for an even count). */
+async function medianFromHours(scope: Scope, hours: { hour: number; count: number }[], n: number) {
+  const nth = async (rank: number) => {
+    let before = 0;
+    const bucket = hours.find((h) => (before += h.count) >= rank)!;
+    const offset = rank - (before - bucket.count) - 1;
+    const [row] = await prisma.$queryRaw<{ ms: unknown }[]>`
+      SELECT ${msToFirstContact} AS ms FROM "RecoveryFact"
+      WHERE "contactHour" = ${bucket.hour} AND "flaggedAt" >= ${sqlDate(scope.range.from)}
+        AND "flaggedAt" <= ${sqlDate(scope.range.to)} ${scope.recruiterId ? Prisma.sql`AND "recruiterId" = ${scope.recruiterId}` : Prisma.empty}
+      ORDER BY 1 LIMIT 1 OFFSET ${offset}`;
+    return num(row?.ms);
+  };
+  const low = Math.floor((n + 1) / 2);
+  const high = Math.floor((n + 2) / 2);
+  const [a, b] = await Promise.all([nth(low), low === high ? null : nth(high)]);
+  return b === null ? a : (a + b) / 2;
+}
+
+/**
+ * Every breakdown: from the rollups when they are kept on the agency's clock and the view is the agency's or one
+ * recruiter's; from the facts for a company's view (its facts are few, and the rollups don't split companies by
+ * recruiter) or before the rollups are built.
+ */
+async function stageBreakdowns(scope: Scope, months: { key: string; start: Date }[], timeZone: string) {
+  if (!scope.companyId && (await rollupZone(prisma)) === timeZone) return rollupBreakdowns(scope);
+  return factBreakdowns(scope, months);
 }
 
 /**
@@ -268,10 +396,15 @@ const byRecoveries = (a: StageRow, b: StageRow) => b.recoveries - a.recoveries |
 /** Everything /stats shows for these filters. */
 export async function recoveryStatistics(filters: StatsFilters, timeZone: string): Promise<RecoveryStatistics> {
   const range = statsRange(filters, timeZone);
-  const scope: Scope = { range, recruiterId: filters.recruiterId, companyId: filters.companyId };
+  const scope: Scope = {
+    range,
+    days: { from: filters.from, to: filters.to },
+    recruiterId: filters.recruiterId,
+    companyId: filters.companyId,
+  };
   const months = monthBuckets(range, timeZone);
   const [stages, emails, baseline] = await Promise.all([
-    stageBreakdowns(scope, months),
+    stageBreakdowns(scope, months, timeZone),
     emailFigures(scope),
     baselineFigures(scope),
   ]);
@@ -318,7 +451,7 @@ export function defaultRecoveryRange(timeZone: string, now: Date = new Date()): 
 /** A recruiter's own recovery figures (their candidates' flagged interviews) over a range. */
 export async function recruiterRecoveryFigures(recruiterId: string, range: Range): Promise<StageCounts & ClosureCounts> {
   const [row] = await prisma.$queryRaw<Partial<Record<keyof Counts, unknown>>[]>`
-    WITH ${recoveriesCte({ range, recruiterId })}
+    WITH ${recoveriesCte({ range, days: { from: "", to: "" }, recruiterId })}
     SELECT ${allSums} FROM rec`;
   return toAll(row);
 }

@@ -1,0 +1,52 @@
+-- AlterTable
+ALTER TABLE "RecoveryFact" ADD COLUMN     "contactHour" INTEGER,
+ADD COLUMN     "reasons" TEXT NOT NULL DEFAULT '||';
+
+-- CreateTable
+CREATE TABLE "RecoveryRollup" (
+    "scope" TEXT NOT NULL,
+    "grain" TEXT NOT NULL,
+    "period" TEXT NOT NULL,
+    "dimension" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "recoveries" INTEGER NOT NULL,
+    "checklistStarted" INTEGER NOT NULL,
+    "requested" INTEGER NOT NULL,
+    "granted" INTEGER NOT NULL,
+    "hired" INTEGER NOT NULL,
+    "closed" INTEGER NOT NULL,
+    "closedHired" INTEGER NOT NULL,
+    "requestsWithin" INTEGER NOT NULL,
+    "requestsLater" INTEGER NOT NULL,
+    "grantedWithin" INTEGER NOT NULL,
+    "grantedLater" INTEGER NOT NULL,
+
+    CONSTRAINT "RecoveryRollup_pkey" PRIMARY KEY ("scope","grain","period","dimension","key")
+);
+
+-- CreateTable
+CREATE TABLE "RecoveryRollupState" (
+    "id" INTEGER NOT NULL DEFAULT 1,
+    "timeZone" TEXT NOT NULL,
+    "builtAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "RecoveryRollupState_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "RecoveryFact_contactHour_flaggedAt_recruiterId_firstRequest_idx" ON "RecoveryFact"("contactHour", "flaggedAt", "recruiterId", "firstRequestAt");
+
+
+-- Backfill: each recovery's sorted reasons and its whole hours to first contact (0 when the request came first).
+UPDATE "RecoveryFact" SET
+  "reasons" = '|' || COALESCE((SELECT string_agg(fr."reason", '|' ORDER BY fr."reason") FROM "FlagReason" fr
+    WHERE fr."flagId" = "RecoveryFact"."flagId"), '') || '|',
+  "contactHour" = CASE WHEN "firstRequestAt" IS NULL THEN NULL
+    WHEN "firstRequestAt" < "flaggedAt" THEN 0
+    ELSE FLOOR(ROUND(EXTRACT(EPOCH FROM ("firstRequestAt" - "flaggedAt")) * 1000) / 3600000)::int END;
+
+-- With no recoveries yet the (empty) rollups are already built, in the agency's zone. Otherwise they are built by
+-- `npm run stats:rollups` (or a change of the agency's zone); until then /stats reads the facts.
+INSERT INTO "RecoveryRollupState" ("id", "timeZone", "builtAt")
+SELECT 1, COALESCE((SELECT "timeZone" FROM "Agency" WHERE "id" = 1), 'UTC'), CURRENT_TIMESTAMP
+WHERE NOT EXISTS (SELECT 1 FROM "RecoveryFact");
