@@ -42,6 +42,7 @@ const columns = [
   "grantedWithin",
   "grantedLater",
   "reasons",
+  "contactMs",
   "contactHour",
 ] as const;
 export const factColumns = Prisma.raw(columns.map((c) => `"${c}"`).join(", "));
@@ -64,7 +65,8 @@ const flag = (condition: Prisma.Sql) => Prisma.sql`CASE WHEN ${condition} THEN 1
 /** The facts as they should be, computed from the recoveries themselves, for the flags `where` selects (alias f, i, c). */
 function freshFacts(where: Prisma.Sql) {
   return Prisma.sql`
-    SELECT ${Prisma.raw(columns.filter((c) => c !== "contactHour").map((c) => `x."${c}"`).join(", "))},
+    SELECT ${Prisma.raw(columns.filter((c) => !c.startsWith("contact")).map((c) => `x."${c}"`).join(", "))},
+      CAST(${msToFirstContact} AS BIGINT) AS "contactMs",
       ${wholeHoursBetween(Prisma.sql`x."flaggedAt"`, Prisma.sql`x."firstRequestAt"`)} AS "contactHour"
     FROM (
     SELECT f."id" AS "flagId", i."candidateId", f."interviewId", f."flaggedAt", c."recruiterId", i."companyId", f."severity",

@@ -294,23 +294,33 @@ async function rollupBreakdowns(scope: Scope): Promise<Breakdowns> {
   };
 }
 
-/** The median of the contacted recoveries' times to first contact (the mean of the middle two for an even count). */
+/**
+ * The median of the contacted recoveries' times to first contact (the mean of the middle two for an even count): the
+ * hour counts say which hour holds each middle recovery; that hour's times in the range, counted per value, say which.
+ */
 async function medianFromHours(scope: Scope, hours: { hour: number; count: number }[], n: number) {
-  const nth = async (rank: number) => {
+  const ranks = [Math.floor((n + 1) / 2), Math.floor((n + 2) / 2)];
+  const located = ranks.map((rank) => {
     let before = 0;
     const bucket = hours.find((h) => (before += h.count) >= rank)!;
-    const offset = rank - (before - bucket.count) - 1;
-    const [row] = await prisma.$queryRaw<{ ms: unknown }[]>`
-      SELECT ${msToFirstContact} AS ms FROM "RecoveryFact"
-      WHERE "contactHour" = ${bucket.hour} AND "flaggedAt" >= ${sqlDate(scope.range.from)}
-        AND "flaggedAt" <= ${sqlDate(scope.range.to)} ${scope.recruiterId ? Prisma.sql`AND "recruiterId" = ${scope.recruiterId}` : Prisma.empty}
-      ORDER BY 1 LIMIT 1 OFFSET ${offset}`;
-    return num(row?.ms);
-  };
-  const low = Math.floor((n + 1) / 2);
-  const high = Math.floor((n + 2) / 2);
-  const [a, b] = await Promise.all([nth(low), low === high ? null : nth(high)]);
-  return b === null ? a : (a + b) / 2;
+    return { hour: bucket.hour, rank: rank - (before - bucket.count) };
+  });
+  const values = await Promise.all(
+    [...new Set(located.map((l) => l.hour))].map(async (hour) => {
+      const times = await prisma.$queryRaw<{ ms: unknown; n: unknown }[]>`
+        SELECT "contactMs" AS "ms", COUNT(*) AS "n" FROM "RecoveryFact"
+        WHERE "contactHour" = ${hour} AND "flaggedAt" >= ${sqlDate(scope.range.from)} AND "flaggedAt" <= ${sqlDate(scope.range.to)}
+          ${scope.recruiterId ? Prisma.sql`AND "recruiterId" = ${scope.recruiterId}` : Prisma.empty}
+        GROUP BY "contactMs" ORDER BY "contactMs"`;
+      return [hour, times.map((t) => ({ ms: num(t.ms), n: num(t.n) }))] as const;
+    }),
+  );
+  const byHour = new Map(values);
+  const [a, b] = located.map(({ hour, rank }) => {
+    let seen = 0;
+    return byHour.get(hour)!.find((t) => (seen += t.n) >= rank)!.ms;
+  });
+  return (a + b) / 2;
 }
 
 /**

@@ -50,6 +50,7 @@ CREATE TABLE "new_RecoveryFact" (
     "grantedWithin" INTEGER NOT NULL,
     "grantedLater" INTEGER NOT NULL,
     "reasons" TEXT NOT NULL DEFAULT '||',
+    "contactMs" BIGINT,
     "contactHour" INTEGER,
     CONSTRAINT "RecoveryFact_flagId_fkey" FOREIGN KEY ("flagId") REFERENCES "InterviewFlag" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
@@ -60,20 +61,20 @@ CREATE INDEX "RecoveryFact_candidateId_idx" ON "RecoveryFact"("candidateId");
 CREATE INDEX "RecoveryFact_range_covering_idx" ON "RecoveryFact"("flaggedAt", "recruiterId", "companyId", "severity", "closed", "steps", "stepsDone", "requested", "granted", "hired", "firstRequestAt", "requestsWithin", "requestsLater", "grantedWithin", "grantedLater", "flagId");
 CREATE INDEX "RecoveryFact_recruiter_covering_idx" ON "RecoveryFact"("recruiterId", "flaggedAt", "companyId", "severity", "closed", "steps", "stepsDone", "requested", "granted", "hired", "firstRequestAt", "requestsWithin", "requestsLater", "grantedWithin", "grantedLater", "flagId");
 CREATE INDEX "RecoveryFact_companyId_flaggedAt_idx" ON "RecoveryFact"("companyId", "flaggedAt");
-CREATE INDEX "RecoveryFact_contactHour_flaggedAt_recruiterId_firstRequestAt_idx" ON "RecoveryFact"("contactHour", "flaggedAt", "recruiterId", "firstRequestAt");
+CREATE INDEX "RecoveryFact_contactHour_flaggedAt_recruiterId_contactMs_idx" ON "RecoveryFact"("contactHour", "flaggedAt", "recruiterId", "contactMs");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 
--- Backfill: each recovery's sorted reasons and its whole hours to first contact (0 when the request came first).
+-- Backfill: each recovery's sorted reasons and its time to first contact (0 when the request came first).
 UPDATE "RecoveryFact" SET
   "reasons" = '|' || COALESCE((SELECT group_concat(fr."reason", '|' ORDER BY fr."reason") FROM "FlagReason" fr
     WHERE fr."flagId" = "RecoveryFact"."flagId"), '') || '|',
-  "contactHour" = CASE WHEN "firstRequestAt" IS NULL THEN NULL
-    WHEN julianday("firstRequestAt") < julianday("flaggedAt") THEN 0
-    ELSE CAST(ROUND((julianday("firstRequestAt") - julianday("flaggedAt")) * 86400000) / 3600000 AS INTEGER) END;
+  "contactMs" = CASE WHEN "firstRequestAt" IS NULL THEN NULL WHEN "firstRequestAt" < "flaggedAt" THEN 0
+    ELSE CAST(ROUND((julianday("firstRequestAt") - julianday("flaggedAt")) * 86400000) AS BIGINT) END;
+UPDATE "RecoveryFact" SET "contactHour" = "contactMs" / 3600000;
 
--- With no recoveries yet the (empty) rollups are already built, in the agency's zone. Otherwise they are built by
--- `npm run stats:rollups` (or a change of the agency's zone); until then /stats reads the facts.
+-- With no recoveries yet the (empty) rollups are already built, in the agency's zone. Otherwise `npm start` and
+-- `npm run db:migrate` build them; until then /stats reads the facts.
 INSERT INTO "RecoveryRollupState" ("id", "timeZone", "builtAt")
 SELECT 1, COALESCE((SELECT "timeZone" FROM "Agency" WHERE "id" = 1), 'UTC'), strftime('%Y-%m-%dT%H:%M:%S.000+00:00', 'now')
 WHERE NOT EXISTS (SELECT 1 FROM "RecoveryFact");

@@ -1,5 +1,6 @@
 -- AlterTable
 ALTER TABLE "RecoveryFact" ADD COLUMN     "contactHour" INTEGER,
+ADD COLUMN     "contactMs" BIGINT,
 ADD COLUMN     "reasons" TEXT NOT NULL DEFAULT '||';
 
 -- CreateTable
@@ -34,19 +35,19 @@ CREATE TABLE "RecoveryRollupState" (
 );
 
 -- CreateIndex
-CREATE INDEX "RecoveryFact_contactHour_flaggedAt_recruiterId_firstRequest_idx" ON "RecoveryFact"("contactHour", "flaggedAt", "recruiterId", "firstRequestAt");
+CREATE INDEX "RecoveryFact_contactHour_flaggedAt_recruiterId_contactMs_idx" ON "RecoveryFact"("contactHour", "flaggedAt", "recruiterId", "contactMs");
 
 
--- Backfill: each recovery's sorted reasons and its whole hours to first contact (0 when the request came first).
+-- Backfill: each recovery's sorted reasons and its time to first contact (0 when the request came first).
 UPDATE "RecoveryFact" SET
   "reasons" = '|' || COALESCE((SELECT string_agg(fr."reason", '|' ORDER BY fr."reason") FROM "FlagReason" fr
     WHERE fr."flagId" = "RecoveryFact"."flagId"), '') || '|',
-  "contactHour" = CASE WHEN "firstRequestAt" IS NULL THEN NULL
-    WHEN "firstRequestAt" < "flaggedAt" THEN 0
-    ELSE FLOOR(ROUND(EXTRACT(EPOCH FROM ("firstRequestAt" - "flaggedAt")) * 1000) / 3600000)::int END;
+  "contactMs" = CASE WHEN "firstRequestAt" IS NULL THEN NULL WHEN "firstRequestAt" < "flaggedAt" THEN 0
+    ELSE CAST(ROUND(EXTRACT(EPOCH FROM ("firstRequestAt" - "flaggedAt")) * 1000) AS BIGINT) END;
+UPDATE "RecoveryFact" SET "contactHour" = "contactMs" / 3600000;
 
--- With no recoveries yet the (empty) rollups are already built, in the agency's zone. Otherwise they are built by
--- `npm run stats:rollups` (or a change of the agency's zone); until then /stats reads the facts.
+-- With no recoveries yet the (empty) rollups are already built, in the agency's zone. Otherwise `npm start` and
+-- `npm run db:migrate` build them; until then /stats reads the facts.
 INSERT INTO "RecoveryRollupState" ("id", "timeZone", "builtAt")
 SELECT 1, COALESCE((SELECT "timeZone" FROM "Agency" WHERE "id" = 1), 'UTC'), CURRENT_TIMESTAMP
 WHERE NOT EXISTS (SELECT 1 FROM "RecoveryFact");
