@@ -1,5 +1,6 @@
-// /stats from the per-day and per-month rollups gives exactly what it gives from the per-recovery facts, on an agency
-// clock with summer time, for ranges of whole months, loose days and both; and the rollups follow the agency's zone.
+// /stats from the per-day and per-month rollups (recoveries and the baseline) gives exactly what it gives from the
+// per-recovery facts and the interviews, on an agency clock with summer time, for ranges of whole months, loose days
+// and both; and the rollups follow the agency's zone.
 import { DateTime } from "luxon";
 import { beforeAll, describe, expect, test } from "vitest";
 import { updateAgency, getAgency } from "~/models/agency/agency.server";
@@ -13,6 +14,7 @@ import { prisma } from "~/utils/db.server";
 import { dayOnClock, isPostgres } from "~/utils/sql-dialect.server";
 import { Prisma } from "~/.generated/prisma/client";
 import { makeCompany } from "../builders/companies";
+import { makeOutcome } from "../builders/outcomes";
 import { flagDetails, makeInterview } from "../builders/interviews";
 import { makeSecondInterviewRequest } from "../builders/second-interviews";
 import { makeUser } from "../builders/users";
@@ -39,11 +41,12 @@ const flaggedAts = [
 ];
 
 let recruiters: { id: string }[] = [];
+let companies: { id: string }[] = [];
 
 beforeAll(async () => {
   await prisma.$transaction((tx) => keepRollupsOnClock(tx, ZONE));
   recruiters = [await makeUser(), await makeUser()];
-  const companies = [await makeCompany(), await makeCompany()];
+  companies = [await makeCompany(), await makeCompany()];
   for (const [i, at] of flaggedAts.entries()) {
     const recruiter = recruiters[i % 2];
     const flaggedAt = new Date(at);
@@ -72,6 +75,14 @@ beforeAll(async () => {
       await tickStep({ interviewId: interview.id, stepStateId: step.id }, { userId: recruiter.id });
     }
     if (i % 5 === 2) await closeRecoveryByHand(ref, { reason: "resolved_by_hand", note: "Settled by phone." }, { userId: recruiter.id });
+    // The baseline: an interview nobody flagged at the same instant (some hired), and a second round that never counts.
+    const plain = await makeInterview({
+      candidateId: interview.candidateId,
+      companyId: companies[i % 2].id,
+      scheduledAt: flaggedAt,
+      round: i % 4 === 1 ? "second" : "first",
+    });
+    if (i % 3 !== 2) await makeOutcome(interview.candidateId, { interviewId: plain.id, outcome: i % 3 === 0 ? "hired" : "rejected" });
   }
 });
 
@@ -104,7 +115,13 @@ describe("recovery rollups", () => {
   });
 
   test("give /stats the same figures as the facts, for the agency and for one recruiter", async () => {
-    const views = ranges.flatMap((r) => [r, { ...r, recruiterId: recruiters[0].id }, { ...r, recruiterId: recruiters[1].id }]);
+    const views = ranges.flatMap((r) => [
+      r,
+      { ...r, recruiterId: recruiters[0].id },
+      { ...r, recruiterId: recruiters[1].id },
+      { ...r, companyId: companies[1].id },
+      { ...r, recruiterId: recruiters[0].id, companyId: companies[1].id },
+    ]);
     const fromRollups = [];
     for (const view of views) fromRollups.push(await recoveryStatistics(view, ZONE));
     // Without a state row the rollups are not trusted, and /stats reads the facts.
@@ -121,6 +138,8 @@ describe("recovery rollups", () => {
     expect(year.speed.contacted).toBeGreaterThan(4);
     expect(year.speed.medianToFirstContactMs).not.toBeNull();
     expect(year.byReason.length).toBeGreaterThan(2);
+    expect(year.baseline.interviews).toBeGreaterThan(5);
+    expect(year.baseline.hired).toBeGreaterThan(1);
   });
 
   test("a new agency time zone rebuilds them on its clock", async () => {

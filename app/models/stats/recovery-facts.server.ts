@@ -18,6 +18,7 @@
 import { Prisma } from "~/.generated/prisma/client";
 import type { Tx } from "~/utils/db.server";
 import { barList, msBetween, wholeHoursBetween } from "~/utils/sql-dialect.server";
+import { syncBaselineInterviews } from "./baseline-rollups.server";
 import { applyRollupDelta, rebuildRecoveryRollups, recoveryRollupDrift, rollupZone } from "./recovery-rollups.server";
 
 type Client = Pick<Tx, "$executeRaw" | "$queryRaw">;
@@ -105,6 +106,8 @@ export async function syncRecoveryFacts(tx: Pick<Tx, "$executeRaw" | "$queryRaw"
       before: Prisma.sql`SELECT * FROM "RecoveryFact" WHERE "candidateId" = ${candidateId}`,
       after: freshFacts(Prisma.sql`i."candidateId" = ${candidateId}`),
     });
+    // The same writes change the baseline (a flag, a hire, a new interview, a new recruiter).
+    await syncBaselineInterviews(tx, candidateId, zone);
   }
   await tx.$executeRaw`DELETE FROM "RecoveryFact" WHERE "candidateId" = ${candidateId}`;
   await tx.$executeRaw`INSERT INTO "RecoveryFact" (${columnList}) ${freshFacts(Prisma.sql`i."candidateId" = ${candidateId}`)}`;

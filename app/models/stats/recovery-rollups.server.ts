@@ -9,13 +9,16 @@
 // the agency's days, so a change of its time zone rebuilds them (rebuildRecoveryRollups); RecoveryRollupState says
 // which zone they are in, and /stats reads them only when it is the agency's. `recoveryRollupDrift` re-sums the
 // facts and compares: the tests and `npm run bench` check it, after the facts' own check.
-import { IANAZone } from "luxon";
 import { Prisma } from "~/.generated/prisma/client";
 import type { Tx } from "~/utils/db.server";
-import { containsPattern, dayOnClock, type OffsetChange, sqlDate } from "~/utils/sql-dialect.server";
+import { containsPattern, dayOnClock } from "~/utils/sql-dialect.server";
 import { flagReasons } from "../enums";
 // A cycle with recovery-facts.server.ts, used inside functions only: that module holds the definitions.
 import { completionCase, factColumns } from "./recovery-facts.server";
+import { baselineDrift, rebuildBaseline } from "./baseline-rollups.server";
+import { offsetChanges, recordRollupZone, rollupZone } from "./stats-clock.server";
+
+export { offsetChanges, rollupZone };
 
 type Client = Pick<Tx, "$executeRaw" | "$queryRaw">;
 
@@ -56,41 +59,6 @@ const factSums = Prisma.raw(
   ].join(", "),
 );
 const contactSums = Prisma.raw([`1`, ...rollupSums.slice(1).map(() => "0")].join(", "));
-
-// UTC offset changes from 2000 (the earliest /stats day) to five years ahead, newest first.
-const offsetCache = new Map<string, OffsetChange[]>();
-const DAY = 86_400_000;
-export function offsetChanges(timeZone: string): OffsetChange[] {
-  const cached = offsetCache.get(timeZone);
-  if (cached) return cached;
-  const zone = IANAZone.create(timeZone);
-  if (!zone.isValid) throw new Error(`Unknown time zone ${timeZone}`);
-  const start = Date.UTC(2000, 0, 1);
-  const end = Date.UTC(new Date().getUTCFullYear() + 5, 0, 1);
-  const changes: OffsetChange[] = [{ at: new Date(start), minutes: zone.offset(start) }];
-  for (let t = start + DAY; t <= end; t += DAY) {
-    const minutes = zone.offset(t);
-    if (minutes === changes[changes.length - 1].minutes) continue;
-    // The change is in the day before t: find its minute.
-    let low = t - DAY;
-    let high = t;
-    while (high - low > 60_000) {
-      const mid = low + Math.floor((high - low) / 120_000) * 60_000;
-      if (zone.offset(mid) === minutes) high = mid;
-      else low = mid;
-    }
-    changes.push({ at: new Date(high), minutes });
-  }
-  changes.reverse();
-  offsetCache.set(timeZone, changes);
-  return changes;
-}
-
-/** The zone the rollups are kept in, or null when they have not been built. */
-export async function rollupZone(client: Pick<Tx, "$queryRaw">): Promise<string | null> {
-  const [row] = await client.$queryRaw<{ timeZone: string }[]>`SELECT "timeZone" FROM "RecoveryRollupState" WHERE "id" = 1`;
-  return row?.timeZone ?? null;
-}
 
 /**
  * Every rollup row the facts of `sources` make, each source's rows multiplied by its sign, summed per row key.
@@ -153,15 +121,14 @@ export async function applyRollupDelta(tx: Client, timeZone: string, facts: { be
       ${Prisma.raw(rollupSums.map((n) => `"${n}" = "RecoveryRollup"."${n}" + excluded."${n}"`).join(", "))}`;
 }
 
-/** Rebuilds every rollup from the stored facts, on the given zone's clock, and records the zone. */
+/** Rebuilds every rollup (and the baseline's) from the stored facts, on the given zone's clock, and records the zone. */
 export async function rebuildRecoveryRollups(tx: Client, timeZone: string) {
   await tx.$executeRaw`DELETE FROM "RecoveryRollup"`;
   await tx.$executeRaw`
     WITH ${contributions(timeZone, [{ facts: Prisma.sql`SELECT * FROM "RecoveryFact"`, sign: 1 }])}
     INSERT INTO "RecoveryRollup" (${allColumns}) SELECT ${allColumns} FROM summed`;
-  await tx.$executeRaw`
-    INSERT INTO "RecoveryRollupState" ("id", "timeZone", "builtAt") VALUES (1, ${timeZone}, ${sqlDate(new Date())})
-    ON CONFLICT ("id") DO UPDATE SET "timeZone" = excluded."timeZone", "builtAt" = excluded."builtAt"`;
+  await rebuildBaseline(tx, timeZone);
+  await recordRollupZone(tx, timeZone);
 }
 
 /**
@@ -184,9 +151,13 @@ export async function recoveryRollupDrift(client: Client, sampleSize = 20) {
       ORDER BY 1, 2, 3, 4, 5 LIMIT ${sampleSize}`,
     client.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS n FROM "RecoveryRollup"`,
   ]);
+  const baseline = await baselineDrift(client, zone, sampleSize);
   return {
-    compared: Number(total?.n ?? 0),
-    differing: rows.map((r) => ({ key: `${r.scope} ${r.grain} ${r.period} ${r.dimension} ${r.key}`, side: r.side })),
+    compared: Number(total?.n ?? 0) + baseline.compared,
+    differing: [
+      ...rows.map((r) => ({ key: `${r.scope} ${r.grain} ${r.period} ${r.dimension} ${r.key}`, side: r.side })),
+      ...baseline.differing,
+    ],
   };
 }
 

@@ -19,6 +19,7 @@ import { defaultStatsRange, type StatsFilters } from "./stats-forms";
 import { completionBuckets, type CompletionBucket } from "./stats-tables";
 import { FORCED_JOIN, sqlDate } from "~/utils/sql-dialect.server";
 import { completionCase, msToFirstContact } from "./recovery-facts.server";
+import { baselineFromRollups } from "./baseline-rollups.server";
 import { rollupSums, rollupZone } from "./recovery-rollups.server";
 
 export type StageCounts = {
@@ -370,11 +371,24 @@ async function emailFigures({ range, recruiterId, companyId }: Scope) {
 
 /**
  * The baseline: interviews in the range (by interview date) with no current flag, other than second-round ones (a
- * second round's outcome belongs to the application it continues), and how many have a hired outcome.
- * Counted as (not flagged) − (not flagged and second round) so the large first part is read from the
- * (flagSeverity, scheduledAt) index alone; hires are found from the hired outcomes, which are far fewer.
+ * second round's outcome belongs to the application it continues), and how many have a hired outcome
+ * (baseline-rollups.server.ts keeps the same counts per day).
  */
-async function baselineFigures({ range, recruiterId, companyId }: Scope) {
+async function baselineFigures(scope: Scope, timeZone: string) {
+  // From the rollups for the agency, a recruiter or a company (not both: the rollups don't split them).
+  if (!(scope.recruiterId && scope.companyId) && (await rollupZone(prisma)) === timeZone) {
+    const { days, months } = rollupPeriods(scope.days.from, scope.days.to);
+    return baselineFromRollups(scope.recruiterId ?? scope.companyId ?? "*", days, months);
+  }
+  return countedBaseline(scope);
+}
+
+/**
+ * The baseline counted from the interviews themselves (before the rollups are built, or a recruiter at one company):
+ * (not flagged) − (not flagged and second round), so the large first part is read from the (flagSeverity,
+ * scheduledAt) index alone; hires are found from the hired outcomes, which are far fewer.
+ */
+async function countedBaseline({ range, recruiterId, companyId }: Scope) {
   const inRange = Prisma.sql`i."scheduledAt" >= ${sqlDate(range.from)} AND i."scheduledAt" <= ${sqlDate(range.to)}`;
   const byCompany = companyId ? Prisma.sql`AND i."companyId" = ${companyId}` : Prisma.empty;
   const unflagged = Prisma.sql`i."flagSeverity" IS NULL`;
@@ -416,7 +430,7 @@ export async function recoveryStatistics(filters: StatsFilters, timeZone: string
   const [stages, emails, baseline] = await Promise.all([
     stageBreakdowns(scope, months, timeZone),
     emailFigures(scope),
-    baselineFigures(scope),
+    baselineFigures(scope, timeZone),
   ]);
   const ids = (m: Map<string, Counts>) => [...m.keys()];
   const [users, companies] = await Promise.all([

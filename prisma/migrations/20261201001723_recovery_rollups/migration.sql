@@ -27,6 +27,27 @@ CREATE TABLE "RecoveryRollupState" (
     "builtAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
+-- CreateTable
+CREATE TABLE "BaselineInterview" (
+    "interviewId" TEXT NOT NULL PRIMARY KEY,
+    "candidateId" TEXT NOT NULL,
+    "scheduledAt" DATETIME NOT NULL,
+    "recruiterId" TEXT NOT NULL,
+    "companyId" TEXT NOT NULL,
+    "hired" INTEGER NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "BaselineRollup" (
+    "scope" TEXT NOT NULL,
+    "grain" TEXT NOT NULL,
+    "period" TEXT NOT NULL,
+    "interviews" INTEGER NOT NULL,
+    "hired" INTEGER NOT NULL,
+
+    PRIMARY KEY ("scope", "grain", "period")
+);
+
 -- RedefineTables
 PRAGMA defer_foreign_keys=ON;
 PRAGMA foreign_keys=OFF;
@@ -65,6 +86,9 @@ CREATE INDEX "RecoveryFact_contactHour_flaggedAt_recruiterId_contactMs_idx" ON "
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 
+-- CreateIndex
+CREATE INDEX "BaselineInterview_candidateId_idx" ON "BaselineInterview"("candidateId");
+
 -- Backfill: each recovery's sorted reasons and its time to first contact (0 when the request came first).
 UPDATE "RecoveryFact" SET
   "reasons" = '|' || COALESCE((SELECT group_concat(fr."reason", '|' ORDER BY fr."reason") FROM "FlagReason" fr
@@ -73,8 +97,8 @@ UPDATE "RecoveryFact" SET
     ELSE CAST(ROUND((julianday("firstRequestAt") - julianday("flaggedAt")) * 86400000) AS BIGINT) END;
 UPDATE "RecoveryFact" SET "contactHour" = "contactMs" / 3600000;
 
--- With no recoveries yet the (empty) rollups are already built, in the agency's zone. Otherwise `npm start` and
+-- With no interviews yet the (empty) rollups are already built, in the agency's zone. Otherwise `npm start` and
 -- `npm run db:migrate` build them; until then /stats reads the facts.
 INSERT INTO "RecoveryRollupState" ("id", "timeZone", "builtAt")
 SELECT 1, COALESCE((SELECT "timeZone" FROM "Agency" WHERE "id" = 1), 'UTC'), strftime('%Y-%m-%dT%H:%M:%S.000+00:00', 'now')
-WHERE NOT EXISTS (SELECT 1 FROM "RecoveryFact");
+WHERE NOT EXISTS (SELECT 1 FROM "RecoveryFact") AND NOT EXISTS (SELECT 1 FROM "Interview");

@@ -34,6 +34,32 @@ CREATE TABLE "RecoveryRollupState" (
     CONSTRAINT "RecoveryRollupState_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "BaselineInterview" (
+    "interviewId" TEXT NOT NULL,
+    "candidateId" TEXT NOT NULL,
+    "scheduledAt" TIMESTAMP(3) NOT NULL,
+    "recruiterId" TEXT NOT NULL,
+    "companyId" TEXT NOT NULL,
+    "hired" INTEGER NOT NULL,
+
+    CONSTRAINT "BaselineInterview_pkey" PRIMARY KEY ("interviewId")
+);
+
+-- CreateTable
+CREATE TABLE "BaselineRollup" (
+    "scope" TEXT NOT NULL,
+    "grain" TEXT NOT NULL,
+    "period" TEXT NOT NULL,
+    "interviews" INTEGER NOT NULL,
+    "hired" INTEGER NOT NULL,
+
+    CONSTRAINT "BaselineRollup_pkey" PRIMARY KEY ("scope","grain","period")
+);
+
+-- CreateIndex
+CREATE INDEX "BaselineInterview_candidateId_idx" ON "BaselineInterview"("candidateId");
+
 -- CreateIndex
 CREATE INDEX "RecoveryFact_contactHour_flaggedAt_recruiterId_contactMs_idx" ON "RecoveryFact"("contactHour", "flaggedAt", "recruiterId", "contactMs");
 
@@ -46,8 +72,8 @@ UPDATE "RecoveryFact" SET
     ELSE CAST(ROUND(EXTRACT(EPOCH FROM ("firstRequestAt" - "flaggedAt")) * 1000) AS BIGINT) END;
 UPDATE "RecoveryFact" SET "contactHour" = "contactMs" / 3600000;
 
--- With no recoveries yet the (empty) rollups are already built, in the agency's zone. Otherwise `npm start` and
+-- With no interviews yet the (empty) rollups are already built, in the agency's zone. Otherwise `npm start` and
 -- `npm run db:migrate` build them; until then /stats reads the facts.
 INSERT INTO "RecoveryRollupState" ("id", "timeZone", "builtAt")
 SELECT 1, COALESCE((SELECT "timeZone" FROM "Agency" WHERE "id" = 1), 'UTC'), CURRENT_TIMESTAMP
-WHERE NOT EXISTS (SELECT 1 FROM "RecoveryFact");
+WHERE NOT EXISTS (SELECT 1 FROM "RecoveryFact") AND NOT EXISTS (SELECT 1 FROM "Interview");

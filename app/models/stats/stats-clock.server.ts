@@ -1,0 +1,48 @@
+// The clock the statistics' rollups are kept on: the agency's time zone as UTC offsets over the years (so SQL can
+// find an instant's calendar day on both databases: dayOnClock), and which zone the stored rollups are in
+// (RecoveryRollupState, one row).
+import { IANAZone } from "luxon";
+import type { Tx } from "~/utils/db.server";
+import { type OffsetChange, sqlDate } from "~/utils/sql-dialect.server";
+
+// UTC offset changes from 2000 (the earliest /stats day) to five years ahead, newest first.
+const offsetCache = new Map<string, OffsetChange[]>();
+const DAY = 86_400_000;
+export function offsetChanges(timeZone: string): OffsetChange[] {
+  const cached = offsetCache.get(timeZone);
+  if (cached) return cached;
+  const zone = IANAZone.create(timeZone);
+  if (!zone.isValid) throw new Error(`Unknown time zone ${timeZone}`);
+  const start = Date.UTC(2000, 0, 1);
+  const end = Date.UTC(new Date().getUTCFullYear() + 5, 0, 1);
+  const changes: OffsetChange[] = [{ at: new Date(start), minutes: zone.offset(start) }];
+  for (let t = start + DAY; t <= end; t += DAY) {
+    const minutes = zone.offset(t);
+    if (minutes === changes[changes.length - 1].minutes) continue;
+    // The change is in the day before t: find its minute.
+    let low = t - DAY;
+    let high = t;
+    while (high - low > 60_000) {
+      const mid = low + Math.floor((high - low) / 120_000) * 60_000;
+      if (zone.offset(mid) === minutes) high = mid;
+      else low = mid;
+    }
+    changes.push({ at: new Date(high), minutes });
+  }
+  changes.reverse();
+  offsetCache.set(timeZone, changes);
+  return changes;
+}
+
+/** The zone the rollups are kept in, or null when they have not been built. */
+export async function rollupZone(client: Pick<Tx, "$queryRaw">): Promise<string | null> {
+  const [row] = await client.$queryRaw<{ timeZone: string }[]>`SELECT "timeZone" FROM "RecoveryRollupState" WHERE "id" = 1`;
+  return row?.timeZone ?? null;
+}
+
+/** Records the zone the rollups were just built on. */
+export async function recordRollupZone(tx: Pick<Tx, "$executeRaw">, timeZone: string) {
+  await tx.$executeRaw`
+    INSERT INTO "RecoveryRollupState" ("id", "timeZone", "builtAt") VALUES (1, ${timeZone}, ${sqlDate(new Date())})
+    ON CONFLICT ("id") DO UPDATE SET "timeZone" = excluded."timeZone", "builtAt" = excluded."builtAt"`;
+}
