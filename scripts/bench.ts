@@ -597,7 +597,7 @@ async function main() {
   const { recoveryFactDrift } = await import("../app/models/stats/recovery-facts.server.ts");
   const drift = await recoveryFactDrift(prisma);
   console.log(
-    `\nStatistics facts: ${drift.compared} recoveries compared with a fresh computation in ` +
+    `\nStatistics facts: ${drift.compared} recoveries and ${drift.rollupsCompared} rollup rows compared with a fresh computation in ` +
       `${((performance.now() - factsStarted) / 1000).toFixed(1)} s: ` +
       (drift.differing.length ? `DIFFERENT, e.g. ${JSON.stringify(drift.differing.slice(0, 5))}` : "they agree."),
   );

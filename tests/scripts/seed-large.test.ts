@@ -87,7 +87,12 @@ describe("the large seed", () => {
       await prisma.interviewFlag.count({ where: { removedAt: null } }),
     );
     const drift = await recoveryFactDrift(prisma);
-    expect(drift).toEqual({ compared: await prisma.interviewFlag.count({ where: { removedAt: null } }), differing: [] });
+    expect(drift).toEqual({
+      compared: await prisma.interviewFlag.count({ where: { removedAt: null } }),
+      rollupsCompared: (await prisma.recoveryRollup.count()) + (await prisma.baselineRollup.count()),
+      differing: [],
+    });
+    expect(drift.rollupsCompared).toBeGreaterThan(drift.compared);
   });
 
   test("closes recoveries as the app does: outcomes close them, old quiet ones went quiet, statuses follow", { timeout: 30_000 }, async () => {
