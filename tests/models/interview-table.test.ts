@@ -55,6 +55,10 @@ test("filters by flagged, severity, current flag reason, round, impression, recr
   expect(await roles("severity=critical")).toEqual(["A"]);
   expect(await roles("reason=late")).toEqual(["A"]);
   expect(await roles("reason=blanked&severity=minor")).toEqual(["B"]);
+  // Counted from the reason's flags: a removed flag's reason doesn't count, and the other filters still apply.
+  expect((await list("reason=late")).total).toBe(1);
+  expect((await list("reason=late&severity=minor")).total).toBe(0);
+  expect((await list(`reason=blanked&recruiter=${bob.id}`)).total).toBe(1);
   expect(await roles("round=final")).toEqual(["A"]);
   expect(await roles("impression=mixed")).toEqual(["B"]);
   expect(await roles(`recruiter=${bob.id}`)).toEqual(["B", "C"]);

@@ -83,10 +83,22 @@ const nameSorts: Partial<Record<InterviewColumn, { walk: Prisma.Sql; join: Prism
 };
 
 /**
+ * How the reason filter is written: "set", the interviews whose current flag gives the reason, built once from the
+ * FlagReason(reason) index; "joined", left out because the query starts from the reason's flags (the count).
+ */
+type ReasonAs = "set" | "joined";
+
+/**
  * The WHERE terms. `onCandidate`: the query joins the interview's candidate as c, so "whose candidate" filters (scope,
  * owner) test c."recruiterId" directly, which the Candidate(recruiterId, name) index serves in name order.
  */
-function conditions(filters: InterviewFilters, timeZone: string, scope: CandidateScope = null, onCandidate = false) {
+function conditions(
+  filters: InterviewFilters,
+  timeZone: string,
+  scope: CandidateScope = null,
+  onCandidate = false,
+  reasonAs: ReasonAs = "set",
+) {
   const where: Prisma.Sql[] = [];
   const visible = onCandidate ? candidateSql(scope, "c") : candidateIdSql(scope, 'i."candidateId"');
   if (visible) where.push(visible);
@@ -95,8 +107,7 @@ function conditions(filters: InterviewFilters, timeZone: string, scope: Candidat
   if (search.kind === "terms") where.push(Prisma.sql`${Prisma.raw(rowKey("i"))} IN (${textSearchRowids("InterviewSearch", search.terms)})`);
   if (filters.severity) where.push(Prisma.sql`i."flagSeverity" = ${filters.severity}`);
   else if (filters.flagged) where.push(Prisma.sql`i."flagSeverity" IS NOT NULL`);
-  if (filters.reason) {
-    // The interview's current (not removed) flag gives that reason; built once from the FlagReason(reason) index.
+  if (filters.reason && reasonAs === "set") {
     where.push(inSet(Prisma.sql`i."id"`, Prisma.sql`
       SELECT f."interviewId" FROM "FlagReason" r JOIN "InterviewFlag" f ON f."id" = r."flagId"
       WHERE r."reason" = ${filters.reason} AND f."removedAt" IS NULL`));
@@ -234,7 +245,20 @@ export async function countInterviews(query: InterviewQuery, timeZone: string) {
 
 /** How many interviews match, counted up to the end of the page or COUNT_CAP (table-sql.server.ts). */
 function countPageInterviews(query: InterviewQuery, timeZone: string, pageEnd: number) {
-  return cappedCount(Prisma.sql`"Interview" i ${whereAll(conditions(query.filters, timeZone, query.scope))}`, pageEnd);
+  const { reason } = query.filters;
+  if (!reason) return cappedCount(Prisma.sql`"Interview" i ${whereAll(conditions(query.filters, timeZone, query.scope))}`, pageEnd);
+  // From the reason's flags (one current flag per interview), so the count stops at its cap instead of first
+  // listing every interview flagged for the reason.
+  const where = [
+    Prisma.sql`r."reason" = ${reason}`,
+    Prisma.sql`f."removedAt" IS NULL`,
+    ...conditions(query.filters, timeZone, query.scope, false, "joined"),
+  ];
+  return cappedCount(
+    Prisma.sql`"FlagReason" r ${FORCED_JOIN} "InterviewFlag" f ON f."id" = r."flagId"
+      ${FORCED_JOIN} "Interview" i ON i."id" = f."interviewId" ${whereAll(where)}`,
+    pageEnd,
+  );
 }
 
 /**
