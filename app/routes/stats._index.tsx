@@ -14,7 +14,7 @@ import {
   statsSearch,
 } from "~/models/stats/stats-forms";
 import { interviewsLinkFor } from "~/models/stats/recovery-filters";
-import { buildStatsTables, COMPANIES_SHOWN, firstRows, formatCount, formatHireRate, SMALL_SAMPLE, type StatsTable } from "~/models/stats/stats-tables";
+import { buildStatsTables, COMPANIES_SHOWN, formatCount, formatHireRate, SMALL_SAMPLE, type StatsTable } from "~/models/stats/stats-tables";
 import { recoveryStatistics, statsFilterOptions } from "~/models/stats/stats.server";
 import { describeTimeZone } from "~/utils/dates";
 import { requireManager } from "~/utils/session.server";
@@ -24,25 +24,37 @@ export const meta: MetaFunction = () => [{ title: "Stats · Rebound" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireManager(request);
   const { timeZone } = await getAgency();
-  const filters = parseStatsFilters(new URL(request.url).searchParams, timeZone);
+  const params = new URL(request.url).searchParams;
+  const filters = parseStatsFilters(params, timeZone);
   const [stats, options] = await Promise.all([recoveryStatistics(filters, timeZone), statsFilterOptions()]);
-  return { filters, stats, options, presets: statsRangePresets(timeZone), timeZone: describeTimeZone(timeZone) };
+  // The busiest companies only, unless asked for all: hundreds of rows the page doesn't show are not sent either.
+  const companies = params.get("companies") === "all" ? stats.byCompany : stats.byCompany.slice(0, COMPANIES_SHOWN);
+  return {
+    filters,
+    stats: { ...stats, byCompany: companies },
+    companyCount: stats.byCompany.length,
+    options,
+    presets: statsRangePresets(timeZone),
+    timeZone: describeTimeZone(timeZone),
+  };
 }
 
-/** Hundreds of companies, every figure a link, made the page a megabyte: the busiest first, the rest a click away. */
-function CompanyTable({ table, csvHref }: { table: StatsTable; csvHref: string }) {
+/**
+ * Hundreds of companies, every figure a link, made the page a megabyte: the busiest first (the loader sends only
+ * those), the rest a click away. `total`: how many companies the range has.
+ */
+function CompanyTable({ table, total, csvHref }: { table: StatsTable; total: number; csvHref: string }) {
   const [searchParams] = useSearchParams();
-  const shown = searchParams.get("companies") === "all" ? table : firstRows(table, COMPANIES_SHOWN);
-  const hidden = table.rows.length - shown.rows.length;
-  const more = hidden ? (
-    <p>
-      Showing the {shown.rows.length} companies with the most recoveries of {table.rows.length}.{" "}
-      <Link to={`?${new URLSearchParams([...searchParams.entries(), ["companies", "all"]])}`} preventScrollReset>
-        Show all {table.rows.length} companies
-      </Link>
-    </p>
-  ) : null;
-  return <StatsTableView table={shown} csvHref={csvHref} more={more} />;
+  const more =
+    total > table.rows.length ? (
+      <p>
+        Showing the {table.rows.length} companies with the most recoveries of {total}.{" "}
+        <Link to={`?${new URLSearchParams([...searchParams.entries(), ["companies", "all"]])}`} preventScrollReset>
+          Show all {total} companies
+        </Link>
+      </p>
+    ) : null;
+  return <StatsTableView table={table} csvHref={csvHref} more={more} />;
 }
 
 function StatsTableView({ table, csvHref, more }: { table: StatsTable; csvHref: string; more?: React.ReactNode }) {
@@ -105,7 +117,7 @@ function StatsTableView({ table, csvHref, more }: { table: StatsTable; csvHref: 
 }
 
 export default function StatsPage() {
-  const { filters, stats, options, presets, timeZone } = useLoaderData<typeof loader>();
+  const { filters, stats, companyCount, options, presets, timeZone } = useLoaderData<typeof loader>();
   const tables = Object.fromEntries(buildStatsTables(stats, filters).map((t) => [t.name, t]));
   const csv = (name: string) => `/stats.csv${statsSearch(filters, { table: name })}`;
   const show = (name: string) => <StatsTableView table={tables[name]} csvHref={csv(name)} />;
@@ -211,7 +223,7 @@ export default function StatsPage() {
       {show("severity")}
 
       <h2>By client company</h2>
-      <CompanyTable table={tables.company} csvHref={csv("company")} />
+      <CompanyTable table={tables.company} total={companyCount} csvHref={csv("company")} />
 
       <h2>Speed</h2>
       <p className="hint">

@@ -156,22 +156,11 @@ export function textSearchRowids(index: SearchIndex, terms: readonly string[]) {
           WHERE ${every((p) => Prisma.sql`rebound_candidate_search(s."name", s."email", s."phone") LIKE ${p}`)}`;
       case "CompanySearch":
         return Prisma.sql`SELECT s."id" AS rid FROM "Company" s WHERE ${every((p) => Prisma.sql`rebound_fold(s."name") LIKE ${p}`)}`;
-      case "InterviewSearch": {
-        // Each term in the candidate's name, the company's name or the role, as the SQLite index's three columns. A
-        // UNION per term (not an OR) lets each branch read its own trigram index, then the interviews by foreign key.
-        // The matching companies are resolved to ids first (`= ANY (ARRAY(…))`, computed once): joined, the planner
-        // misjudged how few interviews they have and hash-joined every interview (a Seq Scan of "Interview").
-        const matching = (term: string) => {
-          const p = folded(term);
-          return Prisma.sql`SELECT rid FROM (
-            SELECT s."id" AS rid FROM "Interview" s WHERE rebound_fold(s."roleTitle") LIKE ${p}
-            UNION SELECT s."id" FROM "Candidate" sc JOIN "Interview" s ON s."candidateId" = sc."id" WHERE rebound_fold(sc."name") LIKE ${p}
-            UNION SELECT s."id" FROM "Interview" s
-              WHERE s."companyId" = ANY (ARRAY(SELECT sco."id" FROM "Company" sco WHERE rebound_fold(sco."name") LIKE ${p}))
-          ) t`;
-        };
-        return Prisma.join(terms.map(matching), " INTERSECT ");
-      }
+      case "InterviewSearch":
+        // The candidate's name, the company's name and the role, kept on the interview by triggers (migration
+        // 20261201004000_interview_search_text) as SQLite's InterviewSearch is: every term reads the same trigram
+        // index, and the terms intersect inside it.
+        return Prisma.sql`SELECT s."id" AS rid FROM "Interview" s WHERE ${every((p) => Prisma.sql`s."searchText" LIKE ${p}`)}`;
     }
   }
   const match = terms.map((term) => `"${term.replace(/"/g, '""')}"`).join(" AND ");

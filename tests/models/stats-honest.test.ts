@@ -2,7 +2,7 @@
 // small samples and months mostly in progress are marked, and every figure's link lists exactly what it counts.
 import { beforeAll, describe, expect, test } from "vitest";
 import { interviewsLinkFor } from "~/models/stats/recovery-filters";
-import { buildStatsTables, firstRows, formatHireRate, isSmallSample, type StatsTable } from "~/models/stats/stats-tables";
+import { buildStatsTables, formatHireRate, isSmallSample, type StatsTable } from "~/models/stats/stats-tables";
 import { recoveryStatistics, recruiterRecoveryFigures, type StageRow } from "~/models/stats/stats.server";
 import { countInterviews, parseInterviewQuery } from "~/models/tables/interview-table.server";
 import { makeRecovery, makeStatsFixture } from "../builders/stats";
@@ -169,18 +169,3 @@ test("the dashboard's own figures count open recoveries apart and rate hires ove
   expect(formatHireRate(figures.closedHired, figures.closed)).toBe("66.7% (n=3, small sample)");
 });
 
-test("a long table is cut to its first rows with their links and muted cells in step, a short one is left whole", () => {
-  const table: StatsTable = {
-    name: "company",
-    caption: "By company",
-    headers: ["Company", "Recoveries"],
-    rows: [["A", "3"], ["B", "2"], ["C", "1"]],
-    links: [[undefined, "/interviews?company=a"], [undefined, "/interviews?company=b"], [undefined, "/interviews?company=c"]],
-    muted: [undefined, 1, undefined],
-  };
-  const cut = firstRows(table, 2);
-  expect(cut.rows).toEqual([["A", "3"], ["B", "2"]]);
-  expect(cut.links).toEqual([[undefined, "/interviews?company=a"], [undefined, "/interviews?company=b"]]);
-  expect(cut.muted).toEqual([undefined, 1]);
-  expect(firstRows(table, 3)).toBe(table);
-});

@@ -1,9 +1,10 @@
 import { expect, test } from "vitest";
 import { loader as csvLoader } from "~/routes/stats[.]csv";
 import { loader } from "~/routes/stats._index";
-import { buildStatsTables } from "~/models/stats/stats-tables";
+import { buildStatsTables, COMPANIES_SHOWN } from "~/models/stats/stats-tables";
+import { flagInterview } from "~/models/flags/flag.server";
 import { makeStatsFixture } from "../builders/stats";
-import { signedIn, statusOf } from "../builders/interviews";
+import { flagDetails, makeInterview, signedIn, statusOf } from "../builders/interviews";
 
 const call = async <T>(fn: (args: never) => Promise<T>, request: Request) => {
   try {
@@ -71,4 +72,21 @@ test("the CSV of a table has exactly the cells the page shows", async () => {
   }
   const unknown = await call(csvLoader, manager.get(`/stats.csv?${search}&table=passwords`));
   expect(statusOf(unknown)).toBe(404);
+});
+
+test("/stats sends the busiest companies only, and every company when asked for all", async () => {
+  const manager = await signedIn("manager");
+  const scheduledAt = new Date(Date.now() - 48 * 3600_000);
+  for (let i = 0; i <= COMPANIES_SHOWN; i++) {
+    const interview = await makeInterview({ recruiterId: manager.user.id, scheduledAt });
+    await flagInterview(interview.id, flagDetails(), { userId: manager.user.id });
+  }
+  type Data = Awaited<ReturnType<typeof loader>>;
+  const mine = `/stats?recruiter=${manager.user.id}`;
+  const some = (await call(loader, manager.get(mine))) as Data;
+  expect(some.companyCount).toBe(COMPANIES_SHOWN + 1);
+  expect(some.stats.byCompany).toHaveLength(COMPANIES_SHOWN);
+  const all = (await call(loader, manager.get(`${mine}&companies=all`))) as Data;
+  expect(all.stats.byCompany).toHaveLength(COMPANIES_SHOWN + 1);
+  expect(all.stats.funnel).toEqual(some.stats.funnel);
 });

@@ -263,8 +263,3 @@ export const statsTableNames = [
 /** Companies /stats shows before "Show all": the busiest ones; the rest is one link (or the CSV) away. */
 export const COMPANIES_SHOWN = 25;
 
-/** The first `limit` rows of a table, with their links and muted cells kept in step. */
-export function firstRows(table: StatsTable, limit: number): StatsTable {
-  if (table.rows.length <= limit) return table;
-  return { ...table, rows: table.rows.slice(0, limit), links: table.links?.slice(0, limit), muted: table.muted?.slice(0, limit) };
-}
