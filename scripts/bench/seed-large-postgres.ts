@@ -109,6 +109,9 @@ export async function seedLargePostgres(options: PostgresSeedOptions) {
       ).rows;
       for (const index of indexes) await client.query(`DROP INDEX "${index.name}"`);
 
+      // Triggers off for the load (rows arrive in any order, so a trigger reading another table would see it half
+      // copied); what they keep is then computed in bulk below.
+      for (const table of tables) await client.query(`ALTER TABLE "${table}" DISABLE TRIGGER USER`);
       let copied = 0;
       for (const table of tables) {
         if (!sqliteTables.has(table)) continue;
@@ -138,6 +141,8 @@ export async function seedLargePostgres(options: PostgresSeedOptions) {
         await flush();
       }
       sqlite.close();
+      for (const table of tables) await client.query(`ALTER TABLE "${table}" ENABLE TRIGGER USER`);
+      await client.query("SELECT rebound_fill_interview_search()");
       console.log(`${copied} rows copied (${elapsed()}); building ${indexes.length} indexes…`);
       await client.query(`SET LOCAL maintenance_work_mem = '1GB'`);
       for (const index of indexes) await client.query(index.definition);

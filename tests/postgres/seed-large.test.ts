@@ -47,6 +47,13 @@ test("fills PostgreSQL with exactly the asked-for rows, keeps every foreign key,
   expect(active[0].createdAt).toBeInstanceOf(Date);
   // The summary columns came across: every candidate has a last interview.
   expect(Number((await query<{ n: string }>(`SELECT count(*) AS n FROM "Candidate" WHERE "lastInterviewAt" IS NOT NULL`))[0].n)).toBe(120);
+  // Copied with the triggers off, each interview's search text is filled afterwards, as the triggers would write it;
+  // the triggers are back on.
+  const searchText = `SELECT count(*) AS n FROM "Interview"
+    WHERE "searchText" IS NULL OR "searchText" <> rebound_interview_search("candidateId", "companyId", "roleTitle")`;
+  expect(Number((await query<{ n: string }>(searchText))[0].n)).toBe(0);
+  const disabled = `SELECT count(*) AS n FROM pg_trigger WHERE NOT tgisinternal AND tgenabled = 'D'`;
+  expect(Number((await query<{ n: string }>(disabled))[0].n)).toBe(0);
 
   const login = await verifyLogin("manager@example.com", "rebound-demo");
   expect(login).toMatchObject({ email: "manager@example.com" });

@@ -43,8 +43,12 @@ END $$;
 CREATE TRIGGER "Company_interview_search" AFTER UPDATE OF "name" ON "Company"
   FOR EACH ROW WHEN (OLD."name" IS DISTINCT FROM NEW."name") EXECUTE FUNCTION rebound_interview_search_company();
 
-UPDATE "Interview" i SET "searchText" = rebound_fold(c."name" || E'\n' || co."name" || E'\n' || i."roleTitle")
-FROM "Candidate" c, "Company" co WHERE c."id" = i."candidateId" AND co."id" = i."companyId";
+-- Every interview's text at once, from the rows themselves: the backfill here, and bulk loads that write with the
+-- triggers off (the large seed's copy, where interviews may arrive before their candidates).
+CREATE FUNCTION rebound_fill_interview_search() RETURNS void LANGUAGE sql AS $$
+  UPDATE "Interview" i SET "searchText" = rebound_fold(c."name" || E'\n' || co."name" || E'\n' || i."roleTitle")
+  FROM "Candidate" c, "Company" co WHERE c."id" = i."candidateId" AND co."id" = i."companyId" $$;
+SELECT rebound_fill_interview_search();
 
 CREATE INDEX "Interview_searchText_trgm" ON "Interview" USING gin ("searchText" gin_trgm_ops);
 ALTER TABLE "Interview" ALTER COLUMN "searchText" SET STATISTICS 1000;
