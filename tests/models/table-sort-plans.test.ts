@@ -3,7 +3,7 @@
 // build (candidatePageSql, interviewPageSql), so these fail if a sort order or a query shape stops matching an index.
 import { beforeEach, expect, test } from "vitest";
 import { Prisma } from "~/.generated/prisma/client";
-import { candidatePageSql, parseCandidateQuery } from "~/models/tables/candidate-table.server";
+import { candidatePageSql, listCandidates, parseCandidateQuery } from "~/models/tables/candidate-table.server";
 import { interviewPageSql, listInterviews, parseInterviewQuery } from "~/models/tables/interview-table.server";
 import { prisma } from "~/utils/db.server";
 import { isPostgres, textSearchRowids } from "~/utils/sql-dialect.server";
@@ -35,7 +35,8 @@ function sortsEverything(text: string) {
 
 const interviewSql = (search: string, offset = 0, total: number | null = null) =>
   interviewPageSql(parseInterviewQuery(new URLSearchParams(search)), TZ, offset, total);
-const candidateSql = (search: string, offset = 0) => candidatePageSql(parseCandidateQuery(new URLSearchParams(search)), TZ, offset);
+const candidateSql = (search: string, offset = 0, total: number | null = null) =>
+  candidatePageSql(parseCandidateQuery(new URLSearchParams(search)), TZ, offset, total);
 
 const RECRUITER = "c0000000000000000000000001";
 
@@ -98,6 +99,26 @@ test("/interviews sorted by company under a severity and dates walks companies i
   ] as const) {
     const text = await plan(sql);
     expect(sortsEverything(text), `${label}:\n${text}`).toBe(true);
+  }
+});
+
+test("/candidates by name under a company and dates walks the name index for the first pages of many matches", async () => {
+  const had = "company=c0000000000000000000000009&from=2025-12-01&to=2026-11-30&sort=name&dir=asc";
+  for (const [label, sql] of [
+    ["20,000 matches, page 1", candidateSql(had, 0, 20_000)],
+    ["20,000 matches, descending page 2", candidateSql(had.replace("asc", "desc"), 25, 20_000)],
+  ] as const) {
+    const text = await plan(sql);
+    expect(sortsEverything(text), `${label}:\n${text}`).toBe(false);
+    expect(text).toContain(isPostgres ? "Candidate_name_id" : "Candidate_name_idx");
+  }
+  // A few matches or a deep page: the matching candidates are collected once and sorted.
+  for (const [label, sql] of [
+    ["500 matches", candidateSql(had, 0, 500)],
+    ["a deep page", candidateSql(had, 5_000, 20_000)],
+  ] as const) {
+    if (!isPostgres) expect(sortsEverything(await plan(sql)), label).toBe(true);
+    expect(sql.sql).toContain("IN (SELECT");
   }
 });
 
@@ -229,5 +250,45 @@ test("the company walk and the sort give the same rows, in the same order, on ev
       const order = a.company < b.company ? -1 : a.company > b.company ? 1 : Math.sign(a.at - b.at);
       expect(order * sign, `${dir} rows ${i - 1}, ${i}`).toBeLessThanOrEqual(0);
     }
+  }
+});
+
+test("the candidates' name walk and the sort give the same rows, in the same order, on every page", async () => {
+  const ada = await makeUser({ name: "Ada" });
+  const [acme, other] = [await makeCompany({ name: "Acme" }), await makeCompany({ name: "Other" })];
+  // 1,200 candidates, names that tie and differ in case; 1,100 had an interview at Acme in 2026, the rest elsewhere.
+  const names = ["Zoe", "zoe", "Adam", "Émile", "Bea", "Carl", "Dana", "Eve"];
+  await prisma.candidate.createMany({
+    data: Array.from({ length: 1_200 }, (_, n) => ({
+      name: `${names[n % names.length]} ${Math.floor(n / 40)}`,
+      email: `walk${n}@example.com`,
+      recruiterId: ada.id,
+    })),
+  });
+  const candidates = await prisma.candidate.findMany({ orderBy: { email: "asc" } });
+  await prisma.interview.createMany({
+    data: candidates.map((c, n) => ({
+      candidateId: c.id,
+      companyId: n % 12 === 11 ? other.id : acme.id,
+      recruiterId: ada.id,
+      roleTitle: "Role",
+      scheduledAt: new Date(Date.UTC(2026, n % 12, 1 + (n % 27), 10)),
+    })),
+  });
+  const matching = await prisma.candidate.count({ where: { interviews: { some: { companyId: acme.id } } } });
+  expect(matching).toBeGreaterThan(1_000); // the walk's threshold
+  const filter = `company=${acme.id}&from=2026-01-01&to=2026-12-31`;
+  for (const dir of ["asc", "desc"] as const) {
+    // Page 1 is walked, the later pages sorted: together one order by name (then row), each candidate once.
+    const seen: { id: string; name: string }[] = [];
+    for (let page = 1; page <= Math.ceil(matching / 100); page++) {
+      const result = await listCandidates(parseCandidateQuery(new URLSearchParams(`${filter}&sort=name&dir=${dir}&page=${page}&pageSize=100`)), TZ);
+      expect(result.total).toBe(matching);
+      seen.push(...result.rows.map((r) => ({ id: r.id, name: r.name })));
+    }
+    expect(new Set(seen.map((r) => r.id)).size).toBe(matching);
+    const names = seen.map((r) => r.name);
+    const sorted = [...names].sort((a, b) => (dir === "asc" ? (a < b ? -1 : a > b ? 1 : 0) : a < b ? 1 : a > b ? -1 : 0));
+    expect(names).toEqual(sorted);
   }
 });

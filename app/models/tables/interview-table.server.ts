@@ -12,7 +12,7 @@ import { flagReasons, flagSeverities, impressions, interviewRounds } from "../en
 import { interviewTable, type InterviewColumn } from "./table-columns";
 import { FORCED_JOIN, inSet, isPostgres, readDate, rowKey, sqlDate, textSearchRowids } from "~/utils/sql-dialect.server";
 import { parseSearchText } from "../search/search-text";
-import { cappedCount, nullable, orderBy, whereAll, type SortTerm } from "./table-sql.server";
+import { cappedCount, nullable, orderBy, walkPays, whereAll, type SortTerm } from "./table-sql.server";
 import { recoveryProgress, recoveryStages } from "../stats/recovery-filters";
 import { completionSql, progressSql, stageSql } from "../stats/recovery-sql.server";
 import { completionBuckets } from "../stats/stats-tables";
@@ -178,13 +178,9 @@ function companyWalk(query: InterviewQuery): "early pages" | "never" {
 
 const walkMode = (query: InterviewQuery) => (query.state.sort === "company" ? companyWalk(query) : candidateWalk(query));
 
-// "early pages": at least this many matches, and a page within their first tenth.
-const WALK_FROM_MATCHES = 1000;
-
 function walksNames(query: InterviewQuery, offset: number, total: number | null) {
   const walk = walkMode(query);
-  if (walk !== "early pages") return walk === "always";
-  return total !== null && total > WALK_FROM_MATCHES && offset < total / 10;
+  return walk === "early pages" ? walkPays(offset, total) : walk === "always";
 }
 
 function pageRowids(query: InterviewQuery, timeZone: string, limit: number, offset: number, walk: boolean) {

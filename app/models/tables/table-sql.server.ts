@@ -35,6 +35,15 @@ export function whereAll(conditions: Prisma.Sql[]) {
  */
 export const COUNT_CAP = 10_000;
 
+/**
+ * Whether a page should walk a sort index and test each row (a name walk) rather than sort every match: for the
+ * first pages of a large match only. A walk reads about (offset + page) × all rows / matching rows, so with a few
+ * matches, or deep in them, it would read most of the table.
+ */
+export function walkPays(offset: number, total: number | null) {
+  return total !== null && total > 1000 && offset < total / 10;
+}
+
 /** A count of at most `cap` rows: exact when `exact`, else "more than total". */
 export type CappedCount = { total: number; exact: boolean };
 
