@@ -102,6 +102,25 @@ test("/interviews sorted by company under a severity and dates walks companies i
   }
 });
 
+test("/interviews?reason= in date order walks the date index from the latest flagged interview on SQLite", async () => {
+  if (isPostgres) return; // PostgreSQL reads the reason's interviews by key (the test further down).
+  for (const [label, sql] of [
+    ["20,000 matches, page 1", interviewSql("reason=wrong_name", 0, 20_000)],
+    ["20,000 matches, oldest first, page 2", interviewSql("reason=wrong_name&sort=scheduledAt&dir=asc", 25, 20_000)],
+  ] as const) {
+    const text = await plan(sql);
+    expect(sortsEverything(text), `${label}:\n${text}`).toBe(false);
+    expect(text).toContain("Interview_scheduledAt_idx");
+  }
+  for (const [label, sql] of [
+    ["500 matches", interviewSql("reason=wrong_name", 0, 500)],
+    ["a deep page", interviewSql("reason=wrong_name", 5_000, 20_000)],
+    ["sorted by role", interviewSql("reason=wrong_name&sort=roleTitle", 0, 20_000)],
+  ] as const) {
+    expect(sortsEverything(await plan(sql)), label).toBe(true);
+  }
+});
+
 test("/candidates by name under a company and dates walks the name index for the first pages of many matches", async () => {
   const had = "company=c0000000000000000000000009&from=2025-12-01&to=2026-11-30&sort=name&dir=asc";
   for (const [label, sql] of [
@@ -290,5 +309,53 @@ test("the candidates' name walk and the sort give the same rows, in the same ord
     const names = seen.map((r) => r.name);
     const sorted = [...names].sort((a, b) => (dir === "asc" ? (a < b ? -1 : a > b ? 1 : 0) : a < b ? 1 : a > b ? -1 : 0));
     expect(names).toEqual(sorted);
+  }
+});
+
+test("the reason's date walk and the sort give the same rows, in the same order, on every page", async () => {
+  const ada = await makeUser({ name: "Ada" });
+  const acme = await makeCompany({ name: "Acme" });
+  const candidate = await makeCandidate({ recruiterId: ada.id });
+  const base = Date.UTC(2026, 0, 1);
+  const HOUR = 3_600_000;
+  // 1,500 past interviews (some sharing an instant), then 300 upcoming ones nobody flagged.
+  await prisma.interview.createMany({
+    data: Array.from({ length: 1_800 }, (_, n) => ({
+      candidateId: candidate.id,
+      companyId: acme.id,
+      recruiterId: ada.id,
+      roleTitle: `Role ${n}`,
+      flagSeverity: n < 1_500 ? (["minor", "serious", "critical"] as const)[n % 3] : null,
+      scheduledAt: new Date(base + Math.floor(n / 3) * HOUR),
+    })),
+  });
+  const past = await prisma.interview.findMany({ where: { flagSeverity: { not: null } }, orderBy: { roleTitle: "asc" } });
+  // Every past interview is flagged; most for "late", every tenth for "nerves" only, and every 25th flag was removed.
+  await prisma.interviewFlag.createMany({
+    data: past.map((interview, n) => ({
+      id: `flag${n}`,
+      interviewId: interview.id,
+      severity: interview.flagSeverity!,
+      source: "recruiter_observed",
+      flaggedById: ada.id,
+      recruiterId: ada.id,
+      windowClosesAt: new Date(interview.scheduledAt.getTime() + 25 * HOUR),
+      removedAt: n % 25 === 0 ? new Date() : null,
+    })),
+  });
+  await prisma.flagReason.createMany({ data: past.map((_, n) => ({ flagId: `flag${n}`, reason: n % 10 === 0 ? "nerves" : "late" })) });
+  const matching = past.filter((_, n) => n % 10 !== 0 && n % 25 !== 0).length;
+  expect(matching).toBeGreaterThan(1_000); // the walk's threshold
+  for (const dir of ["desc", "asc"] as const) {
+    // Page 1 is walked, the later pages sorted: together one date order, each interview once.
+    const seen: { id: string; at: number }[] = [];
+    for (let page = 1; page <= Math.ceil(matching / 100); page++) {
+      const result = await listInterviews(parseInterviewQuery(new URLSearchParams(`reason=late&sort=scheduledAt&dir=${dir}&page=${page}&pageSize=100`)), TZ);
+      expect(result.total).toBe(matching);
+      seen.push(...result.rows.map((r) => ({ id: r.id, at: r.scheduledAt.getTime() })));
+    }
+    expect(new Set(seen.map((r) => r.id)).size).toBe(matching);
+    const sign = dir === "asc" ? 1 : -1;
+    for (let i = 1; i < seen.length; i++) expect(Math.sign(seen[i].at - seen[i - 1].at) * sign).toBeGreaterThanOrEqual(0);
   }
 });

@@ -84,9 +84,17 @@ const nameSorts: Partial<Record<InterviewColumn, { walk: Prisma.Sql; join: Prism
 
 /**
  * How the reason filter is written: "set", the interviews whose current flag gives the reason, built once from the
- * FlagReason(reason) index; "joined", left out because the query starts from the reason's flags (the count).
+ * FlagReason(reason) index; "each", a test of each interview a date walk reads (reasonWalk); "joined", left out
+ * because the query starts from the reason's flags (the count).
  */
-type ReasonAs = "set" | "joined";
+type ReasonAs = "set" | "each" | "joined";
+
+// No flagged interview is later than the latest flagged interview of some severity: a date walk for a reason starts
+// there instead of reading every unflagged interview scheduled after it (the upcoming ones). Three index seeks.
+const latestFlagged = Prisma.sql`(SELECT MAX(m) FROM (${Prisma.join(
+  flagSeverities.values.map((v) => Prisma.sql`SELECT MAX("scheduledAt") AS m FROM "Interview" WHERE "flagSeverity" = ${v}`),
+  " UNION ALL ",
+)}) latest)`;
 
 /**
  * The WHERE terms. `onCandidate`: the query joins the interview's candidate as c, so "whose candidate" filters (scope,
@@ -111,6 +119,10 @@ function conditions(
     where.push(inSet(Prisma.sql`i."id"`, Prisma.sql`
       SELECT f."interviewId" FROM "FlagReason" r JOIN "InterviewFlag" f ON f."id" = r."flagId"
       WHERE r."reason" = ${filters.reason} AND f."removedAt" IS NULL`));
+  } else if (filters.reason && reasonAs === "each") {
+    where.push(Prisma.sql`i."scheduledAt" <= ${latestFlagged}`);
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "InterviewFlag" f ${FORCED_JOIN} "FlagReason" r ON r."flagId" = f."id"
+      WHERE f."interviewId" = i."id" AND f."removedAt" IS NULL AND r."reason" = ${filters.reason})`);
   }
   if (filters.round) where.push(Prisma.sql`i."round" = ${filters.round}`);
   if (filters.impression) where.push(Prisma.sql`i."impression" = ${filters.impression}`);
@@ -176,7 +188,17 @@ function companyWalk(query: InterviewQuery): "early pages" | "never" {
   return set.length && set.every(([key]) => SPREAD_FILTERS.has(key)) ? "early pages" : "never";
 }
 
-const walkMode = (query: InterviewQuery) => (query.state.sort === "company" ? companyWalk(query) : candidateWalk(query));
+/**
+ * A reason in date order (the default view) on SQLite: walk the date index from the latest flagged interview and test
+ * each interview's flag, instead of sorting every interview flagged for the reason (at a million, 98,000 "wrong name"
+ * interviews sorted per page: 90 ms of SQL; walked, about 25). PostgreSQL reads the reason's few interviews by key.
+ */
+function reasonWalk(query: InterviewQuery): "early pages" | "never" {
+  return query.filters.reason && query.state.sort === "scheduledAt" && !isPostgres ? "early pages" : "never";
+}
+
+const walkMode = (query: InterviewQuery) =>
+  query.state.sort === "company" ? companyWalk(query) : query.filters.reason ? reasonWalk(query) : candidateWalk(query);
 
 function walksNames(query: InterviewQuery, offset: number, total: number | null) {
   const walk = walkMode(query);
@@ -185,8 +207,9 @@ function walksNames(query: InterviewQuery, offset: number, total: number | null)
 
 function pageRowids(query: InterviewQuery, timeZone: string, limit: number, offset: number, walk: boolean) {
   const { state, filters } = query;
-  const where = conditions(filters, timeZone, query.scope, state.sort === "candidate");
   const nameSort = nameSorts[state.sort];
+  const reasonAs = walk && !nameSort ? "each" : "set";
+  const where = conditions(filters, timeZone, query.scope, state.sort === "candidate", reasonAs);
   const from = nameSort ? (where.length && !walk ? nameSort.join : nameSort.walk) : Prisma.sql`"Interview" i`;
   return Prisma.sql`
     SELECT ${Prisma.raw(rowKey("i"))} AS rid FROM ${from}
