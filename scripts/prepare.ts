@@ -70,13 +70,10 @@ export async function buildStatsRollups(databaseUrl: string): Promise<void> {
 }
 
 async function buildRollupsNow() {
-  const { prisma } = await import("../app/utils/db.server.ts");
-  const { keepRollupsOnClock, rollupZone } = await import("../app/models/stats/recovery-rollups.server.ts");
-  const [agency] = await prisma.$queryRaw<{ timeZone: string }[]>`SELECT "timeZone" FROM "Agency" WHERE "id" = 1`;
-  if (!agency || (await rollupZone(prisma)) === agency.timeZone) return;
+  const { rebuildRollupsOnAgencyClock } = await import("../app/models/stats/recovery-rollups.server.ts");
   const started = Date.now();
-  await prisma.$transaction((tx) => keepRollupsOnClock(tx, agency.timeZone), { timeout: 3_600_000, maxWait: 60_000 });
-  console.log(`Statistics rollups built on ${agency.timeZone}'s clock in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  const zone = await rebuildRollupsOnAgencyClock();
+  if (zone) console.log(`Statistics rollups built on ${zone}'s clock in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 
 /** Seeds the demo into an empty database when SEED_DEMO is on; otherwise says how to add the first manager. */

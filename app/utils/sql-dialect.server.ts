@@ -81,28 +81,25 @@ export type OffsetChange = { at: Date; minutes: number };
 
 /**
  * The calendar day ("2026-09-14") of a stored instant on a clock with these offsets, newest change first; the last
- * entry's offset holds for everything before it. The instants and offsets are computed numbers, written inline.
+ * entry's offset holds for everything before it. The offset is one CASE split in halves by instant (a century of
+ * summer times is about 200 changes: 8 comparisons a row, not 200). Instants and offsets are computed numbers,
+ * written inline.
  */
 export function dayOnClock(column: Prisma.Sql, changes: OffsetChange[]) {
   if (column.values.length) throw new Error("dayOnClock takes a column, not a value");
-  const last = changes[changes.length - 1]?.minutes ?? 0;
-  const whens = (then: (c: OffsetChange) => string) =>
-    changes
-      .slice(0, -1)
-      .map((c) =>
-        isPostgres
-          ? `WHEN ${column.sql} >= TIMESTAMP '${c.at.toISOString().replace("T", " ").replace("Z", "")}' THEN ${then(c)}`
-          : `WHEN ${column.sql} >= '${sqlDate(c.at)}' THEN ${then(c)}`,
-      )
-      .join(" ");
-  const caseOf = (then: (c: OffsetChange) => string, otherwise: string) =>
-    changes.length > 1 ? `CASE ${whens(then)} ELSE ${otherwise} END` : otherwise;
-  if (isPostgres) {
-    const offset = caseOf((c) => String(c.minutes), String(last));
-    return Prisma.sql`to_char(${column} + (${Prisma.raw(offset)}) * INTERVAL '1 minute', 'YYYY-MM-DD')`;
-  }
-  const offset = caseOf((c) => `'${c.minutes} minutes'`, `'${last} minutes'`);
-  return Prisma.sql`date(${column}, ${Prisma.raw(offset)})`;
+  const instant = (at: Date) =>
+    isPostgres ? `TIMESTAMP '${at.toISOString().replace("T", " ").replace("Z", "")}'` : `'${sqlDate(at)}'`;
+  const oldestFirst = [...changes].reverse();
+  // The offset in force for instants from oldestFirst[from] up to (not including) oldestFirst[to].
+  const offset = (from: number, to: number): string => {
+    if (to - from === 1) return String(oldestFirst[from].minutes);
+    const middle = Math.floor((from + to) / 2);
+    return `CASE WHEN ${column.sql} >= ${instant(oldestFirst[middle].at)} THEN ${offset(middle, to)} ELSE ${offset(from, middle)} END`;
+  };
+  const minutes = oldestFirst.length ? offset(0, oldestFirst.length) : "0";
+  return isPostgres
+    ? Prisma.sql`to_char(${column} + (${Prisma.raw(minutes)}) * INTERVAL '1 minute', 'YYYY-MM-DD')`
+    : Prisma.sql`date(${column}, (${Prisma.raw(minutes)}) || ' minutes')`;
 }
 
 /**
@@ -204,6 +201,11 @@ export function claimRows(table: "Job" | "EmailMessage", due: Prisma.Sql, set: P
  */
 export function lockRow(table: "Interview" | "Candidate" | "InterviewFlag" | "User" | "Agency", id: string | number) {
   return isPostgres ? Prisma.sql`SELECT 1 FROM ${Prisma.raw(`"${table}"`)} WHERE "id" = ${id} FOR NO KEY UPDATE` : null;
+}
+
+/** `FOR UPDATE` after a SELECT on PostgreSQL; nothing on SQLite, whose writes are serialised anyway. */
+export function forUpdate() {
+  return isPostgres ? Prisma.raw("FOR UPDATE") : Prisma.empty;
 }
 
 /**

@@ -1,7 +1,7 @@
 // The statistics' per-recovery facts stay exact: after every kind of write the app makes to a recovery (through the
 // app's own model functions), recomputing every fact from scratch gives exactly the stored rows.
 import { describe, expect, test } from "vitest";
-import { editFlag, flagInterview, removeFlag } from "~/models/flags/flag.server";
+import { addFlagReasonsInTx, editFlag, flagInterview, removeFlag } from "~/models/flags/flag.server";
 import { reopenStep, skipStep, tickStep } from "~/models/recovery/checklist.server";
 import { createCoachingLink, markCandidateStepDone } from "~/models/recovery/coaching.server";
 import { closeRecoveryByHand, reopenRecovery } from "~/models/recovery/lifecycle.server";
@@ -118,6 +118,13 @@ describe("recovery facts", () => {
 
     await removeFlag(r.ref, r.actor);
     expect(await factOf(r.flag.id)).toBeNull();
+    await expectExact();
+  });
+
+  test("follow the reasons a candidate's check-in adds to a flag", async () => {
+    const r = await flaggedRecovery();
+    await prisma.$transaction((tx) => addFlagReasonsInTx(tx, r.interview.id, { reasons: ["blanked", "late"] }, { label: "candidate" }));
+    expect((await factOf(r.flag.id))?.reasons).toBe("|blanked|late|nerves|");
     await expectExact();
   });
 

@@ -8,7 +8,7 @@ import { flagInterview } from "~/models/flags/flag.server";
 import { tickStep } from "~/models/recovery/checklist.server";
 import { closeRecoveryByHand } from "~/models/recovery/lifecycle.server";
 import { recoveryFactDrift } from "~/models/stats/recovery-facts.server";
-import { keepRollupsOnClock, offsetChanges, rollupZone } from "~/models/stats/recovery-rollups.server";
+import { keepRollupsOnClock, offsetChanges, rebuildRollupsOnAgencyClock, rollupZone } from "~/models/stats/recovery-rollups.server";
 import { recoveryStatistics, rollupPeriods } from "~/models/stats/stats.server";
 import { prisma } from "~/utils/db.server";
 import { dayOnClock, isPostgres } from "~/utils/sql-dialect.server";
@@ -142,27 +142,56 @@ describe("recovery rollups", () => {
     expect(year.baseline.hired).toBeGreaterThan(1);
   });
 
-  test("a new agency time zone rebuilds them on its clock", async () => {
-    await getAgency();
+  test("a median whose hour ran short (a write between its two reads) is counted from the facts instead", async () => {
+    const view = { ...ranges[0], recruiterId: recruiters[0].id };
+    const exact = (await recoveryStatistics(view, ZONE)).speed.medianToFirstContactMs;
+    expect(exact).not.toBeNull();
+    const lowest = await prisma.recoveryRollup.findFirstOrThrow({
+      where: { scope: recruiters[0].id, grain: "m", dimension: "contact", period: { startsWith: "2026" } },
+      orderBy: { key: "asc" },
+    });
+    const where = { scope_grain_period_dimension_key: { scope: lowest.scope, grain: lowest.grain, period: lowest.period, dimension: lowest.dimension, key: lowest.key } };
+    await prisma.recoveryRollup.update({ where, data: { recoveries: { increment: 1_000 } } });
+    try {
+      expect((await recoveryStatistics(view, ZONE)).speed.medianToFirstContactMs).toBe(exact);
+    } finally {
+      await prisma.recoveryRollup.update({ where, data: { recoveries: { decrement: 1_000 } } });
+    }
+  });
+
+  test("a new agency time zone rebuilds them on its clock, in the worker; /stats reads the facts meanwhile", async () => {
+    await getAgency(); // created on the server's zone (UTC here), with the rollups put on it
+    await prisma.agency.update({ where: { id: 1 }, data: { timeZone: ZONE } });
+    await prisma.$transaction((tx) => keepRollupsOnClock(tx, ZONE));
     await updateAgency({ ...(await getAgency()), timeZone: "America/New_York" }, { userId: recruiters[0].id });
+    // The save only schedules the rebuild: a long transaction at a large agency.
+    expect(await rollupZone(prisma)).toBe(ZONE);
+    expect(await prisma.job.count({ where: { kind: "stats.rollups", doneAt: null } })).toBe(1);
+    const meanwhile = await recoveryStatistics(ranges[0], "America/New_York");
+    expect(meanwhile.funnel.recoveries).toBeGreaterThan(0);
+    expect(await rebuildRollupsOnAgencyClock()).toBe("America/New_York");
+    expect(await rebuildRollupsOnAgencyClock()).toBeNull(); // already on the clock
+    expect(await recoveryStatistics(ranges[0], "America/New_York")).toEqual(meanwhile);
     expect(await rollupZone(prisma)).toBe("America/New_York");
     expect((await recoveryFactDrift(prisma)).differing).toEqual([]);
     // 31 March 23:00 UTC is still 31 March in New York.
     const march31 = await prisma.recoveryRollup.findFirst({ where: { scope: "*", dimension: "all", period: "2026-03-31" } });
     expect(march31?.recoveries).toBe(2);
     await updateAgency({ ...(await getAgency()), timeZone: ZONE }, { userId: recruiters[0].id });
+    await rebuildRollupsOnAgencyClock();
     expect(await rollupZone(prisma)).toBe(ZONE);
   });
 });
 
 describe("a day on the agency's clock", () => {
   test("matches Luxon's calendar day on both sides of each clock change", async () => {
-    for (const zone of ["Europe/London", "America/Santiago", "Asia/Kolkata", "Australia/Lord_Howe", "UTC"]) {
+    for (const zone of ["Europe/London", "America/Santiago", "Pacific/Chatham", "Asia/Kathmandu", "Australia/Lord_Howe", "UTC"]) {
       const changes = offsetChanges(zone);
       const instants = changes
         .filter((c) => c.at.getUTCFullYear() >= 2025 && c.at.getUTCFullYear() <= 2027)
         .flatMap((c) => [c.at.getTime() - MINUTE, c.at.getTime(), c.at.getTime() + 30 * MINUTE]);
-      instants.push(Date.UTC(2026, 5, 30, 23, 59), Date.UTC(2026, 0, 1, 0, 0));
+      // Far ahead (an interview scheduled years out) and before the table starts.
+      instants.push(Date.UTC(2026, 5, 30, 23, 59), Date.UTC(2026, 0, 1, 0, 0), Date.UTC(2032, 6, 1, 23, 30), Date.UTC(2099, 6, 1, 23, 30));
       for (const t of instants) {
         const at = new Date(t).toISOString().replace("Z", "+00:00");
         const [row] = await prisma.$queryRaw<{ day: string }[]>`

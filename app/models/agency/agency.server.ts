@@ -5,6 +5,8 @@ import type { StaffActor } from "~/models/audit/events";
 import { recordAudit } from "~/models/audit/audit.server";
 import { scheduleDigestsInTx } from "~/models/digests/digests.server";
 import { keepRollupsOnClock } from "~/models/stats/recovery-rollups.server";
+import { scheduleJob } from "~/models/jobs/schedule.server";
+import { jobKeys } from "~/models/jobs/kinds";
 import { isUniqueViolation, prisma } from "~/utils/db.server";
 import { lockRow } from "~/utils/sql-dialect.server";
 import { env } from "~/utils/env.server";
@@ -94,8 +96,11 @@ export async function updateAgency(input: AgencyUpdate, actor: StaffActor) {
     await recordAudit(tx, { actor, action: "agency.updated", entityId: "1", before, after });
     // The digests go out at 08:00 on the agency's clock: a new zone moves their next run.
     if (after.timeZone !== before.timeZone) await scheduleDigestsInTx(tx, after.timeZone, new Date(), { replace: true });
-    // /stats' daily rollups are days on the agency's clock: a new zone rebuilds them.
-    await keepRollupsOnClock(tx, after.timeZone);
+    // /stats' daily rollups are days on the agency's clock: the worker rebuilds them for a new zone (a long
+    // transaction at a large agency, so not in this request); /stats reads the facts until then.
+    if (after.timeZone !== before.timeZone) {
+      await scheduleJob(tx, { kind: "stats.rollups", runAt: new Date(), payload: {}, key: jobKeys.statsRollups() });
+    }
     return after;
   });
 }

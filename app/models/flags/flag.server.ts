@@ -15,6 +15,7 @@ import { recoveryWindowClosesAt } from "../recovery/rules";
 import { scheduleRecoveryAlertsInTx } from "../notifications/alerts.server";
 import { flagSeverities, flagSources, type FlagReason } from "../enums";
 import { syncCandidateSummary, syncInterviewFlagSummary } from "../candidates/summaries.server";
+import { syncRecoveryFacts } from "../stats/recovery-facts.server";
 
 export type FlagInput = {
   reasons: FlagReason[];
@@ -246,5 +247,7 @@ export async function addFlagReasonsInTx(
     before: auditShape(interviewId, before),
     after: auditShape(interviewId, after),
   });
+  // The recovery's facts hold its reasons (and the rollups count them).
+  await syncRecoveryFacts(tx, candidateId);
   return flag.id;
 }

@@ -10,6 +10,7 @@ import { nextDigestRun, sendMorningDigests, sendWeeklySummaries } from "../diges
 import { runCandidateReminder } from "../recovery/candidate-reminders.server";
 import { runRetention, RETENTION_EVERY_MS } from "../privacy/retention.server";
 import { RATE_LIMIT_SWEEP_EVERY_MS, sweepRateLimits } from "~/utils/rate-limit.server";
+import { rebuildRollupsOnAgencyClock } from "../stats/recovery-rollups.server";
 import type { JobKind, jobKinds } from "./kinds";
 
 export type JobContext = { now: Date; jobId: string };
@@ -62,6 +63,13 @@ export const jobHandlers: { [K in JobKind]: JobHandler<K> } = {
     run: async (_payload, { now }) => {
       await runRetention(now);
       return { next: new Date(now.getTime() + RETENTION_EVERY_MS) };
+    },
+  },
+  // Its own long transaction, under the rollups' lock; a second run finds them on the agency's clock already.
+  "stats.rollups": {
+    mode: "standalone",
+    run: async () => {
+      await rebuildRollupsOnAgencyClock();
     },
   },
   // One DELETE of what has expired: running twice finds nothing more.

@@ -26,6 +26,8 @@ export const jobKinds = {
   "privacy.retention": z.object({}),
   /** Deletes expired rate-limit counts (app/utils/rate-limit.server.ts), so a quiet install keeps none; hourly. */
   "ratelimit.sweep": z.object({}),
+  /** Rebuilds /stats' rollups on the agency's clock after its time zone changed (recovery-rollups.server.ts). */
+  "stats.rollups": z.object({}),
 } satisfies Record<string, z.ZodTypeAny>;
 
 export type JobKind = keyof typeof jobKinds;
@@ -52,4 +54,5 @@ export const jobKeys = {
   candidateReminder: (flagId: string) => `reminder.candidate_step:${flagId}`,
   retention: () => "privacy.retention",
   rateLimitSweep: () => "ratelimit.sweep",
+  statsRollups: () => "stats.rollups",
 };

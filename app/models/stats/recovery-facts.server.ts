@@ -20,6 +20,7 @@ import type { Tx } from "~/utils/db.server";
 import { barList, msBetween, wholeHoursBetween } from "~/utils/sql-dialect.server";
 import { syncBaselineInterviews } from "./baseline-rollups.server";
 import { applyRollupDelta, rebuildRecoveryRollups, recoveryRollupDrift, rollupZone } from "./recovery-rollups.server";
+import { rollupZoneForWrite } from "./stats-clock.server";
 
 type Client = Pick<Tx, "$executeRaw" | "$queryRaw">;
 
@@ -100,7 +101,7 @@ function freshFacts(where: Prisma.Sql) {
  */
 export async function syncRecoveryFacts(tx: Pick<Tx, "$executeRaw" | "$queryRaw">, candidateId: string) {
   // The rollups change by the difference between the stored facts and the fresh ones, before the facts are replaced.
-  const zone = await rollupZone(tx);
+  const zone = await rollupZoneForWrite(tx);
   if (zone) {
     await applyRollupDelta(tx, zone, {
       before: Prisma.sql`SELECT * FROM "RecoveryFact" WHERE "candidateId" = ${candidateId}`,

@@ -10,13 +10,13 @@
 // which zone they are in, and /stats reads them only when it is the agency's. `recoveryRollupDrift` re-sums the
 // facts and compares: the tests and `npm run bench` check it, after the facts' own check.
 import { Prisma } from "~/.generated/prisma/client";
-import type { Tx } from "~/utils/db.server";
+import { prisma, type Tx } from "~/utils/db.server";
 import { containsPattern, dayOnClock } from "~/utils/sql-dialect.server";
 import { flagReasons } from "../enums";
 // A cycle with recovery-facts.server.ts, used inside functions only: that module holds the definitions.
 import { completionCase, factColumns } from "./recovery-facts.server";
 import { baselineDrift, rebuildBaseline } from "./baseline-rollups.server";
-import { offsetChanges, recordRollupZone, rollupZone } from "./stats-clock.server";
+import { offsetChanges, recordRollupZone, rollupZone, rollupZoneForWrite } from "./stats-clock.server";
 
 export { offsetChanges, rollupZone };
 
@@ -123,12 +123,12 @@ export async function applyRollupDelta(tx: Client, timeZone: string, facts: { be
 
 /** Rebuilds every rollup (and the baseline's) from the stored facts, on the given zone's clock, and records the zone. */
 export async function rebuildRecoveryRollups(tx: Client, timeZone: string) {
+  await recordRollupZone(tx, timeZone);
   await tx.$executeRaw`DELETE FROM "RecoveryRollup"`;
   await tx.$executeRaw`
     WITH ${contributions(timeZone, [{ facts: Prisma.sql`SELECT * FROM "RecoveryFact"`, sign: 1 }])}
     INSERT INTO "RecoveryRollup" (${allColumns}) SELECT ${allColumns} FROM summed`;
   await rebuildBaseline(tx, timeZone);
-  await recordRollupZone(tx, timeZone);
 }
 
 /**
@@ -163,5 +163,17 @@ export async function recoveryRollupDrift(client: Client, sampleSize = 20) {
 
 /** Rebuilds the rollups on this zone's clock unless they are already kept on it (the agency's zone was set or changed). */
 export async function keepRollupsOnClock(tx: Client, timeZone: string) {
-  if ((await rollupZone(tx)) !== timeZone) await rebuildRecoveryRollups(tx, timeZone);
+  if ((await rollupZoneForWrite(tx)) !== timeZone) await rebuildRecoveryRollups(tx, timeZone);
+}
+
+/**
+ * Puts the rollups on the agency's clock if they are missing or on another zone, in one long transaction: writes
+ * that change recoveries wait for it (about 100 s at a million candidates, once). `npm start` and the job a zone
+ * change schedules run it; /stats reads the facts meanwhile. Returns the zone when it rebuilt.
+ */
+export async function rebuildRollupsOnAgencyClock(): Promise<string | null> {
+  const [agency] = await prisma.$queryRaw<{ timeZone: string }[]>`SELECT "timeZone" FROM "Agency" WHERE "id" = 1`;
+  if (!agency || (await rollupZone(prisma)) === agency.timeZone) return null;
+  await prisma.$transaction((tx) => keepRollupsOnClock(tx, agency.timeZone), { timeout: 3_600_000, maxWait: 60_000 });
+  return agency.timeZone;
 }

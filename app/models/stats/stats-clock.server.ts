@@ -3,9 +3,10 @@
 // (RecoveryRollupState, one row).
 import { IANAZone } from "luxon";
 import type { Tx } from "~/utils/db.server";
-import { type OffsetChange, sqlDate } from "~/utils/sql-dialect.server";
+import { forUpdate, type OffsetChange, sqlDate } from "~/utils/sql-dialect.server";
 
-// UTC offset changes from 2000 (the earliest /stats day) to five years ahead, newest first.
+// UTC offset changes from 2000 to 2100 (the days /stats accepts), newest first. A fixed span, so a day computed when a
+// row is added is the day it is subtracted from, whenever that is.
 const offsetCache = new Map<string, OffsetChange[]>();
 const DAY = 86_400_000;
 export function offsetChanges(timeZone: string): OffsetChange[] {
@@ -14,7 +15,7 @@ export function offsetChanges(timeZone: string): OffsetChange[] {
   const zone = IANAZone.create(timeZone);
   if (!zone.isValid) throw new Error(`Unknown time zone ${timeZone}`);
   const start = Date.UTC(2000, 0, 1);
-  const end = Date.UTC(new Date().getUTCFullYear() + 5, 0, 1);
+  const end = Date.UTC(2100, 0, 1);
   const changes: OffsetChange[] = [{ at: new Date(start), minutes: zone.offset(start) }];
   for (let t = start + DAY; t <= end; t += DAY) {
     const minutes = zone.offset(t);
@@ -40,7 +41,18 @@ export async function rollupZone(client: Pick<Tx, "$queryRaw">): Promise<string 
   return row?.timeZone ?? null;
 }
 
-/** Records the zone the rollups were just built on. */
+/**
+ * The rollups' zone, locking the state row until the transaction ends (PostgreSQL): every write to the rollups takes
+ * this lock first, so two of them never hold rollup rows the other waits for (no deadlock), a rebuild and a write
+ * never overlap, and a write adds to the zone the rollups are really in.
+ */
+export async function rollupZoneForWrite(tx: Pick<Tx, "$queryRaw">): Promise<string | null> {
+  const [row] = await tx.$queryRaw<{ timeZone: string }[]>`
+    SELECT "timeZone" FROM "RecoveryRollupState" WHERE "id" = 1 ${forUpdate()}`;
+  return row?.timeZone ?? null;
+}
+
+/** Records the zone the rollups are being built on (first, so the rebuild holds the state row's lock). */
 export async function recordRollupZone(tx: Pick<Tx, "$executeRaw">, timeZone: string) {
   await tx.$executeRaw`
     INSERT INTO "RecoveryRollupState" ("id", "timeZone", "builtAt") VALUES (1, ${timeZone}, ${sqlDate(new Date())})

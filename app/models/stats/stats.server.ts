@@ -94,7 +94,10 @@ type Scope = { range: Range; days: { from: string; to: string }; recruiterId?: s
  * One row per recovery in scope, from its maintained facts (recovery-facts.server.ts holds the definitions): the
  * agency-wide range reads the covering index alone; a recruiter's or a company's reads its own index.
  */
-function recoveriesCte({ range, recruiterId, companyId }: Scope, month: Prisma.Sql = Prisma.sql`''`) {
+function recoveriesCte(
+  { range, recruiterId, companyId }: Pick<Scope, "range" | "recruiterId" | "companyId">,
+  month: Prisma.Sql = Prisma.sql`''`,
+) {
   const where = [Prisma.sql`rf."flaggedAt" >= ${sqlDate(range.from)}`, Prisma.sql`rf."flaggedAt" <= ${sqlDate(range.to)}`];
   if (recruiterId) where.push(Prisma.sql`rf."recruiterId" = ${recruiterId}`);
   if (companyId) where.push(Prisma.sql`rf."companyId" = ${companyId}`);
@@ -319,9 +322,23 @@ async function medianFromHours(scope: Scope, hours: { hour: number; count: numbe
   const byHour = new Map(values);
   const [a, b] = located.map(({ hour, rank }) => {
     let seen = 0;
-    return byHour.get(hour)!.find((t) => (seen += t.n) >= rank)!.ms;
+    return byHour.get(hour)!.find((t) => (seen += t.n) >= rank)?.ms;
   });
+  // A write between the two reads moved a recovery out of its hour: count it from the facts alone.
+  if (a === undefined || b === undefined) return medianFromFacts(scope);
   return (a + b) / 2;
+}
+
+/** The same median from the facts of the range alone (every contacted recovery in it, sorted). */
+async function medianFromFacts(scope: Scope) {
+  const [row] = await prisma.$queryRaw<{ ms: unknown }[]>`
+    WITH ordered AS (
+      SELECT "contactMs" AS ms, ROW_NUMBER() OVER (ORDER BY "contactMs") AS rn, COUNT(*) OVER () AS n FROM "RecoveryFact"
+      WHERE "contactMs" IS NOT NULL AND "flaggedAt" >= ${sqlDate(scope.range.from)} AND "flaggedAt" <= ${sqlDate(scope.range.to)}
+        ${scope.recruiterId ? Prisma.sql`AND "recruiterId" = ${scope.recruiterId}` : Prisma.empty}
+    )
+    SELECT AVG(ms) AS ms FROM ordered WHERE rn IN ((n + 1) / 2, (n + 2) / 2)`;
+  return num(row?.ms);
 }
 
 /**
@@ -475,7 +492,7 @@ export function defaultRecoveryRange(timeZone: string, now: Date = new Date()): 
 /** A recruiter's own recovery figures (their candidates' flagged interviews) over a range. */
 export async function recruiterRecoveryFigures(recruiterId: string, range: Range): Promise<StageCounts & ClosureCounts> {
   const [row] = await prisma.$queryRaw<Partial<Record<keyof Counts, unknown>>[]>`
-    WITH ${recoveriesCte({ range, days: { from: "", to: "" }, recruiterId })}
+    WITH ${recoveriesCte({ range, recruiterId })}
     SELECT ${allSums} FROM rec`;
   return toAll(row);
 }

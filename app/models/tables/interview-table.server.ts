@@ -106,13 +106,18 @@ function conditions(
   scope: CandidateScope = null,
   onCandidate = false,
   reasonAs: ReasonAs = "set",
+  searchFirst = false,
 ) {
   const where: Prisma.Sql[] = [];
   const visible = onCandidate ? candidateSql(scope, "c") : candidateIdSql(scope, 'i."candidateId"');
   if (visible) where.push(visible);
   // Too short or too long a text is reported at the field by the page and filters nothing.
   const search = parseSearchText(filters.q);
-  if (search.kind === "terms") where.push(Prisma.sql`${Prisma.raw(rowKey("i"))} IN (${textSearchRowids("InterviewSearch", search.terms)})`);
+  if (search.kind === "terms") {
+    const matches = textSearchRowids("InterviewSearch", search.terms);
+    // searchFirst: the matches are collected before the page's sort (see pageRowids).
+    where.push(searchFirst ? inSet(Prisma.raw(rowKey("i")), matches) : Prisma.sql`${Prisma.raw(rowKey("i"))} IN (${matches})`);
+  }
   if (filters.severity) where.push(Prisma.sql`i."flagSeverity" = ${filters.severity}`);
   else if (filters.flagged) where.push(Prisma.sql`i."flagSeverity" IS NOT NULL`);
   if (filters.reason && reasonAs === "set") {
@@ -209,7 +214,11 @@ function pageRowids(query: InterviewQuery, timeZone: string, limit: number, offs
   const { state, filters } = query;
   const nameSort = nameSorts[state.sort];
   const reasonAs = walk && !nameSort ? "each" : "set";
-  const where = conditions(filters, timeZone, query.scope, state.sort === "candidate", reasonAs);
+  // PostgreSQL, a text search sorted by a name: left to plan, it walks the names (companies) and tests the search on
+  // every interview, expecting the matches spread evenly; "harbor" gathers in a few companies (11 s at a million).
+  // Collected first, the matches are sorted (1.8 s, the heap reads of 146,637 matches).
+  const searchFirst = isPostgres && Boolean(nameSort);
+  const where = conditions(filters, timeZone, query.scope, state.sort === "candidate", reasonAs, searchFirst);
   const from = nameSort ? (where.length && !walk ? nameSort.join : nameSort.walk) : Prisma.sql`"Interview" i`;
   return Prisma.sql`
     SELECT ${Prisma.raw(rowKey("i"))} AS rid FROM ${from}
