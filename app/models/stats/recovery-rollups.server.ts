@@ -107,7 +107,7 @@ const anyNonZero = Prisma.raw(rollupSums.map((n) => `"${n}" <> 0`).join(" OR "))
 
 /**
  * Adds to the rollups the difference the fresh facts make over the stored ones (both SELECTs of RecoveryFact's
- * columns). Rows are written in key order, so two transactions touching the same days lock them in the same order.
+ * columns). The caller holds the rollups' lock (rollupZoneForWrite, in syncRecoveryFacts).
  */
 export async function applyRollupDelta(tx: Client, timeZone: string, facts: { before: Prisma.Sql; after: Prisma.Sql }) {
   await tx.$executeRaw`
