@@ -127,10 +127,13 @@ export async function seedDemo(prisma: PrismaClient) {
       for (let i = 0; i < 420; i++) {
         reseed(1000 + i);
         const candidate = candidates[i < 220 ? i : Math.floor(random() * candidates.length)];
-        // Six months back up to two days ahead, so "today and tomorrow" has interviews too.
-        const scheduledAt = new Date(now - Math.floor(random() * 182 * DAY) + 2 * DAY * (i % 25 === 0 ? 1 : 0));
+        // Six months back, on working hours.
+        const scheduledAt = new Date(now - Math.floor(random() * 182 * DAY));
         scheduledAt.setUTCMinutes(0, 0, 0);
         scheduledAt.setUTCHours(8 + Math.floor(random() * 9));
+        // Every 25th is booked within the next 20 hours: today or tomorrow on any clock at any hour, so that dashboard
+        // section always has interviews (two days ahead of a random day was today or tomorrow only some hours).
+        if (i % 25 === 0) scheduledAt.setTime(Math.floor(now / 3600_000) * 3600_000 + (1 + (i % 20)) * 3600_000);
         // A believable day on the dashboard, whatever today is: a few interviews went badly within the last day
         // (calls due inside the 24-hour window), and a few bad ones of the last fortnight wait for the company's
         // answer to a second-interview request.
