@@ -154,9 +154,10 @@ export function textSearchRowids(index: SearchIndex, terms: readonly string[]) {
       case "CompanySearch":
         return Prisma.sql`SELECT s."id" AS rid FROM "Company" s WHERE ${every((p) => Prisma.sql`rebound_fold(s."name") LIKE ${p}`)}`;
       case "InterviewSearch":
-        // The candidate's name, the company's name and the role, kept on the interview by triggers (migration
-        // 20261201004000_interview_search_text) as SQLite's InterviewSearch is: every term reads the same trigram
-        // index, and the terms intersect inside it.
+        // The interview's own words (the candidate's name and the role), kept on the interview by triggers
+        // (migrations 20261201004000_interview_search_text, 20261201031500_interview_search_own_words) as SQLite's
+        // InterviewSearch is: every term reads the same trigram index, and the terms intersect inside it. The
+        // company's name is searched in CompanySearch (app/models/search/interview-search.server.ts).
         return Prisma.sql`SELECT s."id" AS rid FROM "Interview" s WHERE ${every((p) => Prisma.sql`s."searchText" LIKE ${p}`)}`;
     }
   }

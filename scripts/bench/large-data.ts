@@ -171,9 +171,9 @@ export function fillSearchIndexes(db: Database.Database) {
     DELETE FROM "CompanySearch";
     INSERT INTO "CompanySearch" (rowid, "name") SELECT rowid, "name" FROM "Company";
     DELETE FROM "InterviewSearch";
-    INSERT INTO "InterviewSearch" (rowid, "candidateName", "companyName", "roleTitle")
-    SELECT i.rowid, coalesce(c."name", ''), coalesce(co."name", ''), i."roleTitle"
-    FROM "Interview" i LEFT JOIN "Candidate" c ON c."id" = i."candidateId" LEFT JOIN "Company" co ON co."id" = i."companyId";
+    INSERT INTO "InterviewSearch" (rowid, "candidateName", "roleTitle")
+    SELECT i.rowid, coalesce(c."name", ''), i."roleTitle"
+    FROM "Interview" i LEFT JOIN "Candidate" c ON c."id" = i."candidateId";
   `);
 }
 

@@ -13,7 +13,8 @@ import { makeUser } from "../builders/users";
 
 const TZ = "Europe/London";
 
-async function plan(sql: Prisma.Sql) {
+async function plan(statement: Prisma.Sql | Promise<Prisma.Sql>) {
+  const sql = await statement;
   if (!isPostgres) {
     const rows = await prisma.$queryRaw<{ detail: string }[]>`EXPLAIN QUERY PLAN ${sql}`;
     return rows.map((r) => r.detail).join("\n");
@@ -201,11 +202,22 @@ test("the candidate walk and the sort give the same rows, in the same order, on 
 });
 
 test("/interviews?q= on PostgreSQL reads every term from the interviews' own search text", async () => {
-  if (!isPostgres) return; // SQLite's FTS5 index has the company's name in each interview's row.
+  if (!isPostgres) return; // SQLite's FTS5 index intersects the terms itself.
   const text = await plan(Prisma.sql`${textSearchRowids("InterviewSearch", ["harbor", "omar"])}`);
   // One trigram index for both terms: no union per term, no join to candidates or companies.
   expect(text).toContain("Interview_searchText_trgm");
   expect(text).not.toMatch(/Candidate|Company|Append|Union/);
+});
+
+test("/interviews?q= naming a company reads that company's interviews by its id, not the text index", async () => {
+  await makeCompany({ name: "Harbor Freight" });
+  await makeCompany({ name: "Northharbor" });
+  const text = await plan(interviewSql("q=harbor&flagged=1&sort=company&dir=asc"));
+  // At a million, "harbor" names the busiest companies: 146,637 interviews listed one by one from the text index.
+  expect(text).not.toMatch(/InterviewSearch|searchText/);
+  expect(text).toMatch(/companyId/);
+  // A term no company's name holds still reads the interviews' own words.
+  expect(await plan(interviewSql("q=okafor&sort=company&dir=asc"))).toMatch(/InterviewSearch|searchText/);
 });
 
 test("on PostgreSQL the default orders and their deep pages read indexes that end in the row's key", async () => {
@@ -224,7 +236,7 @@ test("on PostgreSQL the default orders and their deep pages read indexes that en
 
 test("/interviews?reason= on PostgreSQL reads its few interviews by key instead of walking the date index", async () => {
   if (!isPostgres) return; // SQLite builds the IN list once and checks each walked row against it.
-  const text = await prisma.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN ${interviewSql("reason=wrong_name")}`;
+  const text = await prisma.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN ${await interviewSql("reason=wrong_name")}`;
   // The set is computed once (an InitPlan), not probed per interview (a semi-join); on big tables it is then read
   // through the primary key (measured: 1.5 s walking the date index before, about 50 ms of SQL after).
   const plan = text.map((r) => r["QUERY PLAN"]).join("\n");

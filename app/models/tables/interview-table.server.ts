@@ -10,8 +10,9 @@ import { filterParam, parseFilters, parseTableState } from "~/utils/table-params
 import { candidateIdSql, candidateSql, type CandidateScope } from "../candidates/candidate-access.server";
 import { flagReasons, flagSeverities, impressions, interviewRounds } from "../enums";
 import { interviewTable, type InterviewColumn } from "./table-columns";
-import { FORCED_JOIN, inSet, isPostgres, readDate, rowKey, sqlDate, textSearchRowids } from "~/utils/sql-dialect.server";
+import { FORCED_JOIN, inSet, isPostgres, readDate, rowKey, sqlDate } from "~/utils/sql-dialect.server";
 import { parseSearchText } from "../search/search-text";
+import { interviewSearchSql, resolveInterviewSearch, type InterviewSearch } from "../search/interview-search.server";
 import { cappedCount, nullable, orderBy, walkPays, whereAll, type SortTerm } from "./table-sql.server";
 import { recoveryProgress, recoveryStages } from "../stats/recovery-filters";
 import { completionSql, progressSql, stageSql } from "../stats/recovery-sql.server";
@@ -50,6 +51,15 @@ export function parseInterviewQuery(params: URLSearchParams) {
 
 /** A parsed query plus whose candidates' interviews it may see (app/models/candidate-access.server.ts; absent: all). */
 export type InterviewQuery = ReturnType<typeof parseInterviewQuery> & { scope?: CandidateScope };
+
+/** A query whose text search has been looked up (interview-search.server.ts); null: no search (or one too short). */
+type SearchedQuery = InterviewQuery & { search: InterviewSearch | null };
+
+async function withSearch(query: InterviewQuery): Promise<SearchedQuery> {
+  // Too short or too long a text is reported at the field by the page and filters nothing.
+  const text = parseSearchText(query.filters.q);
+  return { ...query, search: text.kind === "terms" ? await resolveInterviewSearch(text.terms) : null };
+}
 
 // Each sort follows one index (its column(s), then scheduledAt, then the rowid every index carries). Unfiltered name
 // sorts loop over candidates/companies/users in name order and each one's interviews by date (CROSS JOIN fixes that
@@ -101,23 +111,15 @@ const latestFlagged = Prisma.sql`(SELECT MAX(m) FROM (${Prisma.join(
  * owner) test c."recruiterId" directly, which the Candidate(recruiterId, name) index serves in name order.
  */
 function conditions(
-  filters: InterviewFilters,
+  { filters, scope = null, search }: SearchedQuery,
   timeZone: string,
-  scope: CandidateScope = null,
-  onCandidate = false,
-  reasonAs: ReasonAs = "set",
-  searchFirst = false,
+  { onCandidate = false, reasonAs = "set", searchFirst = false }: { onCandidate?: boolean; reasonAs?: ReasonAs; searchFirst?: boolean } = {},
 ) {
   const where: Prisma.Sql[] = [];
   const visible = onCandidate ? candidateSql(scope, "c") : candidateIdSql(scope, 'i."candidateId"');
   if (visible) where.push(visible);
-  // Too short or too long a text is reported at the field by the page and filters nothing.
-  const search = parseSearchText(filters.q);
-  if (search.kind === "terms") {
-    const matches = textSearchRowids("InterviewSearch", search.terms);
-    // searchFirst: the matches are collected before the page's sort (see pageRowids).
-    where.push(searchFirst ? inSet(Prisma.raw(rowKey("i")), matches) : Prisma.sql`${Prisma.raw(rowKey("i"))} IN (${matches})`);
-  }
+  // searchFirst: the own-words matches are collected before the page's sort (see pageRowids).
+  if (search) where.push(...interviewSearchSql(search, { collectFirst: searchFirst }));
   if (filters.severity) where.push(Prisma.sql`i."flagSeverity" = ${filters.severity}`);
   else if (filters.flagged) where.push(Prisma.sql`i."flagSeverity" IS NOT NULL`);
   if (filters.reason && reasonAs === "set") {
@@ -210,15 +212,15 @@ function walksNames(query: InterviewQuery, offset: number, total: number | null)
   return walk === "early pages" ? walkPays(offset, total) : walk === "always";
 }
 
-function pageRowids(query: InterviewQuery, timeZone: string, limit: number, offset: number, walk: boolean) {
-  const { state, filters } = query;
+function pageRowids(query: SearchedQuery, timeZone: string, limit: number, offset: number, walk: boolean) {
+  const { state } = query;
   const nameSort = nameSorts[state.sort];
   const reasonAs = walk && !nameSort ? "each" : "set";
   // PostgreSQL, a text search sorted by a name: left to plan, it walks the names (companies) and tests the search on
   // every interview, expecting the matches spread evenly; "harbor" gathers in a few companies (11 s at a million).
   // Collected first, the matches are sorted (1.8 s, the heap reads of 146,637 matches).
   const searchFirst = isPostgres && Boolean(nameSort);
-  const where = conditions(filters, timeZone, query.scope, state.sort === "candidate", reasonAs, searchFirst);
+  const where = conditions(query, timeZone, { onCandidate: state.sort === "candidate", reasonAs, searchFirst });
   const from = nameSort ? (where.length && !walk ? nameSort.join : nameSort.walk) : Prisma.sql`"Interview" i`;
   return Prisma.sql`
     SELECT ${Prisma.raw(rowKey("i"))} AS rid FROM ${from}
@@ -228,8 +230,8 @@ function pageRowids(query: InterviewQuery, timeZone: string, limit: number, offs
 }
 
 /** The statement that picks a page's row keys, as the page runs it (for plan checks: tests, bench). */
-export function interviewPageSql(query: InterviewQuery, timeZone: string, offset: number, total: number | null) {
-  return pageRowids(query, timeZone, query.state.pageSize, offset, walksNames(query, offset, total));
+export async function interviewPageSql(query: InterviewQuery, timeZone: string, offset: number, total: number | null) {
+  return pageRowids(await withSearch(query), timeZone, query.state.pageSize, offset, walksNames(query, offset, total));
 }
 
 type RawInterviewRow = {
@@ -250,7 +252,7 @@ type RawInterviewRow = {
 
 export type InterviewRow = Omit<RawInterviewRow, "scheduledAt"> & { scheduledAt: Date };
 
-async function fetchRows(query: InterviewQuery, timeZone: string, limit: number, offset: number, total: number | null) {
+async function fetchRows(query: SearchedQuery, timeZone: string, limit: number, offset: number, total: number | null) {
   const raw = await prisma.$queryRaw<RawInterviewRow[]>`
     SELECT i."id", i."scheduledAt", i."roleTitle", i."round", i."format", i."impression", i."flagSeverity",
       i."candidateId", c."name" AS "candidateName", i."companyId", co."name" AS "companyName",
@@ -267,20 +269,20 @@ async function fetchRows(query: InterviewQuery, timeZone: string, limit: number,
 /** How many interviews match, exactly (the /stats figures link here; tests check they agree). */
 export async function countInterviews(query: InterviewQuery, timeZone: string) {
   const [{ total }] = await prisma.$queryRaw<{ total: number | bigint }[]>`
-    SELECT COUNT(*) AS total FROM "Interview" i ${whereAll(conditions(query.filters, timeZone, query.scope))}`;
+    SELECT COUNT(*) AS total FROM "Interview" i ${whereAll(conditions(await withSearch(query), timeZone))}`;
   return Number(total);
 }
 
 /** How many interviews match, counted up to the end of the page or COUNT_CAP (table-sql.server.ts). */
-function countPageInterviews(query: InterviewQuery, timeZone: string, pageEnd: number) {
+function countPageInterviews(query: SearchedQuery, timeZone: string, pageEnd: number) {
   const { reason } = query.filters;
-  if (!reason) return cappedCount(Prisma.sql`"Interview" i ${whereAll(conditions(query.filters, timeZone, query.scope))}`, pageEnd);
+  if (!reason) return cappedCount(Prisma.sql`"Interview" i ${whereAll(conditions(query, timeZone))}`, pageEnd);
   // From the reason's flags (one current flag per interview), so the count stops at its cap instead of first
   // listing every interview flagged for the reason.
   const where = [
     Prisma.sql`r."reason" = ${reason}`,
     Prisma.sql`f."removedAt" IS NULL`,
-    ...conditions(query.filters, timeZone, query.scope, false, "joined"),
+    ...conditions(query, timeZone, { reasonAs: "joined" }),
   ];
   return cappedCount(
     Prisma.sql`"FlagReason" r ${FORCED_JOIN} "InterviewFlag" f ON f."id" = r."flagId"
@@ -293,7 +295,8 @@ function countPageInterviews(query: InterviewQuery, timeZone: string, pageEnd: n
  * One page of interviews and how many match (`exact` false: more than `total`); a page past the end shows the last
  * page instead.
  */
-export async function listInterviews(query: InterviewQuery, timeZone: string) {
+export async function listInterviews(parsed: InterviewQuery, timeZone: string) {
+  const query = await withSearch(parsed);
   const { page, pageSize } = query.state;
   const offset = (page - 1) * pageSize;
   // The count first only where it picks the query's shape (walksNames).
@@ -311,7 +314,8 @@ export async function listInterviews(query: InterviewQuery, timeZone: string) {
 }
 
 /** Every matching interview in table order, a batch at a time, for the streamed CSV export. */
-export async function* interviewsCsv(query: InterviewQuery, timeZone: string, batchSize = 1000) {
+export async function* interviewsCsv(parsed: InterviewQuery, timeZone: string, batchSize = 1000) {
+  const query = await withSearch(parsed);
   for (let offset = 0; ; offset += batchSize) {
     const rows = await fetchRows(query, timeZone, batchSize, offset, null);
     yield* rows;
