@@ -58,3 +58,14 @@ export function interviewSearchSql(search: InterviewSearch, { collectFirst = fal
   }
   return where;
 }
+
+/**
+ * The companies a search confines itself to when every term only names companies ("harbor logistics": the companies
+ * whose names hold both); null when some term is read in the interviews' own words.
+ */
+export function searchedCompanies(search: InterviewSearch | null) {
+  if (!search || search.ownWords.length > 0 || search.companyTerms.some((t) => t.inOwnWords)) return null;
+  return search.companyTerms
+    .map((t) => t.companyIds)
+    .reduce((kept, ids) => kept.filter((id) => ids.includes(id)));
+}
