@@ -9,8 +9,7 @@
 // that, /stats counts the interviews themselves.
 import { Prisma } from "~/.generated/prisma/client";
 import { prisma, type Tx } from "~/utils/db.server";
-import { dayOnClock } from "~/utils/sql-dialect.server";
-import { offsetChanges } from "./stats-clock.server";
+import { periodsOnClock } from "./stats-clock.server";
 
 type Client = Pick<Tx, "$executeRaw" | "$queryRaw">;
 
@@ -34,11 +33,7 @@ function contributions(timeZone: string, sources: { rows: Prisma.Sql; sign: 1 | 
   );
   return Prisma.sql`
     counted AS (${counted}),
-    dated AS (SELECT b.*, ${dayOnClock(Prisma.sql`b."scheduledAt"`, offsetChanges(timeZone))} AS "day" FROM counted b),
-    periods AS (
-      SELECT 'd' AS "grain", d."day" AS "period", d.* FROM dated d
-      UNION ALL SELECT 'm', substr(d."day", 1, 7), d.* FROM dated d
-    ),
+    ${periodsOnClock("counted", "scheduledAt", timeZone)},
     scoped AS (
       SELECT '*' AS "scope", p."grain", p."period", p."sign", p."hired" FROM periods p
       UNION ALL SELECT p."recruiterId", p."grain", p."period", p."sign", p."hired" FROM periods p

@@ -11,12 +11,12 @@
 // facts and compares: the tests and `npm run bench` check it, after the facts' own check.
 import { Prisma } from "~/.generated/prisma/client";
 import { prisma, type Tx } from "~/utils/db.server";
-import { containsPattern, dayOnClock } from "~/utils/sql-dialect.server";
+import { containsPattern } from "~/utils/sql-dialect.server";
 import { flagReasons } from "../enums";
 // A cycle with recovery-facts.server.ts, used inside functions only: that module holds the definitions.
 import { completionCase, factColumns } from "./recovery-facts.server";
 import { baselineDrift, rebuildBaseline } from "./baseline-rollups.server";
-import { offsetChanges, recordRollupZone, rollupZone, rollupZoneForWrite } from "./stats-clock.server";
+import { offsetChanges, periodsOnClock, recordRollupZone, rollupZone, rollupZoneForWrite } from "./stats-clock.server";
 
 export { offsetChanges, rollupZone };
 
@@ -77,11 +77,7 @@ function contributions(timeZone: string, sources: { facts: Prisma.Sql; sign: 1 |
   return Prisma.sql`
     reasonList ("reason", "pattern") AS (VALUES ${reasonList}),
     facts AS (${facts}),
-    dated AS (SELECT f.*, ${dayOnClock(Prisma.sql`f."flaggedAt"`, offsetChanges(timeZone))} AS "day" FROM facts f),
-    periods AS (
-      SELECT 'd' AS "grain", d."day" AS "period", d.* FROM dated d
-      UNION ALL SELECT 'm', substr(d."day", 1, 7), d.* FROM dated d
-    ),
+    ${periodsOnClock("facts", "flaggedAt", timeZone)},
     scoped AS (
       SELECT '*' AS "scope", p.* FROM periods p
       UNION ALL SELECT p."recruiterId", p.* FROM periods p

@@ -2,8 +2,9 @@
 // find an instant's calendar day on both databases: dayOnClock), and which zone the stored rollups are in
 // (RecoveryRollupState, one row).
 import { IANAZone } from "luxon";
+import { Prisma } from "~/.generated/prisma/client";
 import type { Tx } from "~/utils/db.server";
-import { forUpdate, type OffsetChange, sqlDate } from "~/utils/sql-dialect.server";
+import { dayOnClock, forUpdate, type OffsetChange, sqlDate } from "~/utils/sql-dialect.server";
 
 // UTC offset changes from 2000 to 2100 (the days /stats accepts), newest first. A fixed span, so a day computed when a
 // row is added is the day it is subtracted from, whenever that is.
@@ -33,6 +34,20 @@ export function offsetChanges(timeZone: string): OffsetChange[] {
   changes.reverse();
   offsetCache.set(timeZone, changes);
   return changes;
+}
+
+/**
+ * The CTEs `dated` (each row of `source` with its calendar day on the agency's clock, from the instant `column`) and
+ * `periods` (each dated row twice: under its day, grain 'd', and its month, grain 'm'): what both rollups sum.
+ */
+export function periodsOnClock(source: string, column: string, timeZone: string) {
+  const from = Prisma.raw(source);
+  return Prisma.sql`
+    dated AS (SELECT r.*, ${dayOnClock(Prisma.raw(`r."${column}"`), offsetChanges(timeZone))} AS "day" FROM ${from} r),
+    periods AS (
+      SELECT 'd' AS "grain", d."day" AS "period", d.* FROM dated d
+      UNION ALL SELECT 'm', substr(d."day", 1, 7), d.* FROM dated d
+    )`;
 }
 
 /** The zone the rollups are kept in, or null when they have not been built. */
