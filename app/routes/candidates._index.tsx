@@ -12,7 +12,6 @@ import { ErrorList, SubmitButton } from "~/components/forms";
 import { FilterCheckbox, FilterInput, FilterSelect, SearchFilterInput, TableFilters, useClearFiltersHref } from "~/components/table-filters";
 import { getAgency } from "~/models/agency/agency.server";
 import {
-  candidateFilterOptions,
   confirmReassign,
   listCandidates,
   parseCandidateQuery,
@@ -25,6 +24,7 @@ import { effectiveTableParams, ownershipLinks } from "~/models/tables/ownership"
 import { savedViewAction } from "~/models/tables/saved-view-actions.server";
 import { isSavedViewIntent } from "~/models/tables/saved-view-forms";
 import { canonicalViewQuery, listSavedViews } from "~/models/tables/saved-views.server";
+import { recruiterAndCompanyOptions } from "~/models/tables/filter-options.server";
 import { BULK_EMAIL_MAX, bulkOutcomes, CandidatesBulkSchema, type BulkOutcome } from "~/models/email/email-forms";
 import { candidateStatuses, selectOptions } from "~/models/enums";
 import { planBulkRecoveryEmail, sendBulkRecoveryEmail, type BulkEmailPlan } from "~/models/email/recovery-email.server";
@@ -54,7 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { timeZone } = await getAgency();
   const [{ rows, total, exact, page }, options, savedViews] = await Promise.all([
     listCandidates(query, timeZone),
-    candidateFilterOptions(),
+    recruiterAndCompanyOptions(),
     listSavedViews(user.id, "candidates"),
   ]);
   return {

@@ -10,7 +10,8 @@ import { getAgency } from "~/models/agency/agency.server";
 import { flagReasons, flagSeverities, impressions, interviewFormats, interviewRounds, selectOptions } from "~/models/enums";
 import { recoveryProgress, recoveryStages } from "~/models/stats/recovery-filters";
 import { completionBuckets } from "~/models/stats/stats-tables";
-import { interviewFilterOptions, listInterviews, parseInterviewQuery } from "~/models/tables/interview-table.server";
+import { listInterviews, parseInterviewQuery } from "~/models/tables/interview-table.server";
+import { recruiterAndCompanyOptions } from "~/models/tables/filter-options.server";
 import { interviewColumnLabels, interviewFilterParams, interviewTable, type InterviewColumn } from "~/models/tables/table-columns";
 import { describeTimeZone, formatDateTime } from "~/utils/dates";
 import { requireUser } from "~/utils/session.server";
@@ -41,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { timeZone } = await getAgency();
   const [{ rows, total, exact, page }, options, savedViews] = await Promise.all([
     listInterviews(query, timeZone),
-    interviewFilterOptions(),
+    recruiterAndCompanyOptions(),
     listSavedViews(user.id, "interviews"),
   ]);
   return {

@@ -15,7 +15,8 @@ import {
 } from "~/models/stats/stats-forms";
 import { interviewsLinkFor } from "~/models/stats/recovery-filters";
 import { buildStatsTables, COMPANIES_SHOWN, formatCount, formatHireRate, SMALL_SAMPLE, type StatsTable } from "~/models/stats/stats-tables";
-import { recoveryStatistics, statsFilterOptions } from "~/models/stats/stats.server";
+import { recoveryStatistics } from "~/models/stats/stats.server";
+import { recruiterAndCompanyOptions } from "~/models/tables/filter-options.server";
 import { describeTimeZone } from "~/utils/dates";
 import { requireManager } from "~/utils/session.server";
 
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { timeZone } = await getAgency();
   const params = new URL(request.url).searchParams;
   const filters = parseStatsFilters(params, timeZone);
-  const [stats, options] = await Promise.all([recoveryStatistics(filters, timeZone), statsFilterOptions()]);
+  const [stats, options] = await Promise.all([recoveryStatistics(filters, timeZone), recruiterAndCompanyOptions()]);
   // The busiest companies only, unless asked for all: hundreds of rows the page doesn't show are not sent either.
   const companies = params.get("companies") === "all" ? stats.byCompany : stats.byCompany.slice(0, COMPANIES_SHOWN);
   return {

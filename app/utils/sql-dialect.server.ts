@@ -31,6 +31,11 @@ export function readDate(value: unknown): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+/** A raw boolean (SQLite answers 0/1, PostgreSQL true/false). */
+export function readBoolean(value: unknown) {
+  return value === true || Number(value) === 1;
+}
+
 /** "%text%" for `LIKE … ESCAPE '\'`, so a typed % or _ matches itself. */
 export function containsPattern(text: string) {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -8,7 +8,7 @@ import { keepRollupsOnClock } from "~/models/stats/recovery-rollups.server";
 import { scheduleJob } from "~/models/jobs/schedule.server";
 import { jobKeys } from "~/models/jobs/kinds";
 import { isUniqueViolation, prisma } from "~/utils/db.server";
-import { lockRow } from "~/utils/sql-dialect.server";
+import { lockRow, readBoolean } from "~/utils/sql-dialect.server";
 import { env } from "~/utils/env.server";
 import { memoForRequest } from "~/utils/request-memo.server";
 
@@ -40,9 +40,6 @@ const fields = {
 export function getAgency(): Promise<AgencySettings> {
   return memoForRequest("agency", readAgency);
 }
-
-/** SQLite answers booleans as 0/1, PostgreSQL as true/false. */
-const readBoolean = (value: unknown) => value === true || Number(value) === 1;
 
 async function readAgency(): Promise<AgencySettings> {
   // Every page reads this: raw SQL skips Prisma's query compiler (about a millisecond a query).

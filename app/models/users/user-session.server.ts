@@ -3,7 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { recordAudit } from "~/models/audit/audit.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { RuleViolation } from "~/utils/errors.server";
-import { readDate } from "~/utils/sql-dialect.server";
+import { readBoolean, readDate } from "~/utils/sql-dialect.server";
 
 export const SESSION_MAX_AGE_SECONDS = 60 * 60 * 12;
 // "Last seen" is refreshed at most this often, so reading a page doesn't cost a write.
@@ -43,7 +43,7 @@ export async function getSessionUser(token: string, now = new Date()) {
   const expiresAt = readDate(row.expiresAt);
   const lastSeenAt = readDate(row.lastSeenAt);
   // SQLite answers booleans as 0/1, PostgreSQL as true/false.
-  if (!expiresAt || expiresAt <= now || !lastSeenAt || !(row.active === true || Number(row.active) === 1)) return null;
+  if (!expiresAt || expiresAt <= now || !lastSeenAt || !readBoolean(row.active)) return null;
   if (now.getTime() - lastSeenAt.getTime() >= LAST_SEEN_EVERY_MS) {
     await prisma.session.updateMany({ where: { id }, data: { lastSeenAt: now } });
   }
