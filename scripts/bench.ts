@@ -149,6 +149,7 @@ const allPages: Page[] = [
   { label: "/candidates page 2000", url: "/candidates?page=2000", as: "manager" },
   { label: "/interviews default", url: "/interviews", as: "manager" },
   { label: "/interviews reason=wrong_name", url: "/interviews?reason=wrong_name", as: "manager" },
+  { label: "/interviews flagged only", url: "/interviews?flagged=1", as: "manager" },
   {
     label: "/interviews critical, year, sort company",
     url: `/interviews?severity=critical&from=${yearAgo}&to=${today}&sort=company&dir=asc`,
@@ -221,6 +222,12 @@ const allPages: Page[] = [
     label: `/interviews?q=${companyPart}&flagged=1 sort company`,
     key: "/interviews?q=<part of the busiest company>&flagged=1 sort company",
     url: `/interviews?q=${encodeURIComponent(companyPart)}&flagged=1&sort=company&dir=asc`,
+    as: "manager",
+  },
+  {
+    label: `/interviews?q=${companyPart}&flagged=1`,
+    key: "/interviews?q=<part of the busiest company>&flagged=1",
+    url: `/interviews?q=${encodeURIComponent(companyPart)}&flagged=1`,
     as: "manager",
   },
 ];

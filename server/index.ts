@@ -45,9 +45,10 @@ export async function startServer({ port, host, trustProxy, appUrl, mode }: Serv
   app.set("trust proxy", trustProxy);
   app.use(securityHeaders({ development: mode === "development" }));
   app.use(refuseLongUrls);
-  // Gzip for pages, data and the JavaScript bundles: most of what a phone on mobile data waits for (docs/benchmarks.md).
-  app.use(compression());
-  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  // Gzip: the JavaScript bundles at the default level (read on phones on mobile data, docs/benchmarks.md); pages and
+  // data at level 1, built per request, where the default's extra few percent cost about a millisecond a page.
+  app.use("/build", compression(), express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(compression({ level: 1 }));
   app.use(express.static("public", { maxAge: "1h" }));
   app.use(refuseLegacyDataRequests);
   app.use(refuseOtherMethods);
