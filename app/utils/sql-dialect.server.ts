@@ -172,6 +172,17 @@ export function textSearchRowids(index: SearchIndex, terms: readonly string[]) {
 }
 
 /**
+ * `alias` (a Candidate row) matches every term, as a WHERE term. PostgreSQL tests the row itself, so the planner can
+ * walk a sort index and test each row, or read the trigram index, whichever is cheaper; through `id IN (…)` it
+ * looked each walked candidate up a second time (/candidates?q=patel at a million: 134 against 42 ms).
+ */
+export function candidateMatchesSql(alias: string, terms: readonly string[]) {
+  if (!isPostgres) return Prisma.sql`${Prisma.raw(rowKey(alias))} IN (${textSearchRowids("CandidateSearch", terms)})`;
+  const row = Prisma.raw(`rebound_candidate_search(${alias}."name", ${alias}."email", ${alias}."phone")`);
+  return Prisma.join(terms.map((t) => Prisma.sql`${row} LIKE rebound_fold(${containsPattern(t)})`), " AND ");
+}
+
+/**
  * ORDER BY's direction with SQLite's placement of NULLs (smallest: first ascending, last descending), which
  * PostgreSQL reverses by default; both databases then sort a table the same way. Only a nullable column needs the
  * NULLS clause: PostgreSQL's default indexes can't serve an order that names one, so a NOT NULL column (nullable
