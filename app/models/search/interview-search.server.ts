@@ -7,7 +7,7 @@
 // can walk and a page can stop in, where the text index listed every interview one at a time (0.4–1.4 s).
 import { Prisma } from "~/.generated/prisma/client";
 import { prisma } from "~/utils/db.server";
-import { FORCED_JOIN, inSet, rowKey, textSearchRowids } from "~/utils/sql-dialect.server";
+import { FORCED_JOIN, inSet, rowKey, rowMatchesSql, textSearchRowids } from "~/utils/sql-dialect.server";
 
 /** A search's terms, sorted by how they are read. */
 export type InterviewSearch = {
@@ -49,12 +49,13 @@ export function interviewSearchSql(search: InterviewSearch, { collectFirst = fal
   const key = Prisma.raw(rowKey("i"));
   const where: Prisma.Sql[] = [];
   if (search.ownWords.length) {
-    const matches = textSearchRowids("InterviewSearch", search.ownWords);
-    where.push(collectFirst ? inSet(key, matches) : Prisma.sql`${key} IN (${matches})`);
+    where.push(
+      collectFirst ? inSet(key, textSearchRowids("InterviewSearch", search.ownWords)) : rowMatchesSql("InterviewSearch", "i", search.ownWords),
+    );
   }
   for (const { term, companyIds, inOwnWords } of search.companyTerms) {
     const atCompany = Prisma.sql`i."companyId" IN (${Prisma.join(companyIds)})`;
-    where.push(inOwnWords ? Prisma.sql`(${atCompany} OR ${key} IN (${textSearchRowids("InterviewSearch", [term])}))` : atCompany);
+    where.push(inOwnWords ? Prisma.sql`(${atCompany} OR ${rowMatchesSql("InterviewSearch", "i", [term])})` : atCompany);
   }
   return where;
 }

@@ -18,7 +18,7 @@ import { reassignCandidateInTx } from "../candidates/candidate-profile.server";
 import { lockCandidates } from "../candidates/candidate-lock.server";
 import { candidateStatuses } from "../enums";
 import { candidateTable, type CandidateColumn } from "./table-columns";
-import { candidateMatchesSql, FORCED_JOIN, readDate, rowKey, sqlDate } from "~/utils/sql-dialect.server";
+import { FORCED_JOIN, readDate, rowKey, rowMatchesSql, sqlDate } from "~/utils/sql-dialect.server";
 import { parseSearchText } from "../search/search-text";
 import { cappedCount, nullable, orderBy, walkPays, whereAll, type SortTerm } from "./table-sql.server";
 
@@ -71,7 +71,7 @@ function conditions(filters: CandidateFilters, timeZone: string, scope: Candidat
   // The search's own index and rules (name, email or phone; app/models/search/search-text.ts): a substring LIKE read
   // every candidate. Too short or too long a text is reported at the field by the page and filters nothing.
   const search = parseSearchText(filters.q);
-  if (search.kind === "terms") where.push(candidateMatchesSql("c", search.terms));
+  if (search.kind === "terms") where.push(rowMatchesSql("CandidateSearch", "c", search.terms));
   if (filters.recruiter) where.push(Prisma.sql`c."recruiterId" = ${filters.recruiter}`);
   if (filters.status) where.push(Prisma.sql`c."status" = ${filters.status}`);
   if (filters.flagged) where.push(Prisma.sql`c."openFlagCount" > 0`);
