@@ -73,7 +73,8 @@ export default function handleRequest(
  * The page's bytes as React writes them, joined per pass: React writes about 2 kB at a time, and each piece would
  * otherwise cross the web stream, express and gzip on its own (a table page at a million: 50 pieces, 7 ms of gzip's
  * round trips, docs/benchmarks.md). What one synchronous pass wrote leaves as one chunk on the next turn; a streamed
- * page's later passes (deferred data) still leave as they come.
+ * page's later passes (deferred data) still leave as they come. It accepts every write at once, so a slow client's
+ * page waits here rather than in React: one page at most, and Remix's copy to the socket ignores backpressure anyway.
  */
 function coalescedChunks() {
   let pending: Buffer[] = [];

@@ -150,20 +150,17 @@ export type SearchIndex = "CandidateSearch" | "CompanySearch" | "InterviewSearch
  */
 export function textSearchRowids(index: SearchIndex, terms: readonly string[]) {
   if (isPostgres) {
-    const folded = (term: string) => Prisma.sql`rebound_fold(${containsPattern(term)})`;
-    const every = (match: (pattern: Prisma.Sql) => Prisma.Sql) => Prisma.join(terms.map((t) => match(folded(t))), " AND ");
     switch (index) {
       case "CandidateSearch":
-        return Prisma.sql`SELECT s."id" AS rid FROM "Candidate" s
-          WHERE ${every((p) => Prisma.sql`rebound_candidate_search(s."name", s."email", s."phone") LIKE ${p}`)}`;
+        return Prisma.sql`SELECT s."id" AS rid FROM "Candidate" s WHERE ${pgRowMatches(index, "s", terms)}`;
       case "CompanySearch":
-        return Prisma.sql`SELECT s."id" AS rid FROM "Company" s WHERE ${every((p) => Prisma.sql`rebound_fold(s."name") LIKE ${p}`)}`;
+        return Prisma.sql`SELECT s."id" AS rid FROM "Company" s WHERE ${pgRowMatches(index, "s", terms)}`;
       case "InterviewSearch":
         // The interview's own words (the candidate's name and the role), kept on the interview by triggers
         // (migrations 20261201004000_interview_search_text, 20261201031500_interview_search_own_words) as SQLite's
         // InterviewSearch is: every term reads the same trigram index, and the terms intersect inside it. The
         // company's name is searched in CompanySearch (app/models/search/interview-search.server.ts).
-        return Prisma.sql`SELECT s."id" AS rid FROM "Interview" s WHERE ${every((p) => Prisma.sql`s."searchText" LIKE ${p}`)}`;
+        return Prisma.sql`SELECT s."id" AS rid FROM "Interview" s WHERE ${pgRowMatches(index, "s", terms)}`;
     }
   }
   const match = terms.map((term) => `"${term.replace(/"/g, '""')}"`).join(" AND ");
@@ -179,10 +176,17 @@ export function textSearchRowids(index: SearchIndex, terms: readonly string[]) {
  */
 export function rowMatchesSql(index: "CandidateSearch" | "InterviewSearch", alias: string, terms: readonly string[]) {
   if (!isPostgres) return Prisma.sql`${Prisma.raw(rowKey(alias))} IN (${textSearchRowids(index, terms)})`;
-  const row = Prisma.raw(
-    index === "CandidateSearch" ? `rebound_candidate_search(${alias}."name", ${alias}."email", ${alias}."phone")` : `${alias}."searchText"`,
-  );
-  return Prisma.join(terms.map((t) => Prisma.sql`${row} LIKE rebound_fold(${containsPattern(t)})`), " AND ");
+  return pgRowMatches(index, alias, terms);
+}
+
+/** PostgreSQL: each index's text expression (the one its trigram index is built on) LIKE every folded term. */
+function pgRowMatches(index: SearchIndex, alias: string, terms: readonly string[]) {
+  const text = {
+    CandidateSearch: `rebound_candidate_search(${alias}."name", ${alias}."email", ${alias}."phone")`,
+    CompanySearch: `rebound_fold(${alias}."name")`,
+    InterviewSearch: `${alias}."searchText"`,
+  }[index];
+  return Prisma.join(terms.map((t) => Prisma.sql`${Prisma.raw(text)} LIKE rebound_fold(${containsPattern(t)})`), " AND ");
 }
 
 /**

@@ -72,7 +72,7 @@ test("a term that names a company finds that company's interviews, and any inter
   for await (const row of interviewsCsv(parseInterviewQuery(new URLSearchParams("q=harbor")), TZ, 2)) csv.push(row.roleTitle);
   expect(csv).toEqual(["Analyst", "Clerk", "Driver"]);
 
-  // A renamed company is found by its new name only, and its interviews' own rows were left alone.
+  // A renamed company is found by its new name only.
   await prisma.company.update({ where: { id: north.id }, data: { name: "Initech" } });
   expect(await roles("q=harbor")).toEqual(["Analyst", "Driver"]);
   expect(await roles("q=initech")).toEqual(["Clerk"]);

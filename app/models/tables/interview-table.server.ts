@@ -220,10 +220,13 @@ const walkMode = (query: SearchedQuery) =>
 // pages, sorting the reason's interviews is cheaper (page 40 at a million: 550 ms walked on SQLite).
 const REASON_WALK_ROWS = 250;
 
+/** Whether the page's shape depends on the count (a walk of the first pages of many matches): then it counts first. */
+function mayWalk(query: SearchedQuery, offset: number) {
+  return walkMode(query) === "early pages" && (!query.filters.reason || offset < REASON_WALK_ROWS);
+}
+
 function walksNames(query: SearchedQuery, offset: number, total: number | null) {
-  const walk = walkMode(query);
-  if (walk === "always") return true;
-  return walk === "early pages" && walkPays(offset, total) && (!query.filters.reason || offset < REASON_WALK_ROWS);
+  return walkMode(query) === "always" || (mayWalk(query, offset) && walkPays(offset, total));
 }
 
 function pageRowids(query: SearchedQuery, timeZone: string, limit: number, offset: number, walk: boolean) {
@@ -324,7 +327,7 @@ export async function listInterviews(parsed: InterviewQuery, timeZone: string) {
   const offset = (page - 1) * pageSize;
   // The count first only where it picks the query's shape (walksNames).
   const [{ total, exact }, rows] =
-    walkMode(query) === "early pages"
+    mayWalk(query, offset)
       ? await countPageInterviews(query, timeZone, offset + pageSize).then(
           async (count) => [count, await fetchRows(query, timeZone, pageSize, offset, count.total)] as const,
         )
