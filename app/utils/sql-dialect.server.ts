@@ -253,8 +253,11 @@ export function lockActiveManagers() {
 /**
  * A lock on a name until the transaction ends (PostgreSQL's transaction advisory lock), for a rule about a row that
  * doesn't exist yet ("create version 1 unless there is one"): a unique violation inside a PostgreSQL transaction
- * aborts all of it, so the losing side must wait and see the row instead. Run it with $executeRaw (it returns void).
+ * aborts all of it, so the losing side must wait and see the row instead. `shared`: many holders at once, none while
+ * someone holds it alone. Run it with $executeRaw (it returns void).
  */
-export function lockName(name: "default-playbook") {
-  return isPostgres ? Prisma.sql`SELECT pg_advisory_xact_lock(hashtext(${`rebound:${name}`}))` : null;
+export function lockName(name: "default-playbook" | "stats-rollups", { shared = false } = {}) {
+  if (!isPostgres) return null;
+  const key = `rebound:${name}`;
+  return shared ? Prisma.sql`SELECT pg_advisory_xact_lock_shared(hashtext(${key}))` : Prisma.sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`;
 }

@@ -16,7 +16,7 @@ import { flagReasons } from "../enums";
 // A cycle with recovery-facts.server.ts, used inside functions only: that module holds the definitions.
 import { completionCase, factColumns } from "./recovery-facts.server";
 import { baselineDrift, rebuildBaseline } from "./baseline-rollups.server";
-import { offsetChanges, periodsOnClock, recordRollupZone, rollupZone, rollupZoneForWrite } from "./stats-clock.server";
+import { lockRollupsForRebuild, offsetChanges, periodsOnClock, recordRollupZone, rollupZone } from "./stats-clock.server";
 
 export { offsetChanges, rollupZone };
 
@@ -159,7 +159,7 @@ export async function recoveryRollupDrift(client: Client, sampleSize = 20) {
 
 /** Rebuilds the rollups on this zone's clock unless they are already kept on it (the agency's zone was set or changed). */
 export async function keepRollupsOnClock(tx: Client, timeZone: string) {
-  if ((await rollupZoneForWrite(tx)) !== timeZone) await rebuildRecoveryRollups(tx, timeZone);
+  if ((await lockRollupsForRebuild(tx)) !== timeZone) await rebuildRecoveryRollups(tx, timeZone);
 }
 
 /**

@@ -4,7 +4,7 @@
 import { IANAZone } from "luxon";
 import { Prisma } from "~/.generated/prisma/client";
 import type { Tx } from "~/utils/db.server";
-import { dayOnClock, forUpdate, type OffsetChange, sqlDate } from "~/utils/sql-dialect.server";
+import { dayOnClock, forUpdate, lockName, type OffsetChange, sqlDate } from "~/utils/sql-dialect.server";
 
 // UTC offset changes from 2000 to 2100 (the days /stats accepts), newest first. A fixed span, so a day computed when a
 // row is added is the day it is subtracted from, whenever that is.
@@ -59,16 +59,33 @@ export async function rollupZone(client: Pick<Tx, "$queryRaw">): Promise<string 
 /**
  * The rollups' zone, locking the state row until the transaction ends (PostgreSQL): every write to the rollups takes
  * this lock first, so two of them never hold rollup rows the other waits for (no deadlock), a rebuild and a write
- * never overlap, and a write adds to the zone the rollups are really in.
+ * never overlap, and a write adds to the zone the rollups are really in. Before the row, the "stats-rollups" name
+ * lock, shared: a first build (when there is no row to lock yet) holds it alone, so a write waits for the build to
+ * commit and then adds to it, instead of finding no rollups and leaving out a change the build had not read.
  */
-export async function rollupZoneForWrite(tx: Pick<Tx, "$queryRaw">): Promise<string | null> {
+export async function rollupZoneForWrite(tx: Pick<Tx, "$queryRaw" | "$executeRaw">): Promise<string | null> {
+  const lock = lockName("stats-rollups", { shared: true });
+  if (lock) await tx.$executeRaw(lock);
   const [row] = await tx.$queryRaw<{ timeZone: string }[]>`
     SELECT "timeZone" FROM "RecoveryRollupState" WHERE "id" = 1 ${forUpdate()}`;
   return row?.timeZone ?? null;
 }
 
-/** Records the zone the rollups are being built on (first, so the rebuild holds the state row's lock). */
-export async function recordRollupZone(tx: Pick<Tx, "$executeRaw">, timeZone: string) {
+/**
+ * Locks the rollups for a rebuild (PostgreSQL): the "stats-rollups" name alone, then the state row. Taken before
+ * reading which zone they are on, so a rebuild never waits for a lock its own transaction shares with a write.
+ */
+export async function lockRollupsForRebuild(tx: Pick<Tx, "$queryRaw" | "$executeRaw">): Promise<string | null> {
+  const lock = lockName("stats-rollups");
+  if (lock) await tx.$executeRaw(lock);
+  const [row] = await tx.$queryRaw<{ timeZone: string }[]>`
+    SELECT "timeZone" FROM "RecoveryRollupState" WHERE "id" = 1 ${forUpdate()}`;
+  return row?.timeZone ?? null;
+}
+
+/** Records the zone the rollups are being built on (first, so the rebuild holds the rollups' locks). */
+export async function recordRollupZone(tx: Pick<Tx, "$queryRaw" | "$executeRaw">, timeZone: string) {
+  await lockRollupsForRebuild(tx);
   await tx.$executeRaw`
     INSERT INTO "RecoveryRollupState" ("id", "timeZone", "builtAt") VALUES (1, ${timeZone}, ${sqlDate(new Date())})
     ON CONFLICT ("id") DO UPDATE SET "timeZone" = excluded."timeZone", "builtAt" = excluded."builtAt"`;
