@@ -233,9 +233,9 @@ function pageRowids(query: SearchedQuery, timeZone: string, limit: number, offse
   const { state } = query;
   const nameSort = nameSorts[state.sort];
   const reasonAs = walk && !nameSort ? "each" : "set";
-  // PostgreSQL, a text search sorted by a name: left to plan, it walks the names (companies) and tests the search on
-  // every interview, expecting the matches spread evenly; "harbor" gathers in a few companies (11 s at a million).
-  // Collected first, the matches are sorted (1.8 s, the heap reads of 146,637 matches).
+  // PostgreSQL, a search in the interviews' own words sorted by a name: left to plan, it walks the names and tests
+  // the search on every interview, expecting the matches spread evenly, where they can gather under a few names
+  // (11 s at a million, when "harbor" was still read from the text). Collected first, the matches are sorted.
   const searchFirst = isPostgres && Boolean(nameSort);
   const where = conditions(query, timeZone, {
     onCandidate: state.sort === "candidate",
